@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `quarry` command: registers tsx so the TypeScript sources
+// (and a TypeScript pipeline.config.ts) run without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { IsoDay } from './schemas/common.ts';
+
+/** The spreadsheet cell limit: a CSV cell may not be longer. */
+export const SPREADSHEET_CELL_LIMIT = 32_767;
+
+const LoadOptions = z
+  .object({
+    /** File extensions read as documents; other files are reported as skipped. @default ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] */
+    extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/i, 'an extension such as ".txt"')).min(1).default(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl']),
+    /** Largest input file read, in bytes; larger files fail with LOAD_TOO_LARGE. @default 52428800 (50 MiB) */
+    maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
+    /** Files read from disk at once. @default 16 */
+    concurrency: z.number().int().positive().max(1024).default(16),
+  })
+  .strict()
+  .default({ extensions: ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'], maxFileBytes: 50 * 1024 * 1024, concurrency: 16 });
+
+const SegmentOptions = z
+  .object({
+    /** Longest passage in characters; longer paragraphs are split at sentence boundaries. @default 2000 */
+    maxPassageChars: z.number().int().min(80).max(SPREADSHEET_CELL_LIMIT).default(2000),
+    /** Longest single-line paragraph that can be taken for a heading. @default 150 */
+    maxHeadingChars: z.number().int().min(10).max(1000).default(150),
+  })
+  .strict()
+  .default({ maxPassageChars: 2000, maxHeadingChars: 150 });
+
+const ExtractDatesOptions = z
+  .object({
+    /** Reference date (YYYY-MM-DD) for documents with no publication date and no explicit date before a relative one; null leaves such dates out with a warning. @default null */
+    defaultReferenceDate: IsoDay.nullable().default(null),
+  })
+  .strict()
+  .default({ defaultReferenceDate: null });
+
+/**
+ * The configuration schema. Every option is optional in `pipeline.config.ts`;
+ * `resolveConfig` fills the defaults. Options of a stage sit under its name.
+ */
+export const PipelineConfigSchema = z
+  .object({
+    /** Input roots: folders (searched recursively) or files. @default ['data/raw'] */
+    input: z.array(z.string().min(1)).min(1).default(['data/raw']),
+    /** Output folder for the tables, schemas and manifest. @default 'data/out' */
+    output: z.string().min(1).default('data/out'),
+    /** Progress bar on stderr: 'auto' shows it when stderr is a terminal. @default 'auto' */
+    progress: z.enum(['auto', 'always', 'never']).default('auto'),
+    load: LoadOptions,
+    segment: SegmentOptions,
+    extractDates: ExtractDatesOptions,
+  })
+  .strict();
+
+/** What a user writes in `pipeline.config.ts`: every field optional. */
+export type PipelineConfig = z.input<typeof PipelineConfigSchema>;
+/** The configuration with every default filled in. */
+export type ResolvedConfig = z.output<typeof PipelineConfigSchema>;
+
+/** Gives a config object its type; it returns its argument unchanged. */
+export function defineConfig(config: PipelineConfig): PipelineConfig {
+  return config;
+}
+
+/** Bad configuration: a programmer error, reported with the field at fault (CLI exit code 2). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates a user config and fills its defaults; throws ConfigError naming every bad field. */
+export function resolveConfig(config: unknown = {}, origin = 'config'): ResolvedConfig {
+  const result = PipelineConfigSchema.safeParse(config ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    return `  ${field}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid ${origin}:\n${problems.join('\n')}`);
+}
+
+/** The config file used when none is named: `pipeline.config.ts` in the working directory. */
+export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
+
+/**
+ * Loads a config file (TypeScript or JavaScript, `export default`), validates it
+ * and applies overrides (from the command line) on top. With no file named, the
+ * default file is used when it exists, else the built-in defaults.
+ */
+export async function loadConfig(file: string | undefined, overrides: PipelineConfig = {}): Promise<ResolvedConfig> {
+  const configPath = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  let userConfig: unknown = {};
+  if (configPath !== undefined) {
+    const absolute = path.resolve(configPath);
+    if (!existsSync(absolute)) throw new ConfigError(`config file not found: ${configPath}`);
+    let module: { default?: unknown };
+    try {
+      // tsx compiles the TypeScript config on the fly, also when quarry is used as a library from plain node.
+      const { tsImport } = await import('tsx/esm/api');
+      module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as { default?: unknown };
+    } catch (error) {
+      throw new ConfigError(`cannot load config file ${configPath}: ${(error as Error).message}`);
+    }
+    if (module.default === undefined) throw new ConfigError(`config file ${configPath} has no default export (use: export default defineConfig({...}))`);
+    userConfig = module.default;
+  }
+  const base = resolveConfig(userConfig, configPath === undefined ? 'config' : `config file ${configPath}`);
+  return resolveConfig({ ...base, ...stripUndefined(overrides) }, 'command line options');
+}
+
+function stripUndefined(object: PipelineConfig): PipelineConfig {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as PipelineConfig;
+}

@@ -1,0 +1,133 @@
+import type { DocumentFormat, DocumentStatus, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+import type { PassageAnalysis } from './text/analysis.ts';
+import type { OffsetIndex } from './text/offsets.ts';
+
+/**
+ * Internal spans are UTF-16 offsets into the document text (the unit the
+ * libraries speak); rows convert them to code points when they are built.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Passage extends Span {
+  index: number;
+  isHeading: boolean;
+  /** Text of the heading this passage sits under (its own text for a heading). */
+  heading: string | null;
+}
+
+export interface EntityMention extends Span {
+  passageIndex: number;
+  type: EntityType;
+  text: string;
+  /** Within-document cluster, set by link-entities; indexes document.entityClusters. */
+  cluster?: number;
+}
+
+export interface DateExpression extends Span {
+  passageIndex: number;
+  text: string;
+  value: string;
+  startDate: string;
+  endDate: string;
+  granularity: DateGranularity;
+  kind: DateKind;
+  approximate: boolean;
+  referenceDate: string | null;
+}
+
+export interface FigureExpression extends Span {
+  passageIndex: number;
+  text: string;
+  value: number;
+  valueMax: number | null;
+  qualifier: FigureQualifier;
+  kind: FigureKind;
+  unit: string | null;
+  item: string | null;
+}
+
+export interface Claim extends Span {
+  passageIndex: number;
+  kind: ClaimKind;
+  text: string;
+  speaker: string | null;
+  /** Span of the speaker in the text, when it was found there (for entity linking). */
+  speakerSpan: Span | null;
+  cue: string | null;
+}
+
+/** A canonical entity inside one document, before corpus-wide linking. */
+export interface EntityCluster {
+  type: EntityType;
+  /** Fullest form of the name in this document. */
+  name: string;
+  /** Every surface form seen in this document. */
+  forms: string[];
+  /** Corpus-wide id, set by link-entities. */
+  entityId?: string;
+}
+
+/**
+ * The unit of work: one input document with its exact text and everything the
+ * stages add to it. Problems are recorded here, never thrown across documents.
+ */
+export interface PipelineDocument {
+  id: string;
+  source: string;
+  format: DocumentFormat;
+  sha256: string;
+  title: string | null;
+  published: string | null;
+  text: string;
+  status: DocumentStatus;
+  error: string | null;
+  warnings: string[];
+  referenceDate: string | null;
+  referenceSource: 'published' | 'text' | 'config' | null;
+  offsets?: OffsetIndex;
+  passages: Passage[];
+  /** One shared NLP analysis per passage (set by analyze, released after the document stages). */
+  analyses: PassageAnalysis[];
+  mentions: EntityMention[];
+  dates: DateExpression[];
+  figures: FigureExpression[];
+  claims: Claim[];
+  entityClusters: EntityCluster[];
+}
+
+/** A fresh document with nothing extracted yet. */
+export function createDocument(fields: Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'text'> & Partial<PipelineDocument>): PipelineDocument {
+  return {
+    title: null,
+    published: null,
+    status: 'ok',
+    error: null,
+    warnings: [],
+    referenceDate: null,
+    referenceSource: null,
+    passages: [],
+    analyses: [],
+    mentions: [],
+    dates: [],
+    figures: [],
+    claims: [],
+    entityClusters: [],
+    ...fields,
+  };
+}
+
+/** Marks a document failed (or skipped) with a coded reason; its extracted data is dropped. */
+export function failDocument(document: PipelineDocument, error: string, status: 'failed' | 'skipped' = 'failed'): void {
+  document.status = status;
+  document.error = error;
+  document.passages = [];
+  document.analyses = [];
+  document.mentions = [];
+  document.dates = [];
+  document.figures = [];
+  document.claims = [];
+  document.entityClusters = [];
+}

@@ -1,0 +1,163 @@
+import type { PipelineDocument, Span } from '../document.ts';
+import { failDocument, type Claim } from '../document.ts';
+import { formatMessage, MessageCode } from '../messages.ts';
+import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows } from '../schemas/index.ts';
+import type { CorpusStage } from '../stage.ts';
+import { nameKey } from '../text/names.ts';
+import { OffsetIndex, codePointLength } from '../text/offsets.ts';
+import { entityIdOf, linkCorpus } from './link-entities.ts';
+
+type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+
+const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
+
+function speakerEntityId(document: PipelineDocument, claim: Claim): string | null {
+  if (claim.speaker === null) return null;
+  const key = nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, ''));
+  const cluster = document.entityClusters.find((candidate) => candidate.forms.some((form) => nameKey(form) === key));
+  return cluster?.entityId ?? null;
+}
+
+/** Turns one document's extractions into table rows, with code point offsets and derived ids. */
+export function documentRows(document: PipelineDocument): DocumentTables {
+  const offsets = document.offsets ?? new OffsetIndex(document.text);
+  const codePoints = (span: Span): { start: number; end: number } => ({ start: offsets.toCodePoint(span.start), end: offsets.toCodePoint(span.end) });
+  const passageId = (index: number): string => `${document.id}#p${index}`;
+  const passages: PassageRow[] = document.passages.map((passage) => ({
+    passage_id: passageId(passage.index),
+    doc_id: document.id,
+    index: passage.index,
+    ...codePoints(passage),
+    heading: passage.heading,
+    is_heading: passage.isHeading,
+    text: document.text.slice(passage.start, passage.end),
+  }));
+  const mentionIds = document.mentions.map((_, index) => `${document.id}#m${index}`);
+  const mentions: MentionRow[] = document.mentions.map((mention, index) => ({
+    mention_id: mentionIds[index] as string,
+    doc_id: document.id,
+    passage_id: passageId(mention.passageIndex),
+    entity_id: entityIdOf(document, mention) ?? '',
+    type: mention.type,
+    text: mention.text,
+    ...codePoints(mention),
+  }));
+  const dateIds = document.dates.map((_, index) => `${document.id}#d${index}`);
+  const dates: DateRow[] = document.dates.map((date, index) => ({
+    date_id: dateIds[index] as string,
+    doc_id: document.id,
+    passage_id: passageId(date.passageIndex),
+    text: date.text,
+    ...codePoints(date),
+    value: date.value,
+    start_date: date.startDate,
+    end_date: date.endDate,
+    granularity: date.granularity,
+    kind: date.kind,
+    approximate: date.approximate,
+    reference_date: date.referenceDate,
+  }));
+  const figureIds = document.figures.map((_, index) => `${document.id}#f${index}`);
+  const figures: FigureRow[] = document.figures.map((figure, index) => ({
+    figure_id: figureIds[index] as string,
+    doc_id: document.id,
+    passage_id: passageId(figure.passageIndex),
+    text: figure.text,
+    ...codePoints(figure),
+    value: figure.value,
+    value_max: figure.valueMax,
+    qualifier: figure.qualifier,
+    kind: figure.kind,
+    unit: figure.unit,
+    item: figure.item,
+  }));
+  const claims: ClaimRow[] = document.claims.map((claim, index) => ({
+    claim_id: `${document.id}#c${index}`,
+    doc_id: document.id,
+    passage_id: passageId(claim.passageIndex),
+    kind: claim.kind,
+    text: claim.text,
+    ...codePoints(claim),
+    speaker: claim.speaker,
+    speaker_entity_id: speakerEntityId(document, claim),
+    cue: claim.cue,
+    entity_ids: unique(document.mentions.map((mention) => (within(mention, claim) ? entityIdOf(document, mention) : undefined))),
+    figure_ids: unique(document.figures.map((figure, figureIndex) => (within(figure, claim) ? figureIds[figureIndex] : undefined))),
+    date_ids: unique(document.dates.map((date, dateIndex) => (within(date, claim) ? dateIds[dateIndex] : undefined))),
+  }));
+  return { passages, mentions, dates, figures, claims };
+}
+
+export function documentRow(document: PipelineDocument): DocumentRow {
+  return {
+    doc_id: document.id,
+    source: document.source,
+    format: document.format,
+    sha256: document.sha256,
+    chars: codePointLength(document.text),
+    title: document.title,
+    published: document.published,
+    reference_date: document.referenceDate,
+    reference_source: document.referenceSource,
+    passages: document.passages.length,
+    status: document.status,
+    error: document.error,
+    warnings: document.warnings,
+    text: document.text,
+  };
+}
+
+/** The first schema problem of a set of rows, as "table row n: path: message", or null. */
+function firstProblem(tables: Partial<TableRows>): string | null {
+  for (const [table, rows] of Object.entries(tables) as [TableName, unknown[]][]) {
+    for (const [index, row] of rows.entries()) {
+      const result = TABLE_SCHEMAS[table].safeParse(row);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        return `${table} row ${index + 1}: ${issue?.path.join('.') || '(row)'}: ${issue?.message}`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Builds every table's rows and validates each against its zod schema. A
+ * document with an invalid row is marked failed and its rows are left out,
+ * so what is written always passes the contract.
+ */
+export const validate: CorpusStage = {
+  kind: 'corpus',
+  name: 'validate',
+  requires: ['corpus.documents', 'corpus.entities'],
+  assigns: ['corpus.tables'],
+  run(corpus) {
+    for (;;) {
+      const tables: TableRows = { documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] };
+      let newlyFailed = false;
+      for (const document of corpus.documents) {
+        if (document.status !== 'ok') continue;
+        const rows = documentRows(document);
+        const problem = firstProblem(rows);
+        if (problem === null) {
+          for (const table of Object.keys(rows) as (keyof DocumentTables)[]) (tables[table] as unknown[]).push(...rows[table]);
+        } else {
+          failDocument(document, formatMessage(MessageCode.ROW_INVALID, problem));
+          newlyFailed = true;
+        }
+      }
+      if (newlyFailed) {
+        // Entities must not count mentions of a document that was just left out.
+        corpus.entities = linkCorpus(corpus.documents);
+        continue;
+      }
+      tables.documents = corpus.documents.map(documentRow);
+      const problem = firstProblem({ documents: tables.documents, entities: corpus.entities });
+      if (problem !== null) throw new Error(`invalid rows outside any one document: ${problem}`);
+      tables.entities = corpus.entities;
+      corpus.tables = tables;
+      return;
+    }
+  },
+};

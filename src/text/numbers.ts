@@ -1,0 +1,90 @@
+/**
+ * Number expressions written in digits, words or both ("47", "1,674,200.5",
+ * "sixteen million", "five and a half million", "a dozen", "1.4 billion",
+ * "10M", "two-thirds") and their values.
+ */
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const FRACTIONS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
+/** Abbreviated scales after digits: "10M", "3bn", "5k". */
+const SUFFIX_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, tn: 1e12 };
+
+const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
+const UNIT_WORD = alternatives(Object.keys(UNITS));
+const TENS_WORD = `(?:${alternatives(Object.keys(TENS))})(?:-(?:${alternatives(Object.keys(UNITS).filter((word) => UNITS[word]! > 0 && UNITS[word]! < 10))}))?`;
+const SCALE_WORD = alternatives(Object.keys(SCALES));
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+const WORD = `(?:${TENS_WORD}|${UNIT_WORD})`;
+const CONTINUATION = String.raw`(?:[\s-]+(?:and[\s-]+)?(?:(?:a[\s-]+)?half|${SCALE_WORD}|${WORD}))`;
+
+/**
+ * Matches one number expression. Leading "a"/"an" only counts before a scale
+ * or "dozen" ("a dozen", "a million"); fractions are words like "two-thirds".
+ */
+export const NUMBER_EXPRESSION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.,-])(?:` +
+    // Fractions: "two-thirds", "one third", "three quarters".
+    String.raw`(?:${UNIT_WORD})[\s-](?:${alternatives(Object.keys(FRACTIONS).filter((word) => !word.startsWith('half')))})` +
+    // Digits, optionally with a scale word or an abbreviated scale.
+    String.raw`|(?:${DIGITS})(?:(?:\s+(?:${SCALE_WORD}))+|(?:${Object.keys(SUFFIX_SCALES).join('|')})(?![\p{L}\p{N}]))?` +
+    // Words: "sixteen million", "five and a half million", "a dozen", "a hundred".
+    String.raw`|(?:(?:an?|${WORD})[\s-]+dozen|(?:an?)[\s-]+(?:${SCALE_WORD})${CONTINUATION}*|${WORD}${CONTINUATION}*|dozen)` +
+    String.raw`)(?![\p{L}\p{N}_])`,
+  'giu',
+);
+
+/** Parses a number expression matched by NUMBER_EXPRESSION; null when it is not a number. */
+export function parseNumber(expression: string): number | null {
+  const text = expression.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  const digits = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*([a-z ]*)$/.exec(text);
+  if (digits) {
+    let value = Number((digits[1] as string).replace(/,/g, ''));
+    const rest = (digits[2] as string).trim();
+    if (rest === '') return value;
+    if (SUFFIX_SCALES[rest] !== undefined) return value * SUFFIX_SCALES[rest];
+    for (const word of rest.split(' ')) {
+      const scale = SCALES[word];
+      if (scale === undefined) return null;
+      value *= scale;
+    }
+    return value;
+  }
+  const words = text.split(/[\s-]+/).filter((word) => word !== 'and');
+  const last = words.at(-1) as string;
+  const denominator = FRACTIONS[last];
+  if (denominator !== undefined && words.length === 2 && UNITS[words[0] as string] !== undefined) return (UNITS[words[0] as string] as number) / denominator;
+  let total = 0;
+  let current = 0;
+  let sawNumber = false;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    if (word === 'a' || word === 'an') {
+      if (words[index + 1] === 'half') continue;
+      current += 1;
+      sawNumber = true;
+    } else if (word === 'half') {
+      current += 0.5;
+      sawNumber = true;
+    } else if (word === 'dozen') {
+      current = (current === 0 ? 1 : current) * 12;
+      sawNumber = true;
+    } else if (UNITS[word] !== undefined) {
+      current += UNITS[word] as number;
+      sawNumber = true;
+    } else if (TENS[word] !== undefined) {
+      current += TENS[word] as number;
+      sawNumber = true;
+    } else if (word === 'hundred') {
+      current = (current === 0 ? 1 : current) * 100;
+    } else if (SCALES[word] !== undefined) {
+      total += (current === 0 ? 1 : current) * (SCALES[word] as number);
+      current = 0;
+    } else return null;
+  }
+  return sawNumber || total > 0 ? total + current : null;
+}
