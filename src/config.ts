@@ -103,11 +103,19 @@ export async function loadConfig(file: string | undefined, overrides: PipelineCo
     } catch (error) {
       throw new ConfigError(`cannot load config file ${configPath}: ${(error as Error).message}`);
     }
-    if (module.default === undefined) throw new ConfigError(`config file ${configPath} has no default export (use: export default defineConfig({...}))`);
-    userConfig = module.default;
+    userConfig = unwrapDefault(module.default);
+    if (userConfig === undefined) throw new ConfigError(`config file ${configPath} has no default export (use: export default defineConfig({...}))`);
   }
   const base = resolveConfig(userConfig, configPath === undefined ? 'config' : `config file ${configPath}`);
   return resolveConfig({ ...base, ...stripUndefined(overrides) }, 'command line options');
+}
+
+/** A config outside an ES module package is compiled to CommonJS, whose exports arrive as `{ default: config }`. */
+function unwrapDefault(exported: unknown): unknown {
+  if (exported !== null && typeof exported === 'object' && 'default' in exported && Object.keys(exported).every((key) => key === 'default' || key === '__esModule')) {
+    return (exported as { default: unknown }).default;
+  }
+  return exported;
 }
 
 function stripUndefined(object: PipelineConfig): PipelineConfig {

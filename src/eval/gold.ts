@@ -1,0 +1,175 @@
+/**
+ * Gold annotation files (see shared/eval/FORMAT.md): one JSON file per
+ * document with hand-made entities, dates, figures and claims.
+ *
+ * The schemas are deliberately loose about extra keys (`note`, `mod`,
+ * `approximate`, `reason`, ...) because annotators add whatever helps them
+ * explain a decision; only the keys the scorer relies on are checked.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Fields every annotated span carries: code point offsets, end exclusive. */
+const spanFields = {
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
+  text: z.string(),
+  /** Ambiguous item: finding it is not rewarded, missing it is not punished. */
+  optional: z.boolean().optional(),
+  note: z.string().optional(),
+};
+
+/** A span must cover at least one code point, or it could never be matched. */
+function hasPositiveLength(span: { start: number; end: number }): boolean {
+  return span.end > span.start;
+}
+
+const positiveLengthIssue = { message: 'end must be greater than start', path: ['end'] };
+
+/** Entity types as in SPEC.md. */
+export const entityTypeSchema = z.enum(['person', 'place', 'organization']);
+
+/** Claim kinds as in SPEC.md. */
+export const claimKindSchema = z.enum(['quote', 'reported', 'figure']);
+
+/** A gold entity mention. */
+export const goldEntitySchema = z
+  .looseObject({ ...spanFields, type: entityTypeSchema })
+  .refine(hasPositiveLength, positiveLengthIssue);
+
+/** A gold temporal expression; `value` is ISO 8601 at its own granularity. */
+export const goldDateSchema = z
+  .looseObject({
+    ...spanFields,
+    value: z.string(),
+    start_date: z.string().nullable().optional(),
+    end_date: z.string().nullable().optional(),
+    granularity: z.string().nullable().optional(),
+  })
+  .refine(hasPositiveLength, positiveLengthIssue);
+
+/** A gold numeric figure. */
+export const goldFigureSchema = z
+  .looseObject({
+    ...spanFields,
+    value: z.number(),
+    value_max: z.number().nullable().optional(),
+    qualifier: z.string().nullable().optional(),
+    kind: z.string().nullable().optional(),
+    unit: z.string().nullable().optional(),
+    item: z.string().nullable().optional(),
+  })
+  .refine(hasPositiveLength, positiveLengthIssue);
+
+/** A gold claim; `speaker: null` means the text names no one. */
+export const goldClaimSchema = z
+  .looseObject({
+    ...spanFields,
+    kind: claimKindSchema,
+    speaker: z.string().nullable(),
+    speaker_alternatives: z.array(z.string()).default([]),
+    cue: z.string().nullable().optional(),
+  })
+  .refine(hasPositiveLength, positiveLengthIssue);
+
+/** A span that looks like a claim but is not one; informative only, never scored. */
+export const goldNotClaimSchema = z.looseObject({
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
+  text: z.string(),
+  reason: z.string().optional(),
+});
+
+/**
+ * One gold file. Each table key is optional: a file scores only the tables
+ * it has, so a set annotated for entities alone says nothing about dates.
+ */
+export const goldDocumentSchema = z.looseObject({
+  doc_id: z.string().min(1),
+  reference_date: z.string().nullable().optional(),
+  entities: z.array(goldEntitySchema).optional(),
+  dates: z.array(goldDateSchema).optional(),
+  figures: z.array(goldFigureSchema).optional(),
+  claims: z.array(goldClaimSchema).optional(),
+  not_claims: z.array(goldNotClaimSchema).optional(),
+});
+
+/** Entity type: person, place or organization. */
+export type EntityType = z.infer<typeof entityTypeSchema>;
+/** Claim kind: quote, reported or figure. */
+export type ClaimKind = z.infer<typeof claimKindSchema>;
+/** A gold entity mention. */
+export type GoldEntity = z.infer<typeof goldEntitySchema>;
+/** A gold temporal expression. */
+export type GoldDate = z.infer<typeof goldDateSchema>;
+/** A gold numeric figure. */
+export type GoldFigure = z.infer<typeof goldFigureSchema>;
+/** A gold claim. */
+export type GoldClaim = z.infer<typeof goldClaimSchema>;
+/** One parsed and validated gold file. */
+export type GoldDocument = z.infer<typeof goldDocumentSchema>;
+
+/** Renders a zod issue path the way a reader would write it: `claims[3].speaker`. */
+function formatIssuePath(path: readonly PropertyKey[]): string {
+  let rendered = '';
+  for (const key of path) {
+    if (typeof key === 'number') rendered += `[${key}]`;
+    else rendered += rendered === '' ? String(key) : `.${String(key)}`;
+  }
+  return rendered === '' ? '(root)' : rendered;
+}
+
+/** Turns a zod error into one line per issue, each naming where it is. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Reads every `*.json` file directly inside `directory` as a gold document,
+ * sorted by file name so reports are stable.
+ *
+ * @throws Error naming the file and the offending path when a file is not
+ *   valid JSON or does not match the gold schema, when two files share a
+ *   `doc_id`, or when the directory holds no gold file at all.
+ */
+export async function loadGold(directory: string | URL): Promise<GoldDocument[]> {
+  const directoryPath = directory instanceof URL ? fileURLToPath(directory) : directory;
+  const fileNames = (await readdir(directoryPath)).filter((name) => name.endsWith('.json')).sort();
+  if (fileNames.length === 0) {
+    // An empty gold set would score nothing and print a report of blanks;
+    // that is almost always a wrong path, so say so.
+    throw new Error(`No gold files (*.json) in ${directoryPath}`);
+  }
+
+  const documents: GoldDocument[] = [];
+  const fileByDocId = new Map<string, string>();
+  for (const fileName of fileNames) {
+    const filePath = join(directoryPath, fileName);
+    const document = parseGoldFile(filePath, await readFile(filePath, 'utf8'));
+    const previousFile = fileByDocId.get(document.doc_id);
+    if (previousFile !== undefined) {
+      throw new Error(`Gold file ${filePath}: doc_id "${document.doc_id}" is also used by ${previousFile}`);
+    }
+    fileByDocId.set(document.doc_id, filePath);
+    documents.push(document);
+  }
+  return documents;
+}
+
+/** Parses and validates one gold file's content; `filePath` only names it in errors. */
+function parseGoldFile(filePath: string, content: string): GoldDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Gold file ${filePath} is not valid JSON: ${reason}`, { cause: error });
+  }
+  const parsed = goldDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`Invalid gold file ${filePath}: ${describeIssues(parsed.error)}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}

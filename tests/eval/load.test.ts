@@ -1,0 +1,121 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadGold } from '../../src/eval/gold.ts';
+import { loadPredictions } from '../../src/eval/score.ts';
+
+const temporaryDirectories: string[] = [];
+
+/** Writes `files` (name -> content) into a fresh temporary directory. */
+async function directoryWith(files: Record<string, string>): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'quarry-eval-'));
+  temporaryDirectories.push(directory);
+  for (const [name, content] of Object.entries(files)) await writeFile(join(directory, name), content);
+  return directory;
+}
+
+afterEach(async () => {
+  await Promise.all(temporaryDirectories.splice(0).map((directory) => rm(directory, { recursive: true })));
+});
+
+const validGold = {
+  doc_id: 'a',
+  notes: 'kept as an extra key',
+  entities: [{ type: 'person', start: 0, end: 6, text: 'Benita', optional: true }],
+  claims: [{ kind: 'quote', start: 10, end: 20, text: 'q', speaker: null, cue: 'said', note: 'extra' }],
+};
+
+describe('loadGold', () => {
+  it('reads every *.json file in name order, keeps extra keys and fills defaults', async () => {
+    const directory = await directoryWith({
+      'b.json': JSON.stringify({ doc_id: 'b', dates: [] }),
+      'a.json': JSON.stringify(validGold),
+      'README.md': 'not a gold file',
+    });
+    const gold = await loadGold(directory);
+    expect(gold.map((document) => document.doc_id)).toEqual(['a', 'b']);
+    expect(gold[0]?.notes).toBe('kept as an extra key');
+    expect(gold[0]?.claims?.[0]?.speaker_alternatives).toEqual([]);
+    expect(gold[0]?.dates).toBeUndefined();
+    expect(gold[1]?.dates).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: 'a wrong entity type',
+      content: JSON.stringify({ doc_id: 'bad', entities: [validGold.entities[0], { type: 'animal', start: 0, end: 1, text: 'x' }] }),
+      message: /bad\.json.*entities\[1\]\.type/u,
+    },
+    {
+      name: 'an empty span',
+      content: JSON.stringify({ doc_id: 'bad', dates: [{ start: 5, end: 5, text: '', value: '2016' }] }),
+      message: /bad\.json.*dates\[0\]\.end: end must be greater than start/u,
+    },
+    {
+      name: 'a missing doc_id',
+      content: JSON.stringify({ entities: [] }),
+      message: /bad\.json.*doc_id/u,
+    },
+    {
+      name: 'a claim without a speaker key',
+      content: JSON.stringify({ doc_id: 'bad', claims: [{ kind: 'quote', start: 0, end: 3, text: 'abc' }] }),
+      message: /bad\.json.*claims\[0\]\.speaker/u,
+    },
+    {
+      name: 'text that is not JSON',
+      content: '{ "doc_id": ',
+      message: /bad\.json is not valid JSON/u,
+    },
+  ])('names the file and the path for $name', async ({ content, message }) => {
+    const directory = await directoryWith({ 'a.json': JSON.stringify(validGold), 'bad.json': content });
+    await expect(loadGold(directory)).rejects.toThrow(message);
+  });
+
+  it('refuses two files with the same doc_id', async () => {
+    const directory = await directoryWith({ 'a.json': JSON.stringify(validGold), 'copy.json': JSON.stringify(validGold) });
+    await expect(loadGold(directory)).rejects.toThrow(/copy\.json: doc_id "a" is also used by .*a\.json/u);
+  });
+
+  it('refuses a directory without gold files', async () => {
+    const directory = await directoryWith({ 'notes.txt': '' });
+    await expect(loadGold(directory)).rejects.toThrow(/No gold files/u);
+  });
+});
+
+describe('loadPredictions', () => {
+  const tables = {
+    'mentions.jsonl': '{"doc_id":"a","type":"person","text":"Benita","start":0,"end":6,"mention_id":"a#m0"}\n\n',
+    'dates.jsonl': '{"doc_id":"a","text":"1996","start":7,"end":11,"value":"1996"}\r\n',
+    'figures.jsonl': '',
+    'claims.jsonl': '{"doc_id":"a","kind":"quote","start":0,"end":3,"speaker":null,"cue":"said"}\n{"doc_id":"a","kind":"figure","start":4,"end":9,"speaker":"Li","cue":null}\n',
+  };
+
+  it('reads the four tables, skipping blank lines and keeping extra columns', async () => {
+    const predictions = await loadPredictions(await directoryWith(tables));
+    expect(predictions.mentions).toEqual([
+      { doc_id: 'a', type: 'person', text: 'Benita', start: 0, end: 6, mention_id: 'a#m0' },
+    ]);
+    expect(predictions.dates.map((row) => row.value)).toEqual(['1996']);
+    expect(predictions.figures).toEqual([]);
+    expect(predictions.claims.map((row) => row.kind)).toEqual(['quote', 'figure']);
+  });
+
+  it('names the file, line and column of a bad row', async () => {
+    const directory = await directoryWith({
+      ...tables,
+      'claims.jsonl': '{"doc_id":"a","kind":"quote","start":0,"end":3}\n{"doc_id":"a","kind":"quote","start":"0","end":3}\n',
+    });
+    await expect(loadPredictions(directory)).rejects.toThrow(/claims\.jsonl:2: start:/u);
+  });
+
+  it('names a line that is not JSON', async () => {
+    const directory = await directoryWith({ ...tables, 'dates.jsonl': '{"doc_id":\n' });
+    await expect(loadPredictions(directory)).rejects.toThrow(/dates\.jsonl:1 is not valid JSON/u);
+  });
+
+  it('names a missing table file', async () => {
+    const withoutFigures = Object.fromEntries(Object.entries(tables).filter(([name]) => name !== 'figures.jsonl'));
+    await expect(loadPredictions(await directoryWith(withoutFigures))).rejects.toThrow(/figures\.jsonl/u);
+  });
+});

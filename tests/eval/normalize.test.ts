@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeItem, normalizeSpeaker, speakerMatches } from '../../src/eval/normalize.ts';
+
+describe('speakerMatches', () => {
+  const cases: {
+    predicted: string | null;
+    speaker: string | null;
+    alternatives?: string[];
+    expected: boolean;
+  }[] = [
+    { predicted: 'Ms. Li', speaker: 'Ms. Li', expected: true },
+    { predicted: 'li', speaker: 'Ms. Li', expected: true },
+    { predicted: 'Mr Hong', speaker: 'Hong', expected: true },
+    { predicted: 'Mrs. Hong', speaker: 'Mr. Hong', expected: true },
+    { predicted: 'Dr. Smith', speaker: 'smith', expected: true },
+    { predicted: 'Miss Wang', speaker: 'Wang', expected: true },
+    { predicted: 'THE POLICE OFFICER', speaker: 'a police officer', expected: true },
+    { predicted: 'this policeman', speaker: 'that policeman', expected: true },
+    { predicted: 'one practitioner', speaker: 'some practitioner', expected: true },
+    { predicted: 'An official', speaker: 'official', expected: true },
+    { predicted: 'the Dr. Zhang', speaker: 'Zhang', expected: true },
+    { predicted: ' police\u00a0 officer ', speaker: 'police officer', expected: true },
+    { predicted: 'Li Dayong', speaker: 'Ms. Li', alternatives: ['Li Dayong'], expected: true },
+    { predicted: 'Li Dayong', speaker: 'Ms. Li', expected: false },
+    { predicted: 'Drew', speaker: 'Drew', expected: true },
+    { predicted: 'Drew', speaker: 'ew', expected: false },
+    { predicted: 'Theresa', speaker: 'resa', expected: false },
+    { predicted: 'police officers', speaker: 'police officer', expected: false },
+    { predicted: null, speaker: null, expected: true },
+    { predicted: '', speaker: null, expected: true },
+    { predicted: '   ', speaker: null, expected: true },
+    { predicted: null, speaker: 'Ms. Li', expected: false },
+    { predicted: 'Minghui', speaker: null, expected: false },
+    { predicted: 'A report on January 16', speaker: null, alternatives: ['A report on January 16'], expected: true },
+    { predicted: null, speaker: null, alternatives: ['A report on January 16'], expected: true },
+  ];
+
+  it.each(cases)('$predicted vs $speaker $alternatives -> $expected', ({ predicted, speaker, alternatives, expected }) => {
+    expect(speakerMatches(predicted, { speaker, speaker_alternatives: alternatives ?? [] })).toBe(expected);
+  });
+});
+
+describe('normalizeSpeaker', () => {
+  it.each([
+    ['Ms. Li Dayong', 'li dayong'],
+    ['The Mr. Hong', 'hong'],
+    ['Some  recent reports', 'recent reports'],
+    ['Dr.Chen', 'chen'],
+    ['the', 'the'],
+    [null, ''],
+  ])('%s -> %s', (speaker, expected) => {
+    expect(normalizeSpeaker(speaker)).toBe(expected);
+  });
+});
+
+describe('normalizeItem', () => {
+  it.each([
+    ['Policemen', 'policemen'],
+    ['  the practitioners ', 'practitioners'],
+    ['An officer', 'officer'],
+    ['a dozen eggs', 'dozen eggs'],
+    ['this year', 'this year'],
+    ['military\u00a0officers', 'military officers'],
+    [null, ''],
+    [undefined, ''],
+  ])('%s -> %s', (item, expected) => {
+    expect(normalizeItem(item)).toBe(expected);
+  });
+});

@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Stage } from '../src/stage.ts';
+import { STAGES, checkStageOrder, runPipeline } from '../src/pipeline.ts';
+import { resolveConfig } from '../src/config.ts';
+import { CHECKER, ROOT, readTable, runCli, runOn, temporaryDirectory } from './helpers/run.ts';
+
+const RAW = path.join(ROOT, 'data', 'raw');
+const SPAN_TABLES = ['passages', 'mentions', 'dates', 'figures', 'claims'] as const;
+
+describe('a run over data/raw', () => {
+  let output: string;
+  beforeAll(async () => {
+    ({ output } = await runOn([RAW]));
+  });
+
+  it('accounts for every input file with status ok', async () => {
+    const files = (await readdir(RAW)).sort();
+    const documents = await readTable<{ source: string; status: string }>(output, 'documents');
+    expect(documents.map((document) => document.source)).toEqual(files);
+    expect(documents.map((document) => document.status)).toEqual(files.map(() => 'ok'));
+  });
+
+  it('keeps the offset invariant on every row: the code point slice of the text equals the row text', async () => {
+    const documents = await readTable<{ doc_id: string; text: string }>(output, 'documents');
+    const codePoints = new Map(documents.map((document) => [document.doc_id, [...document.text]]));
+    let checked = 0;
+    for (const table of SPAN_TABLES) {
+      for (const row of await readTable<{ doc_id: string; start: number; end: number; text: string }>(output, table)) {
+        const characters = codePoints.get(row.doc_id) as string[];
+        expect(characters.slice(row.start, row.end).join(''), `${table} ${JSON.stringify(row).slice(0, 120)}`).toBe(row.text);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('gives passages that cover every non-space character of each document', async () => {
+    const documents = await readTable<{ doc_id: string; text: string }>(output, 'documents');
+    const passages = await readTable<{ doc_id: string; text: string }>(output, 'passages');
+    for (const document of documents) {
+      const joined = passages.filter((passage) => passage.doc_id === document.doc_id).map((passage) => passage.text).join('');
+      expect(joined.replace(/\s+/g, '')).toBe(document.text.replace(/\s+/g, ''));
+    }
+  });
+
+  it.skipIf(!existsSync(CHECKER))('passes the contract checker', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const report = execFileSync(process.execPath, [CHECKER, output], { encoding: 'utf8' });
+    expect(report.trim().split('\n').at(-1)).toMatch(/^ok: 0 problems/);
+  });
+
+  it('writes a JSON Schema per table and a manifest with counts', async () => {
+    const schemas = (await readdir(path.join(output, 'schema'))).sort();
+    expect(schemas).toEqual(['claims', 'dates', 'documents', 'entities', 'figures', 'mentions', 'passages'].map((table) => `${table}.schema.json`));
+    const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { counts: Record<string, number>; documents: Record<string, number> };
+    expect(manifest.documents).toEqual({ ok: 5, failed: 0, skipped: 0 });
+    expect(manifest.counts.documents).toBe(5);
+    expect(manifest.counts.mentions).toBe((await readTable(output, 'mentions')).length);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical tables on two runs of the same input and config', async () => {
+    const first = await runOn([RAW]);
+    const second = await runOn([RAW]);
+    const files = (await readdir(first.output)).filter((file) => file.endsWith('.jsonl') || file.endsWith('.csv')).sort();
+    expect(files).toHaveLength(14);
+    for (const file of files) {
+      const [a, b] = await Promise.all([readFile(path.join(first.output, file)), readFile(path.join(second.output, file))]);
+      expect(a.equals(b), file).toBe(true);
+    }
+  });
+});
+
+describe('a document that fails', () => {
+  it('is reported while the other documents still land', async () => {
+    const input = await temporaryDirectory();
+    await writeFile(path.join(input, 'a.txt'), 'Li Dayong spoke in Beijing on January 7, 2016.');
+    await writeFile(path.join(input, 'b.txt'), 'Doomed text.');
+    await writeFile(path.join(input, 'c.txt'), 'Gao Zhisheng was nominated for the prize three times.');
+    const explode: Stage = {
+      kind: 'document',
+      name: 'explode',
+      requires: ['document.text'],
+      assigns: [],
+      run(document) {
+        if (document.text.startsWith('Doomed')) throw new Error('boom');
+      },
+    };
+    const stages = [...STAGES.slice(0, 2), explode, ...STAGES.slice(2)];
+    const output = await temporaryDirectory();
+    const result = await runPipeline(resolveConfig({ input: [input], output, progress: 'never' }), { stages });
+    expect(result.documents).toEqual({ ok: 2, failed: 1, skipped: 0 });
+    const documents = await readTable<{ doc_id: string; status: string; error: string | null }>(output, 'documents');
+    expect(documents.map(({ doc_id, status, error }) => [doc_id, status, error])).toEqual([
+      ['a', 'ok', null],
+      ['b', 'failed', 'STAGE_FAILED: stage explode failed: boom'],
+      ['c', 'ok', null],
+    ]);
+    const passages = await readTable<{ doc_id: string }>(output, 'passages');
+    expect([...new Set(passages.map((passage) => passage.doc_id))]).toEqual(['a', 'c']);
+  });
+
+  it('makes the CLI exit 1 and still write the good documents (a broken JSONL line)', async () => {
+    const input = await temporaryDirectory();
+    await writeFile(path.join(input, 'feed.jsonl'), '{"id":"one","text":"Ms. Li Dayong said that many people wanted to quit."}\n{not json\n{"text":"Gao spoke."}\n');
+    const output = await temporaryDirectory();
+    const { code, stderr } = await runCli(['extract', input, '--out', output]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('2 ok, 1 failed, 0 skipped');
+    const documents = await readTable<{ doc_id: string; status: string; source: string }>(output, 'documents');
+    expect(documents.map(({ doc_id, status, source }) => [doc_id, status, source])).toEqual([
+      ['one', 'ok', 'feed.jsonl:1'],
+      ['feed:2', 'failed', 'feed.jsonl:2'],
+      ['feed:3', 'ok', 'feed.jsonl:3'],
+    ]);
+  });
+});
+
+describe('stage order', () => {
+  it('accepts the pipeline order', () => {
+    expect(() => checkStageOrder(STAGES)).not.toThrow();
+    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'linkEntities', 'validate', 'write']);
+  });
+
+  it('rejects a stage that runs before what it requires', () => {
+    const [load, segment, analyze] = STAGES as [Stage, Stage, Stage];
+    expect(() => checkStageOrder([load, analyze, segment])).toThrow('stage analyze requires document.passages, which no earlier stage assigns');
+  });
+});
