@@ -1,180 +1,285 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { DATE_PARSER, DateTag, taggedGranularity } from '../dates/parsers.ts';
 import type { DateExpression, PipelineDocument, Span } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
-import type { DateKind } from '../schemas/index.ts';
+import type { DateGranularity, DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
-import { dayValue, decadeValue, monthValue, parseIsoDay, rangeValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import { MEASURE_UNIT_WORD } from '../text/units.ts';
 
-/** A date found in a passage, before the document's reference is applied. */
-interface DateCandidate extends Span {
-  /** Resolves the expression against a reference day (YYYY-MM-DD); null when it needs none. */
-  resolve: (reference: string | null) => (CalendarValue & { kind: DateKind }) | null;
-  /** True when the expression names its year itself (it can serve as a reference). */
-  explicit: boolean;
-  approximate: boolean;
+/** The reference for a document: the day and how it was found. */
+export interface DocumentReference {
+  date: string;
+  source: 'published' | 'text' | 'config';
 }
 
-const YEAR = '(1[5-9]\\d\\d|20\\d\\d)';
-/** "1966-1976", "1966–76", "from 1966 to 1976", "between 1966 and 1976". */
-const YEAR_RANGE = new RegExp(`\\b(?:(?:from|between)\\s+)?${YEAR}\\s*(?:[-–—]|\\s+(?:to|and|until|through)\\s+)\\s*(\\d{4}|\\d{2})\\b(?![-–—]?\\d)`, 'gi');
-/** "1960s", "the 1990s". */
-const DECADE = /\b(1[5-9]\d0|20\d0)['’]?s\b/g;
-/** A bare year introduced by a preposition or a temporal modifier: "in 1996", "since 2008", "early 2021". */
-const BARE_YEAR = new RegExp(`\\b(?:in|since|by|of|until|till|from|before|after|during|around|circa|year|early|mid|late|beginning of|end of|the start of|the end of|the beginning of)[\\s-]+${YEAR}\\b(?![-–—/.,]?\\d)`, 'gi');
-const APPROXIMATE_BEFORE = /\b(?:about|around|approximately|roughly|nearly|almost|some|circa|early|mid|late)[\s-]+$/i;
-const DURATION_BEFORE = /\b(?:for|lasting|over the (?:past|last))\s+$/i;
-const RELATIVE_WORDS = /\b(?:ago|last|next|this|previous|following|later|earlier|before|after|yesterday|today|tomorrow|tonight|now)\b/i;
+/** A chrono reference instant for a day: noon UTC, so no time zone moves it to another day. */
+const instantOf = (day: string): chrono.ParsingReference => {
+  const { year, month, day: dayOfMonth } = parseIsoDay(day);
+  return { instant: new Date(Date.UTC(year, month - 1, dayOfMonth, 12)), timezone: 0 };
+};
+/** Reference for finding spans before the real one is known; explicit dates do not depend on it. */
+const NEUTRAL_REFERENCE = '2000-01-01';
 
-function calendarFromComponents(components: chrono.ParsedComponents): CalendarValue | null {
-  const year = components.get('year');
-  const month = components.get('month');
-  const day = components.get('day');
-  if (year === null || month === null || day === null) return null;
-  if (components.isCertain('day')) return dayValue(year, month, day);
-  if (components.isCertain('month')) return monthValue(year, month);
-  if (components.isCertain('year')) return yearValue(year);
+const MONTH_NAMES = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+/** Words before a month name standing alone that make it a date ("in May", "since March"); without them "May" is a verb or a name. */
+const MONTH_CUE = /(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|of|early|late|mid|between|and|or|last|next|this|throughout|until|in early|in late)[\s-]+|[-–—]\s*)$/i;
+/** Prepositions chrono takes into a span ("on 8 March"); the date is what follows. */
+const LEADING_PREPOSITION = /^(?:on|at|in|by|since|from|until|during|of|for)\s+/i;
+/** Modifiers that belong to the expression, before it: "the beginning of 2021", "early 2021", "mid-January", "about 2010". */
+const MODIFIER_BEFORE = /(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]|mid-|(?:about|around|approximately|roughly|circa|c\.)\s+)$/i;
+const APPROXIMATE_MODIFIER = /^(?:the\s+)?(?:early|late|mid|about|around|approximately|roughly|circa|c\.)/i;
+/** A bare year that is part of a name ("Windows 2000", "Vision 2030") follows a capitalised word mid-sentence. */
+const WORDS_BEFORE_A_YEAR = /^(?:In|Since|By|Until|From|Before|After|During|Around|Of|The|And|Or|Between|Through|Early|Late|Mid|Summer|Spring|Autumn|Fall|Winter|Fiscal|Year|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Counting words before a number: "more than 2000" counts, it does not date. */
+const QUANTITY_BEFORE = /\b(?:more than|fewer than|less than|at least|up to|over|about|nearly|almost|some|roughly|approximately|around|total of|number of|No\.|number|#)\s*$/i;
+
+function calendarValue(parsed: chrono.ParsedComponents, granularity: DateGranularity): CalendarValue {
+  const year = parsed.get('year') as number;
+  const month = parsed.get('month') as number;
+  const day = parsed.get('day') as number;
+  switch (granularity) {
+    case 'day':
+      return dayValue(year, month, day);
+    case 'week':
+      return weekValue(year, month, day);
+    case 'month':
+      return monthValue(year, month);
+    case 'quarter':
+      return quarterValue(year, Math.floor((month - 1) / 3) + 1);
+    case 'year':
+      return yearValue(year);
+    case 'decade':
+      return decadeValue(year);
+    case 'century':
+      return centuryValue(year);
+  }
+}
+
+/** The granularity a component is said at: a parser's tag, else the finest part chrono is certain of. */
+function granularityOf(parsed: chrono.ParsedComponents): DateGranularity | null {
+  const tagged = taggedGranularity(parsed);
+  if (tagged !== null) return tagged;
+  if (parsed.isCertain('day')) return 'day';
+  if (parsed.isCertain('month')) return 'month';
+  if (parsed.isCertain('year')) return 'year';
   return null;
 }
 
-const toChronoReference = (reference: string): Date => {
-  const { year, month, day } = parseIsoDay(reference);
-  return new Date(Date.UTC(year, month - 1, day, 12));
-};
-
-/** chrono-node finds the calendar expressions; durations and times of day alone are left out. */
-function chronoCandidates(text: string, offset: number): DateCandidate[] {
-  // Parse once with a neutral reference to find spans; resolve later against the document reference.
-  const results = chrono.parse(text, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 }, { forwardDate: false });
-  const candidates: DateCandidate[] = [];
-  for (const result of results) {
-    const components = result.start;
-    if (!components.isCertain('day') && !components.isCertain('month') && !components.isCertain('year') && !components.isCertain('weekday')) continue;
-    const before = text.slice(0, result.index);
-    if (DURATION_BEFORE.test(before)) continue;
-    let start = result.index;
-    // chrono leaves "last"/"next"/"this" outside "last August"; take it in and resolve it ourselves.
-    const modifier = /\b(last|next|this)\s+$/i.exec(before);
-    const monthOnly = components.isCertain('month') && !components.isCertain('day') && !components.isCertain('year');
-    if (modifier && monthOnly) start = modifier.index;
-    const spanText = text.slice(start, result.index + result.text.length);
-    const explicit = components.isCertain('year') && !RELATIVE_WORDS.test(spanText);
-    const approximate = APPROXIMATE_BEFORE.test(text.slice(0, start)) || /^(?:about|around|approximately)\b/i.test(spanText);
-    candidates.push({
-      start: offset + start,
-      end: offset + result.index + result.text.length,
-      explicit,
-      approximate,
-      resolve(reference) {
-        if (explicit) {
-          const value = calendarFromComponents(components);
-          const endValue = result.end ? calendarFromComponents(result.end) : null;
-          if (value === null) return null;
-          return endValue ? { ...rangeValue(value, endValue), kind: 'range' } : { ...value, kind: 'date' };
-        }
-        if (reference === null) return null;
-        const reparsed = chrono.parse(result.text, { instant: toChronoReference(reference), timezone: 0 }, { forwardDate: false })[0];
-        if (!reparsed) return null;
-        let value = calendarFromComponents(reparsed.start);
-        if (value === null) return null;
-        if (modifier && monthOnly && value.granularity === 'month') {
-          const { year: referenceYear, month: referenceMonth } = parseIsoDay(reference);
-          const month = reparsed.start.get('month') as number;
-          const word = (modifier[1] as string).toLowerCase();
-          const year = word === 'last' ? (month < referenceMonth ? referenceYear : referenceYear - 1) : word === 'next' ? (month > referenceMonth ? referenceYear : referenceYear + 1) : referenceYear;
-          value = monthValue(year, month);
-        }
-        return { ...value, kind: 'relative' };
-      },
-    });
-  }
-  return candidates;
+/** What a chrono result means, before any span adjustment. */
+interface Reading {
+  value: CalendarValue;
+  kind: DateKind;
+  /** Needs a reference: relative, or without a year. */
+  needsReference: boolean;
+  /** Resolved against the previous date in the text rather than the document's reference. */
+  anaphoric: boolean;
+  approximate: boolean;
 }
 
-/** Year-level expressions chrono does not read: year ranges, decades, bare years after a preposition. */
-function yearCandidates(text: string, offset: number): DateCandidate[] {
-  const candidates: DateCandidate[] = [];
-  const fixed = (start: number, end: number, value: CalendarValue, kind: DateKind): DateCandidate => ({
-    start: offset + start,
-    end: offset + end,
-    explicit: true,
-    approximate: APPROXIMATE_BEFORE.test(text.slice(0, start)),
-    resolve: () => ({ ...value, kind }),
-  });
-  for (const match of text.matchAll(YEAR_RANGE)) {
-    const from = Number(match[1]);
-    const toText = match[2] as string;
-    const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
-    if (to <= from || to - from > 200) continue;
-    candidates.push(fixed(match.index, match.index + match[0].length, rangeValue(yearValue(from), yearValue(to)), 'range'));
+function read(result: chrono.ParsedResult): Reading | null {
+  const startGranularity = granularityOf(result.start);
+  if (startGranularity === null) return null;
+  const tags = new Set([...result.tags(), ...result.start.tags()]);
+  const relative = tags.has(DateTag.relative);
+  const yearCertain = result.start.isCertain('year') || (result.end?.isCertain('year') ?? false);
+  const start = calendarValue(result.start, startGranularity);
+  let value = start;
+  if (result.end) {
+    const endGranularity = granularityOf(result.end);
+    if (endGranularity === null) return null;
+    value = rangeValue(start, calendarValue(result.end, endGranularity));
+    if (value.startDate > value.endDate) return null;
   }
-  for (const match of text.matchAll(DECADE)) {
-    candidates.push(fixed(match.index, match.index + match[0].length, decadeValue(Number(match[1])), 'date'));
-  }
-  for (const match of text.matchAll(BARE_YEAR)) {
-    const yearText = match[1] as string;
-    const yearStart = match.index + match[0].length - yearText.length;
-    const prefix = match[0].slice(0, -yearText.length).trim().toLowerCase();
-    // Temporal modifiers belong to the expression ("the beginning of 2021"); prepositions do not.
-    const partOfExpression = /^(?:early|mid|late|beginning of|end of|the start of|the end of|the beginning of)$/.test(prefix);
-    candidates.push(fixed(partOfExpression ? match.index : yearStart, yearStart + yearText.length, yearValue(Number(yearText)), 'date'));
-  }
-  return candidates;
+  return {
+    value,
+    kind: result.end ? 'range' : relative ? 'relative' : 'date',
+    needsReference: relative || !yearCertain || tags.has(DateTag.yearless),
+    anaphoric: tags.has(DateTag.anaphoric),
+    approximate: tags.has(DateTag.approximate),
+  };
 }
 
-/** Drops candidates inside or overlapping a longer one. */
-function keepLongest(candidates: DateCandidate[]): DateCandidate[] {
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: DateCandidate[] = [];
-  for (const candidate of sorted) if (kept.every((other) => candidate.end <= other.start || candidate.start >= other.end)) kept.push(candidate);
-  return kept.sort((a, b) => a.start - b.start);
+/** The token right after a span, when nothing but spaces separates them. */
+function tokenAfter(tokens: readonly Token[], end: number, text: string): Token | null {
+  const next = tokens.find((token) => token.start >= end);
+  return next !== undefined && text.slice(end, next.start).trim() === '' ? next : null;
+}
+
+/** The token right before a span. */
+function tokenBefore(tokens: readonly Token[], start: number): Token | null {
+  return tokens.findLast((token) => token.end <= start) ?? null;
 }
 
 /**
- * Finds the dates of a document and resolves them: explicit dates stand alone;
- * year-less and relative ones use the publication date, else the nearest
- * preceding explicit date, else the configured default.
+ * Whether a year standing alone is a year: not a count ("1999 people", "more
+ * than 2000"), not a measure ("2000 km"), not part of a name ("Windows 2000").
  */
-export function findDates(document: PipelineDocument, defaultReference: string | null): DateExpression[] {
+function isYearInContext(document: PipelineDocument, analysis: PassageAnalysis | undefined, span: Span): boolean {
+  const before = document.text.slice(Math.max(0, span.start - 30), span.start);
+  if (QUANTITY_BEFORE.test(before)) return false;
+  const after = document.text.slice(span.end, span.end + 30);
+  if (new RegExp(`^\\s+${MEASURE_UNIT_WORD}`, 'iu').test(after) || /^\s*(?:percent|per cent|people|persons)\b/i.test(after)) return false;
+  if (analysis === undefined) return true;
+  const next = tokenAfter(analysis.tokens, span.end, document.text);
+  const previous = tokenBefore(analysis.tokens, span.start);
+  const determined = previous !== null && /^(?:the|a|an|its|his|her|their|our|this|that|last|next)$/i.test(previous.normal);
+  if (next !== null && next.tags.has('Plural') && !next.tags.has('ProperNoun') && !determined) return false;
+  if (previous !== null && previous.sentence === analysis.tokens.find((token) => token.start >= span.start)?.sentence) {
+    const isFirstOfSentence = analysis.tokens.find((token) => token.sentence === previous.sentence) === previous;
+    if (/^\p{Lu}/u.test(previous.text) && !isFirstOfSentence && !WORDS_BEFORE_A_YEAR.test(previous.text) && document.text.slice(previous.end, span.start).trim() === '') return false;
+  }
+  return true;
+}
+
+/** Checks a chrono span against the words around it: month names as verbs or names, dates written in lower case, numeric dates without a year. */
+function isCalendarSpan(text: string, result: chrono.ParsedResult, passageText: string): boolean {
+  for (const month of text.matchAll(MONTH_NAMES)) if (!/^\p{Lu}/u.test(month[0])) return false;
+  const onlyMonth = result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('year') && !result.end;
+  if (onlyMonth && /^[A-Za-z]+$/.test(text)) {
+    if (text.length <= 4 && text.toLowerCase() !== 'may' && text.toLowerCase() !== 'june' && text.toLowerCase() !== 'july') return false;
+    if (!MONTH_CUE.test(passageText.slice(0, result.index))) return false;
+  }
+  // "3/4" and "12-5" are fractions and scores far more often than dates.
+  if (/^[\d/.-]+$/.test(text) && !result.start.isCertain('year')) return false;
+  return true;
+}
+
+/** Narrows a chrono span to the expression and widens it over modifiers before it. */
+function adjustSpan(passageText: string, index: number, text: string): { start: number; end: number; approximate: boolean } {
+  let start = index;
+  let end = index + text.length;
+  const preposition = LEADING_PREPOSITION.exec(text);
+  if (preposition) start += preposition[0].length;
+  while (end > start && /[\s,]/.test(passageText[end - 1] as string)) end--;
+  const modifier = MODIFIER_BEFORE.exec(passageText.slice(0, start));
+  let approximate = false;
+  if (modifier) {
+    start -= modifier[0].length;
+    approximate = APPROXIMATE_MODIFIER.test(modifier[0]);
+  }
+  return { start, end, approximate };
+}
+
+const DATE_BEFORE_LABEL = /\b(?:published|posted|updated|dated|date|issued)\s*(?:on|:)?\s*$/i;
+/** A dateline: a place in capitals, maybe an agency, then the date and a dash ("WASHINGTON, Jan. 5, 2016 (Reuters) -"). */
+const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{Lu}\p{M} .'-]+|\p{Lu}[\p{L}\p{M} .'-]+\s*\([^)]*\))\s*,?\s*$/u;
+
+/**
+ * A publication date or dateline near the top of the text: a date labelled
+ * "Published"/"Posted"/"Updated", a date standing as a line of its own, or a
+ * date after a place in capitals ("WASHINGTON, Jan. 5, 2016 -"). Only dates
+ * with a day and a year count.
+ */
+export function findTextReference(document: PipelineDocument): string | null {
+  for (const passage of document.passages.slice(0, 4)) {
+    if (passage.start > 1000) break;
+    const text = document.text.slice(passage.start, passage.end);
+    for (const result of DATE_PARSER.parse(text, instantOf(NEUTRAL_REFERENCE))) {
+      if (!(result.start.isCertain('day') && result.start.isCertain('year')) || result.end) continue;
+      const before = text.slice(0, result.index);
+      const after = text.slice(result.index + result.text.length);
+      const alone = before.trim() === '' && /^\s*(?:[|,·•-]|\d{1,2}[:.]\d\d|$)/.test(after) && text.length <= 80;
+      const labelled = DATE_BEFORE_LABEL.test(before);
+      const dateline = DATELINE_PLACE.test(before) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(after);
+      if (alone || labelled || dateline) return dayValue(result.start.get('year') as number, result.start.get('month') as number, result.start.get('day') as number).value;
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds the dates of a document and resolves them. Explicit dates stand
+ * alone. Year-less and relative ones use the document's reference (its
+ * publication date or a dateline), else the nearest preceding explicit date,
+ * else the configured default; "the same day", "two weeks later" and the
+ * like use the previous date the text mentions.
+ */
+export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null): DateExpression[] {
   const dates: DateExpression[] = [];
   let nearestExplicit: string | null = null;
+  let lastMentioned: string | null = null;
   let unresolved = 0;
   document.passages.forEach((passage, passageIndex) => {
-    const text = document.text.slice(passage.start, passage.end);
-    const candidates = keepLongest([...chronoCandidates(text, passage.start), ...yearCandidates(text, passage.start)]);
-    for (const candidate of candidates) {
-      const reference = candidate.explicit ? null : (document.published ?? nearestExplicit ?? defaultReference);
-      const resolved = candidate.resolve(reference);
-      if (resolved === null) {
-        unresolved++;
-        continue;
+    const passageText = document.text.slice(passage.start, passage.end);
+    const analysis = document.analyses[passageIndex];
+    const parses = new Map<string, chrono.ParsedResult[]>();
+    const parseWith = (reference: string): chrono.ParsedResult[] => {
+      let results = parses.get(reference);
+      if (results === undefined) {
+        results = DATE_PARSER.parse(passageText, instantOf(reference), { forwardDate: false });
+        parses.set(reference, results);
       }
-      if (candidate.explicit && (resolved.granularity === 'day' || resolved.granularity === 'month')) nearestExplicit = resolved.startDate;
-      const { value, startDate, endDate, granularity, kind } = resolved;
-      dates.push({ start: candidate.start, end: candidate.end, passageIndex, text: document.text.slice(candidate.start, candidate.end), value, startDate, endDate, granularity, kind, approximate: candidate.approximate, referenceDate: reference });
+      return results;
+    };
+    for (const found of parseWith(documentReference ?? nearestExplicit ?? defaultReference ?? NEUTRAL_REFERENCE)) {
+      let reading = read(found);
+      if (reading === null || !isCalendarSpan(found.text.replace(LEADING_PREPOSITION, ''), found, passageText)) continue;
+      let reference: string | null = null;
+      if (reading.needsReference) {
+        reference = reading.anaphoric ? (lastMentioned ?? documentReference ?? nearestExplicit ?? defaultReference) : (documentReference ?? nearestExplicit ?? defaultReference);
+        if (reference === null) {
+          unresolved++;
+          continue;
+        }
+        // Parse again against the right reference: the whole passage, so each expression keeps its context.
+        const again = parseWith(reference).find((result) => result.index === found.index && result.text === found.text);
+        reading = again === undefined ? null : read(again);
+        if (reading === null) continue;
+      }
+      const adjusted = adjustSpan(passageText, found.index, found.text);
+      const span = { start: passage.start + adjusted.start, end: passage.start + adjusted.end };
+      if (found.start.tags().has(DateTag.bareYear) && !isYearInContext(document, analysis, span)) continue;
+      const { value, startDate, endDate, granularity } = reading.value;
+      dates.push({
+        ...span,
+        passageIndex,
+        text: document.text.slice(span.start, span.end),
+        value,
+        startDate,
+        endDate,
+        granularity,
+        kind: reading.kind,
+        approximate: reading.approximate || adjusted.approximate,
+        referenceDate: reference,
+      });
+      if (granularity === 'day' || granularity === 'week' || granularity === 'month' || granularity === 'year') {
+        lastMentioned = startDate;
+        if (!reading.needsReference && reading.kind === 'date') nearestExplicit = startDate;
+      }
     }
   });
   if (unresolved > 0) document.warnings.push(formatMessage(MessageCode.DATE_UNRESOLVED, `${unresolved} year-less or relative date(s) left out: no publication date, no earlier explicit date and no extractDates.defaultReferenceDate`));
   return dates;
 }
 
-/** The document's reference date: its publication date, else its latest explicit day or month, else the default. */
-function documentReference(document: PipelineDocument, dates: DateExpression[], defaultReference: string | null): Pick<PipelineDocument, 'referenceDate' | 'referenceSource'> {
-  if (document.published !== null) return { referenceDate: document.published, referenceSource: 'published' };
-  const explicit = dates.filter((date) => date.kind === 'date' && date.referenceDate === null && (date.granularity === 'day' || date.granularity === 'month'));
-  const latest = explicit.map((date) => date.startDate).sort().at(-1);
-  if (latest !== undefined) return { referenceDate: latest, referenceSource: 'text' };
-  return defaultReference === null ? { referenceDate: null, referenceSource: null } : { referenceDate: defaultReference, referenceSource: 'config' };
+/**
+ * The reference recorded for the document: its publication date, else a
+ * dateline, else the latest calendar date in the text (the article was
+ * written after what it reports), else the configured default.
+ */
+export function recordedReference(published: string | null, textReference: string | null, dates: readonly DateExpression[], defaultReference: string | null): DocumentReference | null {
+  if (published !== null) return { date: published, source: 'published' };
+  if (textReference !== null) return { date: textReference, source: 'text' };
+  const calendarDates = dates.filter((date) => date.kind === 'date' && (date.granularity === 'day' || date.granularity === 'month' || date.granularity === 'year'));
+  const latest = calendarDates.map((date) => date.startDate).sort().at(-1);
+  if (latest !== undefined) return { date: latest, source: 'text' };
+  return defaultReference === null ? null : { date: defaultReference, source: 'config' };
 }
 
-/** Finds and resolves temporal expressions with chrono-node. */
+/** Finds and resolves temporal expressions with chrono-node and our parsers for it. */
 export const extractDates: DocumentStage = {
   kind: 'document',
   name: 'extractDates',
-  requires: ['document.passages', 'document.published'],
+  requires: ['document.passages', 'document.analyses', 'document.published'],
   assigns: ['document.dates', 'document.referenceDate'],
   run(document, config) {
     const defaultReference = config.extractDates.defaultReferenceDate;
-    document.dates = findDates(document, defaultReference);
-    Object.assign(document, documentReference(document, document.dates, defaultReference));
+    const textReference = document.published === null ? findTextReference(document) : null;
+    document.dates = findDates(document, defaultReference, document.published ?? textReference);
+    const reference = recordedReference(document.published, textReference, document.dates, defaultReference);
+    document.referenceDate = reference?.date ?? null;
+    document.referenceSource = reference?.source ?? null;
   },
 };
