@@ -1,7 +1,12 @@
+import type { ResolvedConfig } from '../config.ts';
 import type { EntityMention, PipelineDocument, Span } from '../document.ts';
+import { loadGazetteer, type Gazetteer, type HeadType } from '../entities/gazetteer.ts';
+import { isClosedClass, isCommonWord, taggedType } from '../entities/lexical.ts';
+import { TokenTrie } from '../entities/token-trie.ts';
 import type { EntityType } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
-import { matchSpans, type CompromiseMatch, type PassageAnalysis } from '../text/analysis.ts';
+import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { initials, isPinyinName, tokenKey } from '../text/names.ts';
 
 const LEADING_NOISE = /^(?:(?:the|The|THE)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?\s+)+/;
 const TRAILING_NOISE = /(?:['’]s?|[\s.,;:!?"“”'‘’()[\]{}—–-])+$/u;
@@ -31,15 +36,9 @@ export function cleanEntitySpan(text: string, span: Span): Span | null {
   return /\p{Lu}/u.test(name) ? { start, end } : null;
 }
 
-const COMPROMISE_MATCHES: [EntityType, (analysis: PassageAnalysis) => CompromiseMatch][] = [
-  ['person', (analysis) => analysis.view.people()],
-  ['place', (analysis) => analysis.view.places()],
-  ['organization', (analysis) => analysis.view.organizations()],
-];
-
-/** Keeps the longest of overlapping candidates (earlier start first on ties), in text order. */
-export function longestNonOverlapping<T extends Span>(candidates: T[]): T[] {
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+/** Keeps the longest of overlapping candidates (then the surest, then the earliest), in text order. */
+export function longestNonOverlapping<T extends Span & { priority?: number }>(candidates: T[]): T[] {
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
   const kept: T[] = [];
   for (const candidate of sorted) {
     if (kept.every((other) => candidate.end <= other.start || candidate.start >= other.end)) kept.push(candidate);
@@ -47,17 +46,383 @@ export function longestNonOverlapping<T extends Span>(candidates: T[]): T[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Finds person, place and organization mentions in one analysed passage. */
-export function findEntityMentions(document: Pick<PipelineDocument, 'text'>, analysis: PassageAnalysis, passageIndex: number): EntityMention[] {
-  const candidates: EntityMention[] = [];
-  for (const [type, find] of COMPROMISE_MATCHES) {
-    for (const raw of matchSpans(analysis, find(analysis))) {
-      const span = cleanEntitySpan(document.text, raw);
-      if (span === null) continue;
-      candidates.push({ ...span, passageIndex, type, text: document.text.slice(span.start, span.end) });
+/** How sure a candidate is: a gazetteer name beats a head word, which beats the tagger, which beats context. */
+const Priority = { context: 1, tagger: 2, head: 3, gazetteer: 4 } as const;
+
+interface Candidate extends Span {
+  type: EntityType;
+  priority: number;
+}
+
+/** A word of a sentence with what the rules ask of it. */
+interface Word {
+  token: Token;
+  key: string;
+  capitalised: boolean;
+  /** First word of its sentence, or right after an opening quote, bracket, colon or dash: capitals say nothing there. */
+  sentenceStart: boolean;
+  /** Inside a quoted Title Case title of a work, where every word is capitalised. */
+  inTitle: boolean;
+}
+
+/** How a sentence is capitalised: ordinary prose, a Title Case headline, or ALL CAPS. */
+export type SentenceCase = 'normal' | 'title' | 'upper';
+
+/** Words that may sit inside a multi-word name ("Bank of China", "Centre for Quitting the CCP"). */
+const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on', 'the', 'against', 'in']);
+/** Particles inside personal names ("Charles de Gaulle", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
+/** Honorifics: outside the span, and a sign that a person's name follows. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lady', 'lord', 'mx', 'rev', 'madam', 'mme', 'mlle', 'herr']);
+/** Titles and roles written before names ("President Obama", "coach Joe Smith"): trimmed off, and a sign of a person. */
+const PERSON_TITLES = new Set([
+  'president', 'premier', 'chairman', 'chairwoman', 'minister', 'secretary', 'governor', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'mayor', 'judge', 'justice',
+  'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'commander', 'officer', 'king', 'queen', 'prince', 'princess', 'pope', 'emperor',
+  'chancellor', 'ambassador', 'director', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'bishop', 'cardinal', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'professor',
+  'vice', 'deputy', 'prime', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
+]);
+/** Prepositions that put a bare name on the map ("in Yunnan", "from Australia"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into', 'via', 'toward', 'towards']);
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|gov|edu|info|tv|cn|uk|io)$/iu;
+const OPENING = /[“"‘'([{:—–-]\s*$/u;
+
+function isCapitalised(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
+function isPossessive(text: string): boolean {
+  return /['’]s?$/u.test(text) && text.length > 2;
+}
+
+/** Decides how a sentence is capitalised, from its words of two letters or more. */
+export function sentenceCase(tokens: readonly Token[]): SentenceCase {
+  const words = tokens.filter((token) => /\p{L}.*\p{L}/u.test(token.text));
+  if (words.length < 3) return 'normal';
+  const upper = words.filter((token) => !/\p{Ll}/u.test(token.text)).length;
+  if (upper / words.length >= 0.6) return 'upper';
+  const content = words.filter((token) => !CONNECTORS.has(token.normal) && !['a', 'an', 'as', 'at', 'by', 'or', 'up', 'with', 'from', 'over', 'into'].includes(token.normal));
+  const capitalised = content.filter((token) => isCapitalised(token.text)).length;
+  return content.length >= 3 && capitalised / content.length >= 0.8 ? 'title' : 'normal';
+}
+
+/** Finds entity mentions in one document: every passage, with what is learnt in the whole document. */
+export class EntityFinder {
+  private readonly candidates: Candidate[][] = [];
+  /** Names seen with confidence in this document, by token keys, for headlines and short forms. */
+  private readonly memory = new Map<string, EntityType>();
+  /** Sentences (their words) whose names are resolved after the whole document has been read. */
+  private readonly deferred: { passage: number; words: Word[]; mode: SentenceCase }[] = [];
+  private readonly unresolved: { passage: number; words: Word[] }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  /** Reads one analysed passage. */
+  addPassage(analysis: PassageAnalysis, passage: number): void {
+    this.candidates[passage] ??= [];
+    const bySentence = new Map<number, Token[]>();
+    for (const token of analysis.tokens) {
+      if (token.text === '') continue;
+      bySentence.set(token.sentence, [...(bySentence.get(token.sentence) ?? []), token]);
+    }
+    for (const tokens of bySentence.values()) {
+      const words = tokens.map((token, index): Word => {
+        const before = index === 0 ? '' : this.text.slice((tokens[index - 1] as Token).end, token.start);
+        return { token, key: tokenKey(token.text), capitalised: isCapitalised(token.text), sentenceStart: index === 0 || OPENING.test(before), inTitle: false };
+      });
+      this.markQuotedTitles(words);
+      const mode = sentenceCase(tokens);
+      this.findGazetteerNames(words, passage, mode);
+      if (mode === 'normal') this.findProperNames(words, passage);
+      else this.deferred.push({ passage, words, mode });
     }
   }
-  return longestNonOverlapping(candidates);
+
+  /** Marks the words of quoted Title Case titles (“Policemen Refuse to Imprison Falun Gong Practitioners”). */
+  private markQuotedTitles(words: Word[]): void {
+    const first = words[0];
+    const last = words.at(-1);
+    if (first === undefined || last === undefined) return;
+    const start = first.token.start;
+    for (const quote of this.text.slice(start, last.token.end + 3).matchAll(/[“"]([^”"]{3,}?)(?:[”"]|$)/gu)) {
+      const from = start + (quote.index ?? 0);
+      const to = from + quote[0].length;
+      const inside = words.filter((word) => word.token.start > from && word.token.end < to);
+      if (sentenceCase(inside.map((word) => word.token)) === 'title') for (const word of inside) word.inTitle = true;
+    }
+  }
+
+  /** Resolves what needed the whole document and returns the mentions. */
+  finish(): EntityMention[] {
+    for (const list of this.candidates) for (const candidate of list ?? []) if (candidate.priority >= Priority.tagger) this.remember(candidate);
+    const trie = new TokenTrie<EntityType>();
+    for (const [key, type] of this.memory) trie.insert(key.split(' '), type);
+    for (const { passage, words } of this.unresolved) {
+      const type = this.memory.get(words.map((word) => word.key).join(' '));
+      if (type !== undefined) this.push(passage, words, type, Priority.tagger);
+    }
+    for (const { passage, words, mode } of this.deferred) {
+      for (let index = 0; index < words.length; index++) {
+        const match = trie.longestMatch(
+          words.map((word) => word.key),
+          index,
+          (at) => mode === 'upper' || (words[at] as Word).capitalised,
+        );
+        if (match === null) continue;
+        const matched = words.slice(index, index + match.length);
+        if (mode === 'upper' && matched.length === 1 && isClosedClass((matched[0] as Word).token)) continue;
+        this.push(passage, matched, match.value, Priority.tagger);
+        index += match.length - 1;
+      }
+      this.findTaggedNames(words, passage);
+    }
+    const mentions: EntityMention[] = [];
+    this.candidates.forEach((list, passage) => {
+      for (const candidate of longestNonOverlapping(list ?? [])) {
+        const span = cleanEntitySpan(this.text, candidate);
+        if (span === null) continue;
+        mentions.push({ ...span, passageIndex: passage, type: candidate.type, text: this.text.slice(span.start, span.end) });
+      }
+    });
+    return mentions;
+  }
+
+  private remember(candidate: Candidate): void {
+    const words = this.text.slice(candidate.start, candidate.end).split(/\s+/).map(tokenKey).filter((key) => key !== '');
+    const key = words.join(' ');
+    if (!this.memory.has(key)) this.memory.set(key, candidate.type);
+    // A person named in full is later called by one part of the name: "Li" after "Li Dayong", "Clinton" after "Bill Clinton".
+    if (candidate.type === 'person' && words.length > 1) {
+      for (const part of [words[0] as string, words.at(-1) as string]) {
+        if (!this.memory.has(part) && this.gazetteer.phrases.longestMatch([part], 0) === null) this.memory.set(part, 'person');
+      }
+    }
+  }
+
+  private push(passage: number, words: readonly Word[], type: EntityType, priority: number): void {
+    const first = words[0];
+    const last = words.at(-1);
+    if (first === undefined || last === undefined) return;
+    (this.candidates[passage] as Candidate[]).push({ start: first.token.start, end: last.token.end, type, priority });
+  }
+
+  /** The text between two adjacent words holds nothing but spaces (or a hyphen): they can be one name. */
+  private joined(left: Word, right: Word): boolean {
+    return !isPossessive(left.token.text) && /^(?:[ \t]+|-|[ \t]*&[ \t]*)$/.test(this.text.slice(left.token.end, right.token.start));
+  }
+
+  private findGazetteerNames(words: readonly Word[], passage: number, mode: SentenceCase): void {
+    const keys = words.map((word) => word.key);
+    for (let index = 0; index < words.length; index++) {
+      const first = words[index] as Word;
+      if (mode === 'normal' && !first.capitalised && !/^\p{N}/u.test(first.token.text)) continue;
+      const match = this.gazetteer.phrases.longestMatch(keys, index, (at) => {
+        const word = words[at] as Word;
+        if (at > index && !this.joined(words[at - 1] as Word, word)) return false;
+        return mode !== 'normal' || word.capitalised || /^\p{N}/u.test(word.token.text) || (at > index && CONNECTORS.has(word.key));
+      });
+      if (match === null) continue;
+      const matched = words.slice(index, index + match.length);
+      const last = matched.at(-1) as Word;
+      if (CONNECTORS.has(last.key)) continue;
+      if (mode === 'normal' && match.value.acronym && matched.some((word) => /\p{Ll}/u.test(word.token.text))) continue;
+      // In capitals, "US" may be the pronoun and "IT" the word: a one-word match must not be a function word.
+      if (mode === 'upper' && matched.length === 1 && isClosedClass(first.token)) continue;
+      this.push(passage, matched, match.value.type, Priority.gazetteer);
+    }
+  }
+
+  /** Runs of capitalised words in ordinary prose, joined over connectors when a head word makes them one name. */
+  private findProperNames(words: readonly Word[], passage: number): void {
+    const runs: Word[][] = [];
+    let current: Word[] = [];
+    const close = (): void => {
+      if (current.length > 0) runs.push(current);
+      current = [];
+    };
+    words.forEach((word, index) => {
+      const next = words[index + 1];
+      const namePart = (word.capitalised && !word.inTitle) || (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next));
+      if (!namePart) return close();
+      const previous = current.at(-1);
+      if (previous !== undefined && !this.joined(previous, word)) close();
+      current.push(word);
+      if (isPossessive(word.token.text)) close();
+    });
+    close();
+    for (const run of this.bridge(runs, words)) this.classify(run, words, passage);
+  }
+
+  /** Joins runs over connector words: "Global Service Centre" + "for" + "Quitting" + "the" + "CCP". */
+  private bridge(runs: Word[][], words: readonly Word[]): Word[][] {
+    const joinedRuns: Word[][] = [];
+    /** Whether the run being built has an organisation head followed by its complement ("Centre for ..."). */
+    let complement = false;
+    for (const run of runs) {
+      const previous = joinedRuns.at(-1);
+      if (previous !== undefined) {
+        const from = words.indexOf(previous.at(-1) as Word);
+        const to = words.indexOf(run[0] as Word);
+        const between = words.slice(from + 1, to);
+        const chain = [previous.at(-1) as Word, ...between, run[0] as Word];
+        const connected = between.length >= 1 && between.length <= 2 && between.every((word) => !word.capitalised) && chain.slice(1).every((word, index) => this.joined(chain[index] as Word, word));
+        const keys = between.map((word) => word.key);
+        const headBefore = this.headOf(previous.at(-1) as Word) === 'organization';
+        const headAfter = this.headOf(run.at(-1) as Word);
+        let join = false;
+        if (connected && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
+          if (keys[0] === 'and' || keys[0] === '&') join = keys[0] === '&' || (!headBefore && !complement && (headAfter === 'organization' || headAfter === 'place'));
+          else if (keys[0] === 'the') join = complement && keys.length === 1;
+          else if (keys[0] !== 'in') join = headBefore || complement || (headAfter === 'organization' && keys.length === 1 && keys[0] === 'of' && previous.length === 1);
+        } else if (connected && keys.length === 1 && NAME_PARTICLES.has(keys[0] as string) && previous.length === 1 && run.length === 1) join = true;
+        if (join) {
+          complement = complement || headBefore;
+          previous.push(...between, ...run);
+          continue;
+        }
+      }
+      complement = false;
+      joinedRuns.push([...run]);
+    }
+    return joinedRuns;
+  }
+
+  /**
+   * The head of a multi-word name: its last word, or, for a name with a
+   * complement ("Ministry of Public Security", "Centre for Quitting the CCP"),
+   * the last head word before the first connector.
+   */
+  private headOfName(words: readonly Word[]): HeadType | undefined {
+    const connector = words.findIndex((word, index) => index > 0 && !word.capitalised && CONNECTORS.has(word.key));
+    if (connector > 0) {
+      const head = this.headOf(words[connector - 1] as Word);
+      if (head !== undefined) return head;
+    }
+    return this.headOf(words.at(-1) as Word);
+  }
+
+  private headOf(word: Word): HeadType | undefined {
+    return word.capitalised ? this.gazetteer.heads.get(word.key) : undefined;
+  }
+
+  /** Trims a run to its name and types it, or sets it aside for the end of the document. */
+  private classify(run: Word[], sentence: readonly Word[], passage: number): void {
+    let words = [...run];
+    let personSign = false;
+    const lastHead = this.headOf(words.at(-1) as Word);
+    for (;;) {
+      const first = words[0];
+      if (first === undefined || words.length === 1) break;
+      const isTitle = HONORIFICS.has(first.key) || (PERSON_TITLES.has(first.key) && lastHead === undefined);
+      const isArticle = first.key === 'the' || first.key === 'a' || first.key === 'an';
+      const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null;
+      const isNumberWord = first.token.tags.has('Value') && !/^\p{N}+$/u.test(first.token.text);
+      if (!isTitle && !isArticle && !startsSentence && !isNumberWord) break;
+      personSign = personSign || isTitle;
+      words = words.slice(1);
+    }
+    const first = words[0] as Word;
+    if (words.length === 1 && (first.sentenceStart || first.token.tags.has('Value')) && isCommonWord(first.token) && taggedType(first.token) === null) return;
+    if (words.length === 1 && (HONORIFICS.has(first.key) || PERSON_TITLES.has(first.key))) return;
+    if (words.every((word) => this.gazetteer.notEntities.has(word.key) || CONNECTORS.has(word.key))) return;
+    const head = words.length > 1 || /^\p{N}/u.test(first.token.text) ? this.headOfName(words) : undefined;
+    if (head === 'none') return;
+    if (this.gazetteer.notEntities.has(first.key) && head === undefined) return;
+    if (this.quoted(words)) return;
+    const firstIndex = sentence.indexOf(first);
+    const before = sentence[firstIndex - 1];
+    const after = sentence[sentence.indexOf(words.at(-1) as Word) + 1];
+    if (DOMAIN.test(first.token.text) && words.length === 1) return this.push(passage, words, 'organization', Priority.head);
+    if (head === 'organization' || head === 'place' || head === 'person') {
+      if (words.length > 1) return this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
+    }
+    const person = this.personEvidence(words, personSign);
+    if (person) return this.push(passage, words, 'person', Priority.tagger);
+    const tagged = majorityTag(words);
+    if (tagged !== null && !(words.length === 1 && first.token.tags.has('Plural'))) return this.push(passage, words, tagged, Priority.tagger);
+    if (words.length === 1 && !/[[\]<>]/.test(first.token.pre + first.token.post) && ACRONYM.test(first.token.text.replace(/['’]s?$/u, '').replace(/\./g, '')) && !ROMAN_NUMERAL.test(first.token.text)) {
+      const definedFor = this.definitionBefore(sentence, firstIndex);
+      return this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
+    }
+    if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) return this.push(passage, words, 'place', Priority.context);
+    if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) return this.push(passage, words, 'person', Priority.context);
+    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token)) return this.push(passage, words, 'person', Priority.context);
+    this.unresolved.push({ passage, words });
+  }
+
+  /** Whether the run is exactly what a pair of quotation marks holds: the title of a work, not a name. */
+  private quoted(words: readonly Word[]): boolean {
+    const before = this.text.slice(Math.max(0, (words[0] as Word).token.start - 1), (words[0] as Word).token.start);
+    const after = this.text.slice((words.at(-1) as Word).token.end, (words.at(-1) as Word).token.end + 1);
+    return /[“"‘]/u.test(before) && /[”"’]/u.test(after);
+  }
+
+  /** The type of the name an acronym in brackets defines: "World Organization ... (WOIPFG)". */
+  private definitionBefore(sentence: readonly Word[], index: number): EntityType | null {
+    const word = sentence[index] as Word;
+    if (!/\(\s*$/.test(this.text.slice(Math.max(0, word.token.start - 3), word.token.start))) return null;
+    const acronym = word.token.text.replace(/[^\p{Lu}]/gu, '');
+    const candidates = this.candidates.flat().filter((candidate) => candidate.end <= word.token.start && word.token.start - candidate.end <= 3);
+    const defined = candidates.find((candidate) => initials(this.text.slice(candidate.start, candidate.end)).toUpperCase().startsWith(acronym.slice(0, 2)));
+    return defined?.type ?? null;
+  }
+
+  /** Signs that a run is a person's name: a title before it, a known given name or surname, a Chinese name. */
+  private personEvidence(words: readonly Word[], titled: boolean): boolean {
+    if (words.some((word) => this.gazetteer.phrases.longestMatch([word.key], 0) !== null && taggedType(word.token) !== 'person')) return false;
+    if (titled && words.length <= 4) return true;
+    const first = words[0] as Word;
+    const last = words.at(-1) as Word;
+    if (words.length >= 2 && words.length <= 3 && this.gazetteer.surnames.has(first.key) && words.slice(1).every((word) => isPinyinName(word.key))) return true;
+    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.givenNames.has(first.key) || first.token.tags.has('FirstName')) && !isCommonWord(last.token)) return true;
+    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.surnames.has(last.key) || last.token.tags.has('LastName')) && !isCommonWord(first.token)) return true;
+    return words.length === 1 && (first.token.tags.has('FirstName') || first.token.tags.has('LastName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key));
+  }
+
+  /** Names in headlines: runs of words the tagger marked as names, typed by their tags or head word. */
+  private findTaggedNames(words: readonly Word[], passage: number): void {
+    let run: Word[] = [];
+    const close = (): void => {
+      const named = run.filter((word) => taggedType(word.token) !== null);
+      const type = majorityTag(run);
+      if (named.length > 0 && type !== null && !run.every((word) => isCommonWord(word.token) || this.gazetteer.notEntities.has(word.key))) {
+        const head = this.headOf(run.at(-1) as Word);
+        this.push(passage, run, head === 'organization' || head === 'place' ? head : type, Priority.context);
+      }
+      run = [];
+    };
+    for (const word of words) {
+      const previous = run.at(-1);
+      const fits = taggedType(word.token) !== null || (previous !== undefined && this.headOf(word) !== undefined && this.headOf(word) !== 'none');
+      if (!fits || (previous !== undefined && !this.joined(previous, word))) close();
+      if (fits && !isClosedClass(word.token)) run.push(word);
+      else close();
+    }
+    close();
+  }
+}
+
+/** The entity type most of the words' tags point to, if any. */
+function majorityTag(words: readonly { token: Token }[]): EntityType | null {
+  const counts = new Map<EntityType, number>();
+  for (const { token } of words) {
+    const type = taggedType(token);
+    if (type !== null) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  let best: EntityType | null = null;
+  for (const [type, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = type;
+  return best;
+}
+
+/** Finds person, place and organization mentions in a document's analysed passages. */
+export function findEntityMentions(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[], gazetteer: Gazetteer = loadGazetteer()): EntityMention[] {
+  const finder = new EntityFinder(document.text, gazetteer);
+  analyses.forEach((analysis, index) => finder.addPassage(analysis, index));
+  return finder.finish();
 }
 
 /** Finds entity mentions in every passage. */
@@ -66,7 +431,7 @@ export const extractEntities: DocumentStage = {
   name: 'extractEntities',
   requires: ['document.analyses'],
   assigns: ['document.mentions'],
-  run(document) {
-    document.mentions = document.analyses.flatMap((analysis, index) => findEntityMentions(document, analysis, index));
+  run(document, config: ResolvedConfig) {
+    document.mentions = findEntityMentions(document, document.analyses, loadGazetteer(config.extractEntities.lexicons));
   },
 };

@@ -31,3 +31,48 @@ export function initials(name: string): string {
     .map((word) => word[0])
     .join('');
 }
+
+/**
+ * Comparison key of one token, as gazetteers and the tagger's tokens are
+ * matched: lower case, no diacritics, no periods ("U.S." -> "us"), no
+ * possessive ("CCP's" -> "ccp").
+ */
+export function tokenKey(token: string): string {
+  return token
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s?$/u, '')
+    .replace(/[.’']/gu, '');
+}
+
+/** The token keys of a name, split as the tagger splits text: at spaces and hyphens ("Coca-Cola" -> coca, cola). */
+export function phraseKeys(name: string): string[] {
+  return name
+    .split(/[\s\-–]+/u)
+    .map(tokenKey)
+    .filter((key) => key !== '');
+}
+
+const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)/;
+
+/**
+ * Whether a word reads as a Chinese given name in pinyin: one to three
+ * syllables ("Dayong", "Dongsheng", "Xiaoping"). Tried longest syllable
+ * first with backtracking, so "Xian" splits as "xian" or "xi an".
+ */
+export function isPinyinName(word: string): boolean {
+  const letters = word.toLowerCase().replace(/[-']/g, '');
+  if (!/^[a-zü]{2,12}$/.test(letters)) return false;
+  const split = (rest: string, syllables: number): boolean => {
+    if (rest === '') return syllables > 0;
+    if (syllables === 3) return false;
+    for (let length = Math.min(6, rest.length); length >= 1; length--) {
+      const head = rest.slice(0, length);
+      const match = PINYIN_SYLLABLE.exec(head.replace(/ü/g, 'v'));
+      if (match && match[0].length === length && split(rest.slice(length), syllables + 1)) return true;
+    }
+    return false;
+  };
+  return split(letters, 0);
+}
