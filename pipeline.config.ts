@@ -9,6 +9,7 @@ export default defineConfig({
   input: ['data/raw'],
   output: 'data/out',
   progress: 'auto',
+  report: true,
   load: {
     extensions: ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'],
     maxFileBytes: 50 * 1024 * 1024,
@@ -17,6 +18,9 @@ export default defineConfig({
   segment: {
     maxPassageChars: 2000,
     maxHeadingChars: 150,
+  },
+  extractEntities: {
+    lexicons: [],
   },
   extractDates: {
     defaultReferenceDate: null,

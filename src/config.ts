@@ -37,6 +37,14 @@ const ExtractDatesOptions = z
   .strict()
   .default({ defaultReferenceDate: null });
 
+const ExtractEntitiesOptions = z
+  .object({
+    /** User lexicons (CSV with the header `name,type,aliases`, aliases joined with `;`, or a JSON array of `{name, type, aliases}`), read before the shipped gazetteers so their entries win; paths relative to the working directory. @default [] */
+    lexicons: z.array(z.string().regex(/\.(csv|json)$/i, 'a .csv or .json file').refine((file) => existsSync(file), 'file not found')).default([]),
+  })
+  .strict()
+  .default({ lexicons: [] });
+
 /**
  * The configuration schema. Every option is optional in `pipeline.config.ts`;
  * `resolveConfig` fills the defaults. Options of a stage sit under its name.
@@ -51,6 +59,7 @@ export const PipelineConfigSchema = z
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
     load: LoadOptions,
     segment: SegmentOptions,
+    extractEntities: ExtractEntitiesOptions,
     extractDates: ExtractDatesOptions,
   })
   .strict();
