@@ -79,7 +79,7 @@ const PERSON_TITLES = new Set([
   'president', 'premier', 'chairman', 'chairwoman', 'minister', 'secretary', 'governor', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'mayor', 'judge', 'justice',
   'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'commander', 'officer', 'king', 'queen', 'prince', 'princess', 'pope', 'emperor',
   'chancellor', 'ambassador', 'director', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'bishop', 'cardinal', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'professor',
-  'vice', 'deputy', 'prime', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
+  'vice', 'deputy', 'prime', 'executive', 'ceo', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
 ]);
 /** Prepositions that put a bare name on the map ("in Yunnan", "from Australia"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into', 'via', 'toward', 'towards']);
@@ -277,7 +277,10 @@ export class EntityFinder {
         if (connected && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
           if (keys[0] === 'and' || keys[0] === '&') join = keys[0] === '&' || (!headBefore && !complement && (headAfter === 'organization' || headAfter === 'place'));
           else if (keys[0] === 'the') join = complement && keys.length === 1;
-          else if (keys[0] !== 'in') join = headBefore || complement || (headAfter === 'organization' && keys.length === 1 && keys[0] === 'of' && previous.length === 1);
+          else if (keys[0] !== 'in') {
+            const modifier = previous.length === 1 && !((previous[0] as Word).sentenceStart && isCommonWord((previous[0] as Word).token));
+            join = headBefore || complement || (headAfter === 'organization' && keys.length === 1 && keys[0] === 'of' && modifier);
+          }
         } else if (connected && keys.length === 1 && NAME_PARTICLES.has(keys[0] as string) && previous.length === 1 && run.length === 1) join = true;
         if (join) {
           complement = complement || headBefore;
@@ -321,9 +324,15 @@ export class EntityFinder {
       const isArticle = first.key === 'the' || first.key === 'a' || first.key === 'an';
       const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null;
       const isNumberWord = first.token.tags.has('Value') && !/^\p{N}+$/u.test(first.token.text);
-      if (!isTitle && !isArticle && !startsSentence && !isNumberWord) break;
+      if (!isTitle && !isArticle && !startsSentence && !isNumberWord && !CONNECTORS.has(first.key)) break;
       personSign = personSign || isTitle;
       words = words.slice(1);
+    }
+    // A role before a name ("Chief Executive Mary Barra", "Treasury Secretary Steven Mnuchin") ends where a given name starts.
+    const givenAt = words.findIndex((word) => word.token.tags.has('FirstName') || this.gazetteer.givenNames.has(word.key));
+    if (givenAt > 0 && lastHead === undefined && words.length - givenAt >= 2 && words.slice(0, givenAt).every((word) => PERSON_TITLES.has(word.key) || isCommonWord(word.token) || this.gazetteer.phrases.longestMatch([word.key], 0) !== null)) {
+      personSign = true;
+      words = words.slice(givenAt);
     }
     const first = words[0] as Word;
     if (words.length === 1 && (first.sentenceStart || first.token.tags.has('Value')) && isCommonWord(first.token) && taggedType(first.token) === null) return;

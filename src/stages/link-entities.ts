@@ -1,5 +1,6 @@
 import type { EntityCluster, EntityMention, PipelineDocument } from '../document.ts';
 import type { EntityRow, EntityType } from '../schemas/index.ts';
+import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import type { CorpusStage } from '../stage.ts';
 import { compareFullness, initials, nameKey, slugify } from '../text/names.ts';
 
@@ -75,11 +76,13 @@ class DisjointSet {
 
 /**
  * Merges document clusters into corpus-wide entities: clusters of one type
- * join when they share their name, or when one's name is a multi-character
- * form (an alias or defined acronym) of the other. Each entity gets the id
- * `<type>:<slug of its fullest name>`, set on the clusters.
+ * join when they share their name, when one's name is a multi-character
+ * form (an alias or defined acronym) of the other, or when the gazetteer
+ * knows their forms as names of one entity ("CCP", "Communist Party").
+ * Each entity gets the id `<type>:<slug of its fullest name>`, set on the
+ * clusters.
  */
-export function linkCorpus(documents: readonly PipelineDocument[]): EntityRow[] {
+export function linkCorpus(documents: readonly PipelineDocument[], gazetteer: Gazetteer | null = null): EntityRow[] {
   const clusters = documents.flatMap((document) => document.entityClusters.map((cluster) => ({ cluster, document })).filter(({ cluster }) => cluster.forms.length > 0));
   const sets = new DisjointSet(clusters.length);
   const byName = new Map<string, number>();
@@ -96,6 +99,21 @@ export function linkCorpus(documents: readonly PipelineDocument[]): EntityRow[] 
       if (other !== undefined) sets.union(index, other);
     }
   });
+  if (gazetteer !== null) {
+    const byCanonical = new Map<string, number>();
+    clusters.forEach(({ cluster }, index) => {
+      for (const form of cluster.forms) {
+        // A person's lone given name or surname is no evidence of which person is meant.
+        if (cluster.type === 'person') continue;
+        const entry = gazetteer.canonicalByName.get(nameKey(form));
+        if (entry === undefined || entry.type !== cluster.type) continue;
+        const key = `${entry.type}|${nameKey(entry.canonical)}`;
+        const other = byCanonical.get(key);
+        if (other === undefined) byCanonical.set(key, index);
+        else sets.union(index, other);
+      }
+    });
+  }
   const groups = new Map<number, number[]>();
   clusters.forEach((_, index) => {
     const root = sets.find(index);
@@ -141,8 +159,8 @@ export const linkEntities: CorpusStage = {
   name: 'linkEntities',
   requires: ['document.mentions'],
   assigns: ['document.entityClusters', 'corpus.entities'],
-  run(corpus) {
+  run(corpus, config) {
     for (const document of corpus.documents) if (document.status === 'ok') document.entityClusters = clusterDocumentMentions(document);
-    corpus.entities = linkCorpus(corpus.documents);
+    corpus.entities = linkCorpus(corpus.documents, loadGazetteer(config.extractEntities.lexicons));
   },
 };
