@@ -2,126 +2,289 @@ import type { FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { FigureKind, FigureQualifier } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { NUMBER_EXPRESSION, parseNumber } from '../text/numbers.ts';
+import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal } from '../text/numbers.ts';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
 
-/** Words before a number that qualify it, longest first; each becomes part of the span. */
-const QUALIFIERS: [RegExp, FigureQualifier][] = [
-  [/\b(?:more than|over|above|upwards of|in excess of|exceeding)\s+$/i, 'more_than'],
-  [/\b(?:at least|no fewer than|no less than|a minimum of)\s+$/i, 'at_least'],
-  [/\b(?:less than|fewer than|under|below)\s+$/i, 'less_than'],
-  [/\b(?:at most|up to|no more than|a maximum of)\s+$/i, 'at_most'],
-  [/\b(?:about|approximately|around|nearly|almost|roughly|some|an estimated|close to|approx\.)\s+$/i, 'approximately'],
+/** Words before a number that qualify it; each becomes part of the span. Longest first within a qualifier. */
+const QUALIFIERS_BEFORE: [RegExp, FigureQualifier][] = [
+  [/\b(?:no fewer than|no less than|at least|a minimum of|as few as)\s+$/i, 'at_least'],
+  [/\b(?:no more than|at most|up to|a maximum of|as many as|as much as)\s+$/i, 'at_most'],
+  [/\b(?:(?:just |well |slightly |far |much )?more than|(?:just |well |slightly )?over|above|upwards of|in excess of|exceeding|north of)\s+$/i, 'more_than'],
+  [/\b(?:(?:just |slightly )?(?:less|fewer) than|(?:just )?under|below|short of)\s+$/i, 'less_than'],
+  [/\b(?:about|approximately|approx\.|around|nearly|almost|roughly|some|an estimated|estimated|close to|circa|or so|upward of|an approximate)\s+$/i, 'approximately'],
+];
+/** Words after a number that qualify it ("100 or more"). */
+const QUALIFIERS_AFTER: [RegExp, FigureQualifier][] = [
+  [/^\s+or (?:more|above)\b/i, 'at_least'],
+  [/^\s+or (?:less|fewer|below)\b/i, 'at_most'],
+  [/^\s+or so\b/i, 'approximately'],
 ];
 
-const CURRENCY_BEFORE = /(?:US\$|HK\$|A\$|C\$|\$|£|€|¥|RMB\s?|USD\s?)$/;
-const CURRENCY_AFTER = /^\s+(yuan|renminbi|RMB|dollars?|US dollars|euros?|pounds?|yen|HK dollars)\b/i;
-const PERCENT_AFTER = /^(?:\s*%|\s+(?:percent|per cent|percentage points?))/i;
-const MEASURE_AFTER = /^\s+(km|kilomet(?:er|re)s?|miles?|kg|kilograms?|tonnes?|tons?|met(?:er|re)s?|cm|mm|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|centuries|century|square (?:kilomet(?:er|re)s|miles|met(?:er|re)s)|hectares?|acres?|litres?|liters?)\b/i;
-const CURRENCY_UNITS: Record<string, string> = { $: 'USD', us$: 'USD', usd: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'CNY', rmb: 'CNY', 'hk$': 'HKD', a$: 'AUD', c$: 'CAD' };
-/** Years standing alone ("in 1999") are dates, not figures. */
-const YEAR_LIKE = /^(1[5-9]\d\d|20\d\d)$/;
-/** Numbers glued to a time, a phone number or an identifier. */
-const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
-const RANGE_AFTER = new RegExp(String.raw`^\s*(?:[-–—]|to|and)\s*(?=\S)`, 'i');
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const CURRENCY_BEFORE = new RegExp(`(?:${CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join('|')})\\s?$`, 'u');
+const CURRENCY_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS.map(([word]) => escape(word)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const PERCENT_AFTER = /^(?:\s*%|\s+(?:percentage points?|percent|per cent|pct)\b)/i;
+const MEASURE_AFTER = new RegExp(`^(\\s*)(${MEASURE_UNIT_WORD})`, 'u');
+/** Numbers that are a time of day, a phone number, a score or part of an identifier, judged by what follows. */
+const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|EST|BST)\b|\/\d)/i;
+/** Labels before an identifier ("No. 5", "page 12", "room 101"). */
+const IDENTIFIER_BEFORE = /(?:\b(?:no\.?|nos\.?|number|page|pages|p\.|pp\.|room|flight|route|highway|section|article|chapter|clause|paragraph|verse|version|vol\.?|volume|model|grade|platform|gate|channel|bus|line|ward|seat|lot|unit|apartment|apt\.?|suite|box|code|ext\.?|id|case|act|resolution|phase|level|step|item)|[#№])\s*$/i;
+const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?/g;
+const RANGE_CONNECTOR = /^\s*(?:[-–—]|to|and|or)\s*/i;
+/** Words standing between a number and its counted noun that are not part of it ("three such stories"). */
+const SKIPPED_BEFORE_ITEM = /^(?:such|more|other|additional|further|extra|of|these|those|the|their|his|her|its|our|your|my|out)$/i;
+const FIRST_WORDS = /^(?:the|a|an|of|to|in|on|at|by|for|with|and|or|than|over|about|nearly|some|up|least|more|less|under|around|almost|roughly|from|between|just|only|top|all|another|every|each|some)$/i;
+/** Vague or pronoun-like uses of "one": "one of them", "no one", "one day". */
+const ONE = /^one$/i;
 
-/** Words that may stand in front of the counted noun without being it. */
-const ITEM_TAGS = ['Noun', 'Adjective'];
+interface Candidate {
+  start: number;
+  end: number;
+  value: number;
+  valueMax: number | null;
+  /** The number's own span, without qualifier or unit, for context checks. */
+  number: Span;
+  kind: FigureKind;
+}
 
-/** The counted noun after a number, as written: the run of adjectives and nouns ending in a noun. */
-export function findItem(tokens: readonly Token[], end: number, text: string): string | null {
-  const first = tokens.findIndex((token) => token.start >= end);
-  if (first === -1) return null;
-  const firstToken = tokens[first] as Token;
-  if (text.slice(end, firstToken.start).trim() !== '') return null;
+const overlapsAny = (span: Span, others: readonly Span[]): boolean => others.some((other) => span.start < other.end && other.start < span.end);
+
+/** Plural by tag, by a plural-only word, or, for capitalised words compromise leaves untagged for number (headlines), by its ending. */
+const isPlural = (token: Token): boolean =>
+  token.tags.has('Plural') ||
+  /^(?:people|police|staff|personnel|cattle|livestock|children|men|women|youth|clergy)$/i.test(token.normal) ||
+  (token.tags.has('ProperNoun') && /(?:men|[^s'’]s)$/i.test(token.text));
+/** After a number, a word in -s that compromise read as a verb ("three such stories") is a plural noun: a verb after a plural count would not take -s. */
+const isVerbReadAsPlural = (token: Token): boolean => token.tags.has('PresentTense') && /[^s'’]s$/i.test(token.text) && !token.tags.has('Auxiliary');
+const isNounLike = (token: Token): boolean => (token.tags.has('Noun') || token.tags.has('Adjective')) && !token.tags.has('Pronoun') && !token.tags.has('Value') && !token.tags.has('Possessive') && !ITEM_STOP_WORDS.test(token.normal);
+/** Words compromise may read as nouns that end a counted noun phrase ("her second son less than a year"). */
+const ITEM_STOP_WORDS = /^(?:less|more|fewer|than|each|apiece|ago|later|earlier|total|altogether|so|too)$/i;
+
+/**
+ * The counted noun after a number, as written: the words up to the first
+ * plural noun ("military officers", "Chinese people"), or up to the last noun
+ * of the run when nothing is plural ("one person"). Leading "such", "more" and
+ * the like are left out.
+ */
+export function findItemAfter(tokens: readonly Token[], end: number, text: string): string | null {
+  let first = tokens.findIndex((token) => token.start >= end);
+  if (first === -1 || text.slice(end, (tokens[first] as Token).start).trim() !== '') return null;
+  while (first < tokens.length && SKIPPED_BEFORE_ITEM.test((tokens[first] as Token).normal) && (tokens[first] as Token).post.trim() === '') first++;
+  const firstToken = tokens[first];
+  if (firstToken === undefined) return null;
   let lastNoun = -1;
   for (let index = first; index < tokens.length; index++) {
     const token = tokens[index] as Token;
-    const isCandidate = ITEM_TAGS.some((tag) => token.tags.has(tag)) && !token.tags.has('Pronoun') && !token.tags.has('Value') && !token.tags.has('Possessive');
-    if (!isCandidate) break;
+    if (index === first && isVerbReadAsPlural(token)) return token.text;
+    if (!isNounLike(token) || token.tags.has('Verb')) break;
+    // Once a noun is found, only more nouns continue the phrase ("police officers"), not what follows it ("son less than").
+    if (lastNoun !== -1 && !token.tags.has('Noun')) break;
     if (token.tags.has('Noun')) lastNoun = index;
-    if (/[^\s]/.test(token.post)) break;
+    if (isPlural(token)) break;
+    if (/\S/.test(token.post)) break;
   }
   if (lastNoun === -1) return null;
   return text.slice(firstToken.start, (tokens[lastNoun] as Token).end);
 }
 
-const overlapsAny = (span: Span, others: readonly Span[]): boolean => others.some((other) => span.start < other.end && other.start < span.end);
+/** The plural noun phrase that "them", "us", "those" after "N of" points back to: the nearest plural noun before, in this sentence or the one before. */
+function antecedent(tokens: readonly Token[], before: number, text: string): string | null {
+  const index = tokens.findLastIndex((token) => token.end <= before);
+  if (index === -1) return null;
+  const sentence = (tokens[index] as Token).sentence;
+  for (let position = index; position >= 0; position--) {
+    const token = tokens[position] as Token;
+    if (token.sentence < sentence - 1) break;
+    if (token.tags.has('Noun') && isPlural(token) && !token.tags.has('Pronoun') && !token.tags.has('ProperNoun')) {
+      let start = position;
+      while (start > 0 && isNounLike(tokens[start - 1] as Token) && !(tokens[start - 1] as Token).tags.has('Determiner') && (tokens[start - 1] as Token).post.trim() === '') start--;
+      return text.slice((tokens[start] as Token).start, token.end);
+    }
+  }
+  return null;
+}
+
+/** What a count counts: the noun after it, the noun after "of the", the antecedent of "of them", or the noun of "the number of X" earlier in the sentence. */
+function findItem(analysis: PassageAnalysis, span: Span, text: string): string | null {
+  const after = text.slice(span.end, span.end + 40);
+  const pronoun = /^\s+of\s+(?:them|us|those|these|whom)\b/i.exec(after);
+  if (pronoun) return antecedent(analysis.tokens, span.start, text);
+  const partitive = /^\s+of\s+(?:the|its|their|his|her|our|these|those)\s+/i.exec(after);
+  if (partitive) return findItemAfter(analysis.tokens, span.end + partitive[0].length, text);
+  const direct = findItemAfter(analysis.tokens, span.end, text);
+  if (direct !== null) return direct;
+  const sentence = analysis.sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
+  if (sentence === undefined) return null;
+  const numberOf = [...text.slice(sentence.start, span.start).matchAll(/\bnumber of\s+/gi)].at(-1);
+  return numberOf === undefined ? null : findItemAfter(analysis.tokens, sentence.start + (numberOf.index ?? 0) + numberOf[0].length, text);
+}
+
+/** Whether the number is part of a name or an identifier: "610 Office", "the Nine Commentaries", "Flight 370". */
+function isInName(analysis: PassageAnalysis, number: Span, text: string, isHeading: boolean): boolean {
+  if (isHeading) return false;
+  const tokens = analysis.tokens;
+  const index = tokens.findIndex((token) => token.start >= number.start);
+  const token = tokens[index];
+  if (token === undefined) return false;
+  const sentenceStart = tokens.findIndex((candidate) => candidate.sentence === token.sentence);
+  const firstOfSentence = index === sentenceStart;
+  const numberText = text.slice(number.start, number.end);
+  const lastIndex = tokens.findLastIndex((candidate) => candidate.end <= number.end);
+  const next = tokens[lastIndex + 1];
+  const nextIsName = next !== undefined && text.slice(number.end, next.start).trim() === '' && /^\p{Lu}/u.test(next.text) && !next.tags.has('Plural') && !next.tags.has('Demonym') && !next.tags.has('Date') && !next.tags.has('Month');
+  // A number word in capitals mid-sentence is a name ("the Nine Commentaries"); so are digits before a capitalised singular noun ("610 Office").
+  if (/^\p{Lu}/u.test(numberText) && /^\p{L}/u.test(numberText) && !firstOfSentence) return true;
+  if (/^\d/.test(numberText) && nextIsName && !MEASURE_AFTER.test(text.slice(number.end))) return true;
+  const previous = tokens[index - 1];
+  // Digits after a capitalised noun name a thing ("Flight 370", "Article 23"), unless a counted noun follows ("Yunnan 47 practitioners").
+  if (/^\d/.test(numberText) && !(next !== undefined && isPlural(next)) && previous !== undefined && !firstOfSentence && previous.sentence === token.sentence && text.slice(previous.end, number.start).trim() === '') {
+    if (/^\p{Lu}/u.test(previous.text) && !FIRST_WORDS.test(previous.normal) && !previous.tags.has('Month') && !previous.tags.has('Date') && (previous.tags.has('ProperNoun') || previous.tags.has('Noun'))) return true;
+  }
+  return false;
+}
+
+/** Every number, ordinal, age decade and "a year"-style duration in a passage text, before qualifiers and units. */
+function findCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  const matches = [...text.matchAll(NUMBER_EXPRESSION)];
+  for (let matchIndex = 0; matchIndex < matches.length; matchIndex++) {
+    const match = matches[matchIndex] as RegExpExecArray;
+    const value = parseNumber(match[0]);
+    if (value === null || ONE.test(match[0])) continue;
+    let start = match.index;
+    let end = start + match[0].length;
+    let valueMax: number | null = null;
+    const after = text.slice(end);
+    const connector = RANGE_CONNECTOR.exec(after);
+    const next = matches[matchIndex + 1];
+    if (connector && next && next.index === end + connector[0].length) {
+      const maxValue = parseNumber(next[0]);
+      const word = connector[0].trim().toLowerCase();
+      const between = /\b(?:between|from)\s+$/i.exec(text.slice(0, start));
+      // "10-20" and "10 to 20" are ranges; "and" only after "between"; "3-1" (a score) is not a figure at all.
+      if (maxValue !== null && maxValue > value && (word !== 'and' || between) && word !== 'or') {
+        valueMax = maxValue;
+        end = next.index + next[0].length;
+        matchIndex++;
+        if (between) start -= between[0].length;
+      } else if (maxValue !== null && /^[-–]$/.test(word) && /^\d/.test(next[0]) && /^\d+$/.test(match[0])) {
+        matchIndex++;
+        continue;
+      }
+    }
+    const number = { start: match.index, end: match.index + match[0].length };
+    candidates.push({ start, end, value, valueMax, number, kind: 'count' });
+    // A minus sign right before digits makes them negative ("-3.5%", "minus 5").
+    const sign = /(?:^|[\s(])([-−–])$|\bminus\s+$/i.exec(text.slice(0, start));
+    if (sign && /^\d/.test(match[0])) {
+      const last = candidates.at(-1) as Candidate;
+      last.start -= sign[0].trimStart().length;
+      last.value = -last.value;
+    }
+  }
+  for (const match of text.matchAll(ORDINAL_EXPRESSION)) {
+    const value = parseOrdinal(match[0]);
+    // "First" and "last" are adverbs and idioms far more often than ranks ("at first", "first time").
+    if (value === null || value === 1 || /^-/.test(text.slice(match.index + match[0].length))) continue;
+    const isWord = /^\p{L}/u.test(match[0]);
+    // A word ordinal is a rank only between a determiner and a noun ("her second son"); "a second" is a unit of time.
+    if (isWord && !/\b(?:the|its|his|her|their|our|my|your|a)\s+$/i.test(text.slice(0, match.index))) continue;
+    candidates.push({ start: match.index, end: match.index + match[0].length, value, valueMax: null, number: { start: match.index, end: match.index + match[0].length }, kind: 'ordinal' });
+  }
+  // "in her 70s", "in their early 20s": an age between the decade's bounds.
+  for (const match of text.matchAll(/\b(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?<decade>[1-9]0)['’]?s\b/gi)) {
+    const decade = match.groups?.decade as string;
+    const start = match.index + match[0].length - decade.length - (match[0].endsWith("'s") || match[0].endsWith('’s') ? 2 : 1);
+    candidates.push({ start, end: match.index + match[0].length, value: Number(decade), valueMax: Number(decade) + 9, number: { start, end: match.index + match[0].length }, kind: 'measure' });
+  }
+  // "half an hour", "less than a year": an article as the number of a duration, only when it is measured ("a year later" is no figure).
+  for (const match of text.matchAll(/\b(?<half>half\s+)?(?<article>an?)\s+(?<unit>hour|year|month|week|day|minute|decade|century|mile|kilometre|kilometer)\b/gi)) {
+    const half = match.groups?.half !== undefined;
+    const before = text.slice(0, match.index);
+    if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
+    const end = match.index + match[0].length - (match.groups?.unit as string).length - 1;
+    candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count' });
+  }
+  return candidates.sort((a, b) => a.start - b.start);
+}
 
 /** Finds the figures of one passage; dates and entity mentions are never figures. */
 export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number): FigureExpression[] {
   const text = analysis.text;
   const offset = analysis.offset;
+  const isHeading = document.passages[passageIndex]?.isHeading ?? false;
   const figures: FigureExpression[] = [];
-  const taken = [...document.dates, ...document.mentions];
-  const matches = [...text.matchAll(NUMBER_EXPRESSION)];
-  for (let matchIndex = 0; matchIndex < matches.length; matchIndex++) {
-    const match = matches[matchIndex] as RegExpExecArray;
-    const numberText = match[0];
-    const value = parseNumber(numberText);
-    if (value === null) continue;
-    let start = match.index;
-    let end = start + numberText.length;
-    const after = text.slice(end);
-    const before = text.slice(0, start);
-    if (NOT_A_FIGURE_AFTER.test(after)) continue;
-    if (/^one$/i.test(numberText)) continue; // "one of them", "no one": a pronoun far more often than a count
-    let valueMax: number | null = null;
-    const range = RANGE_AFTER.exec(after);
-    const next = matches[matchIndex + 1];
-    if (range && next && next.index === end + range[0].length) {
-      const maxValue = parseNumber(next[0]);
-      if (maxValue !== null && maxValue > value) {
-        valueMax = maxValue;
-        end = next.index + next[0].length;
-        matchIndex++;
+  const taken: Span[] = [...document.dates, ...document.mentions];
+  const phoneNumbers = [...text.matchAll(PHONE_NUMBER)].filter((match) => match[0].replace(/\D/g, '').length >= 7).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  for (const candidate of findCandidates(text)) {
+    let { start, end, kind } = candidate;
+    const valueMax = candidate.valueMax;
+    const numberText = text.slice(candidate.number.start, candidate.number.end);
+    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || IDENTIFIER_BEFORE.test(text.slice(0, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
+    let unit: string | null = kind === 'measure' ? 'years' : null;
+    if (kind === 'count') {
+      const rest = text.slice(end);
+      const currencyBefore = CURRENCY_BEFORE.exec(text.slice(0, start));
+      const currencyAfter = CURRENCY_AFTER.exec(rest);
+      const percent = PERCENT_AFTER.exec(rest);
+      const measure = MEASURE_AFTER.exec(rest);
+      if (percent) {
+        kind = 'percent';
+        unit = /point/i.test(percent[0]) ? 'percentage points' : 'percent';
+        end += percent[0].length;
+      } else if (currencyBefore) {
+        kind = 'money';
+        const symbol = currencyBefore[0].trim();
+        unit = CURRENCY_SYMBOLS.find(([candidateSymbol]) => candidateSymbol === symbol)?.[1] ?? symbol;
+        start -= currencyBefore[0].length;
+      } else if (currencyAfter) {
+        kind = 'money';
+        const word = currencyAfter[0].trim().toLowerCase();
+        unit = CURRENCY_WORDS.find(([candidateWord]) => candidateWord.toLowerCase() === word)?.[1] ?? word;
+        end += currencyAfter[0].length;
+      } else if (measure && (/^\d/.test(numberText) || (measure[1] !== '' && !DIGIT_ONLY_UNITS.has(measure[2] as string)))) {
+        // Letter units ("m", "g") and units glued on ("5km") only follow digits: after "five" they are words.
+        const unitWord = measure[2] as string;
+        kind = 'measure';
+        unit = TIME_UNITS.has(unitWord.toLowerCase()) ? unitWord.toLowerCase() : unitWord;
+        end += measure[0].length;
       }
     }
-    const between = /\b(?:between|from)\s+$/i.exec(before);
-    if (between && valueMax !== null) start -= between[0].length;
-    let kind: FigureKind = 'count';
-    let unit: string | null = null;
-    const rest = text.slice(end);
-    const currencyBefore = CURRENCY_BEFORE.exec(text.slice(0, start));
-    const currencyAfter = CURRENCY_AFTER.exec(rest);
-    const percent = PERCENT_AFTER.exec(rest);
-    const measure = MEASURE_AFTER.exec(rest);
-    if (percent) {
-      kind = 'percent';
-      unit = 'percent';
-      end += percent[0].length;
-    } else if (currencyBefore) {
-      kind = 'money';
-      unit = CURRENCY_UNITS[currencyBefore[0].trim().toLowerCase()] ?? currencyBefore[0].trim();
-      start -= currencyBefore[0].length;
-    } else if (currencyAfter) {
-      kind = 'money';
-      unit = (currencyAfter[1] as string).toLowerCase();
-      end += currencyAfter[0].length;
-    } else if (measure) {
-      kind = 'measure';
-      unit = (measure[1] as string).toLowerCase();
-      end += measure[0].length;
-    }
-    if (kind === 'count' && YEAR_LIKE.test(numberText) && valueMax === null) continue;
     let qualifier: FigureQualifier = 'exact';
-    const prefix = text.slice(0, start);
-    for (const [pattern, name] of QUALIFIERS) {
-      const found = pattern.exec(prefix);
+    for (const [pattern, name] of QUALIFIERS_BEFORE) {
+      const found = pattern.exec(text.slice(0, start));
       if (found) {
         qualifier = name;
         start -= found[0].length;
         break;
       }
     }
+    if (qualifier === 'exact') {
+      for (const [pattern, name] of QUALIFIERS_AFTER) {
+        const found = pattern.exec(text.slice(end));
+        if (found) {
+          qualifier = name;
+          end += found[0].length;
+          break;
+        }
+      }
+    }
     const span = { start: offset + start, end: offset + end };
-    if (overlapsAny(span, taken)) continue;
-    const item = kind === 'count' ? findItem(analysis.tokens, span.end, document.text) : null;
-    figures.push({ ...span, passageIndex, text: document.text.slice(span.start, span.end), value, valueMax, qualifier, kind, unit, item });
+    const numberSpan = { start: offset + candidate.number.start, end: offset + candidate.number.end };
+    if (overlapsAny(numberSpan, taken) || overlapsAny(span, figures)) continue;
+    if (kind === 'count' && /^\d{4}$/.test(numberText) && valueMax === null && Number(numberText) >= 1900 && Number(numberText) <= 2099 && qualifier === 'exact') continue;
+    if ((kind === 'count' || kind === 'ordinal') && isInName(analysis, numberSpan, document.text, isHeading)) continue;
+    let item: string | null = null;
+    if (kind === 'count') item = findItem(analysis, span, document.text);
+    else if (kind === 'ordinal') item = findItemAfter(analysis.tokens, span.end, document.text);
+    else if (kind === 'measure' && candidate.kind === 'measure') item = 'age';
+    if (kind === 'ordinal' && item === null) continue;
+    figures.push({ ...span, passageIndex, text: document.text.slice(span.start, span.end), value: candidate.value, valueMax, qualifier, kind, unit, item });
   }
   return figures;
 }
 
-/** Finds numeric figures (counts, percentages, money, measures) with their qualifier and counted item. */
+/** Finds numeric figures (counts, percentages, money, measures, ordinals) with their qualifier and counted item. */
 export const extractFigures: DocumentStage = {
   kind: 'document',
   name: 'extractFigures',

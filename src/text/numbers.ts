@@ -88,3 +88,36 @@ export function parseNumber(expression: string): number | null {
   }
   return sawNumber || total > 0 ? total + current : null;
 }
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+  thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
+};
+
+/**
+ * Matches an ordinal: digits with their suffix ("22nd", "1,000th") or a word
+ * ("second", "twenty-fifth", "hundredth").
+ */
+export const ORDINAL_EXPRESSION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.,-])(?:\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|(?:(?:${alternatives(Object.keys(TENS))})-)?(?:${alternatives(Object.keys(ORDINAL_WORDS))}))(?![\p{L}\p{N}_])`,
+  'giu',
+);
+
+/** Parses an ordinal matched by ORDINAL_EXPRESSION ("22nd" -> 22, "twenty-fifth" -> 25); null when it is not one. */
+export function parseOrdinal(expression: string): number | null {
+  const text = expression.toLowerCase().trim();
+  const digits = /^(\d{1,3}(?:,\d{3})*)(st|nd|rd|th)$/.exec(text);
+  if (digits) {
+    const value = Number((digits[1] as string).replace(/,/g, ''));
+    const lastTwo = value % 100;
+    const expected = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][value % 10] ?? 'th';
+    return digits[2] === expected ? value : null;
+  }
+  const [tens, unit] = text.includes('-') ? (text.split('-') as [string, string]) : [null, text];
+  const ordinal = ORDINAL_WORDS[unit];
+  if (ordinal === undefined) return null;
+  if (tens === null) return ordinal;
+  const tensValue = TENS[tens];
+  return tensValue !== undefined && ordinal < 10 ? tensValue + ordinal : null;
+}
