@@ -1,0 +1,67 @@
+/**
+ * The review report: a self-contained static site rendered from the table
+ * rows. `index.html` is the corpus view; `documents/<name>.html` is one page
+ * per document. No network, no external assets, no script needed to read it.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EntityRow, TableRows } from '../schemas/index.ts';
+import { renderCorpusPage } from './corpus-page.ts';
+import { renderDocumentPage, type DocumentRows } from './document-page.ts';
+import { documentPagePath } from './file-names.ts';
+
+export { documentFileName, documentPagePath, rowAnchor } from './file-names.ts';
+export { readTables, ReportInputError } from './read-tables.ts';
+
+/** The name of the report folder inside the output folder. */
+export const REPORT_FOLDER = 'report';
+
+/** One file of the report: its path relative to the report folder ("/" separated) and its content. */
+export interface ReportFile {
+  path: string;
+  content: string;
+}
+
+/** The rows of every table grouped by document, in one pass over each table. */
+export function rowsByDocument(tables: TableRows): Map<string, DocumentRows> {
+  const documents = new Map<string, DocumentRows>();
+  for (const document of tables.documents) documents.set(document.doc_id, { document, passages: [], mentions: [], dates: [], figures: [], claims: [] });
+  for (const passage of tables.passages) documents.get(passage.doc_id)?.passages.push(passage);
+  for (const mention of tables.mentions) documents.get(mention.doc_id)?.mentions.push(mention);
+  for (const date of tables.dates) documents.get(date.doc_id)?.dates.push(date);
+  for (const figure of tables.figures) documents.get(figure.doc_id)?.figures.push(figure);
+  for (const claim of tables.claims) documents.get(claim.doc_id)?.claims.push(claim);
+  return documents;
+}
+
+/**
+ * The files of the report, one at a time, so a large corpus never holds
+ * every page in memory. The same rows always give the same bytes.
+ */
+export function* reportFiles(tables: TableRows): Generator<ReportFile> {
+  yield { path: 'index.html', content: renderCorpusPage(tables) };
+  const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
+  for (const [documentId, rows] of rowsByDocument(tables)) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
+}
+
+/**
+ * Writes the report into `<outputDirectory>/report`. The pages are written
+ * to a staging folder, which then replaces the old report by renames, so a
+ * reader never sees a half-written report and pages of documents that are
+ * gone do not linger. Returns the path of index.html.
+ */
+export async function writeReport(tables: TableRows, outputDirectory: string): Promise<string> {
+  const target = path.join(outputDirectory, REPORT_FOLDER);
+  const staging = path.join(outputDirectory, `.report-staging-${process.pid}`);
+  const previous = path.join(outputDirectory, `.report-previous-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.join(staging, 'documents'), { recursive: true });
+  for (const file of reportFiles(tables)) await writeFile(path.join(staging, ...file.path.split('/')), file.content);
+  await rm(previous, { recursive: true, force: true });
+  await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(staging, target);
+  await rm(previous, { recursive: true, force: true });
+  return path.join(target, 'index.html');
+}
