@@ -57,6 +57,8 @@ export const PipelineConfigSchema = z
     output: z.string().min(1).default('data/out'),
     /** Progress bar on stderr: 'auto' shows it when stderr is a terminal. @default 'auto' */
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Write the review report, static HTML pages in `<output>/report` (index.html and one page per document), after the tables; false turns it off. @default true */
+    report: z.boolean().default(true),
     load: LoadOptions,
     segment: SegmentOptions,
     extractEntities: ExtractEntitiesOptions,

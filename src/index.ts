@@ -14,4 +14,6 @@ export { extractClaims } from './stages/extract-claims.ts';
 export { linkEntities } from './stages/link-entities.ts';
 export { validate } from './stages/validate.ts';
 export { write } from './stages/write.ts';
+export { report } from './stages/report.ts';
+export { reportFiles, writeReport, readTables, ReportInputError, type ReportFile } from './report/index.ts';
 export * from './schemas/index.ts';

@@ -11,13 +11,14 @@ import { extractEntities } from './stages/extract-entities.ts';
 import { extractFigures } from './stages/extract-figures.ts';
 import { linkEntities } from './stages/link-entities.ts';
 import { load } from './stages/load.ts';
+import { report } from './stages/report.ts';
 import { segment } from './stages/segment.ts';
 import { validate } from './stages/validate.ts';
 import { write } from './stages/write.ts';
 import { OffsetIndex } from './text/offsets.ts';
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, linkEntities, validate, write];
+export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, linkEntities, validate, write, report];
 
 /** Progress of a run, reported after each document. */
 export interface ProgressEvent {

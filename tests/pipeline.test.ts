@@ -123,7 +123,7 @@ describe('a document that fails', () => {
 describe('stage order', () => {
   it('accepts the pipeline order', () => {
     expect(() => checkStageOrder(STAGES)).not.toThrow();
-    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'linkEntities', 'validate', 'write']);
+    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'linkEntities', 'validate', 'write', 'report']);
   });
 
   it('rejects a stage that runs before what it requires', () => {
