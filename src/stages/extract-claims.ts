@@ -1,133 +1,262 @@
+import { attributeQuotation, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
+import { findQuotations, type Quotation } from '../claims/quotes.ts';
+import { findReportedSpeech } from '../claims/reported.ts';
+import { figureSentences } from '../claims/sentences.ts';
+import { Discourse, genderOf, namesPeople, type Gender, type Speaker } from '../claims/speakers.ts';
+import { subjectOf, type TokenContext } from '../claims/subjects.ts';
 import type { Claim, PipelineDocument, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
+import type { PassageAnalysis, Token } from '../text/analysis.ts';
 
-/** Verbs that attribute speech ("said", "explained"); the cue of a claim is one of these as written. */
-const SPEECH_VERBS = [
-  'said', 'says', 'say', 'told', 'tells', 'explained', 'explains', 'added', 'adds', 'adding', 'noted', 'notes', 'asked', 'asks',
-  'stated', 'states', 'remarked', 'continued', 'recalled', 'lamented', 'urged', 'urges', 'warned', 'warns', 'claimed', 'claims',
-  'claiming', 'denied', 'wrote', 'writes', 'replied', 'insisted', 'shared', 'commented', 'emphasized', 'emphasised', 'stressed',
-  'indicated', 'indicates', 'announced', 'argued', 'argues', 'acknowledged', 'admitted', 'confirmed', 'reported', 'revealed',
-  'suggested', 'recounted', 'exclaimed', 'answered', 'responded', 'agreed', 'pointed out', 'went on', 'concluded', 'believes',
-];
-const CUE = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
-/** Who can speak: a pronoun, a name (with an honorific), or a short description ("the officer", "One elderly official in Shanghai"). */
-const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|the|for|de|van|von|bin))*`;
-const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,4}?[\p{Ll}-]+(?:\s+(?:in|from|of|at)\s+${NAME})?`;
-const PRONOUN = String.raw`(?:he|she|they|He|She|They|I|we|We)`;
-const SPEAKER = `(${PRONOUN}|${NAME}|${DESCRIPTION})`;
+/** Words before a quotation that make it a title or a scare quote, not speech. */
+const NOT_SPEECH_BEFORE = /(?:titled|entitled|called|named|headlined|so-called|dubbed|known as|labell?ed|termed|branded|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
+/** An unattributed quotation shorter than this (in words) is a phrase or a scare quote. */
+const MIN_UNATTRIBUTED_WORDS = 5;
+/** Function words a title may leave in lower case ("Returning Home After Clarifying the Truth"). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'up', 'as', 'is', 'vs']);
+/** Where sentences of a passage sit in reading order: passages never hold this many sentences. */
+const SENTENCES_PER_PASSAGE = 1_000_000;
 
-/** Attribution after a closing quote: ”, he said  /  ” said Ms. Li. */
-const AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(?:${SPEAKER}\s+(?:also\s+|then\s+|later\s+)?(${CUE})\b|(${CUE})\s+${SPEAKER})`, 'u');
-/** Attribution before an opening quote: Ms. Li said: “  /  he explained, “. */
-const BEFORE_QUOTE = new RegExp(String.raw`${SPEAKER}\s+(?:also\s+|then\s+|later\s+)?(${CUE})(?:\s+\p{Ll}+){0,3}\s*[:,]?\s*$`, 'u');
-/** Reported speech: SPEAKER CUE (that) CLAUSE. */
-const REPORTED = new RegExp(String.raw`(?:^|[\s,;])${SPEAKER}\s+(?:also\s+|then\s+|later\s+|further\s+)?(${CUE})(?:\s+(?:him|her|them|us|me|reporters|the \p{Ll}+))?\s+(?:that\s+)?(\p{L}.+?)[.!?;:]?\s*$`, 'du');
-/** What precedes a quoted title or a scare quote, which is not a claim. */
-const NOT_A_CLAIM_BEFORE = /(?:titled|entitled|called|named|headlined|so-called|dubbed|known as|the slogan|the phrase|the words|the term)\s*[:,]?\s*$/i;
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+const words = (text: string): string[] => text.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
 
-interface QuoteSpan extends Span {
-  /** Offsets of the marks themselves. */
-  open: number;
-  close: number;
+/** Title Case: nearly every word that is not a small function word is capitalised (a title of a work, a headline). */
+function isTitleCase(text: string): boolean {
+  const content = words(text).filter((word) => !TITLE_SMALL_WORDS.has(word.toLowerCase()));
+  return content.length >= 2 && content.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length >= content.length * 0.8;
 }
 
-/** Pairs quotation marks: curly “…” and straight "…" ; an unclosed mark ends its quote at the end of its paragraph. */
-export function findQuotes(text: string, paragraph: Span): QuoteSpan[] {
-  const quotes: QuoteSpan[] = [];
-  let openAt = -1;
-  let openMark = '';
-  for (let index = paragraph.start; index < paragraph.end; index++) {
-    const character = text[index];
-    if (openAt === -1) {
-      if (character === '“' || character === '"') {
-        openAt = index;
-        openMark = character;
+function passageContext(text: string, analysis: PassageAnalysis): TokenContext {
+  const sentenceFirst: number[] = [];
+  analysis.tokens.forEach((token, index) => {
+    if (sentenceFirst[token.sentence] === undefined) sentenceFirst[token.sentence] = index;
+  });
+  return { text, tokens: analysis.tokens, sentenceFirst };
+}
+
+function nameGender(tokens: readonly Token[], phrase: Phrase): Gender | null {
+  const span = tokens.slice(phrase.first, phrase.last + 1);
+  if (span.some((token) => token.tags.has('FemaleName'))) return 'female';
+  if (span.some((token) => token.tags.has('MaleName'))) return 'male';
+  return null;
+}
+
+/**
+ * Registers the people a passage introduces, reading its tokens once in
+ * order, so that later pronouns and definite descriptions can find them:
+ * the subject of each sentence, the people named, and people introduced
+ * with an indefinite article.
+ */
+class ReferentReader {
+  private next = 0;
+  private readonly seen = new Set<number>();
+
+  constructor(
+    private readonly discourse: Discourse,
+    private readonly context: TokenContext,
+    private readonly passageIndex: number,
+    /** Whether a token is inside a quotation: people a speaker mentions are not the text's referents ("my son"). */
+    private readonly quoted: (token: Token) => boolean,
+  ) {}
+
+  /** Reads the tokens before `upTo` not read yet. */
+  readUpTo(upTo: number): void {
+    const { tokens, text } = this.context;
+    for (; this.next < Math.min(upTo, tokens.length); this.next++) {
+      const index = this.next;
+      const token = tokens[index] as Token;
+      if (this.quoted(token)) continue;
+      if (index === 0 || (tokens[index - 1] as Token).sentence !== token.sentence) {
+        const headline = headlineSubject(this.context, index);
+        if (headline !== null) this.add(headline, true);
       }
-    } else if ((openMark === '“' && character === '”') || (openMark === '"' && character === '"')) {
-      quotes.push({ open: openAt, close: index, start: openAt + 1, end: index });
-      openAt = -1;
-    } else if (openMark === '“' && character === '“') {
-      // A second opening mark before a closing one: the first quote was never closed.
-      quotes.push({ open: openAt, close: index, start: openAt + 1, end: trimEnd(text, index) });
-      openAt = index;
+      if (token.tags.has('Verb') && !token.tags.has('Auxiliary')) {
+        const subject = subjectOf(this.context, index).phrase;
+        if (subject !== null) this.add(subject, true);
+      }
+      const startsName = token.tags.has('Person') && isNameWord(token) && (index === 0 || !isNameWord(tokens[index - 1] as Token));
+      if (startsName || INTRODUCING.has(token.text.toLowerCase())) {
+        const phrase = phraseStartingAt(tokens, index, tokens.length - 1, text);
+        if (phrase !== null) this.add(phrase, false);
+      }
     }
   }
-  if (openAt !== -1) quotes.push({ open: openAt, close: paragraph.end, start: openAt + 1, end: trimEnd(text, paragraph.end) });
-  return quotes.filter((quote) => quote.end > quote.start);
+
+  private add(phrase: Phrase, subject: boolean): void {
+    const { tokens } = this.context;
+    if (phrase.kind === 'pronoun' || this.seen.has(phrase.first) || this.quoted(tokens[phrase.first] as Token)) return;
+    const organization = tokens.slice(phrase.first, phrase.last + 1).some((token) => token.tags.has('Organization'));
+    const human = phrase.kind === 'name' || namesPeople(phrase.head, (tokens[phrase.last] as Token).tags.has('Actor'));
+    if (!human && !organization) return;
+    this.seen.add(phrase.first);
+    const sentence = sentenceOrder(this.passageIndex, tokens[phrase.first] as Token);
+    const resolved = this.discourse.resolve(phrase, sentence) ?? { text: phrase.text, span: { start: phrase.start, end: phrase.end } };
+    this.discourse.add({
+      text: resolved.text,
+      span: resolved.span,
+      head: phrase.head,
+      plural: phrase.plural,
+      gender: genderOf(phrase, nameGender(tokens, phrase)),
+      kind: phrase.kind === 'name' ? 'person' : human ? 'description' : 'organization',
+      sentence,
+      subject,
+    });
+  }
 }
 
-const trimEnd = (text: string, end: number): number => {
-  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
-  return end;
-};
+/** Words that introduce someone new ("a police officer", "one elderly official"). */
+const INTRODUCING: ReadonlySet<string> = new Set(['a', 'an', 'one']);
 
-/** Resolves a pronoun speaker to the nearest earlier person mention, or the previous speaker. */
-function resolveSpeaker(document: PipelineDocument, speaker: string, at: number, previous: string | null): string {
-  if (!PRONOUNS.has(speaker.toLowerCase())) return speaker;
-  if (previous !== null) return previous;
-  const person = document.mentions.filter((mention) => mention.type === 'person' && mention.end <= at).at(-1);
-  return person?.text ?? speaker;
+function sentenceOrder(passageIndex: number, token: Token): number {
+  return passageIndex * SENTENCES_PER_PASSAGE + token.sentence;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+/**
+ * The subject of a headline such as "London, UK: Student Renounces the
+ * Party": the phrase after a colon, cut before a capitalised present-tense
+ * verb ("Renounces"), which compromise reads as part of a name in Title Case.
+ */
+function headlineSubject(context: TokenContext, first: number): Phrase | null {
+  const { tokens, text } = context;
+  let start = first;
+  for (let index = first; index < Math.min(tokens.length, first + 8); index++) {
+    if ((tokens[index] as Token).sentence !== (tokens[first] as Token).sentence) return null;
+    if ((tokens[index] as Token).post.trim() === ':') {
+      start = index + 1;
+      break;
+    }
+  }
+  if (start === first) return null;
+  let end = start;
+  while (tokens[end + 1] !== undefined && !/^\p{Lu}\p{Ll}+[^s]s$/u.test((tokens[end + 1] as Token).text) && end - start < 6) end++;
+  return phraseStartingAt(tokens, start, end, text);
+}
+
+interface QuoteAttribution {
+  speaker: Speaker | null;
+  cue: string | null;
+}
+
+/** An attribution waiting for its speaker to be resolved, in reading order. */
+interface PendingClaim {
+  claim: Claim;
+  /** The speaker phrase to resolve, null when the claim has none of its own. */
+  phrase: Phrase | null;
+  /** Where the attribution is read: pronouns resolve against what comes before it. */
+  at: number;
+  /** The speaker is taken from the one before it (a quote that continues). */
+  continues: boolean;
+  passive: boolean;
+}
+
+function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['kind'], cue: string | null): Claim {
+  return { start: span.start, end: span.end, passageIndex, kind, text: text.slice(span.start, span.end), speaker: null, speakerSpan: null, cue };
+}
+
+/** The quotations of a passage that are speech, with their attributions still to resolve. */
+function quoteClaims(document: PipelineDocument, context: TokenContext, passageIndex: number, quotations: readonly Quotation[]): PendingClaim[] {
+  const text = document.text;
+  const passage = document.passages[passageIndex] as Span;
+  const pending: PendingClaim[] = [];
+  for (const quotation of quotations) {
+    const before = text.slice(passage.start, quotation.open);
+    if (NOT_SPEECH_BEFORE.test(before)) continue;
+    let end = quotation.end;
+    let attribution: Attribution | null = attributeQuotation(context, quotation, passage.start);
+    if (quotation.close === null && attribution === null) {
+      const inside = trailingAttributionInside(context, quotation);
+      if (inside !== null) {
+        attribution = inside.attribution;
+        end = inside.start;
+        while (end > quotation.start && /[\s,]/u.test(text[end - 1] as string)) end--;
+      }
+    }
+    const quotedText = text.slice(quotation.start, end);
+    if (attribution === null) {
+      // Unattributed: a phrase mentioned in passing, a title, or more of what the current speaker says.
+      const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
+      if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS || isTitleCase(quotedText) || embedded) continue;
+    }
+    const at = attribution?.speaker?.start ?? quotation.open;
+    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false });
+  }
+  return pending;
+}
+
+/** The reported speech of a passage's sentences, outside its quotations. */
+function reportedClaims(document: PipelineDocument, analysis: PassageAnalysis, context: TokenContext, passageIndex: number, quoted: (token: Token) => boolean): PendingClaim[] {
+  const pending: PendingClaim[] = [];
+  let first = 0;
+  while (first < analysis.tokens.length) {
+    let last = first;
+    while (last + 1 < analysis.tokens.length && (analysis.tokens[last + 1] as Token).sentence === (analysis.tokens[first] as Token).sentence) last++;
+    for (const reported of findReportedSpeech(context, first, last, quoted)) {
+      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive });
+    }
+    first = last + 1;
+  }
+  return pending;
 }
 
 /** Finds quotes, reported speech and figure sentences, with their speakers where the text makes them plain. */
 export function findClaims(document: PipelineDocument): Claim[] {
   const claims: Claim[] = [];
   const text = document.text;
-  let previousSpeaker: string | null = null;
+  const discourse = new Discourse();
+  const quotations = findQuotations(text, document.passages);
+  let previousSpeaker: Speaker | null = null;
   document.passages.forEach((passage, passageIndex) => {
     const analysis = document.analyses[passageIndex];
-    const quotes = findQuotes(text, passage);
-    let passageSpeaker: string | null = null;
-    for (const quote of quotes) {
-      const quoted = text.slice(quote.start, quote.end);
-      const before = text.slice(passage.start, quote.open);
-      if (NOT_A_CLAIM_BEFORE.test(before)) continue;
-      const after = AFTER_QUOTE.exec(text.slice(quote.close + 1, passage.end));
-      const lead = BEFORE_QUOTE.exec(before);
-      let speaker: string | null = null;
-      let cue: string | null = null;
-      if (after) {
-        speaker = after[1] ?? after[4] ?? null;
-        cue = after[2] ?? after[3] ?? null;
-      } else if (lead) {
-        speaker = lead[1] ?? null;
-        cue = lead[2] ?? null;
-      }
-      if (speaker === null && wordCount(quoted) < 4) continue; // a scare quote or a phrase, not a statement
-      const resolved: string | null = speaker === null ? (passageSpeaker ?? (quotes.length > 0 && before.trim() === '' ? previousSpeaker : null)) : resolveSpeaker(document, speaker, quote.open, passageSpeaker ?? previousSpeaker);
-      if (resolved !== null) passageSpeaker = resolved;
-      claims.push({ start: quote.start, end: quote.end, passageIndex, kind: 'quote', text: quoted, speaker: resolved, speakerSpan: null, cue });
-    }
-    if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
     if (analysis === undefined) return;
-    for (const sentence of analysis.sentences) {
-      const sentenceText = text.slice(sentence.start, sentence.end);
-      const insideQuote = quotes.some((quote) => sentence.start < quote.close && quote.open < sentence.end);
-      if (!insideQuote) {
-        const reported = REPORTED.exec(sentenceText);
-        if (reported) {
-          const [clauseFrom, clauseTo] = reported.indices?.[3] as [number, number];
-          const clauseStart = sentence.start + clauseFrom;
-          const clauseEnd = trimEnd(text, sentence.start + clauseTo);
-          const speaker = resolveSpeaker(document, reported[1] as string, sentence.start, previousSpeaker);
-          claims.push({ start: clauseStart, end: clauseEnd, passageIndex, kind: 'reported', text: text.slice(clauseStart, clauseEnd), speaker, speakerSpan: null, cue: reported[2] as string });
-          if (!PRONOUNS.has((reported[1] as string).toLowerCase())) previousSpeaker = speaker;
+    const context = passageContext(text, analysis);
+    const passageQuotes = quotations.filter((quotation) => quotation.passageIndex === passageIndex);
+    const quoted = (token: Token): boolean => passageQuotes.some((quotation) => token.start >= quotation.start && token.end <= quotation.end);
+    const reader = new ReferentReader(discourse, context, passageIndex, quoted);
+    const outsideQuotes = passageQuotes.reduceRight((rest, quotation) => rest.slice(0, quotation.open - passage.start) + rest.slice((quotation.close ?? quotation.end) + 1 - passage.start), text.slice(passage.start, passage.end));
+    // A paragraph of quotation alone goes on with the speaker of the paragraph before.
+    const quoteOnly = passageQuotes.length > 0 && words(outsideQuotes).length === 0;
+    const pending = [...quoteClaims(document, context, passageIndex, passageQuotes), ...reportedClaims(document, analysis, context, passageIndex, quoted)];
+    pending.sort((first, second) => first.at - second.at || first.claim.start - second.claim.start);
+    let passageSpeaker: Speaker | null = null;
+    const found: Claim[] = [];
+    for (const item of pending) {
+      let speaker: Speaker | null = null;
+      if (item.phrase !== null && !item.passive) {
+        reader.readUpTo(tokenIndexAt(analysis.tokens, item.phrase.start));
+        speaker = discourse.resolve(item.phrase, sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token));
+        if (speaker !== null && item.phrase.kind !== 'pronoun') {
+          discourse.add({ text: speaker.text, span: speaker.span, head: item.phrase.head, plural: item.phrase.plural, gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)), kind: item.phrase.kind === 'name' ? 'person' : 'description', sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token), subject: true });
         }
+      } else if (item.continues) {
+        speaker = passageSpeaker ?? (quoteOnly || passageQuotes[0]?.continued === true ? previousSpeaker : null);
       }
-      const figures = document.figures.filter((figure) => figure.start >= sentence.start && figure.end <= sentence.end);
-      if (figures.length > 0) {
-        const container = claims.find((claim) => claim.kind !== 'figure' && claim.start <= sentence.start + 1 && claim.end >= sentence.end - 1);
-        const speaker = container?.speaker ?? claims.find((claim) => claim.kind === 'reported' && claim.start >= sentence.start && claim.end <= sentence.end && figures.some((figure) => figure.start >= claim.start))?.speaker ?? null;
-        claims.push({ ...sentence, passageIndex, kind: 'figure', text: sentenceText, speaker, speakerSpan: null, cue: null });
-      }
+      if (speaker !== null) passageSpeaker = speaker;
+      found.push({ ...item.claim, speaker: speaker?.text ?? null, speakerSpan: speaker?.span ?? null });
     }
+    reader.readUpTo(analysis.tokens.length);
+    for (const unit of figureSentences(text, analysis.sentences, passageQuotes)) {
+      const figures = document.figures.filter((figure) => figure.start >= unit.start && figure.end <= unit.end);
+      if (figures.length === 0) continue;
+      // The sentence carries the speaker of the speech its figures sit in.
+      const container = found.find((claim) => figures.some((figure) => figure.start >= claim.start && figure.end <= claim.end));
+      found.push({ ...claimOf(text, unit, passageIndex, 'figure', null), speaker: container?.speaker ?? null, speakerSpan: container?.speakerSpan ?? null });
+    }
+    claims.push(...found);
+    if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
   });
-  return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  return deduplicate(claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind)));
+}
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  const index = tokens.findIndex((token) => token.start >= offset);
+  return index === -1 ? tokens.length : index;
+}
+
+function deduplicate(claims: Claim[]): Claim[] {
+  return claims.filter((claim, index) => {
+    const previous = claims[index - 1];
+    return previous === undefined || previous.start !== claim.start || previous.end !== claim.end || previous.kind !== claim.kind;
+  });
 }
 
 /** Finds claims: quotations, reported speech and sentences that assert figures. */

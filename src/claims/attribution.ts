@@ -1,0 +1,162 @@
+/**
+ * Who a quotation is attributed to, as named rules tried in order. Each
+ * rule reads the tokens around the quotation marks and returns the speaker
+ * phrase and the cue verb it found; resolving pronouns and descriptions to
+ * their referents is left to the discourse (speakers.ts).
+ */
+import type { Token } from '../text/analysis.ts';
+import { cueAt, wordForm, type Cue } from './cues.ts';
+import { phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import type { Quotation } from './quotes.ts';
+import { sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
+
+/** The names of the attribution rules, as recorded on what they find. */
+export type AttributionRule = 'cue-then-speaker-after' | 'speaker-then-cue-after' | 'speaker-cue-before' | 'colon-introduction' | 'headline-colon';
+
+/** What an attribution rule found for a quotation. */
+export interface Attribution {
+  rule: AttributionRule;
+  speaker: Phrase | null;
+  cue: Cue | null;
+  /** The verb is passive ("was quoted as saying" aside, "were told"): its subject is not the speaker. */
+  passive: boolean;
+}
+
+/** Adverbs that sit between a speaker and a cue ("he also said", "she later added"). */
+const INTERVENING_ADVERBS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'again', 'once', 'previously', 'earlier', 'recently', 'simply', 'just', 'only', 'quickly', 'finally']);
+/** How many tokens may separate a cue from the quotation it introduces ("said in a statement on Monday that “…"). */
+const MAX_LEAD_GAP = 8;
+/** Longest headline speaker before a colon, in tokens. */
+const MAX_HEADLINE_SPEAKER = 10;
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle] as Token).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function skipAdverbs(tokens: readonly Token[], index: number): number {
+  let at = index;
+  while (tokens[at] !== undefined && INTERVENING_ADVERBS.has(wordForm((tokens[at] as Token).text)) && !separated(tokens, at)) at++;
+  return at;
+}
+
+/** ”, said Mrs. Hong  /  ” said the official  (a comma after the cue is a common slip: said, Mrs. Hong). */
+function cueThenSpeakerAfter(context: TokenContext, first: number): Attribution | null {
+  const cue = cueAt(context.tokens, first, context.text);
+  const cueToken = context.tokens[cue?.last ?? -1];
+  if (cue === null || cueToken === undefined || (separated(context.tokens, cue.last) && (cueToken.post + (context.tokens[cue.last + 1]?.pre ?? '')).trim() !== ',')) return null;
+  const speaker = phraseStartingAt(context.tokens, cue.last + 1, cue.last + 1 + MAX_HEADLINE_SPEAKER * 2, context.text);
+  return speaker === null ? null : { rule: 'cue-then-speaker-after', speaker, cue, passive: false };
+}
+
+/** ”, he said  /  ” the official explained  /  ”, Li, a lawyer, said. */
+function speakerThenCueAfter(context: TokenContext, first: number): Attribution | null {
+  const { tokens, text } = context;
+  const speaker = phraseStartingAt(tokens, first, first + MAX_HEADLINE_SPEAKER * 2, text);
+  if (speaker === null) return null;
+  let verb = speaker.last + 1;
+  if (separated(tokens, speaker.last)) {
+    // An apposition between the speaker and the cue: ”, Li Dayong, a spokeswoman, said.
+    if ((tokens[speaker.last] as Token).post.trim() !== ',') return null;
+    let close = speaker.last + 1;
+    while (close < speaker.last + MAX_HEADLINE_SPEAKER && tokens[close] !== undefined && !separated(tokens, close)) close++;
+    if (tokens[close] === undefined || (tokens[close] as Token).post.trim() !== ',') return null;
+    verb = close + 1;
+  }
+  verb = skipAdverbs(tokens, verb);
+  const cue = cueAt(tokens, verb, text);
+  return cue === null ? null : { rule: 'speaker-then-cue-after', speaker, cue, passive: false };
+}
+
+/** Ms. Li said: “…  /  he explained, “…  /  the ministry said in a statement that “… */
+function speakerCueBefore(context: TokenContext, last: number, lead: string): Attribution | null {
+  // Without a colon or comma, the quotation must follow the cue or its "that" directly: "read from the “Advisory …”" is a title.
+  const punctuated = /[,:]\s*$/u.test(lead);
+  const lastWord = wordForm((context.tokens[last] as Token).text);
+  const floor = Math.max(sentenceStart(context, last), last - MAX_LEAD_GAP);
+  for (let index = last; index >= floor; index--) {
+    const cue = cueAt(context.tokens, index, context.text);
+    if (cue === null) continue;
+    if (!punctuated && cue.last !== last && lastWord !== 'that') return null;
+    // Between the cue and the quotation only its addressee and adjuncts: no second clause.
+    const gap = context.tokens.slice(cue.last + 1, last + 1);
+    if (gap.some((token) => token.tags.has('Verb'))) return null;
+    const subject = subjectOf(context, cue.index);
+    return { rule: 'speaker-cue-before', speaker: subject.phrase, cue, passive: subject.passive };
+  }
+  return null;
+}
+
+/** Benita urges these officers to reconsider their actions: “… (the colon makes the whole sentence the introduction). */
+function colonIntroduction(context: TokenContext, last: number, lead: string): Attribution | null {
+  if (!/:\s*$/u.test(lead)) return null;
+  for (let index = sentenceStart(context, last); index <= last; index++) {
+    const cue = cueAt(context.tokens, index, context.text);
+    if (cue === null) continue;
+    const subject = subjectOf(context, cue.index);
+    return { rule: 'colon-introduction', speaker: subject.phrase, cue, passive: subject.passive };
+  }
+  return null;
+}
+
+/** Official in Beijing: “…”  (a headline or a paragraph that opens with the speaker and a colon). */
+function headlineColon(context: TokenContext, paragraphFirst: number, last: number, lead: string): Attribution | null {
+  if (!/:\s*$/u.test(lead) || last - paragraphFirst >= MAX_HEADLINE_SPEAKER) return null;
+  const speaker = phraseStartingAt(context.tokens, paragraphFirst, last, context.text);
+  return speaker !== null && speaker.last === last ? { rule: 'headline-colon', speaker, cue: null, passive: false } : null;
+}
+
+/**
+ * Finds the attribution of a quotation from the words right after its
+ * closing mark, else right before its opening mark. `paragraphStart` is the
+ * document offset where the quotation's paragraph starts.
+ */
+export function attributeQuotation(context: TokenContext, quotation: Quotation, paragraphStart: number): Attribution | null {
+  const { tokens, text } = context;
+  const last = tokenAtOrAfter(tokens, quotation.open) - 1;
+  const lastToken = tokens[last];
+  const lead = lastToken === undefined || lastToken.start < paragraphStart ? null : text.slice(lastToken.end, quotation.open);
+  const before = (): Attribution | null => (lead === null ? null : (speakerCueBefore(context, last, lead) ?? colonIntroduction(context, last, lead) ?? headlineColon(context, tokenAtOrAfter(tokens, paragraphStart), last, lead)));
+  // A colon announces the quotation: what follows it is the next sentence, not its attribution.
+  if (lead !== null && /:\s*$/u.test(lead)) return before();
+  return after(context, quotation) ?? before();
+}
+
+/** The attribution right after a closing mark. After a full stop it must go on in lower case (“… .” he said), else a new sentence starts. */
+function after(context: TokenContext, quotation: Quotation): Attribution | null {
+  if (quotation.close === null) return null;
+  const { tokens, text } = context;
+  const first = tokenAtOrAfter(tokens, quotation.close + 1);
+  const firstToken = tokens[first];
+  if (firstToken === undefined || !/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
+  if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
+  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first);
+}
+
+/**
+ * Where an unclosed quotation really ends when the attribution sits inside
+ * it (a missing closing mark: “I urge everyone to listen said, Mrs. Hong.).
+ * Returns the attribution and the offset it starts at, or null.
+ */
+export function trailingAttributionInside(context: TokenContext, quotation: Quotation): { attribution: Attribution; start: number } | null {
+  const { tokens, text } = context;
+  const first = tokenAtOrAfter(tokens, quotation.start);
+  const end = tokenAtOrAfter(tokens, quotation.end);
+  for (let index = end - 1; index >= Math.max(first + 1, end - MAX_LEAD_GAP); index--) {
+    const attribution = cueThenSpeakerAfter(context, index) ?? speakerThenCueAfter(context, index);
+    if (attribution === null || attribution.speaker === null) continue;
+    const attributionLast = Math.max(attribution.speaker.last, attribution.cue?.last ?? 0);
+    const rest = text.slice((tokens[attributionLast] as Token).end, quotation.end);
+    if (!/^[\s.,!?]*$/u.test(rest)) continue;
+    const start = (tokens[index] as Token).start;
+    return { attribution, start };
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+import type { Token } from '../text/analysis.ts';
+
+/**
+ * The cue verb lexicon: verbs that attribute words to someone. A cue is
+ * matched on a token's lower-cased word form, so inflections are listed
+ * rather than derived (English reporting verbs are few and irregular).
+ */
+
+/** How a cue verb can attribute speech. */
+export interface CueSense {
+  /** Takes a reported clause ("said that ...", "warned the plan would fail"). */
+  reports: boolean;
+  /** Takes an addressee before its clause ("told reporters that ...", "assured them ..."). */
+  addressee: boolean;
+}
+
+const REPORTING = { reports: true, addressee: false } as const satisfies CueSense;
+const ADDRESSING = { reports: true, addressee: true } as const satisfies CueSense;
+/** Verbs that introduce direct quotes only: "he wondered, “…”" but not "he wondered that …" as a claim. */
+const QUOTING = { reports: false, addressee: false } as const satisfies CueSense;
+
+/** Every form of a verb: base, third person, past, participle and gerund, as written in running text. */
+function forms(base: string, third: string, past: string, gerund: string, participle = past): string[] {
+  return [base, third, past, gerund, participle];
+}
+
+const REPORTING_VERBS: string[][] = [
+  forms('say', 'says', 'said', 'saying'),
+  forms('add', 'adds', 'added', 'adding'),
+  forms('explain', 'explains', 'explained', 'explaining'),
+  forms('note', 'notes', 'noted', 'noting'),
+  forms('state', 'states', 'stated', 'stating'),
+  forms('claim', 'claims', 'claimed', 'claiming'),
+  forms('deny', 'denies', 'denied', 'denying'),
+  forms('argue', 'argues', 'argued', 'arguing'),
+  forms('insist', 'insists', 'insisted', 'insisting'),
+  forms('acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'),
+  forms('admit', 'admits', 'admitted', 'admitting'),
+  forms('confirm', 'confirms', 'confirmed', 'confirming'),
+  forms('announce', 'announces', 'announced', 'announcing'),
+  forms('report', 'reports', 'reported', 'reporting'),
+  forms('reveal', 'reveals', 'revealed', 'revealing'),
+  forms('suggest', 'suggests', 'suggested', 'suggesting'),
+  forms('indicate', 'indicates', 'indicated', 'indicating'),
+  forms('share', 'shares', 'shared', 'sharing'),
+  forms('remark', 'remarks', 'remarked', 'remarking'),
+  forms('emphasize', 'emphasizes', 'emphasized', 'emphasizing'),
+  forms('emphasise', 'emphasises', 'emphasised', 'emphasising'),
+  forms('stress', 'stresses', 'stressed', 'stressing'),
+  forms('maintain', 'maintains', 'maintained', 'maintaining'),
+  forms('allege', 'alleges', 'alleged', 'alleging'),
+  forms('assert', 'asserts', 'asserted', 'asserting'),
+  forms('contend', 'contends', 'contended', 'contending'),
+  forms('declare', 'declares', 'declared', 'declaring'),
+  forms('predict', 'predicts', 'predicted', 'predicting'),
+  forms('estimate', 'estimates', 'estimated', 'estimating'),
+  forms('concede', 'concedes', 'conceded', 'conceding'),
+  forms('complain', 'complains', 'complained', 'complaining'),
+  forms('recall', 'recalls', 'recalled', 'recalling'),
+  forms('disclose', 'discloses', 'disclosed', 'disclosing'),
+  forms('testify', 'testifies', 'testified', 'testifying'),
+  forms('write', 'writes', 'wrote', 'writing', 'written'),
+  forms('reply', 'replies', 'replied', 'replying'),
+  forms('respond', 'responds', 'responded', 'responding'),
+  forms('answer', 'answers', 'answered', 'answering'),
+  forms('comment', 'comments', 'commented', 'commenting'),
+  forms('observe', 'observes', 'observed', 'observing'),
+  forms('agree', 'agrees', 'agreed', 'agreeing'),
+  forms('conclude', 'concludes', 'concluded', 'concluding'),
+  forms('warn', 'warns', 'warned', 'warning'),
+  forms('promise', 'promises', 'promised', 'promising'),
+  forms('pledge', 'pledges', 'pledged', 'pledging'),
+  forms('vow', 'vows', 'vowed', 'vowing'),
+  forms('threaten', 'threatens', 'threatened', 'threatening'),
+  forms('tweet', 'tweets', 'tweeted', 'tweeting'),
+  forms('recount', 'recounts', 'recounted', 'recounting'),
+  forms('mention', 'mentions', 'mentioned', 'mentioning'),
+  forms('specify', 'specifies', 'specified', 'specifying'),
+  forms('stipulate', 'stipulates', 'stipulated', 'stipulating'),
+];
+
+const ADDRESSING_VERBS: string[][] = [
+  forms('tell', 'tells', 'told', 'telling'),
+  forms('inform', 'informs', 'informed', 'informing'),
+  forms('assure', 'assures', 'assured', 'assuring'),
+  forms('remind', 'reminds', 'reminded', 'reminding'),
+  forms('advise', 'advises', 'advised', 'advising'),
+  forms('notify', 'notifies', 'notified', 'notifying'),
+];
+
+const QUOTING_VERBS: string[][] = [
+  forms('ask', 'asks', 'asked', 'asking'),
+  forms('wonder', 'wonders', 'wondered', 'wondering'),
+  forms('lament', 'laments', 'lamented', 'lamenting'),
+  forms('continue', 'continues', 'continued', 'continuing'),
+  forms('exclaim', 'exclaims', 'exclaimed', 'exclaiming'),
+  forms('shout', 'shouts', 'shouted', 'shouting'),
+  forms('urge', 'urges', 'urged', 'urging'),
+  forms('joke', 'jokes', 'joked', 'joking'),
+  forms('quip', 'quips', 'quipped', 'quipping'),
+  forms('sigh', 'sighs', 'sighed', 'sighing'),
+  forms('cry', 'cries', 'cried', 'crying'),
+  forms('scream', 'screams', 'screamed', 'screaming'),
+  forms('whisper', 'whispers', 'whispered', 'whispering'),
+  forms('plead', 'pleads', 'pleaded', 'pleading'),
+  forms('demand', 'demands', 'demanded', 'demanding'),
+  forms('read', 'reads', 'read', 'reading'),
+];
+
+function lexicon(): Map<string, CueSense> {
+  const entries = new Map<string, CueSense>();
+  for (const [verbs, sense] of [[QUOTING_VERBS, QUOTING], [REPORTING_VERBS, REPORTING], [ADDRESSING_VERBS, ADDRESSING]] as const) {
+    for (const verb of verbs) for (const form of verb) entries.set(form, sense);
+  }
+  return entries;
+}
+
+/** Every cue word form with how it attributes speech. */
+export const CUE_WORDS: ReadonlyMap<string, CueSense> = lexicon();
+
+/**
+ * Verbs that only attribute speech with a particle ("pointed out", "went
+ * on"): alone they mean something else ("pointed at", "went home").
+ */
+const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
+  ['point', 'out'], ['points', 'out'], ['pointed', 'out'], ['pointing', 'out'],
+  ['go', 'on'], ['goes', 'on'], ['went', 'on'], ['going', 'on'],
+]);
+
+/** Verbs of letting know: "lets them know that …" reports like "tells them that …". */
+const LET_KNOW: ReadonlySet<string> = new Set(['let', 'lets', 'letting']);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'you', 'him', 'her', 'us', 'them', 'it']);
+
+/** The lower-cased word form of a token's text, without a possessive or contraction tail. */
+export function wordForm(text: string): string {
+  return text.toLowerCase().replace(/['’](?:s|d|ll|re|ve|m)$/u, '');
+}
+
+/** A cue found in the tokens: the attributing verb (with its particle) as written. */
+export interface Cue {
+  /** Index of the verb token. */
+  index: number;
+  /** Index of the cue's last token ("out" of "pointed out", "know" of "lets them know"). */
+  last: number;
+  /** The cue as written in the text. */
+  text: string;
+  sense: CueSense;
+  /** The verb is a gerund ("adding", "claiming"). */
+  gerund: boolean;
+}
+
+/**
+ * The cue whose verb is the token at `index`, or null. The token must be
+ * tagged as a verb: "reports" and "claims" are nouns as often as verbs.
+ */
+export function cueAt(tokens: readonly Token[], index: number, text: string): Cue | null {
+  const token = tokens[index];
+  if (token === undefined || !token.tags.has('Verb')) return null;
+  const word = wordForm(token.text);
+  const gerund = token.tags.has('Gerund') || word.endsWith('ing');
+  const next = tokens[index + 1];
+  const particle = CUE_PARTICLES.get(word);
+  if (particle !== undefined) {
+    if (next === undefined || wordForm(next.text) !== particle) return null;
+    return { index, last: index + 1, text: text.slice(token.start, next.end), sense: REPORTING, gerund };
+  }
+  if (LET_KNOW.has(word)) {
+    const knows = tokens[index + 2];
+    if (next === undefined || knows === undefined || !OBJECT_PRONOUNS.has(wordForm(next.text)) || wordForm(knows.text) !== 'know') return null;
+    return { index, last: index + 2, text: text.slice(token.start, knows.end), sense: REPORTING, gerund };
+  }
+  const sense = CUE_WORDS.get(word);
+  return sense === undefined ? null : { index, last: index, text: token.text, sense, gerund };
+}

@@ -1,0 +1,184 @@
+/**
+ * Reported (indirect) speech, as named rules over the tokens of one
+ * sentence outside quotation marks. The claim is the reported clause,
+ * without the attribution and without the final punctuation.
+ */
+import type { Span } from '../document.ts';
+import type { Token } from '../text/analysis.ts';
+import { cueAt, wordForm, type Cue } from './cues.ts';
+import { phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { subjectOf, type TokenContext } from './subjects.ts';
+
+/** The names of the reported speech rules. */
+export type ReportedRule = 'speaker-cue-clause' | 'participle-cue-clause' | 'clause-then-attribution' | 'according-to';
+
+/** Reported speech found in a sentence. */
+export interface ReportedSpeech {
+  rule: ReportedRule;
+  clause: Span;
+  speaker: Phrase | null;
+  /** The cue as written ("said", "lets them know", "according to"). */
+  cue: string;
+  passive: boolean;
+}
+
+/** Words that end a reported clause when a coordinated cue follows them (“… and noted that …”). */
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but']);
+const NARRATIVE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
+/** How far after a cue its "that" may come ("said in a statement on Monday that"). */
+const MAX_THAT_DISTANCE = 6;
+const MIN_CLAUSE_TOKENS = 3;
+
+function isFiniteVerb(token: Token): boolean {
+  return token.tags.has('Verb') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Auxiliary');
+}
+
+function commaAfter(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  return token !== undefined && (token.post + (tokens[index + 1]?.pre ?? '')).trim() === ',';
+}
+
+/** Where a reported clause starting at `first` ends (inclusive), within `last`: before a coordinated cue or a trailing attribution. */
+function clauseEnd(context: TokenContext, first: number, last: number): number {
+  const { tokens, text } = context;
+  for (let index = first + 1; index <= last; index++) {
+    const token = tokens[index] as Token;
+    // ", and he wished them well": the narrative goes on about the speaker.
+    if (COORDINATORS.has(wordForm(token.text)) && commaAfter(tokens, index - 1) && NARRATIVE_PRONOUNS.has(wordForm(tokens[index + 1]?.text ?? ''))) return index - 1;
+    if (COORDINATORS.has(wordForm(token.text))) {
+      let next = index + 1;
+      while (tokens[next] !== undefined && (tokens[next] as Token).tags.has('Adverb')) next++;
+      if (cueAt(tokens, next, text) !== null) return index - 1;
+    }
+    if (commaAfter(tokens, index - 1)) {
+      const gerund = cueAt(tokens, index, text);
+      if (gerund?.gerund) return index - 1;
+      const speaker = phraseStartingAt(tokens, index, last, text);
+      if (speaker !== null && cueAt(tokens, speaker.last + 1, text) !== null) return index - 1;
+    }
+  }
+  return last;
+}
+
+function clauseSpan(context: TokenContext, first: number, last: number): Span | null {
+  const tokens = context.tokens.slice(first, last + 1);
+  if (tokens.length < MIN_CLAUSE_TOKENS || !tokens.some((token) => token.tags.has('Verb'))) return null;
+  const start = (tokens[0] as Token).start;
+  let end = (tokens.at(-1) as Token).end;
+  // A bracket opened inside the clause closes inside it: "(WOIPFG)".
+  const opened = context.text.slice(start, end).split('(').length - context.text.slice(start, end).split(')').length;
+  if (opened > 0 && context.text[end] === ')') end++;
+  return { start, end };
+}
+
+/** Where the clause a reporting cue introduces starts: after its addressee and "that", or null when it takes none. */
+function complementStart(context: TokenContext, cue: Cue, last: number): number | null {
+  const { tokens, text } = context;
+  if (separated(tokens, cue.last)) return null;
+  let start = cue.last + 1;
+  if (cue.sense.addressee && cue.last === cue.index) {
+    const addressee = phraseStartingAt(tokens, start, last, text);
+    if (addressee !== null) start = addressee.last + 1;
+  }
+  for (let index = start; index <= Math.min(last, start + MAX_THAT_DISTANCE); index++) {
+    const token = tokens[index] as Token;
+    if (wordForm(token.text) === 'that') return index + 1;
+    if (token.tags.has('Verb') || separated(tokens, index)) break;
+  }
+  const first = tokens[start];
+  if (first === undefined || start > last || /[“"‘]/u.test(first.pre)) return null;
+  // Without "that" the clause must open with its own subject and verb ("said many people wanted"), not "to" or an object.
+  let subjectStart = start;
+  while (subjectStart < last && (tokens[subjectStart] as Token).tags.has('Adverb') && !separated(tokens, subjectStart)) subjectStart++;
+  const subject = phraseStartingAt(tokens, subjectStart, last, text);
+  if (subject === null || separated(tokens, subject.last)) return null;
+  let verb = subject.last + 1;
+  while (verb < last && ((tokens[verb] as Token).tags.has('Adverb') || (tokens[verb] as Token).text === '') && !separated(tokens, verb)) verb++;
+  return tokens[verb]?.tags.has('Verb') === true ? start : null;
+}
+
+/**
+ * Finds reported speech in the sentence spanning tokens `first`..`last`;
+ * `quoted` tells whether a token sits inside a quotation (then it is not
+ * reported speech but part of a quote).
+ */
+export function findReportedSpeech(context: TokenContext, first: number, last: number, quoted: (token: Token) => boolean): ReportedSpeech[] {
+  const { tokens, text } = context;
+  const found: ReportedSpeech[] = [];
+  for (let index = first; index <= last; index++) {
+    const token = tokens[index] as Token;
+    if (quoted(token)) continue;
+    if (wordForm(token.text) === 'according' && wordForm(tokens[index + 1]?.text ?? '') === 'to') {
+      const according = accordingTo(context, index, first, last);
+      if (according !== null) found.push(according);
+      continue;
+    }
+    const cue = cueAt(tokens, index, text);
+    if (cue === null || !cue.sense.reports) continue;
+    // A cue inside a clause already reported is part of that speech ("suggested that he explain to his son that …").
+    if (!cue.gerund && found.some((speech) => token.start >= speech.clause.start && token.end <= speech.clause.end)) continue;
+    if (cue.gerund) {
+      if (!commaAfter(tokens, index - 1)) continue;
+      const start = complementStart(context, cue, last);
+      const clause = start === null ? null : clauseSpan(context, start, clauseEnd(context, start, last));
+      if (clause !== null) found.push({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index, first), cue: cue.text, passive: false });
+      continue;
+    }
+    const subject = subjectOf(context, index);
+    if (subject.phrase === null && !subject.passive) continue;
+    const start = complementStart(context, cue, last);
+    if (start !== null) {
+      const clause = clauseSpan(context, start, clauseEnd(context, start, last));
+      if (clause !== null) found.push({ rule: 'speaker-cue-clause', clause, speaker: subject.passive ? null : subject.phrase, cue: cue.text, passive: subject.passive });
+      continue;
+    }
+    const around = clauseAroundAttribution(context, cue, subject.phrase, first, last, quoted);
+    if (around !== null) found.push({ rule: 'clause-then-attribution', clause: around, speaker: subject.phrase, cue: cue.text, passive: subject.passive });
+  }
+  return found;
+}
+
+/** ", adding that …" takes the subject of the verb it follows. */
+function participleSubject(context: TokenContext, participle: number, first: number): Phrase | null {
+  for (let index = participle - 1; index >= first; index--) {
+    if (isFiniteVerb(context.tokens[index] as Token)) return subjectOf(context, index).phrase;
+  }
+  return null;
+}
+
+/**
+ * "Among the 1.4 billion people, few have broken away, the official noted."
+ * and "To make things worse, he said, they have been brainwashed.": an
+ * attribution set off by commas; the clause is the part after it when there
+ * is one, else the part before it.
+ */
+function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phrase | null, first: number, last: number, quoted: (token: Token) => boolean): Span | null {
+  const { tokens } = context;
+  const attributionFirst = Math.min(speaker?.first ?? cue.index, cue.index);
+  const attributionLast = Math.max(speaker?.last ?? cue.last, cue.last);
+  if (attributionFirst <= first || !commaAfter(tokens, attributionFirst - 1)) return null;
+  if (quoted(tokens[attributionFirst - 1] as Token)) return null;
+  if (attributionLast < last) {
+    if (!commaAfter(tokens, attributionLast)) return null;
+    const after = clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
+    if (after !== null) return after;
+  }
+  return clauseSpan(context, first, attributionFirst - 1);
+}
+
+/** "According to X, …" and "…, according to X." */
+function accordingTo(context: TokenContext, according: number, first: number, last: number): ReportedSpeech | null {
+  const { tokens, text } = context;
+  const speaker = phraseStartingAt(tokens, according + 2, last, text);
+  if (speaker === null) return null;
+  const cue = text.slice((tokens[according] as Token).start, (tokens[according + 1] as Token).end);
+  if (according === first && commaAfter(tokens, speaker.last)) {
+    const clause = clauseSpan(context, speaker.last + 1, clauseEnd(context, speaker.last + 1, last));
+    return clause === null ? null : { rule: 'according-to', clause, speaker, cue, passive: false };
+  }
+  if (according > first && commaAfter(tokens, according - 1)) {
+    const clause = clauseSpan(context, first, according - 1);
+    return clause === null ? null : { rule: 'according-to', clause, speaker, cue, passive: false };
+  }
+  return null;
+}

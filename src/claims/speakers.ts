@@ -1,0 +1,134 @@
+/**
+ * Who a speaker phrase refers to. The discourse keeps the people (and
+ * groups and organizations) the text has introduced, in reading order; a
+ * pronoun resolves to the nearest compatible one, preferring the subjects of
+ * recent sentences, and a definite description ("the official") or a short
+ * name ("Ms. Li") resolves to the fuller way the text first put it.
+ */
+import type { Span } from '../document.ts';
+import type { Phrase } from './phrases.ts';
+
+export type Gender = 'male' | 'female';
+
+/** Someone the text has introduced and may refer back to. */
+export interface Referent {
+  /** How to name them as a speaker: the fullest name or the first description. */
+  text: string;
+  span: Span;
+  head: string;
+  plural: boolean;
+  gender: Gender | null;
+  kind: 'person' | 'description' | 'organization';
+  /** Reading order of the sentence it was introduced in (passage, then sentence). */
+  sentence: number;
+  /** It was the subject of its sentence or a speaker (pronouns prefer those). */
+  subject: boolean;
+}
+
+/** A resolved speaker: the words to give and where they stand in the text. */
+export interface Speaker {
+  text: string;
+  span: Span;
+}
+
+const FEMALE_WORDS: ReadonlySet<string> = new Set([
+  'woman', 'women', 'mother', 'wife', 'daughter', 'sister', 'girl', 'grandmother', 'aunt', 'policewoman', 'lady', 'actress', 'businesswoman',
+  'chairwoman', 'spokeswoman', 'congresswoman', 'queen', 'widow', 'niece', 'mum', 'mom', 'girlfriend', 'princess', 'nun',
+]);
+const MALE_WORDS: ReadonlySet<string> = new Set([
+  'man', 'men', 'father', 'husband', 'son', 'brother', 'boy', 'grandfather', 'uncle', 'policeman', 'businessman', 'chairman', 'spokesman',
+  'congressman', 'king', 'nephew', 'boyfriend', 'dad', 'prince', 'monk', 'widower',
+]);
+const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['ms', 'mrs', 'miss', 'madam']);
+const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir']);
+
+/** Nouns for people that compromise does not tag as actors. */
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
+  'official', 'officials', 'officer', 'officers', 'spokesperson', 'spokespeople', 'student', 'students', 'resident', 'residents', 'source', 'sources',
+  'people', 'person', 'persons', 'police', 'president', 'minister', 'leader', 'leaders', 'director', 'chief', 'member', 'members', 'expert', 'experts',
+  'analyst', 'analysts', 'witness', 'witnesses', 'victim', 'victims', 'citizen', 'citizens', 'activist', 'activists', 'lawyer', 'lawyers',
+  'practitioner', 'practitioners', 'relative', 'relatives', 'friend', 'friends', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'parent', 'parents',
+  'child', 'children', 'authorities', 'agent', 'agents', 'employee', 'employees', 'worker', 'workers', 'candidate', 'candidates', 'representative',
+  'representatives', 'lawmaker', 'lawmakers', 'senator', 'governor', 'mayor', 'judge', 'judges', 'prosecutor', 'prosecutors', 'aide', 'aides',
+  'adviser', 'advisers', 'advisor', 'advisors', 'diplomat', 'diplomats', 'ambassador', 'commander', 'soldier', 'soldiers', 'survivor', 'survivors',
+  'researcher', 'researchers', 'scientist', 'scientists', 'economist', 'economists', 'professor', 'doctor', 'doctors', 'nurse', 'nurses', 'teacher',
+  'teachers', 'farmer', 'farmers', 'owner', 'owners', 'founder', 'executive', 'executives', 'secretary', 'manager', 'managers', 'spokesman',
+  'spokeswoman', 'policeman', 'policemen', 'policewoman', 'man', 'men', 'woman', 'women', 'journalist', 'journalists', 'reporter', 'reporters', 'head',
+]);
+
+/** Whether a description's head noun names people (so that he, she or they can refer to it). */
+export function namesPeople(head: string, actor: boolean): boolean {
+  return actor || PEOPLE_NOUNS.has(head) || FEMALE_WORDS.has(head) || MALE_WORDS.has(head);
+}
+
+/** The gender a phrase makes plain (a gendered noun or honorific), or null. */
+export function genderOf(phrase: Phrase, nameGender: Gender | null): Gender | null {
+  if (phrase.honorific !== null && FEMALE_HONORIFICS.has(phrase.honorific)) return 'female';
+  if (phrase.honorific !== null && MALE_HONORIFICS.has(phrase.honorific)) return 'male';
+  if (FEMALE_WORDS.has(phrase.head)) return 'female';
+  if (MALE_WORDS.has(phrase.head)) return 'male';
+  return nameGender;
+}
+
+/** How far back a resolution looks, in referents: bounds the work on long documents. */
+const LOOKBACK = 200;
+
+function nameWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/u).filter(Boolean);
+}
+
+/** The people, groups and organizations introduced so far, in reading order. */
+export class Discourse {
+  private readonly referents: Referent[] = [];
+
+  /** Records a referent the text has just introduced or mentioned again. */
+  add(referent: Referent): void {
+    this.referents.push(referent);
+  }
+
+  /** Resolves a speaker phrase at `sentence` to the referent it names, or gives the phrase as written. */
+  resolve(phrase: Phrase, sentence: number): Speaker | null {
+    if (phrase.kind === 'pronoun') return this.resolvePronoun(phrase.head, sentence);
+    const own: Speaker = { text: phrase.text, span: { start: phrase.start, end: phrase.end } };
+    if (phrase.kind === 'name') {
+      const words = nameWords(phrase.text);
+      const fuller = this.recent().find((referent) => referent.kind === 'person' && words.every((word) => nameWords(referent.text).includes(word)));
+      return fuller !== undefined && fuller.text.length > phrase.text.length ? { text: fuller.text, span: fuller.span } : own;
+    }
+    if (!phrase.definite) return own;
+    const antecedent = this.recent().find((referent) => referent.kind !== 'person' && referent.head === phrase.head && referent.span.start < phrase.start);
+    return antecedent === undefined ? own : { text: antecedent.text, span: antecedent.span };
+  }
+
+  /** The nearest compatible referent of a pronoun; an unknown gender is learnt from the pronoun resolved to it. */
+  private resolvePronoun(pronoun: string, sentence: number): Speaker | null {
+    // "I" and "we" outside a quotation are the writer, who is no speaker the text names.
+    if (pronoun === 'i' || pronoun === 'we') return null;
+    const candidates = this.recent().filter((referent) => referent.sentence <= sentence && compatible(referent, pronoun));
+    // Most recent sentence first; within a sentence its subject first.
+    candidates.sort((first, second) => second.sentence - first.sentence || Number(second.subject) - Number(first.subject) || second.span.start - first.span.start);
+    const chosen = candidates[0];
+    if (chosen === undefined) return null;
+    if (chosen.gender === null && (pronoun === 'he' || pronoun === 'she')) chosen.gender = pronoun === 'he' ? 'male' : 'female';
+    return { text: chosen.text, span: chosen.span };
+  }
+
+  private recent(): Referent[] {
+    return this.referents.slice(-LOOKBACK).reverse();
+  }
+}
+
+function compatible(referent: Referent, pronoun: string): boolean {
+  switch (pronoun) {
+    case 'he':
+      return referent.kind !== 'organization' && !referent.plural && referent.gender !== 'female';
+    case 'she':
+      return referent.kind !== 'organization' && !referent.plural && referent.gender !== 'male';
+    case 'they':
+      return referent.plural || referent.kind === 'organization';
+    case 'it':
+      return referent.kind === 'organization';
+    default:
+      return false;
+  }
+}

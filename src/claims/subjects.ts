@@ -1,0 +1,94 @@
+/**
+ * The subject of a verb, read off the tokens of its sentence. English puts
+ * the subject at the start of the verb's clause ("Ms. Li of the Centre
+ * said"), so the clause-initial noun phrase is tried first; relative
+ * clauses ("officials who said") and coordinated verbs ("thanked him and
+ * said") have rules of their own.
+ */
+import type { Token } from '../text/analysis.ts';
+import { cueAt, wordForm } from './cues.ts';
+import { phraseEndingAt, phraseStartingAt, placeApposition, separated, type Phrase } from './phrases.ts';
+
+/** Tokens a passage's claims are read from, with the document text their offsets point into. */
+export interface TokenContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Index of the first token of each compromise sentence of the passage. */
+  sentenceFirst: readonly number[];
+}
+
+/** The subject found for a verb, and whether the verb is passive ("were told"), whose subject is not the speaker. */
+export interface Subject {
+  phrase: Phrase | null;
+  passive: boolean;
+}
+
+const SKIPPED_BEFORE_VERB = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula'];
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const RELATIVE: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'then']);
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'and', 'but', 'or', 'so', 'yet', 'because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas', 'however',
+]);
+/** How far back a subject is looked for, in tokens. */
+const MAX_SUBJECT_DISTANCE = 40;
+
+/** The first token of the sentence that `index` is in. */
+export function sentenceStart(context: TokenContext, index: number): number {
+  const token = context.tokens[index];
+  return token === undefined ? index : (context.sentenceFirst[token.sentence] ?? 0);
+}
+
+function isVerb(token: Token): boolean {
+  return token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Participle');
+}
+
+/**
+ * The subject of the verb at `verb`: the clause-initial noun phrase when
+ * nothing but its modifiers stands between it and the verb, the antecedent
+ * of a relative pronoun, or the subject of the verb it is coordinated with.
+ */
+export function subjectOf(context: TokenContext, verb: number, depth = 0): Subject {
+  const { tokens, text } = context;
+  const floor = Math.max(sentenceStart(context, verb), verb - MAX_SUBJECT_DISTANCE);
+  let before = verb - 1;
+  let passive = (tokens[verb] as Token).tags.has('Passive');
+  while (before >= floor && !separated(tokens, before) && SKIPPED_BEFORE_VERB.some((tag) => (tokens[before] as Token).tags.has(tag)) && !(tokens[before] as Token).tags.has('Pronoun')) {
+    if (BE_FORMS.has(wordForm((tokens[before] as Token).text))) passive = true;
+    before--;
+  }
+  if (before < floor || separated(tokens, before)) return { phrase: null, passive };
+  const word = wordForm((tokens[before] as Token).text);
+  // "eight officials who said": the relative pronoun stands for the phrase right before it, without its modifiers.
+  if (RELATIVE.has(word)) return { phrase: before - 1 >= floor ? phraseEndingAt(tokens, before - 1, floor, text, false) : null, passive };
+  if (COORDINATORS.has(word)) return depth > 0 ? { phrase: null, passive } : coordinatedSubject(context, before, floor, passive);
+  let clauseStart = before;
+  while (clauseStart - 1 >= floor && (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1))) clauseStart--;
+  while (clauseStart < before && CLAUSE_OPENERS.has(wordForm((tokens[clauseStart] as Token).text))) clauseStart++;
+  const initial = phraseStartingAt(tokens, clauseStart, before, text);
+  if (initial !== null && !tokens.slice(initial.last + 1, before + 1).some((token, offset) => isVerb(token) && !reducedRelative(tokens, initial.last + 1 + offset, initial.last) && !followsRelative(tokens, initial.last + 1 + offset, initial.last))) {
+    return { phrase: initial, passive };
+  }
+  return { phrase: phraseEndingAt(tokens, before, clauseStart, text), passive };
+}
+
+/** "A report published on Monday indicated": a past participle right after the subject modifies it. */
+function reducedRelative(tokens: readonly Token[], index: number, phraseLast: number): boolean {
+  return index === phraseLast + 1 && /ed$|en$/u.test((tokens[index] as Token).text);
+}
+
+/** Whether a relative pronoun stands between `after` and `index` (the verb belongs to a relative clause of the subject). */
+function followsRelative(tokens: readonly Token[], index: number, after: number): boolean {
+  for (let at = index - 1; at > after; at--) if (RELATIVE.has(wordForm((tokens[at] as Token).text))) return true;
+  return false;
+}
+
+/** "The official remarked that … and noted that …": the subject of the earlier cue, else of the earlier verb. */
+function coordinatedSubject(context: TokenContext, conjunction: number, floor: number, passive: boolean): Subject {
+  let earlierVerb = -1;
+  for (let index = conjunction - 1; index >= floor; index--) {
+    if (cueAt(context.tokens, index, context.text) !== null) return subjectOf(context, index, 1);
+    if (earlierVerb === -1 && isVerb(context.tokens[index] as Token)) earlierVerb = index;
+  }
+  return earlierVerb === -1 ? { phrase: null, passive } : subjectOf(context, earlierVerb, 1);
+}
