@@ -96,15 +96,19 @@ function isPossessive(text: string): boolean {
   return /['’]s?$/u.test(text) && text.length > 2;
 }
 
+/** Words a Title Case headline may leave in lower case. */
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'as', 'at', 'by', 'or', 'up', 'with', 'from', 'over', 'into', 'about', 'after', 'than', 'but', 'nor', 'per', 'via', 'off', 'out', 'is', 'are', 'be']);
+
 /** Decides how a sentence is capitalised, from its words of two letters or more. */
 export function sentenceCase(tokens: readonly Token[]): SentenceCase {
   const words = tokens.filter((token) => /\p{L}.*\p{L}/u.test(token.text));
   if (words.length < 3) return 'normal';
   const upper = words.filter((token) => !/\p{Ll}/u.test(token.text)).length;
   if (upper / words.length >= 0.6) return 'upper';
-  const content = words.filter((token) => !CONNECTORS.has(token.normal) && !['a', 'an', 'as', 'at', 'by', 'or', 'up', 'with', 'from', 'over', 'into'].includes(token.normal));
-  const capitalised = content.filter((token) => isCapitalised(token.text)).length;
-  return content.length >= 3 && capitalised / content.length >= 0.8 ? 'title' : 'normal';
+  const content = words.filter((token) => !CONNECTORS.has(token.normal) && !TITLE_FUNCTION_WORDS.has(token.normal));
+  // A Title Case headline leaves only short function words in lower case; prose full of names still has lower-case verbs and nouns.
+  const lowerCase = content.filter((token) => !isCapitalised(token.text)).length;
+  return content.length >= 3 && lowerCase / content.length <= 0.1 ? 'title' : 'normal';
 }
 
 /** Finds entity mentions in one document: every passage, with what is learnt in the whole document. */
@@ -211,8 +215,22 @@ export class EntityFinder {
   }
 
   /** The text between two adjacent words holds nothing but spaces (or a hyphen): they can be one name. */
-  private joined(left: Word, right: Word): boolean {
-    return !isPossessive(left.token.text) && /^(?:[ \t]+|-|[ \t]*&[ \t]*)$/.test(this.text.slice(left.token.end, right.token.start));
+  private joined(left: Word, right: Word, allowPossessive = false): boolean {
+    return (allowPossessive || !isPossessive(left.token.text)) && /^(?:[ \t]+|-|[ \t]*&[ \t]*)$/.test(this.text.slice(left.token.end, right.token.start));
+  }
+
+  /**
+   * Whether a possessive common noun is part of a name ("People's Liberation
+   * Army", "Women's Federation"): capitalised words follow it up to a head word.
+   * A name's possessive ("the CCP's Committee") ends the name.
+   */
+  private possessiveInName(words: readonly Word[], index: number): boolean {
+    const word = words[index] as Word;
+    if (!isCommonWord(word.token)) return false;
+    let at = index + 1;
+    while (at < words.length && (words[at] as Word).capitalised && this.joined(words[at - 1] as Word, words[at] as Word, at === index + 1)) at++;
+    const head = at > index + 1 ? this.headOf(words[at - 1] as Word) : undefined;
+    return head === 'organization' || head === 'place';
   }
 
   private findGazetteerNames(words: readonly Word[], passage: number, mode: SentenceCase): void {
@@ -249,9 +267,9 @@ export class EntityFinder {
       const namePart = (word.capitalised && !word.inTitle) || (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next));
       if (!namePart) return close();
       const previous = current.at(-1);
-      if (previous !== undefined && !this.joined(previous, word)) close();
+      if (previous !== undefined && !this.joined(previous, word, true)) close();
       current.push(word);
-      if (isPossessive(word.token.text)) close();
+      if (isPossessive(word.token.text) && !this.possessiveInName(words, index)) close();
     });
     close();
     for (const run of this.bridge(runs, words)) this.classify(run, words, passage);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { cleanEntitySpan, findEntityMentions, longestNonOverlapping, sentenceCase } from '../../src/stages/extract-entities.ts';
+import { analyzePassage } from '../../src/text/analysis.ts';
+
+/** Analyses each line as one passage, as the segment and analyze stages would, and returns [type, text] pairs. */
+function entities(text: string): [string, string][] {
+  const analyses = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') analyses.push(analyzePassage(line, offset));
+    offset += line.length + 1;
+  }
+  return findEntityMentions({ text }, analyses).map((mention) => [mention.type, mention.text]);
+}
+
+describe('findEntityMentions', () => {
+  it.each([
+    // World news
+    ['The Ministry of Foreign Affairs in Beijing summoned the ambassador of the Philippines.', [['organization', 'Ministry of Foreign Affairs'], ['place', 'Beijing'], ['place', 'Philippines']]],
+    ['Prime Minister Benjamin Netanyahu said the army struck Hamas targets in the Gaza Strip.', [['person', 'Benjamin Netanyahu'], ['organization', 'Hamas'], ['place', 'Gaza Strip']]],
+    ['Officials in Jiaozuo City, Henan Province said the plan had failed.', [['place', 'Jiaozuo City'], ['place', 'Henan Province']]],
+    ['Delegates from Kenya met in Nairobi with the World Health Organization.', [['place', 'Kenya'], ['place', 'Nairobi'], ['organization', 'World Health Organization']]],
+    ['She works for the Global Service Centre for Quitting the CCP in Toronto.', [['organization', 'Global Service Centre for Quitting the CCP'], ['place', 'Toronto']]],
+    ['He told the Central Political and Legal Affairs Committee nothing.', [['organization', 'Central Political and Legal Affairs Committee']]],
+    ['The Harbin Railway Bureau closed two lines.', [['organization', 'Harbin Railway Bureau']]],
+    ['Agents of the 610 Office arrested him.', [['organization', '610 Office']]],
+    ['At that time, the Chief of the Shenyang Police resigned.', [['organization', 'Shenyang Police']]],
+    ['Ms. Wang Xiuying of the Qiqihar Women’s Federation spoke first.', [['person', 'Wang Xiuying'], ['organization', 'Qiqihar Women’s Federation']]],
+    ['Mr. Zhang said the Chinese Communist Party\'s rules had changed.', [['person', 'Zhang'], ['organization', 'Chinese Communist Party']]],
+    ['He defected from the Communist Party of China in 2004.', [['organization', 'Communist Party of China']]],
+    ['The People\'s Liberation Army held drills near Taiwan.', [['organization', 'People\'s Liberation Army'], ['place', 'Taiwan']]],
+    // Business
+    ['Shares of General Motors Corp rose after Chief Executive Mary Barra spoke in Detroit.', [['organization', 'General Motors Corp'], ['person', 'Mary Barra'], ['place', 'Detroit']]],
+    ['Apple Inc. and Goldman Sachs Group Inc. ended their card deal, the Wall Street Journal reported.', [['organization', 'Apple Inc'], ['organization', 'Goldman Sachs Group Inc'], ['organization', 'Wall Street Journal']]],
+    ['Acme Widget Holdings said profits fell at its plant in Ohio.', [['organization', 'Acme Widget Holdings'], ['place', 'Ohio']]],
+    ['The Bank of Japan kept rates on hold, Kyodo News reported.', [['organization', 'Bank of Japan'], ['organization', 'Kyodo News']]],
+    // Sports
+    ['Manchester United manager Alex Ferguson said Ryan Giggs would miss the game.', [['organization', 'Manchester United'], ['person', 'Alex Ferguson'], ['person', 'Ryan Giggs']]],
+    ['Wasim Akram took five wickets at Chelmsford. Akram finished with 5-42.', [['person', 'Wasim Akram'], ['place', 'Chelmsford'], ['person', 'Akram']]],
+    ['The International Olympic Committee met in Lausanne.', [['organization', 'International Olympic Committee'], ['place', 'Lausanne']]],
+    // Media, movements, acronyms
+    ['(Minghui.org) Practitioners in Australia held a rally.', [['organization', 'Minghui.org'], ['place', 'Australia']]],
+    ['She was interviewed by Sound of Hope Radio and The Epoch Times.', [['organization', 'Sound of Hope Radio'], ['organization', 'Epoch Times']]],
+    ['The Union of Concerned Scientists (UCS) wrote to the EPA.', [['organization', 'Union of Concerned Scientists'], ['organization', 'UCS'], ['organization', 'EPA']]],
+    ['Falun Gong practitioners protested outside the UN in Geneva.', [['organization', 'Falun Gong'], ['place', 'Geneva'], ['organization', 'UN']].sort(() => 0)],
+    // Not entities
+    ['Several recent reports say many people quit.', []],
+    ['The Chinese people celebrated Christmas in December.', []],
+    ['He was nominated for the Nobel Peace Prize during the Cultural Revolution.', []],
+    ['“Who would sacrifice for the so-called Party?” he wondered.', []],
+    ['A report titled “Policemen Refuse to Imprison Innocent Practitioners” came out.', []],
+    ['Because the CCP controls the news, many do not know.', [['organization', 'CCP']]],
+  ] as [string, [string, string][]][])('%s', (text, expected) => {
+    expect(entities(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.', [['place', 'JAPAN'], ['place', 'CHINA']]],
+    ['TOKYO STOCKS END HIGHER ON BANK OF JAPAN HOPES', [['place', 'TOKYO'], ['organization', 'BANK OF JAPAN']]],
+    ['London, UK: Student Renounces the Chinese Communist Party', [['place', 'London'], ['place', 'UK'], ['organization', 'Chinese Communist Party']]],
+    ['Senior Official in Henan Province: Many People Around Me Have Quit the CCP', [['place', 'Henan Province'], ['organization', 'CCP']]],
+    ['WHAT IT MEANS FOR YOUR SAVINGS', []],
+  ] as [string, [string, string][]][])('headline %s', (text, expected) => {
+    expect(entities(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['Li Dayong runs the centre.\nLI SPEAKS OUT\nLater Li said more.', [['person', 'Li Dayong'], ['person', 'LI'], ['person', 'Li']]],
+    ['Acme Robotics Corp hired staff.\nACME ROBOTICS CORP SHARES JUMP', [['organization', 'Acme Robotics Corp'], ['organization', 'ACME ROBOTICS CORP']]],
+  ] as [string, [string, string][]][])('uses names learnt elsewhere in the document: %s', (text, expected) => {
+    expect(entities(text)).toEqual(expected);
+  });
+
+  it('returns spans that slice back to their text', () => {
+    const text = 'Ms. Li Dayong of the Global Service Centre for Quitting the CCP said the CCP’s rules changed in Yunnan Province.';
+    const mentions = findEntityMentions({ text }, [analyzePassage(text, 0)]);
+    expect(mentions.map((mention) => text.slice(mention.start, mention.end))).toEqual(mentions.map((mention) => mention.text));
+    expect(mentions.map((mention) => mention.text)).toEqual(['Li Dayong', 'Global Service Centre for Quitting the CCP', 'CCP', 'Yunnan Province']);
+  });
+});
+
+describe('sentenceCase', () => {
+  it.each([
+    ['JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT', 'upper'],
+    ['Detention Centers Refuse to Detain Practitioners', 'title'],
+    ['The police drove her home from the station.', 'normal'],
+    ['Ms. Li said that Benita had called.', 'normal'],
+  ])('%s -> %s', (text, expected) => {
+    expect(sentenceCase(analyzePassage(text, 0).tokens)).toBe(expected);
+  });
+});
+
+describe('cleanEntitySpan', () => {
+  it.each([
+    ['the CCP’s', 'CCP'],
+    ['Ms. Li Dayong', 'Li Dayong'],
+    ['The Epoch Times,', 'Epoch Times'],
+    ['(WOIPFG)', 'WOIPFG'],
+    ['Dr. Chen', 'Chen'],
+  ])('%s -> %s', (text, expected) => {
+    const span = cleanEntitySpan(text, { start: 0, end: text.length });
+    expect(span === null ? null : text.slice(span.start, span.end)).toBe(expected);
+  });
+});
+
+describe('longestNonOverlapping', () => {
+  it.each([
+    [[{ start: 0, end: 7 }, { start: 0, end: 14 }], [{ start: 0, end: 14 }]],
+    [[{ start: 0, end: 5, priority: 1 }, { start: 0, end: 5, priority: 4 }], [{ start: 0, end: 5, priority: 4 }]],
+    [[{ start: 10, end: 12 }, { start: 0, end: 3 }], [{ start: 0, end: 3 }, { start: 10, end: 12 }]],
+  ])('keeps the longest, then the surest', (candidates, expected) => {
+    expect(longestNonOverlapping(candidates)).toEqual(expected);
+  });
+});
