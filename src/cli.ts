@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
 import { formatReport, loadGold, loadPredictions, scoreDataset } from './eval/index.ts';
 import { runPipeline, type RunResult } from './pipeline.ts';
+import { readTables, ReportInputError, writeReport } from './report/index.ts';
 import { TABLE_NAMES } from './schemas/index.ts';
 import { InputError } from './stages/load.ts';
 
@@ -44,6 +45,12 @@ async function evaluate(predictions: string, options: { gold: string; json?: boo
   return ExitCode.ok;
 }
 
+async function rebuildReport(outputDirectory: string): Promise<number> {
+  const index = await writeReport(await readTables(outputDirectory), outputDirectory);
+  process.stderr.write(`quarry: report in ${index}\n`);
+  return ExitCode.ok;
+}
+
 /** Builds the command-line program; `run` parses argv and returns the exit code. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('quarry')
@@ -66,6 +73,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('-g, --gold <dir>', 'folder of gold annotation files (<doc_id>.json)')
     .option('--json', 'print the full report as JSON')
     .action(async (predictions: string, options: { gold: string; json?: boolean }) => setExitCode(await evaluate(predictions, options)));
+  program
+    .command('report')
+    .description('Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.')
+    .argument('<OUT_DIR>', 'output folder of a run (with documents, passages, mentions, entities, dates, figures and claims .jsonl)')
+    .addHelpText('after', '\nThe rows are checked against their schemas first. Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.')
+    .action(async (outputDirectory: string) => setExitCode(await rebuildReport(outputDirectory)));
   return program;
 }
 
@@ -80,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof InvalidArgumentError) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }
