@@ -201,7 +201,10 @@ const weekday = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|next|this|this pa
   else if (which === 'this') offset = ((target + 6) % 7) - ((referenceWeekday + 6) % 7);
   else offset = FUTURE.test(sentence) ? forward : backward;
   const day = shiftDay(reference, offset, 'day');
-  return tagged(components(context, day, 'day'), DateTag.relative);
+  // Only the weekday is certain, so chrono merges it into a date that follows ("Wednesday, Jan. 8").
+  const result = context.createParsingComponents({ weekday: target });
+  result.imply('year', day.year).imply('month', day.month).imply('day', day.day).imply('hour', 12);
+  return tagged(result, `${DateTag.granularity}day`, DateTag.relative);
 });
 
 /** "today", "yesterday", "tomorrow", "tonight", "last night", "this morning". */

@@ -155,6 +155,13 @@ function findCandidates(text: string): Candidate[] {
     let end = start + match[0].length;
     let valueMax: number | null = null;
     const after = text.slice(end);
+    // Digits joined by a hyphen: a range when the second is larger ("10-20 people"), else a score or a code ("3-1", "7-4-2").
+    const hyphenated = /^[-–](\d+(?:\.\d+)?)(?![\p{L}\p{N}]|[-–.,]\d)/u.exec(after);
+    if (/^\d/.test(match[0]) && /^[-–]\d/.test(after)) {
+      if (hyphenated === null || Number(hyphenated[1]) <= value) continue;
+      candidates.push({ start, end: end + hyphenated[0].length, value, valueMax: Number(hyphenated[1]), number: { start, end: end + hyphenated[0].length }, kind: 'count' });
+      continue;
+    }
     const connector = RANGE_CONNECTOR.exec(after);
     const next = matches[matchIndex + 1];
     if (connector && next && next.index === end + connector[0].length) {

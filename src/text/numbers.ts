@@ -27,7 +27,8 @@ const CONTINUATION = String.raw`(?:[\s-]+(?:and[\s-]+)?(?:(?:a[\s-]+)?half|${SCA
  * or "dozen" ("a dozen", "a million"); fractions are words like "two-thirds".
  */
 export const NUMBER_EXPRESSION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.,-])(?:` +
+  // A hyphen glued to a word before ("COVID-19", "10-20") blocks a match; one after a space is a minus sign ("-5").
+  String.raw`(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}_.,)\]-]-)(?:` +
     // Fractions: "two-thirds", "one third", "three quarters".
     String.raw`(?:${UNIT_WORD})[\s-](?:${alternatives(Object.keys(FRACTIONS).filter((word) => !word.startsWith('half')))})` +
     // Digits, optionally with a scale word or an abbreviated scale.

@@ -44,4 +44,6 @@ export const CURRENCY_WORDS: [string, string][] = [
   ['dollars', 'USD'], ['dollar', 'USD'], ['yuan', 'CNY'], ['renminbi', 'CNY'], ['RMB', 'CNY'], ['euros', 'EUR'], ['euro', 'EUR'], ['pounds sterling', 'GBP'], ['sterling', 'GBP'],
   ['yen', 'JPY'], ['rupees', 'INR'], ['rupee', 'INR'], ['won', 'KRW'], ['rubles', 'RUB'], ['roubles', 'RUB'], ['pesos', 'MXN'], ['francs', 'CHF'], ['baht', 'THB'], ['ringgit', 'MYR'], ['rand', 'ZAR'], ['lira', 'TRY'], ['naira', 'NGN'], ['shekels', 'ILS'],
   ['USD', 'USD'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['CNY', 'CNY'], ['JPY', 'JPY'],
+  // Subunits have no code of their own: the word is the unit.
+  ['cents', 'cents'], ['pence', 'pence'],
 ];
