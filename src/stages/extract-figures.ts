@@ -67,7 +67,8 @@ const ITEM_STOP_WORDS = /^(?:less|more|fewer|than|each|apiece|ago|later|earlier|
  * the like are left out.
  */
 export function findItemAfter(tokens: readonly Token[], end: number, text: string): string | null {
-  let first = tokens.findIndex((token) => token.start >= end);
+  // compromise splits "10-20" into terms with no text of their own; they are not words.
+  let first = tokens.findIndex((token) => token.start >= end && token.text !== '');
   if (first === -1 || text.slice(end, (tokens[first] as Token).start).trim() !== '') return null;
   while (first < tokens.length && SKIPPED_BEFORE_ITEM.test((tokens[first] as Token).normal) && (tokens[first] as Token).post.trim() === '') first++;
   const firstToken = tokens[first];
@@ -227,7 +228,7 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
     let { start, end, kind } = candidate;
     const valueMax = candidate.valueMax;
     const numberText = text.slice(candidate.number.start, candidate.number.end);
-    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || IDENTIFIER_BEFORE.test(text.slice(0, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
+    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || /\d[:.]$/.test(text.slice(0, candidate.number.start)) || IDENTIFIER_BEFORE.test(text.slice(0, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
     let unit: string | null = kind === 'measure' ? 'years' : null;
     if (kind === 'count') {
       const rest = text.slice(end);

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal } from '../../src/text/numbers.ts';
+
+/** Every number expression NUMBER_EXPRESSION finds in a text. */
+const numberExpressions = (text: string): string[] => [...text.matchAll(NUMBER_EXPRESSION)].map((match) => match[0]);
+
+// [expression, value]: each is matched whole and parses to value.
+const EXPRESSIONS: [string, number][] = [
+  // digits
+  ['0', 0],
+  ['7', 7],
+  ['47', 47],
+  ['2016', 2016],
+  ['1,000', 1000],
+  ['40,000', 40000],
+  ['40,000,000', 40000000],
+  ['1,674,200.5', 1674200.5],
+  ['3.5', 3.5],
+  ['0.25', 0.25],
+  ['.75', 0.75],
+  // digits with a scale word
+  ['1.4 billion', 1400000000],
+  ['1.5 million', 1500000],
+  ['2 million', 2000000],
+  ['12.5 million', 12500000],
+  ['100 million', 100000000],
+  ['10 thousand', 10000],
+  // digits with an abbreviated scale
+  ['10M', 10000000],
+  ['4m', 4000000],
+  ['5k', 5000],
+  ['3bn', 3000000000],
+  ['2.5bn', 2500000000],
+  // words
+  ['zero', 0],
+  ['one', 1],
+  ['eleven', 11],
+  ['nineteen', 19],
+  ['ninety', 90],
+  ['twenty-one', 21],
+  ['Twenty-One', 21],
+  ['thirty-three', 33],
+  ['ninety-nine', 99],
+  ['seventy two', 72],
+  ['one hundred and five', 105],
+  ['a hundred', 100],
+  ['a hundred and fifty', 150],
+  ['sixteen hundred', 1600],
+  ['ten thousand', 10000],
+  ['a thousand and one', 1001],
+  ['eighty-eight thousand', 88000],
+  ['a hundred thousand', 100000],
+  ['three hundred thousand', 300000],
+  ['two hundred and fifty thousand', 250000],
+  ['one hundred and twenty-five thousand', 125000],
+  ['a million', 1000000],
+  ['A million', 1000000],
+  ['sixteen million', 16000000],
+  ['Sixteen Million', 16000000],
+  ['six hundred million', 600000000],
+  ['one thousand two hundred', 1200],
+  ['one million two hundred thousand', 1200000],
+  // halves
+  ['two and a half', 2.5],
+  ['seven and a half', 7.5],
+  ['two-and-a-half', 2.5],
+  ['three and a half thousand', 3500],
+  ['five and a half million', 5500000],
+  ['one and a half billion', 1500000000],
+  // dozens
+  ['a dozen', 12],
+  ['two dozen', 24],
+  ['dozen', 12],
+];
+
+// [expression, value]: fractions, compared to a precision.
+const FRACTIONS: [string, number][] = [
+  ['two-thirds', 0.666667],
+  ['one third', 0.333333],
+  ['one-third', 0.333333],
+  ['three quarters', 0.75],
+  ['three-quarters', 0.75],
+  ['one-fifth', 0.2],
+  ['nine-tenths', 0.9],
+  ['one half', 0.5],
+];
+
+describe('NUMBER_EXPRESSION', () => {
+  it.each(EXPRESSIONS)('matches %j whole', (expression) => {
+    expect(numberExpressions(expression)).toEqual([expression]);
+  });
+
+  it.each(FRACTIONS)('matches the fraction %j whole', (expression) => {
+    expect(numberExpressions(expression)).toEqual([expression]);
+  });
+
+  it.each([
+    ['more than sixteen million practitioners quit', ['sixteen million']],
+    ['approximately 100 million people', ['100 million']],
+    ['about 12,000 people, or 12% of them', ['12,000', '12']],
+    ['$3.5 billion was spent', ['3.5 billion']],
+    ['a dozen policemen and two-thirds of the officers', ['a dozen', 'two-thirds']],
+    ['Li was one of them.', ['one']],
+    ['In 2016, 47 people came.', ['2016', '47']],
+    ['nearly 1.4 billion, or 10M.', ['1.4 billion', '10M']],
+  ])('finds the numbers in %j', (text, expected) => {
+    expect(numberExpressions(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['COVID-19'],
+    ['A4'],
+    ['F-16'],
+    ['MP3'],
+    ['v2'],
+    ['22nd'],
+    ['1st'],
+    ['3pm'],
+    ['10MB'],
+    ['1e5'],
+    ['someone'],
+    ['anyone'],
+    ['often'],
+    ['tenth'],
+    ['noon'],
+    ['thousands'],
+    ['dozens of people'],
+    ['hundreds of people'],
+    ['a few'],
+    ['several'],
+    ['many'],
+  ])('finds no number in %j', (text) => {
+    expect(numberExpressions(text)).toEqual([]);
+  });
+});
+
+describe('parseNumber', () => {
+  it.each(EXPRESSIONS)('parses %j as %d', (expression, expected) => {
+    expect(parseNumber(expression)).toBe(expected);
+  });
+
+  it.each(FRACTIONS)('parses the fraction %j as %d', (expression, expected) => {
+    expect(parseNumber(expression)).toBeCloseTo(expected, 5);
+  });
+
+  it.each([
+    ['  sixteen   million ', 16000000],
+    ['sixteen\u00a0million', 16000000],
+    ['1.4  Billion', 1400000000],
+  ])('normalises spacing and case in %j', (expression, expected) => {
+    expect(parseNumber(expression)).toBe(expected);
+  });
+
+  it.each([['hello'], ['someone'], ['12 apples'], ['1.2.3'], ['more than 40'], ['$3.5 billion'], ['12%'], ['many'], ['']])('returns null for %j, which is not a number', (expression) => {
+    expect(parseNumber(expression)).toBeNull();
+  });
+});
+
+describe('NUMBER_EXPRESSION and minus signs', () => {
+  it.each([
+    ['It was -5 degrees.', ['5']],
+    ['Growth was (-3.2%).', ['3.2']],
+    ['Growth was −0.3%.', ['0.3']],
+    ['10-20 people', ['10']],
+    ['COVID-19 and F-16', []],
+  ])('finds the numbers in %j (the sign is read by the figures stage)', (text, expected) => {
+    expect(numberExpressions(text)).toEqual(expected);
+  });
+});
+
+describe('ORDINAL_EXPRESSION and parseOrdinal', () => {
+  it.each([
+    ['1st', 1],
+    ['2nd', 2],
+    ['3rd', 3],
+    ['4th', 4],
+    ['11th', 11],
+    ['12th', 12],
+    ['13th', 13],
+    ['21st', 21],
+    ['22nd', 22],
+    ['23rd', 23],
+    ['101st', 101],
+    ['1,000th', 1000],
+    ['second', 2],
+    ['Third', 3],
+    ['twelfth', 12],
+    ['twentieth', 20],
+    ['twenty-first', 21],
+    ['twenty-fifth', 25],
+    ['ninety-ninth', 99],
+    ['hundredth', 100],
+  ])('%j is the ordinal %i', (expression, expected) => {
+    expect([...expression.matchAll(ORDINAL_EXPRESSION)].map((match) => match[0])).toEqual([expression]);
+    expect(parseOrdinal(expression)).toBe(expected);
+  });
+
+  it.each([['12nd'], ['1th'], ['3st'], ['twenty-twelfth'], ['seconds']])('%j is not an ordinal', (expression) => {
+    const found = [...expression.matchAll(ORDINAL_EXPRESSION)].map((match) => match[0]);
+    expect(found.length === 0 || parseOrdinal(found[0] as string) === null).toBe(true);
+  });
+});
