@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -57,6 +58,10 @@ export const PipelineConfigSchema = z
     output: z.string().min(1).default('data/out'),
     /** Progress bar on stderr: 'auto' shows it when stderr is a terminal. @default 'auto' */
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Worker threads for the CPU stages; 0 runs them in the main thread. @default the number of cores (os.availableParallelism()) */
+    workers: z.number().int().min(0).max(256).default(availableParallelism()),
+    /** Folder of cached per-document results (incremental runs); null puts it in `<output>/.cache`. @default null */
+    cacheDirectory: z.string().min(1).nullable().default(null),
     /** Write the review report, static HTML pages in `<output>/report` (index.html and one page per document), after the tables; false turns it off. @default true */
     report: z.boolean().default(true),
     load: LoadOptions,
@@ -118,17 +123,27 @@ export async function loadConfig(file: string | undefined, overrides: PipelineCo
     if (userConfig === undefined) throw new ConfigError(`config file ${configPath} has no default export (use: export default defineConfig({...}))`);
   }
   const base = resolveConfig(userConfig, configPath === undefined ? 'config' : `config file ${configPath}`);
-  return resolveConfig({ ...base, ...stripUndefined(overrides) }, 'command line options');
+  return resolveConfig(mergeOverrides(base, overrides), 'command line options');
 }
 
-/** A config outside an ES module package is compiled to CommonJS, whose exports arrive as `{ default: config }`. */
+/**
+ * A config file outside an ES module package is compiled to CommonJS: its
+ * `module.exports` arrives as the default export, marked `__esModule`, with
+ * the real default export inside it.
+ */
 function unwrapDefault(exported: unknown): unknown {
-  if (exported !== null && typeof exported === 'object' && 'default' in exported && Object.keys(exported).every((key) => key === 'default' || key === '__esModule')) {
-    return (exported as { default: unknown }).default;
-  }
+  if (exported !== null && typeof exported === 'object' && '__esModule' in exported) return (exported as { default?: unknown }).default;
   return exported;
 }
 
-function stripUndefined(object: PipelineConfig): PipelineConfig {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as PipelineConfig;
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Applies overrides on top of a config, field by field inside stage options; undefined overrides are ignored. */
+export function mergeOverrides(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    merged[key] = isPlainObject(value) && isPlainObject(base[key]) ? mergeOverrides(base[key], value) : value;
+  }
+  return merged;
 }

@@ -23,6 +23,8 @@ export const MessageCode = {
   LOAD_BAD_PUBLISHED: 'LOAD_BAD_PUBLISHED',
   /** Two inputs map to the same doc_id; the later one is renamed. */
   LOAD_DUPLICATE_ID: 'LOAD_DUPLICATE_ID',
+  /** A symbolic link points back to a folder above it; it is reported, not followed. */
+  LOAD_SYMLINK_LOOP: 'LOAD_SYMLINK_LOOP',
   /** A stage threw on this document; its rows are left out. */
   STAGE_FAILED: 'STAGE_FAILED',
   /** A row of this document did not pass its schema; the document's rows are left out. */

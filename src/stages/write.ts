@@ -1,54 +1,10 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
-import { SPREADSHEET_CELL_LIMIT, type ResolvedConfig } from '../config.ts';
-import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../schemas/index.ts';
+import type { ResolvedConfig } from '../config.ts';
+import { toCsv, toJsonl } from '../output/csv.ts';
+import { tableJsonSchema } from '../output/table-writer.ts';
+import { TABLE_NAMES, type TableRows } from '../schemas/index.ts';
 import type { RunInfo, SinkStage } from '../stage.ts';
-
-/** Columns kept out of a table's CSV (documents.jsonl carries the text; the passages hold it in cell-sized pieces). */
-const CSV_EXCLUDED: Partial<Record<TableName, string[]>> = { documents: ['text'] };
-const TRUNCATION_MARK = '…[truncated]';
-
-/** Columns of a table, in schema order. */
-export function tableColumns(table: TableName): string[] {
-  return Object.keys(TABLE_SCHEMAS[table].shape);
-}
-
-/**
- * One CSV cell: lists joined with "; ", null as empty; text that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
- * leading apostrophe (OWASP); cells are cut to the spreadsheet cell limit.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return csvCell(value.join('; '));
-  if (typeof value !== 'string') return String(value);
-  let cell = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  if (cell.length > SPREADSHEET_CELL_LIMIT) {
-    let cut = SPREADSHEET_CELL_LIMIT - TRUNCATION_MARK.length;
-    if (/[\ud800-\udbff]/.test(cell[cut - 1] ?? '')) cut--;
-    cell = cell.slice(0, cut) + TRUNCATION_MARK;
-  }
-  return cell;
-}
-
-/** A table as CSV text (RFC 4180, header row). */
-export function toCsv(table: TableName, rows: readonly Record<string, unknown>[]): string {
-  const columns = tableColumns(table).filter((column) => !CSV_EXCLUDED[table]?.includes(column));
-  const records = rows.map((row) => columns.map((column) => csvCell(row[column])));
-  return stringify([columns, ...records], { record_delimiter: 'windows' });
-}
-
-/** A table as JSON Lines, one row per line. */
-export function toJsonl(rows: readonly unknown[]): string {
-  return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
-}
-
-/** The JSON Schema of a table, generated from its zod schema. */
-export function tableJsonSchema(table: TableName): string {
-  return `${JSON.stringify(z.toJSONSchema(TABLE_SCHEMAS[table], { unrepresentable: 'any' }), null, 2)}\n`;
-}
 
 const packageVersion = async (name: string): Promise<string | null> => {
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type TableName } from '../../src/schemas/index.ts';
-import { csvCell, tableColumns, tableJsonSchema, toCsv, toJsonl } from '../../src/stages/write.ts';
+import { csvCell, tableColumns, toCsv, toJsonl } from '../../src/output/csv.ts';
+import { tableJsonSchema } from '../../src/output/table-writer.ts';
 
 const TRUNCATION_MARK = '…[truncated]';
 
@@ -212,5 +213,16 @@ describe('tableJsonSchema', () => {
   ] as [TableName, string, unknown][])('%s.%s is %j', (table, column, expected) => {
     const schema = JSON.parse(tableJsonSchema(table)) as { properties: Record<string, unknown> };
     expect(schema.properties[column]).toMatchObject(expected as object);
+  });
+});
+
+describe('CSV cells with line breaks', () => {
+  it.each([
+    ['Line one.\nLine two.', '"Line one.\nLine two."'],
+    ['carriage\rreturn', '"carriage\rreturn"'],
+    ['\rstarts with CR', `"'\rstarts with CR"`],
+  ])('quotes %j so the row stays one row', (text, expected) => {
+    const csv = toCsv('passages', [{ passage_id: 'd#p0', doc_id: 'd', index: 0, start: 0, end: text.length, heading: null, is_heading: false, text }]);
+    expect(csv.split('\r\n')[1]).toBe(`d#p0,d,0,0,${text.length},,false,${expected}`);
   });
 });
