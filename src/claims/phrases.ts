@@ -91,8 +91,11 @@ function isHeadInContext(tokens: readonly Token[], index: number): boolean {
   if (isHead(token)) return true;
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
-  if (previous === undefined || separated(tokens, index - 1)) return false;
   const nextContinues = next !== undefined && !separated(tokens, index) && isNominal(next);
+  if (previous === undefined || separated(tokens, index - 1)) {
+    // A capitalised headline noun before its modifier: "Official in Beijing: …".
+    return token.tags.has('Adjective') && /^\p{Lu}/u.test(token.text) && next !== undefined && MODIFIER_PREPOSITIONS.has(next.text.toLowerCase());
+  }
   if (token.tags.has('Adjective') && !token.tags.has('Comparative') && !token.tags.has('Superlative') && !nextContinues) {
     return isDeterminer(previous) || (isNominal(previous) && previous.tags.has('Adjective'));
   }
@@ -104,8 +107,17 @@ function fitsPhrase(tokens: readonly Token[], index: number): boolean {
   return isNominal(tokens[index] as Token) || isHeadInContext(tokens, index);
 }
 
+/** Titles written before a name, which are not part of it ("Mayor Anne Hidalgo"). */
+const TITLES: ReadonlySet<string> = new Set([
+  'mayor', 'president', 'minister', 'premier', 'chancellor', 'governor', 'senator', 'sen', 'representative', 'rep', 'general', 'gen', 'judge',
+  'justice', 'chairman', 'chairwoman', 'chair', 'secretary', 'director', 'chief', 'commissioner', 'ambassador', 'spokesman', 'spokeswoman',
+  'spokesperson', 'professor', 'pastor', 'reverend', 'king', 'queen', 'prince', 'princess', 'pope', 'detective', 'sergeant', 'sgt', 'captain',
+  'capt', 'colonel', 'col', 'lieutenant', 'lt', 'coach', 'officer', 'inspector', 'superintendent', 'councillor', 'councilman', 'councilwoman',
+]);
+
 /** A word of a personal name: tagged Person, or a proper noun that is not a place or an organization. */
 export function isNameWord(token: Token): boolean {
+  if (TITLES.has(wordForm(token.text))) return false;
   if (token.tags.has('Person') && !isHonorific(token)) return true;
   return token.tags.has('ProperNoun') && !token.tags.has('Place') && !token.tags.has('Organization') && !token.tags.has('Acronym') && /^\p{Lu}/u.test(token.text) && !isHonorific(token);
 }

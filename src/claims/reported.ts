@@ -38,7 +38,11 @@ function commaAfter(tokens: readonly Token[], index: number): boolean {
   return token !== undefined && (token.post + (tokens[index + 1]?.pre ?? '')).trim() === ',';
 }
 
-/** Where a reported clause starting at `first` ends (inclusive), within `last`: before a coordinated cue or a trailing attribution. */
+/**
+ * Where a reported clause starting at `first` ends (inclusive), within
+ * `last`: before a coordinated cue or a trailing attribution. A participle
+ * (", claiming they had failed") stays in the clause it follows.
+ */
 function clauseEnd(context: TokenContext, first: number, last: number): number {
   const { tokens, text } = context;
   for (let index = first + 1; index <= last; index++) {
@@ -51,8 +55,6 @@ function clauseEnd(context: TokenContext, first: number, last: number): number {
       if (cueAt(tokens, next, text) !== null) return index - 1;
     }
     if (commaAfter(tokens, index - 1)) {
-      const gerund = cueAt(tokens, index, text);
-      if (gerund?.gerund) return index - 1;
       const speaker = phraseStartingAt(tokens, index, last, text);
       if (speaker !== null && cueAt(tokens, speaker.last + 1, text) !== null) return index - 1;
     }
@@ -105,23 +107,29 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
 export function findReportedSpeech(context: TokenContext, first: number, last: number, quoted: (token: Token) => boolean): ReportedSpeech[] {
   const { tokens, text } = context;
   const found: ReportedSpeech[] = [];
+  /** End of the reported clauses found so far: a cue before it is inside reported speech. */
+  let reportedUntil = -1;
+  const record = (speech: ReportedSpeech): void => {
+    found.push(speech);
+    reportedUntil = Math.max(reportedUntil, speech.clause.end);
+  };
   for (let index = first; index <= last; index++) {
     const token = tokens[index] as Token;
     if (quoted(token)) continue;
     if (wordForm(token.text) === 'according' && wordForm(tokens[index + 1]?.text ?? '') === 'to') {
       const according = accordingTo(context, index, first, last);
-      if (according !== null) found.push(according);
+      if (according !== null) record(according);
       continue;
     }
     const cue = cueAt(tokens, index, text);
     if (cue === null || !cue.sense.reports) continue;
     // A cue inside a clause already reported is part of that speech ("suggested that he explain to his son that …").
-    if (!cue.gerund && found.some((speech) => token.start >= speech.clause.start && token.end <= speech.clause.end)) continue;
+    if (!cue.gerund && token.end <= reportedUntil) continue;
     if (cue.gerund) {
       if (!commaAfter(tokens, index - 1)) continue;
       const start = complementStart(context, cue, last);
       const clause = start === null ? null : clauseSpan(context, start, clauseEnd(context, start, last));
-      if (clause !== null) found.push({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index, first), cue: cue.text, passive: false });
+      if (clause !== null) record({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index, first), cue: cue.text, passive: false });
       continue;
     }
     const subject = subjectOf(context, index);
@@ -129,11 +137,11 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
     const start = complementStart(context, cue, last);
     if (start !== null) {
       const clause = clauseSpan(context, start, clauseEnd(context, start, last));
-      if (clause !== null) found.push({ rule: 'speaker-cue-clause', clause, speaker: subject.passive ? null : subject.phrase, cue: cue.text, passive: subject.passive });
+      if (clause !== null) record({ rule: 'speaker-cue-clause', clause, speaker: subject.passive ? null : subject.phrase, cue: cue.text, passive: subject.passive });
       continue;
     }
     const around = clauseAroundAttribution(context, cue, subject.phrase, first, last, quoted);
-    if (around !== null) found.push({ rule: 'clause-then-attribution', clause: around, speaker: subject.phrase, cue: cue.text, passive: subject.passive });
+    if (around !== null) record({ rule: 'clause-then-attribution', clause: around, speaker: subject.phrase, cue: cue.text, passive: subject.passive });
   }
   return found;
 }

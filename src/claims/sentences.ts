@@ -22,11 +22,16 @@ function trim(text: string, span: Span): Span {
 /** Splits the sentences at quotation boundaries; the pieces keep document offsets. */
 export function figureSentences(text: string, sentences: readonly Span[], quotations: readonly Quotation[]): Span[] {
   const pieces: Span[] = [];
+  let firstQuotation = 0;
   for (const sentence of sentences) {
-    const inside = quotations.filter((quotation) => quotation.open >= sentence.start && quotation.open < sentence.end);
+    // Sentences and quotations are both in document order: one pointer walks the quotations.
+    while (firstQuotation < quotations.length && (quotations[firstQuotation] as Quotation).open < sentence.start) firstQuotation++;
+    let lastQuotation = firstQuotation;
+    while (lastQuotation < quotations.length && (quotations[lastQuotation] as Quotation).open < sentence.end) lastQuotation++;
+    const inside = quotations.slice(firstQuotation, lastQuotation);
     const cuts: number[] = [];
     for (const quotation of inside) {
-      if (/:\s*$/u.test(text.slice(sentence.start, quotation.open))) cuts.push(quotation.open);
+      if (/:\s*$/u.test(text.slice(Math.max(sentence.start, quotation.open - 3), quotation.open))) cuts.push(quotation.open);
       for (const match of text.slice(quotation.start, quotation.end).matchAll(SENTENCE_END)) {
         const at = quotation.start + match.index;
         if (!ABBREVIATION.test(text.slice(Math.max(quotation.start, at - 6), at + 1))) cuts.push(at + match[0].length);

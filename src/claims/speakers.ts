@@ -96,7 +96,9 @@ export class Discourse {
       return fuller !== undefined && fuller.text.length > phrase.text.length ? { text: fuller.text, span: fuller.span } : own;
     }
     if (!phrase.definite) return own;
-    const antecedent = this.recent().find((referent) => referent.kind !== 'person' && referent.head === phrase.head && referent.span.start < phrase.start);
+    // "the police officer" refers back to "a police officer", not to "a junior officer": every word of it must be there.
+    const content = nameWords(phrase.text).slice(1);
+    const antecedent = this.recent().find((referent) => referent.kind !== 'person' && referent.head === phrase.head && referent.span.start < phrase.start && content.every((word) => nameWords(referent.text).includes(word)));
     return antecedent === undefined ? own : { text: antecedent.text, span: antecedent.span };
   }
 

@@ -1,9 +1,9 @@
-import { attributeQuotation, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import { attributeQuotation, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
 import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
 import { figureSentences } from '../claims/sentences.ts';
-import { Discourse, genderOf, namesPeople, type Gender, type Speaker } from '../claims/speakers.ts';
+import { Discourse, genderOf, namesPeople, type Gender, type Referent, type Speaker } from '../claims/speakers.ts';
 import { subjectOf, type TokenContext } from '../claims/subjects.ts';
 import type { Claim, PipelineDocument, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
@@ -15,6 +15,8 @@ const NOT_SPEECH_BEFORE = /(?:titled|entitled|called|named|headlined|so-called|d
 const MIN_UNATTRIBUTED_WORDS = 5;
 /** Function words a title may leave in lower case ("Returning Home After Clarifying the Truth"). */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'up', 'as', 'is', 'vs']);
+/** How many characters before a quotation are read to tell a title or an embedded phrase. */
+const LOOK_BEFORE = 40;
 /** Where sentences of a passage sit in reading order: passages never hold this many sentences. */
 const SENTENCES_PER_PASSAGE = 1_000_000;
 
@@ -49,7 +51,8 @@ function nameGender(tokens: readonly Token[], phrase: Phrase): Gender | null {
  */
 class ReferentReader {
   private next = 0;
-  private readonly seen = new Set<number>();
+  /** Referents read so far, by their first token: a phrase met again as a subject becomes one. */
+  private readonly seen = new Map<number, Referent>();
 
   constructor(
     private readonly discourse: Discourse,
@@ -84,14 +87,18 @@ class ReferentReader {
 
   private add(phrase: Phrase, subject: boolean): void {
     const { tokens } = this.context;
-    if (phrase.kind === 'pronoun' || this.seen.has(phrase.first) || this.quoted(tokens[phrase.first] as Token)) return;
+    if (phrase.kind === 'pronoun' || this.quoted(tokens[phrase.first] as Token)) return;
+    const known = this.seen.get(phrase.first);
+    if (known !== undefined) {
+      known.subject ||= subject;
+      return;
+    }
     const organization = tokens.slice(phrase.first, phrase.last + 1).some((token) => token.tags.has('Organization'));
     const human = phrase.kind === 'name' || namesPeople(phrase.head, (tokens[phrase.last] as Token).tags.has('Actor'));
     if (!human && !organization) return;
-    this.seen.add(phrase.first);
     const sentence = sentenceOrder(this.passageIndex, tokens[phrase.first] as Token);
     const resolved = this.discourse.resolve(phrase, sentence) ?? { text: phrase.text, span: { start: phrase.start, end: phrase.end } };
-    this.discourse.add({
+    const referent: Referent = {
       text: resolved.text,
       span: resolved.span,
       head: phrase.head,
@@ -100,7 +107,9 @@ class ReferentReader {
       kind: phrase.kind === 'name' ? 'person' : human ? 'description' : 'organization',
       sentence,
       subject,
-    });
+    };
+    this.seen.set(phrase.first, referent);
+    this.discourse.add(referent);
   }
 }
 
@@ -159,7 +168,8 @@ function quoteClaims(document: PipelineDocument, context: TokenContext, passageI
   const passage = document.passages[passageIndex] as Span;
   const pending: PendingClaim[] = [];
   for (const quotation of quotations) {
-    const before = text.slice(passage.start, quotation.open);
+    // Only the words right before the mark matter; a bounded look keeps long paragraphs linear.
+    const before = text.slice(Math.max(passage.start, quotation.open - LOOK_BEFORE), quotation.open);
     if (NOT_SPEECH_BEFORE.test(before)) continue;
     let end = quotation.end;
     let attribution: Attribution | null = attributeQuotation(context, quotation, passage.start);
@@ -210,11 +220,11 @@ export function findClaims(document: PipelineDocument): Claim[] {
     if (analysis === undefined) return;
     const context = passageContext(text, analysis);
     const passageQuotes = quotations.filter((quotation) => quotation.passageIndex === passageIndex);
-    const quoted = (token: Token): boolean => passageQuotes.some((quotation) => token.start >= quotation.start && token.end <= quotation.end);
+    const quotedTokens = tokensInside(analysis.tokens, passageQuotes);
+    const quoted = (token: Token): boolean => quotedTokens.has(token);
     const reader = new ReferentReader(discourse, context, passageIndex, quoted);
-    const outsideQuotes = passageQuotes.reduceRight((rest, quotation) => rest.slice(0, quotation.open - passage.start) + rest.slice((quotation.close ?? quotation.end) + 1 - passage.start), text.slice(passage.start, passage.end));
     // A paragraph of quotation alone goes on with the speaker of the paragraph before.
-    const quoteOnly = passageQuotes.length > 0 && words(outsideQuotes).length === 0;
+    const quoteOnly = passageQuotes.length > 0 && analysis.tokens.every((token) => quoted(token) || token.text === '');
     const pending = [...quoteClaims(document, context, passageIndex, passageQuotes), ...reportedClaims(document, analysis, context, passageIndex, quoted)];
     pending.sort((first, second) => first.at - second.at || first.claim.start - second.claim.start);
     let passageSpeaker: Speaker | null = null;
@@ -222,7 +232,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
     for (const item of pending) {
       let speaker: Speaker | null = null;
       if (item.phrase !== null && !item.passive) {
-        reader.readUpTo(tokenIndexAt(analysis.tokens, item.phrase.start));
+        reader.readUpTo(tokenAtOrAfter(analysis.tokens, item.phrase.start));
         speaker = discourse.resolve(item.phrase, sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token));
         if (speaker !== null && item.phrase.kind !== 'pronoun') {
           discourse.add({ text: speaker.text, span: speaker.span, head: item.phrase.head, plural: item.phrase.plural, gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)), kind: item.phrase.kind === 'name' ? 'person' : 'description', sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token), subject: true });
@@ -247,9 +257,16 @@ export function findClaims(document: PipelineDocument): Claim[] {
   return deduplicate(claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind)));
 }
 
-function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  const index = tokens.findIndex((token) => token.start >= offset);
-  return index === -1 ? tokens.length : index;
+/** The tokens inside quotations, in one sweep over both (they are in document order). */
+function tokensInside(tokens: readonly Token[], quotations: readonly Quotation[]): Set<Token> {
+  const inside = new Set<Token>();
+  let next = 0;
+  for (const token of tokens) {
+    while (next < quotations.length && (quotations[next] as Quotation).end < token.end) next++;
+    const quotation = quotations[next];
+    if (quotation !== undefined && token.start >= quotation.start && token.end <= quotation.end) inside.add(token);
+  }
+  return inside;
 }
 
 function deduplicate(claims: Claim[]): Claim[] {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findReportedSpeech } from '../../src/claims/reported.ts';
+import { contextOf } from './helpers.ts';
+
+/** Rule, speaker, cue and clause of each reported speech found in a one-sentence text. */
+function reported(text: string): [string, string | null, string, string][] {
+  const context = contextOf(text);
+  return findReportedSpeech(context, 0, context.tokens.length - 1, () => false).map((speech) => [speech.rule, speech.speaker?.text ?? null, speech.cue, text.slice(speech.clause.start, speech.clause.end)]);
+}
+
+describe('findReportedSpeech', () => {
+  it.each([
+    ['X said that', 'Ms. Li said that many people wanted to quit the party.', [['speaker-cue-clause', 'Li', 'said', 'many people wanted to quit the party']]],
+    ['X said without that', 'The officer said he agreed with the decision.', [['speaker-cue-clause', 'The officer', 'said', 'he agreed with the decision']]],
+    ['X told Y that', 'The minister told reporters that the talks had failed.', [['speaker-cue-clause', 'The minister', 'told', 'the talks had failed']]],
+    ['X lets Y know that', 'She lets them know that the court has ruled.', [['speaker-cue-clause', 'She', 'lets them know', 'the court has ruled']]],
+    ['an adjunct before that', 'The ministry said in a statement on Monday that prices would fall.', [['speaker-cue-clause', 'The ministry', 'said', 'prices would fall']]],
+    ['a long description as the subject', 'A senior official in Jiaozuo City, Henan Province said that many officials had quit.', [['speaker-cue-clause', 'A senior official in Jiaozuo City, Henan Province', 'said', 'many officials had quit']]],
+    ['a relative clause in the subject', 'Some local policemen who were once deceived by the party said that they wanted to quit.', [['speaker-cue-clause', 'Some local policemen', 'said', 'they wanted to quit']]],
+    ['a relative pronoun as the subject', 'The centre received a call from eight officials who said that they wanted to quit.', [['speaker-cue-clause', 'eight officials', 'said', 'they wanted to quit']]],
+    ['a coordinated verb', 'The official thanked the practitioner and said he would follow the advice.', [['speaker-cue-clause', 'The official', 'said', 'he would follow the advice']]],
+    ['two coordinated cues', 'The official remarked that honesty is not easy and noted that many officials are corrupt.', [['speaker-cue-clause', 'The official', 'remarked', 'honesty is not easy'], ['speaker-cue-clause', 'The official', 'noted', 'many officials are corrupt']]],
+    ['a passive cue has no speaker', 'Their families were only told that they had died in the line of duty.', [['speaker-cue-clause', null, 'told', 'they had died in the line of duty']]],
+    ['a participle takes the subject of its verb', 'The guards refused to release them, claiming they had failed the examinations.', [['participle-cue-clause', 'The guards', 'claiming', 'they had failed the examinations']]],
+    ['the attribution after the clause', 'Among the 1.4 billion people, few have broken away, the official noted.', [['clause-then-attribution', 'the official', 'noted', 'Among the 1.4 billion people, few have broken away']]],
+    ['the attribution inside the clause', 'To make things worse, he said, they have been brainwashed.', [['clause-then-attribution', 'he', 'said', 'they have been brainwashed']]],
+    ['according to X first', 'According to the United Nations, the number of refugees has doubled.', [['according-to', 'the United Nations', 'According to', 'the number of refugees has doubled']]],
+    ['according to X last', 'The number of refugees has doubled, according to the United Nations.', [['according-to', 'the United Nations', 'according to', 'The number of refugees has doubled']]],
+    ['a bracket closed inside the clause', 'Benita tells them that they can contact the World Organization (WOIPFG).', [['speaker-cue-clause', 'Benita', 'tells', 'they can contact the World Organization (WOIPFG)']]],
+    ['a narrative clause after the speech', 'He acknowledged that there is still a long way to go, and he wished them well.', [['speaker-cue-clause', 'He', 'acknowledged', 'there is still a long way to go']]],
+    ['a cue inside reported speech is part of it', 'The practitioner suggested that he explain to his son that quitting does not matter.', [['speaker-cue-clause', 'The practitioner', 'suggested', 'he explain to his son that quitting does not matter']]],
+  ])('%s', (_name, text, expected) => {
+    expect(reported(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an infinitive is not a clause', 'The officer asked him to stop the car.'],
+    ['an object without a clause', 'Many people wrote their intention on paper money.'],
+    ['a quote attribution', 'He said: “We are leaving.”'],
+    ['a cue with no complement', 'That is what he said.'],
+  ])('nothing reported: %s', (_name, text) => {
+    expect(reported(text)).toEqual([]);
+  });
+});

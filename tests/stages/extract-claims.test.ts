@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../src/document.ts';
+import { findClaims } from '../../src/stages/extract-claims.ts';
+import { documentOf } from '../claims/helpers.ts';
+
+type Row = [Claim['kind'], string, string | null, string | null];
+const rows = (text: string): Row[] => findClaims(documentOf(text)).map((claim) => [claim.kind, claim.text, claim.speaker, claim.cue]);
+
+describe('findClaims: quotes and their speakers', () => {
+  it.each<[string, string, Row[]]>([
+    ['a quote split by its attribution is two quotes, one speaker', '“Prices will rise,” Minister Olaf Berg said, “and wages will not.”', [
+      ['quote', 'Prices will rise,', 'Olaf Berg', 'said'],
+      ['quote', 'and wages will not.', 'Olaf Berg', 'said'],
+    ]],
+    ['a pronoun resolves to the description the text used', 'A senior official in Jiaozuo City, Henan Province said that many officials had quit. “Some of them are clearer on this than me,” he added.', [
+      ['reported', 'many officials had quit', 'A senior official in Jiaozuo City, Henan Province', 'said'],
+      ['quote', 'Some of them are clearer on this than me,', 'A senior official in Jiaozuo City, Henan Province', 'added'],
+    ]],
+    ['a definite description resolves to its first mention', 'A police officer in Lyon was called to the scene.\nThe officer said that nobody had been hurt.', [
+      ['reported', 'nobody had been hurt', 'A police officer in Lyon', 'said'],
+    ]],
+    ['a short name resolves to the full name', 'Ms. Li Dayong runs the centre.\nMs. Li said that many people wanted to quit.', [
+      ['reported', 'many people wanted to quit', 'Li Dayong', 'said'],
+    ]],
+    ['the subject is preferred over an object', 'One elderly official in Shanghai was happy to receive the call from a practitioner. He said that he knew the truth.', [
+      ['reported', 'he knew the truth', 'One elderly official in Shanghai', 'said'],
+    ]],
+    ['a pronoun finds the headline subject', 'London, UK: Student Renounces the Party\n“I did not dare to believe the information at first,” she said.', [
+      ['quote', 'I did not dare to believe the information at first,', 'Student', 'said'],
+    ]],
+    ['they resolves to a plural speaker', 'The centre received a call from eight officials who said that they wanted to quit. They said, "We all saw the reports on the television."', [
+      ['reported', 'they wanted to quit', 'eight officials', 'said'],
+      ['quote', 'We all saw the reports on the television.', 'eight officials', 'said'],
+    ]],
+    ['people named inside a quote are not antecedents', 'An official in Beijing spoke to us.\n“Even my son has not quit the party yet,” he lamented.', [
+      ['quote', 'Even my son has not quit the party yet,', 'An official in Beijing', 'lamented'],
+    ]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('findClaims: speaker continuity', () => {
+  it.each<[string, string, Row[]]>([
+    ['a second quote in the paragraph keeps the speaker', '“We will appeal,” said the lawyer. “The ruling ignores the evidence we gave.”', [
+      ['quote', 'We will appeal,', 'the lawyer', 'said'],
+      ['quote', 'The ruling ignores the evidence we gave.', 'the lawyer', null],
+    ]],
+    ['a quote-only paragraph continues the previous speaker', '“We will appeal,” said the lawyer.\n“The ruling ignores the evidence we gave.”', [
+      ['quote', 'We will appeal,', 'the lawyer', 'said'],
+      ['quote', 'The ruling ignores the evidence we gave.', 'the lawyer', null],
+    ]],
+    ['a quote running across paragraphs keeps its speaker', 'The mayor said: “The first phase is finished.\n“The second phase starts in May.”', [
+      ['quote', 'The first phase is finished.', 'The mayor', 'said'],
+      ['quote', 'The second phase starts in May.', 'The mayor', null],
+    ]],
+    ['a narrative paragraph breaks the continuity', '“We will appeal,” said the lawyer.\nThe court closed early on Friday, and nobody came to the hearing that day.\nIt was a long day. “Nobody expected that to happen here,” a witness said later.', [
+      ['quote', 'We will appeal,', 'the lawyer', 'said'],
+      ['quote', 'Nobody expected that to happen here,', 'a witness', 'said'],
+    ]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('findClaims: not claims', () => {
+  it.each<[string, string]>([
+    ['a title after "titled"', 'A report titled “Returning Home After Clarifying the Truth” told the story.'],
+    ['a scare quote', 'The so-called “Red Line” was loyal to the party.'],
+    ['a short quoted phrase', 'After the deputy secretary was charged with “serious violations of law,” they became willing to listen.'],
+    ['an unattributed quote embedded in a clause', 'She read them the “advisory on earnestly preventing unjust and false cases” again.'],
+    ['an unattributed Title Case quote', 'Policemen shared the “I Am Ashamed of Being a Police Officer in This Persecution” story.'],
+  ])('%s', (_name, text) => {
+    expect(rows(text).filter(([kind]) => kind === 'quote')).toEqual([]);
+  });
+});
+
+describe('findClaims: figure claims', () => {
+  it('takes the speaker of the speech a figure sits in', () => {
+    const document = documentOf('The official noted that 1.4 billion people live in China. Today 30 people came.');
+    const text = document.text;
+    const figureAt = (figure: string): { start: number; end: number } => ({ start: text.indexOf(figure), end: text.indexOf(figure) + figure.length });
+    document.figures = ['1.4 billion', '30'].map((figure) => ({ ...figureAt(figure), passageIndex: 0, text: figure, value: 0, valueMax: null, qualifier: 'exact', kind: 'count', unit: null, item: null }));
+    expect(findClaims(document).filter((claim) => claim.kind === 'figure').map((claim) => [claim.text, claim.speaker])).toEqual([
+      ['The official noted that 1.4 billion people live in China.', 'The official'],
+      ['Today 30 people came.', null],
+    ]);
+  });
+
+  it('splits a quotation into its sentences, without the marks', () => {
+    const document = documentOf('Benita urges them to think: “Years have passed. Do you want this? A persecution that has harmed 100 million people?”');
+    const text = document.text;
+    const start = text.indexOf('100 million');
+    document.figures = [{ start, end: start + 11, passageIndex: 0, text: '100 million', value: 1e8, valueMax: null, qualifier: 'exact', kind: 'count', unit: null, item: null }];
+    expect(findClaims(document).filter((claim) => claim.kind === 'figure').map((claim) => [claim.text, claim.speaker])).toEqual([
+      ['A persecution that has harmed 100 million people?', 'Benita'],
+    ]);
+  });
+});
+
+describe('findClaims: invariants', () => {
+  it('every claim text slices back out of the document', () => {
+    const text = '“Prices will rise,” Finance Minister Olaf Berg said, “and wages will not.”\nThe ministry said in a statement that 😀 emoji prices would fall.\n“An unclosed quote with an emoji 😀 runs on';
+    const document = documentOf(text);
+    for (const claim of findClaims(document)) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+
+  it('handles a 100,000-character paragraph of unbalanced quotes quickly', () => {
+    const text = '“We will go,” he said, “and the minister told us that costs would rise '.repeat(1500).slice(0, 100_000);
+    const document = documentOf(text);
+    const started = performance.now();
+    const claims = findClaims(document);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(claims.length).toBeGreaterThan(1000);
+  });
+});
