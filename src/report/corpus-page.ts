@@ -1,8 +1,9 @@
 /**
  * The corpus view (index.html): documents with status and counts, the most
- * mentioned entities, a timeline of the dates, and claims by speaker. Apart
- * from the document list, every section is capped, so the page stays small
- * however large the corpus; the document pages hold the detail.
+ * mentioned entities, a timeline of the dates, and claims by speaker. Every
+ * section is capped, so the page stays small however large the corpus; the
+ * document pages hold the detail, and documents.html lists every document
+ * when there are more than the corpus view shows.
  */
 import type { ClaimRow, DateRow, TableRows } from '../schemas/index.ts';
 import { barChart, timelineChart, type TimelineRow } from './charts.ts';
@@ -13,6 +14,8 @@ import { REPORT_STYLES } from './styles.ts';
 
 /** How much of each section the corpus view shows. */
 export const CORPUS_LIMITS = {
+  /** Documents in the table and in the list of failed and skipped ones; a larger corpus gets the full table in documents.html. */
+  documents: 500,
   /** Entities in the bar chart. */
   entities: 50,
   /** Distinct date values on the timeline. */
@@ -57,17 +60,27 @@ function summaryCards(tables: TableRows): string {
   return `<ul class="cards">${cards.map(([count, label]) => `<li><strong>${formatCount(count)}</strong><span>${label}</span></li>`).join('')}</ul>`;
 }
 
+/** The page that lists every document when the corpus view cannot. */
+export const DOCUMENT_LIST_PAGE = 'documents.html';
+
+/** Whether the corpus is too large for the corpus view to list every document. */
+export function needsDocumentList(tables: TableRows): boolean {
+  return tables.documents.length > CORPUS_LIMITS.documents;
+}
+
 function problemsSection(tables: TableRows): string {
   const problems = tables.documents.filter((document) => document.status !== 'ok');
   if (problems.length === 0) return '';
-  const items = problems.map(
+  const more = problems.length > CORPUS_LIMITS.documents ? `<p class="note">The first ${formatCount(CORPUS_LIMITS.documents)} of ${formatCount(problems.length)}; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>` : '';
+  const items = problems.slice(0, CORPUS_LIMITS.documents).map(
     (document) =>
       `<li><span class="status status-${document.status}">${document.status}</span> <a href="${escapeHtml(link(document.doc_id, null))}">${escapeHtml(document.source)}</a>: <span class="reason">${escapeHtml(document.error ?? 'no reason recorded')}</span></li>`,
   );
-  return `<section aria-labelledby="problems"><h2 id="problems">Failed and skipped documents</h2><ul class="problems">${items.join('')}</ul></section>`;
+  return `<section aria-labelledby="problems"><h2 id="problems">Failed and skipped documents</h2>${more}<ul class="problems">${items.join('')}</ul></section>`;
 }
 
-function documentsSection(tables: TableRows): string {
+/** The table of documents with status and counts per table: the first `limit` documents, or all of them. */
+function documentsSection(tables: TableRows, limit: number): string {
   const counts = new Map<string, Record<RowTable, number>>();
   for (const table of ROW_TABLES) {
     for (const row of tables[table]) {
@@ -76,7 +89,7 @@ function documentsSection(tables: TableRows): string {
       counts.set(row.doc_id, documentCounts);
     }
   }
-  const rows = tables.documents.map((document) => {
+  const rows = tables.documents.slice(0, limit).map((document) => {
     const documentCounts = counts.get(document.doc_id);
     const cells = ROW_TABLES.map((table) => `<td class="number">${formatCount(documentCounts?.[table] ?? 0)}</td>`).join('');
     const reason = document.error === null ? '' : `<div class="reason">${escapeHtml(document.error)}</div>`;
@@ -84,7 +97,8 @@ function documentsSection(tables: TableRows): string {
     return `<tr><td><a href="${escapeHtml(link(document.doc_id, null))}">${escapeHtml(document.doc_id)}</a>${title}</td><td><span class="status status-${document.status}">${document.status}</span>${reason}</td><td class="number">${formatCount(document.chars)}</td>${cells}</tr>`;
   });
   const headers = ROW_TABLES.map((table) => `<th class="number" scope="col">${table}</th>`).join('');
-  return `<section aria-labelledby="documents"><h2 id="documents">Documents</h2>
+  const shown = limit < tables.documents.length ? `<p class="note">The first ${formatCount(limit)} of ${formatCount(tables.documents.length)} documents; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>` : '';
+  return `<section aria-labelledby="documents"><h2 id="documents">Documents</h2>${shown}
 <div class="table-scroll"><table><thead><tr><th scope="col">document</th><th scope="col">status</th><th class="number" scope="col">characters</th>${headers}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div></section>`;
 }
@@ -174,7 +188,19 @@ export function renderCorpusPage(tables: TableRows): string {
 ${summaryCards(tables)}
 </div></header>
 <main>
-${[problemsSection(tables), documentsSection(tables), entitiesSection(tables), timelineSection(tables), claimsSection(tables)].filter((section) => section !== '').join('\n')}
+${[problemsSection(tables), documentsSection(tables, CORPUS_LIMITS.documents), entitiesSection(tables), timelineSection(tables), claimsSection(tables)].filter((section) => section !== '').join('\n')}
 </main>`;
   return page({ title: 'quarry review report', styles: REPORT_STYLES, body });
+}
+
+/** The HTML of the full document list, written when the corpus view shows only the first documents. */
+export function renderDocumentListPage(tables: TableRows): string {
+  const body = `<header class="top"><div>
+<nav class="crumbs"><a href="index.html">← Corpus view</a></nav>
+<h1>All ${plural(tables.documents.length, 'document')}</h1>
+</div></header>
+<main>
+${documentsSection(tables, tables.documents.length)}
+</main>`;
+  return page({ title: 'Documents · quarry report', styles: REPORT_STYLES, body });
 }

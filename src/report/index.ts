@@ -1,12 +1,13 @@
 /**
  * The review report: a self-contained static site rendered from the table
  * rows. `index.html` is the corpus view; `documents/<name>.html` is one page
- * per document. No network, no external assets, no script needed to read it.
+ * per document; `documents.html` lists every document of a corpus too large
+ * for the corpus view to list. No network, no external assets, no script needed to read it.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityRow, TableRows } from '../schemas/index.ts';
-import { renderCorpusPage } from './corpus-page.ts';
+import { DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage } from './corpus-page.ts';
 import { renderDocumentPage, type DocumentRows } from './document-page.ts';
 import { documentPagePath } from './file-names.ts';
 
@@ -40,6 +41,7 @@ export function rowsByDocument(tables: TableRows): Map<string, DocumentRows> {
  */
 export function* reportFiles(tables: TableRows): Generator<ReportFile> {
   yield { path: 'index.html', content: renderCorpusPage(tables) };
+  if (needsDocumentList(tables)) yield { path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(tables) };
   const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
   for (const [documentId, rows] of rowsByDocument(tables)) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
 }

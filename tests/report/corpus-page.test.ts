@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS_LIMITS, renderCorpusPage } from '../../src/report/corpus-page.ts';
-import type { ClaimRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
+import { CORPUS_LIMITS, needsDocumentList, renderCorpusPage, renderDocumentListPage } from '../../src/report/corpus-page.ts';
+import type { ClaimRow, DocumentRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
 import { sampleTables } from './fixtures.ts';
 
 const tables = sampleTables();
@@ -54,5 +54,27 @@ describe('renderCorpusPage', () => {
     const empty = renderCorpusPage({ documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] });
     for (const id of ['problems', 'entities', 'timeline', 'claims']) expect(empty).not.toContain(`id="${id}"`);
     expect(html).not.toMatch(/\ssrc=|<link|<script|https?:\/\/|url\(/);
+  });
+});
+
+describe('a corpus with more documents than the corpus view lists', () => {
+  const documents = Array.from({ length: CORPUS_LIMITS.documents + 20 }, (_, index) => ({ ...(tables.documents[1] as DocumentRow), doc_id: `d${index}` }));
+  const large: TableRows = { ...tables, documents };
+
+  it('lists the first documents and failures, and links to the full list', () => {
+    const page = renderCorpusPage(large);
+    const documentSection = page.slice(page.indexOf('id="documents"'));
+    expect(documentSection.match(/<tr><td>/g)).toHaveLength(CORPUS_LIMITS.documents);
+    expect(documentSection).toContain('<p class="note">The first 500 of 520 documents; <a href="documents.html">the document list</a> has them all.</p>');
+    expect(page).toContain('<p class="note">The first 500 of 520; <a href="documents.html">the document list</a> has them all.</p>');
+  });
+
+  it('gets a document list page with every document', () => {
+    expect(needsDocumentList(tables)).toBe(false);
+    expect(needsDocumentList(large)).toBe(true);
+    const list = renderDocumentListPage(large);
+    expect(list.match(/<tr><td>/g)).toHaveLength(520);
+    expect(list).toContain('<h1>All 520 documents</h1>');
+    expect(list).toContain('<a href="documents/d519.html">d519</a>');
   });
 });

@@ -21,6 +21,12 @@ describe('reportFiles', () => {
     expect([...reportFiles(sampleTables())].map((file) => file.path)).toEqual(['index.html', 'documents/news-2016-1--d0b505cbed44.html', 'documents/broken.html', 'documents/picture.html']);
   });
 
+  it('adds the full document list when the corpus view cannot list every document', () => {
+    const tables = sampleTables();
+    const documents = Array.from({ length: 501 }, (_, index) => ({ ...(tables.documents[2] as (typeof tables.documents)[number]), doc_id: `d${index}` }));
+    expect([...reportFiles({ ...tables, documents })].map((file) => file.path).slice(0, 3)).toEqual(['index.html', 'documents.html', 'documents/d0.html']);
+  });
+
   it('gives the same bytes for the same rows', () => {
     const first = [...reportFiles(sampleTables())];
     const second = [...reportFiles(sampleTables())];
