@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTables } from '../../src/stages/write.ts';
 import { runCli, temporaryDirectory } from '../helpers/run.ts';
-import { sampleTables } from './fixtures.ts';
+import { sampleTables, writeJsonlTables } from './fixtures.ts';
 
 describe('quarry report', () => {
   it('prints help and exits 0', async () => {
@@ -16,7 +15,7 @@ describe('quarry report', () => {
 
   it('rebuilds the report from the tables of an output folder', async () => {
     const output = await temporaryDirectory();
-    await writeTables(sampleTables(), output, {});
+    await writeJsonlTables(sampleTables(), output);
     const { code, stderr } = await runCli(['report', output]);
     expect(code).toBe(0);
     expect(stderr).toBe(`quarry: report in ${path.join(output, 'report', 'index.html')}\n`);
@@ -25,8 +24,8 @@ describe('quarry report', () => {
 
   it.each([
     ['a folder without tables', async (folder: string) => writeFile(path.join(folder, 'notes.txt'), 'nothing here'), 'no tables to report on in'],
-    ['an invalid row', async (folder: string) => writeTables({ ...sampleTables(), entities: [] }, folder, {}).then(() => writeFile(path.join(folder, 'dates.jsonl'), '{"date_id":""}\n')), 'invalid rows in'],
-    ['a missing table', async (folder: string) => writeTables(sampleTables(), folder, {}).then(() => rm(path.join(folder, 'figures.jsonl'))), 'missing figures.jsonl'],
+    ['an invalid row', async (folder: string) => writeJsonlTables({ ...sampleTables(), entities: [] }, folder).then(() => writeFile(path.join(folder, 'dates.jsonl'), '{"date_id":""}\n')), 'invalid rows in'],
+    ['a missing table', async (folder: string) => writeJsonlTables(sampleTables(), folder).then(() => rm(path.join(folder, 'figures.jsonl'))), 'missing figures.jsonl'],
   ])('exits 2 with a clear message on %s and writes nothing', async (_, prepare, expected) => {
     const folder = await temporaryDirectory();
     await prepare(folder);

@@ -1,4 +1,6 @@
-import type { ClaimRow, DateRow, DocumentRow, EntityRow, FigureRow, MentionRow, PassageRow, TableRows } from '../../src/schemas/index.ts';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TABLE_NAMES, type ClaimRow, type DateRow, type DocumentRow, type EntityRow, type FigureRow, type MentionRow, type PassageRow, type TableRows } from '../../src/schemas/index.ts';
 
 /** Code point offsets of the first occurrence of `part` in `text`, as the tables give them. */
 export function span(text: string, part: string): { text: string; start: number; end: number } {
@@ -60,4 +62,9 @@ export function sampleTables(): TableRows {
     documentRow('picture', { format: 'unknown', source: 'picture.png', status: 'skipped', error: 'LOAD_UNSUPPORTED: not a text format' }),
   ];
   return { documents, passages, mentions, entities, dates, figures, claims };
+}
+
+/** Writes the `.jsonl` of every table into a folder, as a run leaves them (all that `quarry report` reads). */
+export async function writeJsonlTables(tables: TableRows, folder: string): Promise<void> {
+  for (const table of TABLE_NAMES) await writeFile(path.join(folder, `${table}.jsonl`), tables[table].map((row) => `${JSON.stringify(row)}\n`).join(''));
 }

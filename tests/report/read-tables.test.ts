@@ -2,14 +2,13 @@ import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTables, ReportInputError } from '../../src/report/read-tables.ts';
-import { writeTables } from '../../src/stages/write.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
-import { sampleTables } from './fixtures.ts';
+import { sampleTables, writeJsonlTables } from './fixtures.ts';
 
 describe('readTables', () => {
   it('reads back every table an output folder holds, row for row', async () => {
     const folder = await temporaryDirectory();
-    await writeTables(sampleTables(), folder, {});
+    await writeJsonlTables(sampleTables(), folder);
     expect(await readTables(folder)).toEqual(sampleTables());
   });
 
@@ -19,7 +18,7 @@ describe('readTables', () => {
   ])('rejects %s, naming what is missing', async (_, removed, expected) => {
     const folder = await temporaryDirectory();
     if (removed.length > 0) {
-      await writeTables(sampleTables(), folder, {});
+      await writeJsonlTables(sampleTables(), folder);
       for (const table of removed) await rm(path.join(folder, `${table}.jsonl`));
     }
     const error = await readTables(folder).catch((caught: unknown) => caught);
@@ -29,7 +28,7 @@ describe('readTables', () => {
 
   it('rejects rows that fail their schema or are not JSON, naming the file, line and field', async () => {
     const folder = await temporaryDirectory();
-    await writeTables(sampleTables(), folder, {});
+    await writeJsonlTables(sampleTables(), folder);
     await appendFile(path.join(folder, 'mentions.jsonl'), '{"mention_id":"x"}\n{broken\n');
     const error = await readTables(folder).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReportInputError);
