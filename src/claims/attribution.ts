@@ -11,7 +11,7 @@ import type { Quotation } from './quotes.ts';
 import { sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the attribution rules, as recorded on what they find. */
-export type AttributionRule = 'cue-then-speaker-after' | 'speaker-then-cue-after' | 'speaker-cue-before' | 'colon-introduction' | 'headline-colon';
+export type AttributionRule = 'cue-then-speaker-after' | 'speaker-then-cue-after' | 'according-to-after' | 'speaker-cue-before' | 'colon-introduction' | 'headline-colon';
 
 /** What an attribution rule found for a quotation. */
 export interface Attribution {
@@ -56,6 +56,17 @@ function cueThenSpeakerAfter(context: TokenContext, first: number): Attribution 
   return speaker === null ? null : { rule: 'cue-then-speaker-after', speaker, cue, passive: false };
 }
 
+/** ”, according to the ministry. */
+function accordingToAfter(context: TokenContext, first: number): Attribution | null {
+  const { tokens, text } = context;
+  const according = tokens[first];
+  const to = tokens[first + 1];
+  if (according === undefined || to === undefined || wordForm(according.text) !== 'according' || wordForm(to.text) !== 'to') return null;
+  const speaker = phraseStartingAt(tokens, first + 2, first + 2 + MAX_HEADLINE_SPEAKER * 2, text);
+  const cue: Cue = { index: first, last: first + 1, text: text.slice(according.start, to.end), sense: { reports: true, addressee: false }, gerund: false };
+  return speaker === null ? null : { rule: 'according-to-after', speaker, cue, passive: false };
+}
+
 /** ”, he said  /  ” the official explained  /  ”, Li, a lawyer, said. */
 function speakerThenCueAfter(context: TokenContext, first: number): Attribution | null {
   const { tokens, text } = context;
@@ -78,6 +89,7 @@ function speakerThenCueAfter(context: TokenContext, first: number): Attribution 
 /** Ms. Li said: “…  /  he explained, “…  /  the ministry said in a statement that “… */
 function speakerCueBefore(context: TokenContext, last: number, lead: string): Attribution | null {
   // Without a colon or comma, the quotation must follow the cue or its "that" directly: "read from the “Advisory …”" is a title.
+  if (/[.!?]/u.test(lead)) return null;
   const punctuated = /[,:]\s*$/u.test(lead);
   const lastWord = wordForm((context.tokens[last] as Token).text);
   const floor = Math.max(sentenceStart(context, last), last - MAX_LEAD_GAP);
@@ -137,7 +149,7 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
   const firstToken = tokens[first];
   if (firstToken === undefined || !/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
   if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
-  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first);
+  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first);
 }
 
 /**

@@ -102,9 +102,24 @@ function isHeadInContext(tokens: readonly Token[], index: number): boolean {
   return token.tags.has('PresentTense') && /s$/u.test(token.text) && previous.tags.has('Preposition') && !nextContinues;
 }
 
-/** Whether a token can sit in a phrase, counting the contextual head readings. */
+/** Whether a token can sit in a phrase, counting the contextual head readings and participles used as adjectives ("the flooded town"). */
 function fitsPhrase(tokens: readonly Token[], index: number): boolean {
-  return isNominal(tokens[index] as Token) || isHeadInContext(tokens, index);
+  return isNominal(tokens[index] as Token) || isHeadInContext(tokens, index) || participleModifier(tokens, index);
+}
+
+function participleModifier(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  return token.tags.has('PastTense') && previous !== undefined && isDeterminer(previous) && !separated(tokens, index - 1) && next !== undefined && !separated(tokens, index) && isHead(next);
+}
+
+/**
+ * The tokens `first`..`last` read as one phrase, for a speaker the
+ * punctuation delimits ("according to police, …") when the tags do not.
+ */
+export function phraseOfRange(tokens: readonly Token[], first: number, last: number, text: string): Phrase {
+  return makePhrase(tokens, first, last, [first, last], text);
 }
 
 /** Titles written before a name, which are not part of it ("Mayor Anne Hidalgo"). */

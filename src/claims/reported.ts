@@ -6,7 +6,7 @@
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
 import { cueAt, wordForm, type Cue } from './cues.ts';
-import { phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import { subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the reported speech rules. */
@@ -24,6 +24,7 @@ export interface ReportedSpeech {
 
 /** Words that end a reported clause when a coordinated cue follows them (“… and noted that …”). */
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but']);
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'where']);
 const NARRATIVE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
 /** How far after a cue its "that" may come ("said in a statement on Monday that"). */
 const MAX_THAT_DISTANCE = 6;
@@ -93,7 +94,9 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   let subjectStart = start;
   while (subjectStart < last && (tokens[subjectStart] as Token).tags.has('Adverb') && !separated(tokens, subjectStart)) subjectStart++;
   const subject = phraseStartingAt(tokens, subjectStart, last, text);
-  if (subject === null || separated(tokens, subject.last)) return null;
+  if (subject === null) return null;
+  // "said the fire, which started on Monday, had destroyed …": a relative clause may follow the subject.
+  if (separated(tokens, subject.last)) return commaAfter(tokens, subject.last) && RELATIVE_OPENERS.has(wordForm(tokens[subject.last + 1]?.text ?? '')) ? start : null;
   let verb = subject.last + 1;
   while (verb < last && ((tokens[verb] as Token).tags.has('Adverb') || (tokens[verb] as Token).text === '') && !separated(tokens, verb)) verb++;
   return tokens[verb]?.tags.has('Verb') === true ? start : null;
@@ -174,10 +177,21 @@ function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phras
   return clauseSpan(context, first, attributionFirst - 1);
 }
 
+/** Longest speaker read off by punctuation alone, in tokens. */
+const MAX_DELIMITED_SPEAKER = 8;
+
+/** The words from `first` up to the next comma or the sentence end, when the tags give no phrase ("according to police, …"). */
+function delimitedSpeaker(tokens: readonly Token[], first: number, last: number, text: string): Phrase | null {
+  for (let index = first; index <= Math.min(last, first + MAX_DELIMITED_SPEAKER); index++) {
+    if (separated(tokens, index) || index === last) return phraseOfRange(tokens, first, index, text);
+  }
+  return null;
+}
+
 /** "According to X, …" and "…, according to X." */
 function accordingTo(context: TokenContext, according: number, first: number, last: number): ReportedSpeech | null {
   const { tokens, text } = context;
-  const speaker = phraseStartingAt(tokens, according + 2, last, text);
+  const speaker = phraseStartingAt(tokens, according + 2, last, text) ?? delimitedSpeaker(tokens, according + 2, last, text);
   if (speaker === null) return null;
   const cue = text.slice((tokens[according] as Token).start, (tokens[according + 1] as Token).end);
   if (according === first && commaAfter(tokens, speaker.last)) {

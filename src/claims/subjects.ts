@@ -30,6 +30,8 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'then']);
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
   'and', 'but', 'or', 'so', 'yet', 'because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas', 'however',
 ]);
+/** Longest aside between a subject and its verb, in tokens. */
+const MAX_ASIDE = 15;
 /** How far back a subject is looked for, in tokens. */
 const MAX_SUBJECT_DISTANCE = 40;
 
@@ -57,19 +59,49 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
     if (BE_FORMS.has(wordForm((tokens[before] as Token).text))) passive = true;
     before--;
   }
-  if (before < floor || separated(tokens, before)) return { phrase: null, passive };
+  if (before < floor) return { phrase: null, passive };
+  if (separated(tokens, before)) return appositiveSubject(context, before, floor, passive);
   const word = wordForm((tokens[before] as Token).text);
   // "eight officials who said": the relative pronoun stands for the phrase right before it, without its modifiers.
   if (RELATIVE.has(word)) return { phrase: before - 1 >= floor ? phraseEndingAt(tokens, before - 1, floor, text, false) : null, passive };
   if (COORDINATORS.has(word)) return depth > 0 ? { phrase: null, passive } : coordinatedSubject(context, before, floor, passive);
+  return { phrase: clauseSubject(context, before, floor), passive };
+}
+
+/** The noun phrase that opens the clause ending at `before`, or the one right before `before`. */
+function clauseSubject(context: TokenContext, before: number, floor: number): Phrase | null {
+  const { tokens, text } = context;
   let clauseStart = before;
   while (clauseStart - 1 >= floor && (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1))) clauseStart--;
   while (clauseStart < before && CLAUSE_OPENERS.has(wordForm((tokens[clauseStart] as Token).text))) clauseStart++;
   const initial = phraseStartingAt(tokens, clauseStart, before, text);
   if (initial !== null && !tokens.slice(initial.last + 1, before + 1).some((token, offset) => isVerb(token) && !reducedRelative(tokens, initial.last + 1 + offset, initial.last) && !followsRelative(tokens, initial.last + 1 + offset, initial.last))) {
-    return { phrase: initial, passive };
+    return initial;
   }
-  return { phrase: phraseEndingAt(tokens, before, clauseStart, text), passive };
+  return phraseEndingAt(tokens, before, clauseStart, text);
+}
+
+/**
+ * "Janet Yellen, speaking in Brussels, warned" and "The company's chief,
+ * Mark Lee, said": the subject stands before an aside set off by commas;
+ * when the aside is the name of a description, the name is the speaker.
+ */
+function appositiveSubject(context: TokenContext, asideLast: number, floor: number, passive: boolean): Subject {
+  const { tokens, text } = context;
+  if (!commaBetween(tokens, asideLast)) return { phrase: null, passive };
+  for (let comma = asideLast - 1; comma >= Math.max(floor, asideLast - MAX_ASIDE); comma--) {
+    if (!separated(tokens, comma) || placeApposition(tokens, comma)) continue;
+    if (!commaBetween(tokens, comma)) return { phrase: null, passive };
+    const main = clauseSubject(context, comma, floor);
+    const aside = phraseStartingAt(tokens, comma + 1, asideLast, text);
+    if (aside !== null && aside.last === asideLast && aside.kind === 'name' && main?.kind !== 'name') return { phrase: aside, passive };
+    return { phrase: main, passive };
+  }
+  return { phrase: null, passive };
+}
+
+function commaBetween(tokens: readonly Token[], left: number): boolean {
+  return ((tokens[left] as Token).post + (tokens[left + 1]?.pre ?? '')).trim() === ',';
 }
 
 /** "A report published on Monday indicated": a past participle right after the subject modifies it. */

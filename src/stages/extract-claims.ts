@@ -185,7 +185,9 @@ function quoteClaims(document: PipelineDocument, context: TokenContext, passageI
     if (attribution === null) {
       // Unattributed: a phrase mentioned in passing, a title, or more of what the current speaker says.
       const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
-      if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS || isTitleCase(quotedText) || embedded) continue;
+      if (embedded || isTitleCase(quotedText)) continue;
+      // A short quotation is a phrase unless it is a whole sentence ("“It's a surprise.”").
+      if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS && !/^[^\p{L}]*\p{Lu}.*[.!?]$/u.test(quotedText)) continue;
     }
     const at = attribution?.speaker?.start ?? quotation.open;
     pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false });

@@ -18,6 +18,7 @@ describe('attributeQuotation', () => {
     ['pronoun then cue after', '“Some of them are clearer on this than me,” he added.', ['speaker-then-cue-after', 'he', 'added']],
     ['description then cue after, with an adverb', '“It is over,” the official later explained.', ['speaker-then-cue-after', 'the official', 'explained']],
     ['name with an apposition then cue', '“We will appeal,” Maria Lopez, a lawyer for the family, said.', ['speaker-then-cue-after', 'Maria Lopez', 'said']],
+    ['according to after', '“The economy will shrink this year,” according to the central bank.', ['according-to-after', 'the central bank', 'according to']],
     ['a question mark then the attribution', '“Who would pay for it?” he wondered.', ['speaker-then-cue-after', 'he', 'wondered']],
     ['speaker and cue before, with a colon', 'Ms. Li Dayong said: “We will help you.”', ['speaker-cue-before', 'Li Dayong', 'said']],
     ['speaker and cue before, with a comma', 'From his heart, this policeman said, “My friend, I am ashamed.”', ['speaker-cue-before', 'this policeman', 'said']],
