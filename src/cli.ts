@@ -2,10 +2,11 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
 import { formatReport, loadGold, loadPredictions, scoreDataset } from './eval/index.ts';
-import { runPipeline, type RunResult } from './pipeline.ts';
+import { InputError } from './input/discover.ts';
+import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
+import { parseShard, type Shard } from './run/shard.ts';
 import { readTables, ReportInputError, writeReport } from './report/index.ts';
 import { TABLE_NAMES } from './schemas/index.ts';
-import { InputError } from './stages/load.ts';
 
 /** Exit codes: 0 all documents ok, 1 some failed, 2 usage or configuration error. */
 export const ExitCode = { ok: 0, documentsFailed: 1, usage: 2 } as const;
@@ -13,23 +14,45 @@ export const ExitCode = { ok: 0, documentsFailed: 1, usage: 2 } as const;
 function summary(result: RunResult, output: string): string {
   const seconds = result.milliseconds / 1000;
   const { ok, failed, skipped } = result.documents;
-  const rows = TABLE_NAMES.map((table) => `${table} ${result.tables[table].length}`).join(', ');
+  const rows = TABLE_NAMES.map((table) => `${table} ${result.counts[table]}`).join(', ');
   const speed = seconds > 0 ? Math.round(result.words / seconds) : result.words;
-  const lines = [`quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`, `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s); tables in ${output}`];
-  for (const document of result.tables.documents) if (document.status !== 'ok') lines.push(`  ${document.status} ${document.source}: ${document.error}`);
+  const lines = [
+    `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
+    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s); ${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
+  ];
+  for (const problem of result.problems) lines.push(`  ${problem.status} ${problem.source}: ${problem.error}`);
   return lines.join('\n');
 }
 
-async function extract(inputs: string[], options: { out?: string; config?: string; progress?: boolean }): Promise<number> {
-  const overrides: PipelineConfig = { input: inputs.length > 0 ? inputs : undefined, output: options.out };
+interface ExtractOptions {
+  out?: string;
+  config?: string;
+  progress?: boolean;
+  workers?: number;
+  fresh?: boolean;
+  shard?: Shard;
+}
+
+function progressBar(show: boolean): cliProgress.SingleBar | null {
+  if (!show) return null;
+  return new cliProgress.SingleBar({ stream: process.stderr, format: 'quarry {bar} {value}/{total} documents | {document}', hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+}
+
+async function extract(inputs: string[], options: ExtractOptions): Promise<number> {
+  const overrides: PipelineConfig = { input: inputs.length > 0 ? inputs : undefined, output: options.out, workers: options.workers };
   if (options.progress === false) overrides.progress = 'never';
   const config = await loadConfig(options.config, overrides);
-  const showProgress = config.progress === 'always' || (config.progress === 'auto' && process.stderr.isTTY === true);
-  const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'quarry {bar} {value}/{total} documents | {document}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+  const bar = progressBar(config.progress === 'always' || (config.progress === 'auto' && process.stderr.isTTY === true));
+  bar?.start(0, 0, { document: '' });
   try {
     const result = await runPipeline(config, {
-      onStart: (total) => bar?.start(total, 0, { document: '' }),
-      onProgress: ({ done, document }) => bar?.update(done, { document }),
+      fresh: options.fresh === true,
+      shard: options.shard ?? null,
+      // The total grows as inputs are read: documents are streamed, not counted first.
+      onProgress: ({ done, loaded, document }) => {
+        bar?.setTotal(loaded);
+        bar?.update(done, { document });
+      },
     });
     bar?.stop();
     process.stderr.write(`${summary(result, config.output)}\n`);
@@ -38,6 +61,25 @@ async function extract(inputs: string[], options: { out?: string; config?: strin
     bar?.stop();
   }
 }
+
+async function merge(shards: string[], options: { out: string; config?: string }): Promise<number> {
+  const config = await loadConfig(options.config, { output: options.out });
+  const result = await mergeShards(shards, config);
+  process.stderr.write(`${summary(result, config.output)}\n`);
+  return result.documents.failed > 0 ? ExitCode.documentsFailed : ExitCode.ok;
+}
+
+const parseWorkers = (text: string): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('expected a whole number of workers (0 runs everything in the main thread)');
+  return value;
+};
+
+const parseShardOption = (text: string): Shard => {
+  const shard = parseShard(text);
+  if (shard === null) throw new InvalidArgumentError('expected I/N with 1 <= I <= N, e.g. 2/8');
+  return shard;
+};
 
 async function evaluate(predictions: string, options: { gold: string; json?: boolean }): Promise<number> {
   const report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
@@ -64,8 +106,19 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder (default from the config: data/out)')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present)')
     .option('--no-progress', 'never show the progress bar')
-    .addHelpText('after', '\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error.')
-    .action(async (inputs: string[], options: { out?: string; config?: string; progress?: boolean }) => setExitCode(await extract(inputs, options)));
+    .option('-w, --workers <n>', 'worker threads for extraction; 0 runs in the main thread (default from the config: the number of cores)', parseWorkers)
+    .option('--fresh', 'ignore cached results and extract every document again')
+    .option('--shard <i/n>', 'process only shard I of N (a stable share of the inputs by document id); merge the shard outputs with quarry merge', parseShardOption)
+    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error.')
+    .action(async (inputs: string[], options: ExtractOptions) => setExitCode(await extract(inputs, options)));
+  program
+    .command('merge')
+    .description('Merge the output folders of shard runs (quarry extract --shard I/N) into one set of tables, identical to a single run.')
+    .argument('<shards...>', 'output folders of the shard runs (their caches must still be in place)')
+    .requiredOption('-o, --out <dir>', 'output folder of the merged tables')
+    .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present); only its output options matter here')
+    .addHelpText('after', '\nEntities are linked again across all shards. Exit codes: 0 every document ok, 1 some documents failed, 2 usage error.')
+    .action(async (shards: string[], options: { out: string; config?: string }) => setExitCode(await merge(shards, options)));
   program
     .command('eval')
     .description('Score an output folder against gold annotations (precision, recall, F1; value, item and speaker accuracy).')

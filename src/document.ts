@@ -1,6 +1,7 @@
 import type { DocumentFormat, DocumentStatus, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
 import type { PassageAnalysis } from './text/analysis.ts';
 import type { OffsetIndex } from './text/offsets.ts';
+import type { DocumentTables } from './stages/validate.ts';
 
 /**
  * Internal spans are UTF-16 offsets into the document text (the unit the
@@ -22,7 +23,7 @@ export interface EntityMention extends Span {
   passageIndex: number;
   type: EntityType;
   text: string;
-  /** Within-document cluster, set by link-entities; indexes document.entityClusters. */
+  /** Within-document cluster, set by cluster-entities; indexes document.entityClusters. */
   cluster?: number;
 }
 
@@ -66,8 +67,6 @@ export interface EntityCluster {
   name: string;
   /** Every surface form seen in this document. */
   forms: string[];
-  /** Corpus-wide id, set by link-entities. */
-  entityId?: string;
 }
 
 /**
@@ -96,6 +95,10 @@ export interface PipelineDocument {
   figures: FigureExpression[];
   claims: Claim[];
   entityClusters: EntityCluster[];
+  /** The document's validated table rows, set by validate. */
+  rows?: DocumentTables;
+  /** Position in the input order: [input file, JSONL line (0 for other files)]; merged shards sort by it. */
+  order: readonly [number, number];
 }
 
 /** A fresh document with nothing extracted yet. */
@@ -115,6 +118,7 @@ export function createDocument(fields: Pick<PipelineDocument, 'id' | 'source' | 
     figures: [],
     claims: [],
     entityClusters: [],
+    order: [0, 0],
     ...fields,
   };
 }
@@ -130,4 +134,5 @@ export function failDocument(document: PipelineDocument, error: string, status: 
   document.figures = [];
   document.claims = [];
   document.entityClusters = [];
+  delete document.rows;
 }

@@ -1,10 +1,14 @@
 /** Library API: the pipeline, its stages, its config and its record types. */
 export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSchema, type PipelineConfig, type ResolvedConfig } from './config.ts';
-export { runPipeline, STAGES, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
-export type { Corpus, Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, RunInfo } from './stage.ts';
+export { runPipeline, mergeShards, STAGES, DOCUMENT_STAGES, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
+export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, EntityLinker } from './stage.ts';
+export type { DocumentResult, ClusterSummary } from './run/document-result.ts';
+export { parseShard, type Shard } from './run/shard.ts';
 export type { PipelineDocument, Passage, EntityMention, DateExpression, FigureExpression, Claim, EntityCluster, Span } from './document.ts';
 export { MessageCode } from './messages.ts';
-export { load, InputError } from './stages/load.ts';
+export { load } from './stages/load.ts';
+export { InputError } from './input/discover.ts';
+export { clusterEntities } from './stages/cluster-entities.ts';
 export { segment } from './stages/segment.ts';
 export { analyze } from './stages/analyze.ts';
 export { extractEntities } from './stages/extract-entities.ts';

@@ -1,10 +1,22 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
+import { Piscina } from 'piscina';
 import type { ResolvedConfig } from './config.ts';
-import { failDocument, type PipelineDocument } from './document.ts';
+import { createDocument, failDocument, type PipelineDocument } from './document.ts';
 import { formatMessage, MessageCode } from './messages.ts';
-import type { TableRows } from './schemas/index.ts';
-import type { Corpus, RunInfo, Stage } from './stage.ts';
+import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
+import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, type LoadedDocument } from './run/extract-document.ts';
+import { pipelineFingerprint } from './run/fingerprint.ts';
+import { buildManifest } from './run/manifest.ts';
+import { ResultCache } from './run/result-cache.ts';
+import { inShard, type Shard } from './run/shard.ts';
+import { TABLE_NAMES, type TableName } from './schemas/index.ts';
+import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
+import { InputError } from './input/discover.ts';
 import { analyze } from './stages/analyze.ts';
+import { clusterEntities } from './stages/cluster-entities.ts';
 import { extractClaims } from './stages/extract-claims.ts';
 import { extractDates } from './stages/extract-dates.ts';
 import { extractEntities } from './stages/extract-entities.ts';
@@ -13,46 +25,60 @@ import { linkEntities } from './stages/link-entities.ts';
 import { load } from './stages/load.ts';
 import { report } from './stages/report.ts';
 import { segment } from './stages/segment.ts';
-import { validate } from './stages/validate.ts';
+import { documentResult, validate } from './stages/validate.ts';
 import { write } from './stages/write.ts';
-import { OffsetIndex } from './text/offsets.ts';
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, linkEntities, validate, write, report];
+export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, clusterEntities, validate, linkEntities, write, report];
 
-/** Progress of a run, reported after each document. */
+/** The stages a worker runs on each document, in order. */
+export const DOCUMENT_STAGES: readonly DocumentStage[] = STAGES.filter((stage): stage is DocumentStage => stage.kind === 'document');
+
+/** Progress of a run, reported after each document is extracted (or found in the cache). */
 export interface ProgressEvent {
+  /** Documents extracted or found in the cache so far. */
   done: number;
-  total: number;
+  /** Documents read so far (the total grows while inputs are read). */
+  loaded: number;
   document: string;
 }
 
 export interface RunOptions {
-  /** Called after each document has been through the document stages. */
+  /** Called after each document. */
   onProgress?: (event: ProgressEvent) => void;
-  /** Called once the documents are loaded, with their number. */
-  onStart?: (total: number) => void;
-  /** Run these stages instead of STAGES (tests use it to run a part of the pipeline). */
+  /** Ignore cached results: extract every document again. */
+  fresh?: boolean;
+  /** Process only this share of the inputs (by a hash of the document id). */
+  shard?: Shard | null;
+  /** Run these stages instead of STAGES, in the main thread (tests use it to run a part of the pipeline). */
   stages?: readonly Stage[];
 }
 
 /** What a run produced. */
 export interface RunResult {
-  tables: TableRows;
   documents: { ok: number; failed: number; skipped: number };
+  /** Rows written per table. */
+  counts: Record<TableName, number>;
+  /** The documents that failed or were skipped, with their reason. */
+  problems: { source: string; status: string; error: string | null }[];
+  /** Documents extracted in this run, and documents whose cached result was used. */
+  extracted: number;
+  cached: number;
   /** Words in the documents processed (whitespace-separated), for throughput. */
   words: number;
   milliseconds: number;
 }
 
-/** Checks that every stage's `requires` is assigned by an earlier stage or by loading, before anything runs. */
+/** Checks the stage list before anything runs: one source, document stages together, and every `requires` assigned earlier. */
 export function checkStageOrder(stages: readonly Stage[]): void {
   const kinds = stages.map((stage) => stage.kind);
+  if (kinds.filter((kind) => kind === 'source').length !== 1 || kinds[0] !== 'source') throw new Error('the pipeline needs exactly one source stage, first');
+  if (kinds.filter((kind) => kind === 'corpus').length !== 1) throw new Error('the pipeline needs exactly one corpus (entity linking) stage');
   const firstDocumentStage = kinds.indexOf('document');
   if (firstDocumentStage !== -1 && kinds.slice(firstDocumentStage, kinds.lastIndexOf('document') + 1).some((kind) => kind !== 'document')) {
     throw new Error('document stages must run one after another: a document goes through all of them in one go');
   }
-  const available = new Set(['config.input', 'config.load', 'document.text', 'document.published', 'corpus.documents']);
+  const available = new Set(['config.input', 'config.load', 'document.text', 'document.published']);
   for (const stage of stages) {
     const missing = stage.requires.filter((need) => !available.has(need));
     if (missing.length > 0) throw new Error(`stage ${stage.name} requires ${missing.join(', ')}, which no earlier stage assigns`);
@@ -60,60 +86,237 @@ export function checkStageOrder(stages: readonly Stage[]): void {
   }
 }
 
-function runDocumentStages(document: PipelineDocument, stages: readonly Stage[], config: ResolvedConfig, timings: Record<string, number>): void {
-  if (document.status !== 'ok') return;
-  document.offsets = new OffsetIndex(document.text);
-  for (const stage of stages) {
-    if (stage.kind !== 'document') continue;
-    const started = performance.now();
-    try {
-      stage.run(document, config);
-    } catch (error) {
-      failDocument(document, formatMessage(MessageCode.STAGE_FAILED, `stage ${stage.name} failed: ${(error as Error).message}`));
-      return;
-    } finally {
-      timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - started;
-    }
-  }
-  // The analyses are large and no later stage reads them.
-  document.analyses = [];
+/** The config that shapes extraction results (not where they go or how fast), with the contents of user lexicons. */
+async function extractionSettings(config: ResolvedConfig): Promise<Record<string, unknown>> {
+  const { input: _input, output: _output, progress: _progress, workers: _workers, cacheDirectory: _cache, report: _report, ...settings } = config;
+  const lexicons = await Promise.all(config.extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
+  return { ...settings, lexicons };
+}
+
+/** The fields of a document that travel to a worker and identify it in the cache. */
+function loadedFields(document: PipelineDocument): LoadedDocument {
+  const { id, source, format, sha256, title, published, text, status, error, warnings } = document;
+  return { id, source, format, sha256, title, published, text, status, error, warnings };
+}
+
+/** Runs the extraction tasks: in a pool of worker threads, or in the main thread with workers: 0. */
+interface Extractor {
+  run(task: ExtractTask): Promise<ExtractOutcome>;
+  close(): Promise<void>;
+}
+
+function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
+  if (inProcess || config.workers === 0) return { run: (task) => extractDocument(task, documentStages), close: async () => {} };
+  const pool = new Piscina<ExtractTask, ExtractOutcome>({
+    filename: new URL('./run/worker.mjs', import.meta.url).href,
+    minThreads: config.workers,
+    maxThreads: config.workers,
+    idleTimeout: 60_000,
+  });
+  return { run: (task) => pool.run(task), close: () => pool.destroy() };
+}
+
+function single<Kind extends Stage['kind']>(stages: readonly Stage[], kind: Kind): Extract<Stage, { kind: Kind }> {
+  return stages.find((stage) => stage.kind === kind) as Extract<Stage, { kind: Kind }>;
 }
 
 /**
- * Runs the pipeline: loads the inputs, runs the document stages on each
- * document (a failure marks that document and the batch goes on), then the
- * corpus stages, and writes the tables.
+ * Runs the pipeline. First pass: documents stream from the source through
+ * the document stages (in worker threads) and each result goes to the cache
+ * folder, while the entity linker keeps only the clusters; unchanged
+ * documents are taken from the cache. Second pass: the results are read back
+ * in input order, their entities resolved, and streamed to the sinks. A
+ * document that fails is recorded and the batch goes on.
  */
 export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}): Promise<RunResult> {
   const stages = options.stages ?? STAGES;
   checkStageOrder(stages);
-  const run: RunInfo = { startedAt: new Date(), stageMilliseconds: {} };
+  const startedAt = new Date();
   const started = performance.now();
-  const corpus: Corpus = { documents: [], entities: [], tables: null };
-  let documentsDone = false;
-  for (const stage of stages) {
-    const stageStarted = performance.now();
-    if (stage.kind === 'source') corpus.documents.push(...(await stage.run(config)));
-    else if (stage.kind === 'document') {
-      if (documentsDone) continue;
-      // Each document goes through every document stage in one go, so only one document's analyses are held at a time.
-      options.onStart?.(corpus.documents.length);
-      corpus.documents.forEach((document, index) => {
-        runDocumentStages(document, stages, config, run.stageMilliseconds);
-        options.onProgress?.({ done: index + 1, total: corpus.documents.length, document: document.id });
+  const source = single(stages, 'source') as SourceStage;
+  const documentStages = stages.filter((stage): stage is DocumentStage => stage.kind === 'document');
+  const linker = (single(stages, 'corpus') as CorpusStage).createLinker(config);
+  const sinkStages = stages.filter((stage): stage is SinkStage => stage.kind === 'sink');
+  const cache = new ResultCache(config.cacheDirectory ?? path.join(config.output, '.cache'));
+  const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
+  const stageMilliseconds: Record<string, number> = {};
+  const extractor = createExtractor(config, documentStages, options.stages !== undefined);
+  const entries: { key: string; order: readonly [number, number] }[] = [];
+  let extracted = 0;
+  let cached = 0;
+  let done = 0;
+  let failure: unknown;
+
+  // First pass: extract (or find in the cache) every document; only clusters stay in memory.
+  try {
+    const pending = new Set<Promise<void>>();
+    const window = Math.max(4, config.workers * 4);
+    const shard = options.shard ?? null;
+    for await (const document of source.run(config, (file) => inShard(file.id, shard))) {
+      const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
+      entries.push({ key, order: document.order });
+      const job = (async () => {
+        let clusters: ClusterSummary[] | null = options.fresh ? null : await cache.clusters(key);
+        if (clusters === null) {
+          const task = { document: loadedFields(document), config, cacheDirectory: cache.directory, key };
+          const outcome = await extractor.run(task).catch(async (error: Error) => {
+            // A worker that dies on one document (out of memory, a native crash) fails that document only.
+            const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `the worker extracting this document died: ${error.message}`));
+            await cache.put(key, failedResult);
+            return { clusters: [], status: 'failed' as const, words: 0, stageMilliseconds: {} };
+          });
+          for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) stageMilliseconds[stage] = (stageMilliseconds[stage] ?? 0) + milliseconds;
+          clusters = outcome.clusters;
+          extracted++;
+        } else cached++;
+        linker.add(clusters);
+        options.onProgress?.({ done: ++done, loaded: entries.length, document: document.id });
+      })().catch((error: unknown) => {
+        failure ??= error;
       });
-      documentsDone = true;
-      continue;
-    } else if (stage.kind === 'corpus') stage.run(corpus, config);
-    else await stage.run(corpus, config, run);
-    run.stageMilliseconds[stage.name] = (run.stageMilliseconds[stage.name] ?? 0) + performance.now() - stageStarted;
+      pending.add(job);
+      void job.then(() => pending.delete(job));
+      if (pending.size >= window) await Promise.race(pending);
+      if (failure !== undefined) throw failure;
+    }
+    await Promise.all(pending);
+    if (failure !== undefined) throw failure;
+  } finally {
+    await extractor.close();
   }
-  const tables = corpus.tables ?? { documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] };
+  linker.finish();
+
+  const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, { startedAt, stageMilliseconds, extracted, cached });
+  await writeResultIndex(config.output, cache.directory, entries);
+  await cache.prune(new Set(entries.map((entry) => entry.key)));
+  return { ...written, extracted, cached, milliseconds: performance.now() - started };
+}
+
+/** A document's result in a cache folder, with its place in the input order. */
+export interface ResultEntry {
+  key: string;
+  order: readonly [number, number];
+  cache: ResultCache;
+}
+
+/** The name of the file in an output folder that lists its results (what `quarry merge` reads). */
+export const RESULT_INDEX_FILE = '.quarry-results.jsonl';
+
+/** Lists a run's results in input order, with where they are cached (relative to the output folder). */
+async function writeResultIndex(output: string, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[]): Promise<void> {
+  const lines = [JSON.stringify({ cacheDirectory: path.relative(output, cacheDirectory) }), ...entries.map((entry) => JSON.stringify([entry.key, ...entry.order]))];
+  const file = path.join(output, RESULT_INDEX_FILE);
+  await writeFile(`${file}.tmp`, `${lines.join('\n')}\n`);
+  await rename(`${file}.tmp`, file);
+}
+
+/** Reads the result index of an output folder (a shard's). */
+export async function readResultIndex(output: string): Promise<ResultEntry[]> {
+  const text = await readFile(path.join(output, RESULT_INDEX_FILE), 'utf8').catch(() => null);
+  if (text === null) throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
+  const [header, ...lines] = text.split('\n').filter((line) => line !== '');
+  const cache = new ResultCache(path.resolve(output, (JSON.parse(header as string) as { cacheDirectory: string }).cacheDirectory));
+  return lines.map((line) => {
+    const [key, file, record] = JSON.parse(line) as [string, number, number];
+    return { key, order: [file, record] as const, cache };
+  });
+}
+
+/**
+ * Merges the outputs of shard runs into one set of tables, byte-identical to
+ * a single run over all inputs: the results are taken from the shards'
+ * caches in input order and the entities are linked corpus-wide again.
+ */
+export async function mergeShards(shardDirectories: readonly string[], config: ResolvedConfig): Promise<RunResult> {
+  const started = performance.now();
+  const startedAt = new Date();
+  const entries = (await Promise.all(shardDirectories.map(readResultIndex))).flat();
+  entries.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  const linker = (single(STAGES, 'corpus') as CorpusStage).createLinker(config);
+  for (const entry of entries) {
+    const clusters = await entry.cache.clusters(entry.key);
+    if (clusters === null) throw new InputError(`the cached result ${entry.key} of a shard is missing from ${entry.cache.directory}`);
+    linker.add(clusters);
+  }
+  linker.finish();
+  const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
+  const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length });
+  return { ...written, extracted: 0, cached: entries.length, milliseconds: performance.now() - started };
+}
+
+/** Second pass: results in input order, entities resolved, streamed to the sinks; the sinks commit at the end. */
+async function writeResults(
+  config: ResolvedConfig,
+  linker: EntityLinker,
+  entries: readonly ResultEntry[],
+  sinkStages: readonly SinkStage[],
+  facts: { startedAt: Date; stageMilliseconds: Record<string, number>; extracted: number; cached: number },
+): Promise<Omit<RunResult, 'extracted' | 'cached' | 'milliseconds'>> {
+  const sinks = [];
+  for (const stage of sinkStages) sinks.push(await stage.open(config));
   const documents = { ok: 0, failed: 0, skipped: 0 };
+  const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0])) as Record<TableName, number>;
+  const problems: RunResult['problems'] = [];
+  const inputs: { doc_id: string; source: string; sha256: string; status: string }[] = [];
+  const seenIds = new Set<string>();
   let words = 0;
-  for (const document of corpus.documents) {
-    documents[document.status]++;
-    if (document.status === 'ok') words += document.text.split(/\s+/).filter(Boolean).length;
+  try {
+    for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
+      const result = linker.resolve(withUniqueId(cachedResult, seenIds));
+      const row = result.document;
+      documents[row.status]++;
+      if (row.status !== 'ok') problems.push({ source: row.source, status: row.status, error: row.error });
+      else words += countWords(row.text);
+      inputs.push({ doc_id: row.doc_id, source: row.source, sha256: row.sha256, status: row.status });
+      for (const table of TABLE_NAMES) if (table !== 'entities') counts[table] += table === 'documents' ? 1 : result[table].length;
+      for (const sink of sinks) await sink.add(result);
+    }
+    const entities = linker.entities();
+    counts.entities = entities.length;
+    const manifest = await buildManifest({ config, inputs, documents, counts, ...facts });
+    for (const sink of sinks) await sink.close(entities, manifest);
+  } catch (error) {
+    for (const sink of sinks) await sink.abort();
+    throw error;
   }
-  return { tables, documents, words, milliseconds: performance.now() - started };
+  return { documents, counts, problems, words };
+}
+
+/** Cached results read ahead of the one being written, bounding memory while disk reads overlap. */
+const READ_AHEAD = 16;
+
+/** Yields `read(item)` for each item in order, with up to `ahead` reads in flight (p-limit bounds the disk reads). */
+async function* inOrder<Item extends { key: string }, Value>(keys: readonly Item[], read: (item: Item) => Promise<Value | null>, ahead: number): AsyncGenerator<Value> {
+  const limit = pLimit(ahead);
+  const window: Promise<Value | null>[] = [];
+  let next = 0;
+  for (let index = 0; index < keys.length; index++) {
+    for (; next < keys.length && window.length < ahead; next++) {
+      const item = keys[next] as Item;
+      window.push(limit(() => read(item)));
+    }
+    const value = await (window.shift() as Promise<Value | null>);
+    if (value === null) throw new Error(`a cached result (${keys[index]?.key}) vanished from the cache folder during the run`);
+    yield value;
+  }
+}
+
+/** The result of a document whose extraction crashed its worker: failed, with no rows. */
+function failedExtraction(loaded: LoadedDocument, error: string): DocumentResult {
+  const document = createDocument(loaded);
+  failDocument(document, error);
+  return documentResult(document);
+}
+
+/** A second document with an id already taken (JSONL records with the same id) fails, named by its source, with no rows. */
+function withUniqueId(result: DocumentResult, seenIds: Set<string>): DocumentResult {
+  if (!seenIds.has(result.document.doc_id)) {
+    seenIds.add(result.document.doc_id);
+    return result;
+  }
+  let id = result.document.source;
+  for (let counter = 2; seenIds.has(id); counter++) id = `${result.document.source}~${counter}`;
+  seenIds.add(id);
+  const error = formatMessage(MessageCode.LOAD_DUPLICATE_ID, `doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}"`);
+  return { document: { ...result.document, doc_id: id, status: 'failed', error, passages: 0 }, passages: [], mentions: [], dates: [], figures: [], claims: [], clusters: [] };
 }

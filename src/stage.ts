@@ -1,54 +1,67 @@
 import type { ResolvedConfig } from './config.ts';
 import type { PipelineDocument } from './document.ts';
-import type { EntityRow, TableRows } from './schemas/index.ts';
-
-/** What a stage works on besides the documents: the corpus-wide results. */
-export interface Corpus {
-  documents: PipelineDocument[];
-  /** Canonical entities, set by link-entities. */
-  entities: EntityRow[];
-  /** The validated rows of every table, set by validate. */
-  tables: TableRows | null;
-}
+import type { InputFile } from './input/discover.ts';
+import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
+import type { EntityRow } from './schemas/index.ts';
 
 interface StageInfo {
   /** Stage name, also the key of its options in the config. */
   name: string;
-  /** What the stage reads from the document or corpus. */
+  /** What the stage reads from the document or the run. */
   requires: readonly string[];
   /** What the stage writes. */
   assigns: readonly string[];
 }
 
-/** Reads the inputs and produces the documents (touches the disk). */
+/** Reads the inputs and yields the documents in input order (touches the disk). */
 export interface SourceStage extends StageInfo {
   kind: 'source';
-  run(config: ResolvedConfig): Promise<PipelineDocument[]>;
+  /** `select` picks the inputs of this run (a shard); all by default. */
+  run(config: ResolvedConfig, select?: (file: InputFile) => boolean): AsyncIterable<PipelineDocument>;
 }
 
-/** Works on one document at a time; pure apart from the document it is given. */
+/** Works on one document at a time, in a worker thread; pure apart from the document it is given. */
 export interface DocumentStage extends StageInfo {
   kind: 'document';
   run(document: PipelineDocument, config: ResolvedConfig): void;
 }
 
-/** Works across all documents (linking, validation). */
-export interface CorpusStage extends StageInfo {
-  kind: 'corpus';
-  run(corpus: Corpus, config: ResolvedConfig): void;
+/**
+ * Links the documents' entity clusters into corpus-wide entities. It sees
+ * each document's clusters once, keeping only a compact summary (names and
+ * their links, never the documents), then resolves every document's clusters
+ * to entity ids and counts the mentions while the tables are written.
+ */
+export interface EntityLinker {
+  /** Takes one document's clusters (first pass, any order). */
+  add(clusters: readonly ClusterSummary[]): void;
+  /** Ends the first pass: the groups and their canonical names are fixed. */
+  finish(): void;
+  /** Replaces a result's local entity references by entity ids and counts its mentions (second pass, input order). */
+  resolve(result: DocumentResult): DocumentResult;
+  /** The entities table, once every result has been resolved. */
+  entities(): EntityRow[];
 }
 
-/** Writes the results (touches the disk). */
+/** Works across all documents: entity linking. */
+export interface CorpusStage extends StageInfo {
+  kind: 'corpus';
+  createLinker(config: ResolvedConfig): EntityLinker;
+}
+
+/** Receives the resolved results in input order and writes something from them (touches the disk). */
+export interface Sink {
+  add(result: DocumentResult): Promise<void>;
+  /** Called once every result was added; `entities` and `manifest` are final. */
+  close(entities: readonly EntityRow[], manifest: Record<string, unknown>): Promise<void>;
+  /** Called instead of close when the run fails: leave the previous output as it was. */
+  abort(): Promise<void>;
+}
+
+/** Writes the results (tables, report). */
 export interface SinkStage extends StageInfo {
   kind: 'sink';
-  run(corpus: Corpus, config: ResolvedConfig, run: RunInfo): Promise<void>;
+  open(config: ResolvedConfig): Promise<Sink>;
 }
 
 export type Stage = SourceStage | DocumentStage | CorpusStage | SinkStage;
-
-/** Facts about the run that go into the manifest. */
-export interface RunInfo {
-  startedAt: Date;
-  /** Milliseconds spent in each stage, summed over documents. */
-  stageMilliseconds: Record<string, number>;
-}

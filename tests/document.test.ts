@@ -21,6 +21,7 @@ describe('createDocument', () => {
       figures: [],
       claims: [],
       entityClusters: [],
+      order: [0, 0],
     });
   });
 

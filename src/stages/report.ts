@@ -1,15 +1,22 @@
-import { writeReport } from '../report/index.ts';
+import { readTables, writeReport } from '../report/index.ts';
 import type { SinkStage } from '../stage.ts';
 
-/** Writes the review report (static HTML pages) into `<output>/report` after the tables; `report: false` turns it off. */
+/**
+ * Writes the review report (static HTML pages) into `<output>/report` from
+ * the tables the write stage has just committed; `report: false` turns it off.
+ */
 export const report: SinkStage = {
   kind: 'sink',
   name: 'report',
-  requires: ['corpus.tables'],
+  requires: ['files in config.output'],
   assigns: ['report in config.output'],
-  async run(corpus, config) {
-    if (!config.report) return;
-    if (corpus.tables === null) throw new Error('report needs the validated tables: run validate first');
-    await writeReport(corpus.tables, config.output);
+  async open(config) {
+    return {
+      async add() {},
+      async close() {
+        if (config.report) await writeReport(await readTables(config.output), config.output);
+      },
+      async abort() {},
+    };
   },
 };

@@ -1,13 +1,17 @@
-import type { PipelineDocument, Span } from '../document.ts';
+import type { EntityMention, PipelineDocument, Span } from '../document.ts';
 import { failDocument, type Claim } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
+import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
 import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows } from '../schemas/index.ts';
-import type { CorpusStage } from '../stage.ts';
+import type { DocumentStage } from '../stage.ts';
 import { nameKey } from '../text/names.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
-import { entityIdOf, linkCorpus } from './link-entities.ts';
 
-type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+/** The rows one document contributes to the tables (entities are corpus-wide). */
+export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+
+/** The local entity reference of a mention's cluster (resolved corpus-wide when the tables are written). */
+const entityReference = (mention: EntityMention): string | undefined => (mention.cluster === undefined ? undefined : localEntityReference(mention.cluster));
 
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
@@ -15,8 +19,8 @@ const unique = (values: (string | undefined)[]): string[] => [...new Set(values.
 function speakerEntityId(document: PipelineDocument, claim: Claim): string | null {
   if (claim.speaker === null) return null;
   const key = nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, ''));
-  const cluster = document.entityClusters.find((candidate) => candidate.forms.some((form) => nameKey(form) === key));
-  return cluster?.entityId ?? null;
+  const cluster = document.entityClusters.findIndex((candidate) => candidate.forms.some((form) => nameKey(form) === key));
+  return cluster === -1 ? null : localEntityReference(cluster);
 }
 
 /** Turns one document's extractions into table rows, with code point offsets and derived ids. */
@@ -38,7 +42,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     mention_id: mentionIds[index] as string,
     doc_id: document.id,
     passage_id: passageId(mention.passageIndex),
-    entity_id: entityIdOf(document, mention) ?? '',
+    entity_id: entityReference(mention) ?? '',
     type: mention.type,
     text: mention.text,
     ...codePoints(mention),
@@ -82,7 +86,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     speaker: claim.speaker,
     speaker_entity_id: speakerEntityId(document, claim),
     cue: claim.cue,
-    entity_ids: unique(document.mentions.map((mention) => (within(mention, claim) ? entityIdOf(document, mention) : undefined))),
+    entity_ids: unique(document.mentions.map((mention) => (within(mention, claim) ? entityReference(mention) : undefined))),
     figure_ids: unique(document.figures.map((figure, figureIndex) => (within(figure, claim) ? figureIds[figureIndex] : undefined))),
     date_ids: unique(document.dates.map((date, dateIndex) => (within(date, claim) ? dateIds[dateIndex] : undefined))),
   }));
@@ -122,42 +126,30 @@ function firstProblem(tables: Partial<TableRows>): string | null {
   return null;
 }
 
+const NO_ROWS: DocumentTables = { passages: [], mentions: [], dates: [], figures: [], claims: [] };
+
+/** What a document contributes to the run: its documents row, its validated rows and its entity clusters. */
+export function documentResult(document: PipelineDocument): DocumentResult {
+  const rows = document.status === 'ok' ? (document.rows ?? NO_ROWS) : NO_ROWS;
+  const clusters = document.status === 'ok' ? document.entityClusters.map(({ type, name, forms }) => ({ type, name, forms })) : [];
+  return { document: documentRow(document), ...rows, clusters };
+}
+
 /**
- * Builds every table's rows and validates each against its zod schema. A
- * document with an invalid row is marked failed and its rows are left out,
- * so what is written always passes the contract.
+ * Builds the document's rows (code point offsets, derived ids, local entity
+ * references) and checks each against its zod schema. A document with an
+ * invalid row is marked failed and its rows are left out, so what is written
+ * always passes the contract.
  */
-export const validate: CorpusStage = {
-  kind: 'corpus',
+export const validate: DocumentStage = {
+  kind: 'document',
   name: 'validate',
-  requires: ['corpus.documents', 'corpus.entities'],
-  assigns: ['corpus.tables'],
-  run(corpus) {
-    for (;;) {
-      const tables: TableRows = { documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] };
-      let newlyFailed = false;
-      for (const document of corpus.documents) {
-        if (document.status !== 'ok') continue;
-        const rows = documentRows(document);
-        const problem = firstProblem(rows);
-        if (problem === null) {
-          for (const table of Object.keys(rows) as (keyof DocumentTables)[]) (tables[table] as unknown[]).push(...rows[table]);
-        } else {
-          failDocument(document, formatMessage(MessageCode.ROW_INVALID, problem));
-          newlyFailed = true;
-        }
-      }
-      if (newlyFailed) {
-        // Entities must not count mentions of a document that was just left out.
-        corpus.entities = linkCorpus(corpus.documents);
-        continue;
-      }
-      tables.documents = corpus.documents.map(documentRow);
-      const problem = firstProblem({ documents: tables.documents, entities: corpus.entities });
-      if (problem !== null) throw new Error(`invalid rows outside any one document: ${problem}`);
-      tables.entities = corpus.entities;
-      corpus.tables = tables;
-      return;
-    }
+  requires: ['document.passages', 'document.mentions', 'document.dates', 'document.figures', 'document.claims', 'document.entityClusters'],
+  assigns: ['document.rows'],
+  run(document) {
+    const rows = documentRows(document);
+    const problem = firstProblem({ ...rows, documents: [documentRow(document)] });
+    if (problem === null) document.rows = rows;
+    else failDocument(document, formatMessage(MessageCode.ROW_INVALID, problem));
   },
 };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument, type EntityMention, type PipelineDocument } from '../../src/document.ts';
-import type { Corpus } from '../../src/stage.ts';
-import { clusterDocumentMentions, entityIdOf, linkCorpus, linkEntities } from '../../src/stages/link-entities.ts';
 import { resolveConfig } from '../../src/config.ts';
+import { createDocument, type EntityMention, type PipelineDocument } from '../../src/document.ts';
+import { loadGazetteer, type Gazetteer } from '../../src/entities/gazetteer.ts';
+import type { EntityRow } from '../../src/schemas/index.ts';
+import { clusterDocumentMentions } from '../../src/stages/cluster-entities.ts';
+import { linkEntities, NameGraphLinker } from '../../src/stages/link-entities.ts';
+import { documentResult, validate } from '../../src/stages/validate.ts';
 import type { EntityType } from '../../src/schemas/index.ts';
-import { loadGazetteer } from '../../src/entities/gazetteer.ts';
 
 /** A document whose mentions are the given names, found in order in its text. */
 function documentWith(id: string, text: string, names: [string, EntityType][]): PipelineDocument {
@@ -19,10 +21,23 @@ function documentWith(id: string, text: string, names: [string, EntityType][]): 
   return createDocument({ id, source: `${id}.txt`, format: 'txt', sha256: '0'.repeat(64), text, mentions });
 }
 
-/** Clusters a document in place, as link-entities does. */
+/** Clusters a document in place, as the cluster-entities stage does. */
 function clustered(document: PipelineDocument): PipelineDocument {
   document.entityClusters = clusterDocumentMentions(document);
   return document;
+}
+
+/** Runs both passes of the linker over the documents (in order); the entity id of each mention, per document, lands in `ids`. */
+function linkCorpus(documents: PipelineDocument[], gazetteer: Gazetteer | null = null, ids = new Map<string, string[]>()): EntityRow[] {
+  const linker = new NameGraphLinker(gazetteer);
+  const results = documents.map((document) => {
+    validate.run(document, resolveConfig({}));
+    return documentResult(document);
+  });
+  for (const result of results) linker.add(result.clusters);
+  linker.finish();
+  for (const result of results) ids.set(result.document.doc_id, linker.resolve(result).mentions.map((mention) => mention.entity_id));
+  return linker.entities();
 }
 
 /** Each mention's cluster as [mention text, cluster name, cluster forms]. */
@@ -32,125 +47,7 @@ const clusterOfEachMention = (document: PipelineDocument, clusters = clusterDocu
     return [mention.text, cluster?.name, cluster?.forms];
   });
 
-describe('clusterDocumentMentions', () => {
-  it('puts a surname after the full name in the full name’s cluster', () => {
-    const document = documentWith('d', 'Ms. Li Dayong said that Ms. Li had left. Li was afraid.', [
-      ['Li Dayong', 'person'],
-      ['Li', 'person'],
-      ['Li', 'person'],
-    ]);
-    expect(clusterOfEachMention(document)).toEqual([
-      ['Li Dayong', 'Li Dayong', ['Li Dayong', 'Li']],
-      ['Li', 'Li Dayong', ['Li Dayong', 'Li']],
-      ['Li', 'Li Dayong', ['Li Dayong', 'Li']],
-    ]);
-  });
-
-  it('joins a surname that comes before the full name too', () => {
-    const document = documentWith('d', 'Li spoke first. Later Li Dayong spoke.', [
-      ['Li', 'person'],
-      ['Li Dayong', 'person'],
-    ]);
-    expect(clusterOfEachMention(document)).toEqual([
-      ['Li', 'Li Dayong', ['Li Dayong', 'Li']],
-      ['Li Dayong', 'Li Dayong', ['Li Dayong', 'Li']],
-    ]);
-  });
-
-  it('joins a given name to the full name', () => {
-    const document = documentWith('d', 'Benita Smith arrived. Benita smiled.', [
-      ['Benita Smith', 'person'],
-      ['Benita', 'person'],
-    ]);
-    expect(clusterOfEachMention(document)).toEqual([
-      ['Benita Smith', 'Benita Smith', ['Benita Smith', 'Benita']],
-      ['Benita', 'Benita Smith', ['Benita Smith', 'Benita']],
-    ]);
-  });
-
-  it('keeps an ambiguous surname apart when two full names share it', () => {
-    const document = documentWith('d', 'Li Dayong and Li Hong met. Li spoke.', [
-      ['Li Dayong', 'person'],
-      ['Li Hong', 'person'],
-      ['Li', 'person'],
-    ]);
-    expect(clusterOfEachMention(document)).toEqual([
-      ['Li Dayong', 'Li Dayong', ['Li Dayong']],
-      ['Li Hong', 'Li Hong', ['Li Hong']],
-      ['Li', 'Li', ['Li']],
-    ]);
-  });
-
-  it('does not join a surname to a name of another type', () => {
-    const document = documentWith('d', 'Jiaozuo City is big. Jiaozuo said no.', [
-      ['Jiaozuo City', 'place'],
-      ['Jiaozuo', 'person'],
-    ]);
-    expect(clusterOfEachMention(document)).toEqual([
-      ['Jiaozuo City', 'Jiaozuo City', ['Jiaozuo City']],
-      ['Jiaozuo', 'Jiaozuo', ['Jiaozuo']],
-    ]);
-  });
-
-  it('makes an acronym defined in brackets a form of the full name', () => {
-    const document = documentWith('d', 'The Chinese Communist Party (CCP) denied it. The CCP said so.', [
-      ['Chinese Communist Party', 'organization'],
-      ['CCP', 'organization'],
-    ]);
-    const clusters = clusterDocumentMentions(document);
-    expect(clusterOfEachMention(document, clusters)).toEqual([
-      ['Chinese Communist Party', 'Chinese Communist Party', ['Chinese Communist Party', 'CCP']],
-      ['CCP', 'Chinese Communist Party', ['Chinese Communist Party', 'CCP']],
-    ]);
-    expect(clusters.filter((cluster) => cluster.forms.length > 0)).toEqual([{ type: 'organization', name: 'Chinese Communist Party', forms: ['Chinese Communist Party', 'CCP'] }]);
-  });
-
-  it('adds a defined acronym as a form even when it is not mentioned again', () => {
-    const document = documentWith('d', 'The Global Service Centre for Quitting the CCP (GSCQC) counts them.', [['Global Service Centre for Quitting the CCP', 'organization']]);
-    expect(clusterDocumentMentions(document)).toEqual([{ type: 'organization', name: 'Global Service Centre for Quitting the CCP', forms: ['Global Service Centre for Quitting the CCP', 'GSCQC'] }]);
-  });
-
-  it.each([
-    ['Falun Gong (FLG) practitioners', 'Falun Gong', 'FLG'],
-    ['the Chinese Communist Party ( CCP ) said', 'Chinese Communist Party', 'CCP'],
-    ['the United States (U.S.) said', 'United States', 'US'],
-  ])('reads the acronym in %j', (text, name, acronym) => {
-    const document = documentWith('d', text, [[name, 'organization']]);
-    expect(clusterDocumentMentions(document)[0]?.forms).toEqual([name, acronym]);
-  });
-
-  it.each([
-    ['Falun Gong (Beijing) said', 'Falun Gong'],
-    ['Falun Gong (XYZ) said', 'Falun Gong'],
-    ['Falun Gong, (FG) said', 'Falun Gong'],
-  ])('finds no acronym in %j', (text, name) => {
-    const document = documentWith('d', text, [[name, 'organization']]);
-    expect(clusterDocumentMentions(document)[0]?.forms).toEqual([name]);
-  });
-
-  it('gives every mention a cluster index and keeps mention order', () => {
-    const document = documentWith('d', 'Gao met Zhang Wei in Beijing. Zhang Wei left Beijing.', [
-      ['Gao', 'person'],
-      ['Zhang Wei', 'person'],
-      ['Beijing', 'place'],
-      ['Zhang Wei', 'person'],
-      ['Beijing', 'place'],
-    ]);
-    const clusters = clusterDocumentMentions(document);
-    expect(clusters).toEqual([
-      { type: 'person', name: 'Zhang Wei', forms: ['Zhang Wei'] },
-      { type: 'place', name: 'Beijing', forms: ['Beijing'] },
-      { type: 'person', name: 'Gao', forms: ['Gao'] },
-    ]);
-    expect(document.mentions.map((mention) => mention.cluster)).toEqual([2, 0, 1, 0, 1]);
-  });
-
-  it('returns no clusters for a document without mentions', () => {
-    expect(clusterDocumentMentions(documentWith('d', 'Nothing here.', []))).toEqual([]);
-  });
-});
-
-describe('linkCorpus', () => {
+describe('NameGraphLinker', () => {
   it('merges a name, its acronym and its variants across documents into one entity with id type:slug', () => {
     const first = clustered(
       documentWith('d1', 'The Chinese Communist Party (CCP) denied it. The CCP said so. Ms. Li Dayong said Li left.', [
@@ -162,14 +59,15 @@ describe('linkCorpus', () => {
     );
     const second = clustered(documentWith('d2', 'The CCP arrested Li Dayong in Beijing.', [['CCP', 'organization'], ['Li Dayong', 'person'], ['Beijing', 'place']]));
     const third = clustered(documentWith('d3', 'The Chinese Communist Party ruled Beijing.', [['Chinese Communist Party', 'organization'], ['Beijing', 'place']]));
-    expect(linkCorpus([first, second, third])).toEqual([
+    const ids = new Map<string, string[]>();
+    expect(linkCorpus([first, second, third], null, ids)).toEqual([
       { entity_id: 'organization:chinese-communist-party', type: 'organization', name: 'Chinese Communist Party', aliases: ['CCP'], mentions: 4, documents: 3 },
       { entity_id: 'person:li-dayong', type: 'person', name: 'Li Dayong', aliases: ['Li'], mentions: 3, documents: 2 },
       { entity_id: 'place:beijing', type: 'place', name: 'Beijing', aliases: [], mentions: 2, documents: 2 },
     ]);
-    expect(first.mentions.map((mention) => entityIdOf(first, mention))).toEqual(['organization:chinese-communist-party', 'organization:chinese-communist-party', 'person:li-dayong', 'person:li-dayong']);
-    expect(second.mentions.map((mention) => entityIdOf(second, mention))).toEqual(['organization:chinese-communist-party', 'person:li-dayong', 'place:beijing']);
-    expect(third.mentions.map((mention) => entityIdOf(third, mention))).toEqual(['organization:chinese-communist-party', 'place:beijing']);
+    expect(ids.get('d1')).toEqual(['organization:chinese-communist-party', 'organization:chinese-communist-party', 'person:li-dayong', 'person:li-dayong']);
+    expect(ids.get('d2')).toEqual(['organization:chinese-communist-party', 'person:li-dayong', 'place:beijing']);
+    expect(ids.get('d3')).toEqual(['organization:chinese-communist-party', 'place:beijing']);
   });
 
   it('merges names that differ only in case, accents or punctuation', () => {
@@ -222,19 +120,30 @@ describe('linkCorpus', () => {
 });
 
 describe('linkEntities stage', () => {
-  it('clusters the ok documents, leaves failed ones alone and sets the corpus entities', () => {
-    const ok = documentWith('ok', 'Falun Gong grew.', [['Falun Gong', 'organization']]);
-    const failed = documentWith('failed', 'Falun Gong again.', [['Falun Gong', 'organization']]);
-    failed.status = 'failed';
-    const corpus: Corpus = { documents: [ok, failed], entities: [], tables: null };
-    linkEntities.run(corpus, resolveConfig({}));
-    expect(ok.entityClusters).toEqual([{ type: 'organization', name: 'Falun Gong', forms: ['Falun Gong'], entityId: 'organization:falun-gong' }]);
-    expect(failed.entityClusters).toEqual([]);
-    expect(corpus.entities).toEqual([{ entity_id: 'organization:falun-gong', type: 'organization', name: 'Falun Gong', aliases: [], mentions: 1, documents: 1 }]);
+  it('gives a linker that needs both passes in order', () => {
+    const linker = linkEntities.createLinker(resolveConfig({}));
+    const document = clustered(documentWith('d', 'Falun Gong grew.', [['Falun Gong', 'organization']]));
+    validate.run(document, resolveConfig({}));
+    const result = documentResult(document);
+    expect(() => linker.resolve(result)).toThrow('NameGraphLinker.resolve before finish');
+    linker.add(result.clusters);
+    linker.finish();
+    expect(() => linker.add(result.clusters)).toThrow('NameGraphLinker.add after finish');
+    expect(linker.resolve(result).mentions.map((mention) => mention.entity_id)).toEqual(['organization:falun-gong']);
+    expect(linker.entities()).toEqual([{ entity_id: 'organization:falun-gong', type: 'organization', name: 'Falun Gong', aliases: [], mentions: 1, documents: 1 }]);
+  });
+
+  it('links the same way whatever the order the documents arrive in', () => {
+    const names: [string, EntityType][][] = [[['CCP', 'organization']], [['Chinese Communist Party', 'organization'], ['CCP', 'organization']], [['Li Dayong', 'person'], ['Li', 'person']], [['Li', 'person']]];
+    const texts = ['The CCP.', 'The Chinese Communist Party (CCP) ruled.', 'Li Dayong and Li.', 'Li spoke.'];
+    const make = () => names.map((mentions, index) => clustered(documentWith(`d${index}`, texts[index] as string, mentions)));
+    const forward = linkCorpus(make());
+    const backward = linkCorpus(make().reverse());
+    expect(backward).toEqual(forward);
   });
 });
 
-describe('linkCorpus with the gazetteer', () => {
+describe('NameGraphLinker with the gazetteer', () => {
   it.each([
     [[['CCP', 'organization'], ['Communist Party', 'organization'], ['Chinese Communist Party', 'organization']], [['organization:chinese-communist-party', ['CCP', 'Communist Party']]]],
     [[['Yunnan', 'place'], ['Yunnan Province', 'place']], [['place:yunnan-province', ['Yunnan']]]],

@@ -5,9 +5,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import type { PipelineDocument } from '../../src/document.ts';
-import { decodeBytes, discoverInputs, documentIdOf, htmlToText, InputError, load, loadFile, normalizePublished, splitFrontMatter } from '../../src/stages/load.ts';
+import { decodeBytes } from '../../src/input/decode.ts';
+import { discoverInputs, documentIdOf, InputError, type InputFile } from '../../src/input/discover.ts';
+import { htmlToText } from '../../src/input/html.ts';
+import { normalizePublished, splitFrontMatter } from '../../src/input/metadata.ts';
+import { load, loadFile } from '../../src/stages/load.ts';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+
+async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
+  const all: Item[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -211,8 +221,8 @@ describe('discoverInputs', () => {
     const second = folderWith({ 'a.txt': 'a' });
     const files = await discoverInputs([path.join(first, 'z.txt'), second]);
     expect(files).toEqual([
-      { absolutePath: path.join(first, 'z.txt'), relativePath: 'z.txt' },
-      { absolutePath: path.join(second, 'a.txt'), relativePath: 'a.txt' },
+      { absolutePath: path.join(first, 'z.txt'), relativePath: 'z.txt', id: 'z', order: 0, warnings: [], problem: null },
+      { absolutePath: path.join(second, 'a.txt'), relativePath: 'a.txt', id: 'a', order: 1, warnings: [], problem: null },
     ]);
   });
 
@@ -257,7 +267,7 @@ describe('loadFile', () => {
       'empty.jsonl': '\n\n',
     });
   });
-  const fileAt = (relativePath: string) => ({ absolutePath: path.join(root, relativePath), relativePath });
+  const fileAt = (relativePath: string): InputFile => ({ absolutePath: path.join(root, relativePath), relativePath, id: documentIdOf(relativePath), order: 0, warnings: [], problem: null });
 
   it.each([
     ['plain.txt', { id: 'plain', source: 'plain.txt', format: 'txt', status: 'ok', error: null, warnings: [], title: null, published: null, text: '  Plain text.\r\nSecond line.\n' }],
@@ -275,12 +285,12 @@ describe('loadFile', () => {
     ['page.html', { id: 'page', source: 'page.html', format: 'html', status: 'ok', error: null, warnings: [], title: 'Page Title', published: null, text: 'Hello & welcome.\n\nSecond.' }],
     ['page2.htm', { id: 'page2', source: 'page2.htm', format: 'html', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Short page' }],
   ])('reads %s', async (relativePath, expected) => {
-    const documents = await loadFile(fileAt(relativePath), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents.map(summary)).toEqual([expected]);
   });
 
   it('keeps the whole Markdown text when its front matter is broken', async () => {
-    const [document] = await loadFile(fileAt('broken.md'), LOAD_OPTIONS);
+    const [document] = await collect(loadFile(fileAt('broken.md'), LOAD_OPTIONS));
     expect(document?.status).toBe('ok');
     expect(document?.text).toBe('---\ntitle: [oops\n---\nBody');
     expect(document?.warnings).toHaveLength(1);
@@ -288,7 +298,7 @@ describe('loadFile', () => {
   });
 
   it('hashes the raw bytes of the file', async () => {
-    const [document] = await loadFile(fileAt('bom.txt'), LOAD_OPTIONS);
+    const [document] = await collect(loadFile(fileAt('bom.txt'), LOAD_OPTIONS));
     expect(document?.sha256).toBe(sha256(bytes(0xef, 0xbb, 0xbf, 0x48, 0x69)));
   });
 
@@ -298,22 +308,22 @@ describe('loadFile', () => {
     ['script-only.html', 'html', 'LOAD_EMPTY: script-only.html has no text'],
     ['frontmatter-only.md', 'md', 'LOAD_EMPTY: frontmatter-only.md has no text'],
     ['image.png', 'unknown', 'LOAD_UNSUPPORTED: image.png: extension ".png" is not in load.extensions'],
-    ['binary.txt', 'txt', 'LOAD_BINARY: binary.txt looks binary (NUL bytes)'],
+    ['binary.txt', 'txt', 'LOAD_BINARY: binary.txt looks binary (NUL or control bytes); it is not a text document'],
   ])('skips %s (%s) with %j', async (relativePath, format, error) => {
-    const documents = await loadFile(fileAt(relativePath), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: documentIdOf(relativePath), source: relativePath, format, status: 'skipped', error, passages: [] });
   });
 
   it('skips an extension left out of load.extensions', async () => {
-    const documents = await loadFile(fileAt('note.md'), { ...LOAD_OPTIONS, extensions: ['.txt'] });
+    const documents = await collect(loadFile(fileAt('note.md'), { ...LOAD_OPTIONS, extensions: ['.txt'] }));
     expect(documents.map(summary)).toEqual([
       { id: 'note', source: 'note.md', format: 'unknown', status: 'skipped', error: 'LOAD_UNSUPPORTED: note.md: extension ".md" is not in load.extensions', warnings: [], title: null, published: null, text: '' },
     ]);
   });
 
-  it('fails a file over load.maxFileBytes with LOAD_TOO_LARGE without reading it', async () => {
-    const documents = await loadFile(fileAt('big.txt'), { ...LOAD_OPTIONS, maxFileBytes: 100 });
+  it('fails a file over load.maxFileBytes with LOAD_TOO_LARGE, hashing it as a stream', async () => {
+    const documents = await collect(loadFile(fileAt('big.txt'), { ...LOAD_OPTIONS, maxFileBytes: 100 }));
     expect(documents.map(summary)).toEqual([
       {
         id: 'big',
@@ -327,23 +337,23 @@ describe('loadFile', () => {
         text: '',
       },
     ]);
-    expect(documents[0]?.sha256).toBe(EMPTY_SHA256);
+    expect(documents[0]?.sha256).toBe(createHash('sha256').update('x'.repeat(200)).digest('hex'));
   });
 
   it('reads a file of exactly load.maxFileBytes', async () => {
-    const documents = await loadFile(fileAt('big.txt'), { ...LOAD_OPTIONS, maxFileBytes: 200 });
+    const documents = await collect(loadFile(fileAt('big.txt'), { ...LOAD_OPTIONS, maxFileBytes: 200 }));
     expect(documents[0]?.status).toBe('ok');
   });
 
   it('fails an unreadable file with LOAD_UNREADABLE', async () => {
-    const documents = await loadFile(fileAt('gone.txt'), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt('gone.txt'), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: 'gone', source: 'gone.txt', status: 'failed', sha256: EMPTY_SHA256 });
     expect(documents[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt: /);
   });
 
   it('reads a JSONL file into one document per non-blank line', async () => {
-    const documents = await loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
     expect(documents.map((document) => [document.id, document.source, document.status, document.text])).toEqual([
       ['r1', 'http://example.org/1', 'ok', 'one'],
       ['feed/2016-01:2', 'feed/2016-01.jsonl:2', 'failed', ''],
@@ -359,24 +369,24 @@ describe('loadFile', () => {
   });
 
   it('takes title and published from a JSONL record and hashes its line', async () => {
-    const [first] = await loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS);
+    const [first] = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
     expect(first).toMatchObject({ title: 'First', published: '2016-02-03', warnings: [] });
     expect(first?.sha256).toBe(sha256('{"id":"r1","text":"one","title":"First","published":"2016-02-03","source":"http://example.org/1"}'));
   });
 
   it.each([
-    [1, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:2: not JSON \(.+\)$/],
+    [1, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:2: not JSON \(.+\); fix or remove the line$/],
     [5, /^LOAD_EMPTY: feed\/2016-01\.jsonl:7: the record has no text$/],
     [6, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:8: expected an object with a string "text"$/],
     [7, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:9: expected an object with a string "text"$/],
     [8, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:10: expected an object with a string "text"$/],
   ])('JSONL document %i carries the error %s', async (index, error) => {
-    const documents = await loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
     expect(documents[index]?.error).toMatch(error);
   });
 
   it('skips a JSONL file without records', async () => {
-    const documents = await loadFile(fileAt('empty.jsonl'), LOAD_OPTIONS);
+    const documents = await collect(loadFile(fileAt('empty.jsonl'), LOAD_OPTIONS));
     expect(documents.map(summary)).toEqual([
       { id: 'empty', source: 'empty.jsonl', format: 'jsonl', status: 'skipped', error: 'LOAD_EMPTY: empty.jsonl has no records', warnings: [], title: null, published: null, text: '' },
     ]);
@@ -399,7 +409,7 @@ describe('load stage', () => {
       'report.html': '<p>html version</p>',
       '.hidden/x.txt': 'hidden',
     });
-    const documents = await load.run(resolveConfig({ input: [root], load: { maxFileBytes: 200 } }));
+    const documents = await collect(load.run(resolveConfig({ input: [root], load: { maxFileBytes: 200 } })));
     expect(documents.map((document) => [document.id, document.source, document.status, document.error?.split(':')[0] ?? null])).toEqual([
       ['2016/jan/report-7', '2016/jan/report-7.txt', 'ok', null],
       ['a', 'a.md', 'ok', null],
@@ -416,17 +426,17 @@ describe('load stage', () => {
       ['report.txt', 'report.txt', 'ok', null],
     ]);
     expect(documents.find((document) => document.id === 'report')?.warnings).toEqual([]);
-    expect(documents.find((document) => document.id === 'report.md')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken; this input is "report.md"']);
-    expect(documents.find((document) => document.id === 'report.txt')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken; this input is "report.txt"']);
+    expect(documents.find((document) => document.id === 'report.md')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.md"']);
+    expect(documents.find((document) => document.id === 'report.txt')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.txt"']);
   });
 
-  it('renames a duplicate id taken by a JSONL record and by a file', async () => {
+  it('keeps the ids JSONL records give themselves (the run fails a later duplicate), with their input order', async () => {
     const root = folderWith({ 'a.jsonl': '{"id":"b","text":"record"}\n{"id":"b","text":"again"}\n', 'b.txt': 'file' });
-    const documents = await load.run(resolveConfig({ input: [root] }));
-    expect(documents.map((document) => [document.id, document.source, document.warnings])).toEqual([
-      ['b', 'a.jsonl:1', []],
-      ['a.jsonl:2', 'a.jsonl:2', ['LOAD_DUPLICATE_ID: doc_id "b" is already taken; this input is "a.jsonl:2"']],
-      ['b.txt', 'b.txt', ['LOAD_DUPLICATE_ID: doc_id "b" is already taken; this input is "b.txt"']],
+    const documents = await collect(load.run(resolveConfig({ input: [root] })));
+    expect(documents.map((document) => [document.id, document.source, document.warnings, document.order])).toEqual([
+      ['b', 'a.jsonl:1', [], [0, 1]],
+      ['b', 'a.jsonl:2', [], [0, 2]],
+      ['b', 'b.txt', [], [1, 0]],
     ]);
   });
 
@@ -434,24 +444,24 @@ describe('load stage', () => {
     const first = folderWith({ 'a.txt': 'one' });
     const second = folderWith({ 'a.txt': 'two' });
     const third = folderWith({ 'a.txt': 'three' });
-    const documents = await load.run(resolveConfig({ input: [first, second, third] }));
+    const documents = await collect(load.run(resolveConfig({ input: [first, second, third] })));
     expect(documents.map((document) => [document.id, document.text])).toEqual([
       ['a', 'one'],
       ['a.txt', 'two'],
-      ['a~2', 'three'],
+      ['a.txt~2', 'three'],
     ]);
-    expect(documents[2]?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "a" is already taken; this input is "a~2"']);
+    expect(documents[2]?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "a" is already taken by another input; this one is "a.txt~2"']);
   });
 
   it('rejects with InputError when an input root is missing', async () => {
-    await expect(load.run(resolveConfig({ input: [path.join(os.tmpdir(), 'quarry-load-test-missing-91c2')] }))).rejects.toThrow(InputError);
+    await expect(collect(load.run(resolveConfig({ input: [path.join(os.tmpdir(), 'quarry-load-test-missing-91c2')] })))).rejects.toThrow(InputError);
   });
 
   it('gives the same documents on every run', async () => {
     const root = folderWith(Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`f${String(index).padStart(2, '0')}.txt`, `text ${index}`])));
     const config = resolveConfig({ input: [root], load: { concurrency: 3 } });
-    const first = (await load.run(config)).map(summary);
-    const second = (await load.run(config)).map(summary);
+    const first = (await collect(load.run(config))).map(summary);
+    const second = (await collect(load.run(config))).map(summary);
     expect(first.map((document) => document.id)).toEqual(Array.from({ length: 40 }, (_, index) => `f${String(index).padStart(2, '0')}`));
     expect(second).toEqual(first);
   });

@@ -2,16 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import type { Corpus, RunInfo } from '../../src/stage.ts';
 import { report } from '../../src/stages/report.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
-import { sampleTables } from '../report/fixtures.ts';
-
-const run: RunInfo = { startedAt: new Date(0), stageMilliseconds: {} };
+import { sampleTables, writeJsonlTables } from '../report/fixtures.ts';
 
 describe('the report stage', () => {
-  it('is a sink that needs the validated tables', () => {
-    expect([report.kind, report.name, report.requires]).toEqual(['sink', 'report', ['corpus.tables']]);
+  it('is a sink that reads the tables the write stage committed', () => {
+    expect([report.kind, report.name, report.requires]).toEqual(['sink', 'report', ['files in config.output']]);
   });
 
   it.each([
@@ -19,8 +16,9 @@ describe('the report stage', () => {
     [false, false],
   ])('with report: %s writes the report: %s', async (enabled, written) => {
     const output = await temporaryDirectory();
-    const corpus: Corpus = { documents: [], entities: [], tables: sampleTables() };
-    await report.run(corpus, resolveConfig({ output, report: enabled }), run);
+    await writeJsonlTables(sampleTables(), output);
+    const sink = await report.open(resolveConfig({ output, report: enabled }));
+    await sink.close([], {});
     expect(existsSync(path.join(output, 'report', 'index.html'))).toBe(written);
     expect(existsSync(path.join(output, 'report', 'documents', 'broken.html'))).toBe(written);
   });
@@ -29,8 +27,8 @@ describe('the report stage', () => {
     expect(resolveConfig({}).report).toBe(true);
   });
 
-  it('fails fast when validate has not run', async () => {
-    const corpus: Corpus = { documents: [], entities: [], tables: null };
-    await expect(report.run(corpus, resolveConfig({ output: await temporaryDirectory() }), run)).rejects.toThrow('report needs the validated tables: run validate first');
+  it('fails with the reason when the output folder has no tables', async () => {
+    const sink = await report.open(resolveConfig({ output: await temporaryDirectory() }));
+    await expect(sink.close([], {})).rejects.toThrow('no tables to report on in');
   });
 });

@@ -1,0 +1,103 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { formatMessage, MessageCode } from '../messages.ts';
+
+/** A file found under an input root, or an entry that could not be read as one. */
+export interface InputFile {
+  absolutePath: string;
+  /** Path relative to its input root, with forward slashes. */
+  relativePath: string;
+  /** The document id: the relative path without extension, made unique across the inputs. */
+  id: string;
+  /** Position in the input order (roots in order, paths sorted within a root). */
+  order: number;
+  /** Warnings found while listing (a renamed duplicate id). */
+  warnings: string[];
+  /** Set when the entry cannot be read (a symlink loop, an unreadable folder): it becomes a failed document. */
+  problem: string | null;
+}
+
+/** An input root that does not exist: a usage error (CLI exit code 2). */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** doc_id of a file: its path relative to the root without the extension. */
+export function documentIdOf(relativePath: string): string {
+  const extension = path.posix.extname(relativePath);
+  return extension === '' || extension === relativePath ? relativePath : relativePath.slice(0, -extension.length);
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+type Found = Pick<InputFile, 'absolutePath' | 'relativePath' | 'problem'>;
+
+/**
+ * Walks a folder: hidden entries skipped, symbolic links followed, a link
+ * back to a folder already on the path reported instead of followed forever.
+ */
+async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, found: Found[]): Promise<void> {
+  const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    found.push({ absolutePath: folder, relativePath: relative(folder), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `folder ${relative(folder)} cannot be read: ${(error as Error).message}`) });
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const absolutePath = path.join(folder, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(absolutePath).catch(() => null);
+      if (target === null) {
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `${relative(absolutePath)} is a broken symbolic link`) });
+        continue;
+      }
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDirectory) {
+      const real = await realpath(absolutePath);
+      if (ancestors.has(real)) {
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} links back to a folder above it; not followed`) });
+        continue;
+      }
+      await walk(root, absolutePath, new Set([...ancestors, real]), found);
+    } else if (isFile) found.push({ absolutePath, relativePath: relative(absolutePath), problem: null });
+  }
+}
+
+/**
+ * Lists the inputs in a stable order (roots in order, paths sorted by code
+ * units within a root) and gives each a unique document id: a second file
+ * with the same stem keeps its extension in its id, with a warning.
+ */
+export async function discoverInputs(roots: readonly string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const taken = new Set<string>();
+  for (const root of roots) {
+    const absoluteRoot = path.resolve(root);
+    const info = await stat(absoluteRoot).catch(() => null);
+    if (info === null) throw new InputError(`input not found: ${root}`);
+    const found: Found[] = [];
+    if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), found);
+    else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: null });
+    found.sort((a, b) => byCodeUnits(a.relativePath, b.relativePath));
+    for (const entry of found) {
+      const warnings: string[] = [];
+      const natural = documentIdOf(entry.relativePath);
+      let id = natural;
+      if (taken.has(id)) {
+        id = entry.relativePath;
+        for (let counter = 2; taken.has(id); counter++) id = `${entry.relativePath}~${counter}`;
+        warnings.push(formatMessage(MessageCode.LOAD_DUPLICATE_ID, `doc_id "${natural}" is already taken by another input; this one is "${id}"`));
+      }
+      taken.add(id);
+      files.push({ ...entry, id, order: files.length, warnings });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,49 @@
+import type { ClaimRow, DateRow, DocumentRow, EntityType, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
+
+/** A group of one document's mentions that name the same thing: what corpus-wide linking needs. */
+export interface ClusterSummary {
+  type: EntityType;
+  /** Fullest form of the name in the document. */
+  name: string;
+  /** Every surface form seen in the document. */
+  forms: string[];
+}
+
+/**
+ * Everything one document contributes to the tables, before corpus-wide
+ * entity linking: entity references are local (`#<cluster index>`) until the
+ * write stage resolves them. It survives a JSON round trip (cache, workers).
+ */
+export interface DocumentResult {
+  document: DocumentRow;
+  passages: PassageRow[];
+  mentions: MentionRow[];
+  dates: DateRow[];
+  figures: FigureRow[];
+  claims: ClaimRow[];
+  clusters: ClusterSummary[];
+}
+
+const LOCAL_REFERENCE = /^#(\d+)$/;
+
+/** The local reference of a document's entity cluster, resolved when the tables are written. */
+export function localEntityReference(clusterIndex: number): string {
+  return `#${clusterIndex}`;
+}
+
+/** Replaces the local entity references of a result by corpus-wide entity ids (one per cluster). */
+export function resolveEntityReferences(result: DocumentResult, entityIds: readonly string[]): DocumentResult {
+  const resolve = (reference: string): string => {
+    const match = LOCAL_REFERENCE.exec(reference);
+    return match ? (entityIds[Number(match[1])] ?? reference) : reference;
+  };
+  return {
+    ...result,
+    mentions: result.mentions.map((mention) => ({ ...mention, entity_id: resolve(mention.entity_id) })),
+    claims: result.claims.map((claim) => ({
+      ...claim,
+      entity_ids: [...new Set(claim.entity_ids.map(resolve))],
+      speaker_entity_id: claim.speaker_entity_id === null ? null : resolve(claim.speaker_entity_id),
+    })),
+  };
+}

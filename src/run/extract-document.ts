@@ -1,0 +1,73 @@
+import { performance } from 'node:perf_hooks';
+import type { ResolvedConfig } from '../config.ts';
+import { createDocument, failDocument, type PipelineDocument } from '../document.ts';
+import { formatMessage, MessageCode } from '../messages.ts';
+import type { DocumentStage } from '../stage.ts';
+import { documentResult } from '../stages/validate.ts';
+import { OffsetIndex } from '../text/offsets.ts';
+import { ResultCache } from './result-cache.ts';
+import type { ClusterSummary } from './document-result.ts';
+
+/** The fields of a loaded document that travel to a worker. */
+export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
+
+/** One document to extract: where to store its result and under which key. */
+export interface ExtractTask {
+  document: LoadedDocument;
+  config: ResolvedConfig;
+  cacheDirectory: string;
+  key: string;
+}
+
+/** What the main thread needs back: the clusters for linking and the numbers for the summary. */
+export interface ExtractOutcome {
+  clusters: ClusterSummary[];
+  status: PipelineDocument['status'];
+  words: number;
+  stageMilliseconds: Record<string, number>;
+}
+
+/** Runs the document stages on one document; a stage that throws marks the document failed and the batch goes on. */
+export function runDocumentStages(document: PipelineDocument, stages: readonly DocumentStage[], config: ResolvedConfig, timings: Record<string, number>): void {
+  if (document.status !== 'ok') return;
+  document.offsets = new OffsetIndex(document.text);
+  for (const stage of stages) {
+    const started = performance.now();
+    try {
+      stage.run(document, config);
+    } catch (error) {
+      failDocument(document, formatMessage(MessageCode.STAGE_FAILED, `stage ${stage.name} failed: ${(error as Error).message}`));
+      return;
+    } finally {
+      timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - started;
+    }
+    if (document.status !== 'ok') return;
+  }
+}
+
+/** Counts whitespace-separated words, for throughput figures. */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let index = 0; index < text.length; index++) {
+    const space = /\s/.test(text[index] as string);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/**
+ * Extracts one document and stores its result in the cache. It runs in a
+ * worker thread (or in the main thread with workers: 0); only the clusters
+ * and counts travel back, the rows go through the cache file.
+ */
+export async function extractDocument(task: ExtractTask, stages?: readonly DocumentStage[]): Promise<ExtractOutcome> {
+  const documentStages = stages ?? (await import('../pipeline.ts')).DOCUMENT_STAGES;
+  const document = createDocument(task.document);
+  const stageMilliseconds: Record<string, number> = {};
+  runDocumentStages(document, documentStages, task.config, stageMilliseconds);
+  const result = documentResult(document);
+  await new ResultCache(task.cacheDirectory).put(task.key, result);
+  return { clusters: result.clusters, status: document.status, words: document.status === 'ok' ? countWords(document.text) : 0, stageMilliseconds };
+}

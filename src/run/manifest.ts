@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config.ts';
+import type { TableName } from '../schemas/index.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const packageVersion = async (folder: string): Promise<string | null> => {
+  try {
+    return (JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+};
+
+/** Versions of quarry and of the packages that shape the output. */
+async function packageVersions(): Promise<Record<string, string | null>> {
+  const names = ['compromise', 'chrono-node', 'zod', 'csv-stringify', 'htmlparser2', 'yaml'];
+  const versions = await Promise.all(names.map(async (name) => [name, await packageVersion(path.join(ROOT, 'node_modules', name))] as const));
+  return { quarry: await packageVersion(ROOT), ...Object.fromEntries(versions) };
+}
+
+export interface ManifestFacts {
+  config: ResolvedConfig;
+  inputs: { doc_id: string; source: string; sha256: string; status: string }[];
+  documents: Record<'ok' | 'failed' | 'skipped', number>;
+  counts: Record<TableName, number>;
+  startedAt: Date;
+  stageMilliseconds: Record<string, number>;
+  extracted: number;
+  cached: number;
+}
+
+/** The manifest: inputs with hashes, config, package versions, counts per table, timings and peak memory. */
+export async function buildManifest(facts: ManifestFacts): Promise<Record<string, unknown>> {
+  return {
+    tool: 'quarry',
+    packages: await packageVersions(),
+    config: facts.config,
+    inputs: facts.inputs,
+    documents: facts.documents,
+    counts: facts.counts,
+    cache: { extracted: facts.extracted, reused: facts.cached },
+    timings: {
+      started_at: facts.startedAt.toISOString(),
+      total_ms: Date.now() - facts.startedAt.getTime(),
+      stage_ms: Object.fromEntries(Object.entries(facts.stageMilliseconds).sort().map(([stage, milliseconds]) => [stage, Math.round(milliseconds)])),
+      // Worker threads share the process, so this covers them too.
+      peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    },
+  };
+}
