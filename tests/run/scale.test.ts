@@ -1,0 +1,127 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { mergeShards, runPipeline } from '../../src/pipeline.ts';
+import { inShard, parseShard } from '../../src/run/shard.ts';
+import { ROOT, runCli, temporaryDirectory } from '../helpers/run.ts';
+
+const RAW = path.join(ROOT, 'data', 'raw');
+
+/** The tables of an output folder, file name to bytes. */
+async function tables(output: string): Promise<Map<string, Buffer>> {
+  const files = (await readdir(output)).filter((file) => !file.startsWith('.') && /\.(jsonl|csv)$/.test(file)).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(output, file))] as const)));
+}
+
+function expectSameBytes(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [file, bytes] of expected) expect(actual.get(file)?.equals(bytes), file).toBe(true);
+}
+
+describe('parseShard', () => {
+  it.each([
+    ['1/1', { index: 1, count: 1 }],
+    ['2/8', { index: 2, count: 8 }],
+    [' 3/3 ', { index: 3, count: 3 }],
+    ['0/3', null],
+    ['4/3', null],
+    ['1/0', null],
+    ['a/3', null],
+    ['1-3', null],
+    ['', null],
+  ])('%j -> %j', (text, expected) => {
+    expect(parseShard(text)).toEqual(expected);
+  });
+});
+
+describe('inShard', () => {
+  it('puts every document in exactly one of N shards, the same way every time', () => {
+    const ids = Array.from({ length: 300 }, (_, index) => `feed/2016-${index}`);
+    const shardOf = (id: string): number[] => [1, 2, 3, 4].filter((index) => inShard(id, { index, count: 4 }));
+    for (const id of ids) expect(shardOf(id)).toHaveLength(1);
+    const sizes = [1, 2, 3, 4].map((index) => ids.filter((id) => inShard(id, { index, count: 4 })).length);
+    expect(sizes.every((size) => size > 40)).toBe(true);
+    expect(ids.map(shardOf)).toEqual(ids.map(shardOf));
+  });
+
+  it('takes everything without a shard', () => {
+    expect(inShard('anything', null)).toBe(true);
+  });
+});
+
+describe('scale: workers, cache, shards', () => {
+  it('gives the same bytes with 0 and 2 workers', async () => {
+    const inProcess = await temporaryDirectory();
+    const pooled = await temporaryDirectory();
+    await runPipeline(resolveConfig({ input: [RAW], output: inProcess, workers: 0, report: false }));
+    await runPipeline(resolveConfig({ input: [RAW], output: pooled, workers: 2, report: false }));
+    expectSameBytes(await tables(pooled), await tables(inProcess));
+  });
+
+  it('takes unchanged documents from the cache, extracts a changed one again, and gives fresh-run bytes', async () => {
+    const input = await temporaryDirectory();
+    for (const file of await readdir(RAW)) await writeFile(path.join(input, file), await readFile(path.join(RAW, file)));
+    const output = await temporaryDirectory();
+    const config = resolveConfig({ input: [input], output, workers: 0, report: false });
+    const first = await runPipeline(config);
+    expect([first.extracted, first.cached]).toEqual([5, 0]);
+    const firstTables = await tables(output);
+    const again = await runPipeline(config);
+    expect([again.extracted, again.cached]).toEqual([0, 5]);
+    expectSameBytes(await tables(output), firstTables);
+    await writeFile(path.join(input, '004_71caf6f72882eca0.txt'), 'Gao Zhisheng spoke in Beijing on January 7, 2016.');
+    const changed = await runPipeline(config);
+    expect([changed.extracted, changed.cached]).toEqual([1, 4]);
+    const fresh = await runPipeline(config, { fresh: true });
+    expect([fresh.extracted, fresh.cached]).toEqual([5, 0]);
+    const freshOutput = await temporaryDirectory();
+    await runPipeline(resolveConfig({ input: [input], output: freshOutput, workers: 0, report: false }));
+    expectSameBytes(await tables(output), await tables(freshOutput));
+  });
+
+  it('merges 3 shards into tables byte-identical to one run', async () => {
+    const single = await temporaryDirectory();
+    await runPipeline(resolveConfig({ input: [RAW], output: single, workers: 0, report: false }));
+    const shards = await Promise.all([1, 2, 3].map(() => temporaryDirectory()));
+    const shardDocuments = [];
+    for (const [index, output] of shards.entries()) {
+      const result = await runPipeline(resolveConfig({ input: [RAW], output, workers: 0, report: false }), { shard: { index: index + 1, count: 3 } });
+      shardDocuments.push(result.documents.ok);
+    }
+    expect(shardDocuments.reduce((sum, count) => sum + count, 0)).toBe(5);
+    const merged = await temporaryDirectory();
+    const result = await mergeShards(shards, resolveConfig({ output: merged, report: false }));
+    expect(result.documents).toEqual({ ok: 5, failed: 0, skipped: 0 });
+    expectSameBytes(await tables(merged), await tables(single));
+  });
+
+  it('merges from the command line, and refuses a folder that is not a run output', async () => {
+    const shards = await Promise.all([1, 2].map(() => temporaryDirectory()));
+    for (const [index, output] of shards.entries()) {
+      const { code } = await runCli(['extract', RAW, '--out', output, '--shard', `${index + 1}/2`, '--workers', '0']);
+      expect(code).toBe(0);
+    }
+    const merged = await temporaryDirectory();
+    const { code, stderr } = await runCli(['merge', ...shards, '--out', merged]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('quarry: 5 ok, 0 failed, 0 skipped');
+    const notARun = await temporaryDirectory();
+    const refused = await runCli(['merge', notARun, '--out', merged]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not the output folder of a quarry extract run');
+  });
+
+  it('fails a JSONL record whose id an earlier document took, and keeps the first', async () => {
+    const input = await temporaryDirectory();
+    await writeFile(path.join(input, 'feed.jsonl'), '{"id":"same","text":"Li Dayong spoke."}\n{"id":"same","text":"Gao spoke."}\n');
+    const output = await temporaryDirectory();
+    const result = await runPipeline(resolveConfig({ input: [input], output, workers: 0, report: false }));
+    expect(result.documents).toEqual({ ok: 1, failed: 1, skipped: 0 });
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { doc_id: string; status: string; error: string | null });
+    expect(rows.map(({ doc_id, status, error }) => [doc_id, status, error])).toEqual([
+      ['same', 'ok', null],
+      ['feed.jsonl:2', 'failed', 'LOAD_DUPLICATE_ID: doc_id "same" is already taken by an earlier document; this one is left out as "feed.jsonl:2"'],
+    ]);
+  });
+});
