@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePassage, matchSpans } from '../../src/text/analysis.ts';
+import { analyzePassage, analyzeText } from '../../src/text/analysis.ts';
 
 const DOCUMENT = 'Intro.\n\nMs. Li Dayong said that 16 million people quit. "It is true," she added! 😀 Falun Gong grew.';
 const PASSAGE_START = 8;
@@ -46,14 +46,42 @@ describe('analyzePassage', () => {
   });
 });
 
-describe('matchSpans', () => {
-  it.each([
-    ['(falun|gong)+', ['Falun Gong']],
-    ['million', ['million']],
-    ['(li|dayong)+', ['Li Dayong']],
-    ['nonexistent', []],
-  ])('the match %j gives document spans of %j', (pattern, expected) => {
-    const analysis = analyzePassage(DOCUMENT.slice(PASSAGE_START), PASSAGE_START);
-    expect(matchSpans(analysis, analysis.view.match(pattern)).map(({ start, end }) => DOCUMENT.slice(start, end))).toEqual(expected);
+describe('analyzeText', () => {
+  const text = 'Talking Fearlessly to Officers\n\nShe talked. They listened.\n\nLi Dayong said so.';
+  const passages = [
+    { start: 0, end: 30 },
+    { start: 32, end: 58 },
+    { start: 60, end: 78 },
+  ];
+  const analyses = analyzeText(text, 0, passages);
+
+  it('gives each passage its own tokens', () => {
+    expect(analyses.map((analysis) => analysis.tokens.map((token) => token.text))).toEqual([
+      ['Talking', 'Fearlessly', 'to', 'Officers'],
+      ['She', 'talked', 'They', 'listened'],
+      ['Li', 'Dayong', 'said', 'so'],
+    ]);
+  });
+
+  it('numbers sentences from 0 in each passage and cuts a sentence at a passage edge', () => {
+    expect(analyses.map((analysis) => analysis.tokens.map((token) => token.sentence))).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 1, 1],
+      [0, 0, 0, 0],
+    ]);
+    expect(analyses.map((analysis) => analysis.sentences.map(({ start, end }) => text.slice(start, end)))).toEqual([['Talking Fearlessly to Officers'], ['She talked.', 'They listened.'], ['Li Dayong said so.']]);
+  });
+
+  it('gives each passage its offset and text', () => {
+    expect(analyses.map((analysis) => [analysis.offset, analysis.text])).toEqual([
+      [0, 'Talking Fearlessly to Officers'],
+      [32, 'She talked. They listened.'],
+      [60, 'Li Dayong said so.'],
+    ]);
+  });
+
+  it('tags a batch as it tags its passages one by one', () => {
+    const single = passages.map((passage) => analyzePassage(text.slice(passage.start, passage.end), passage.start));
+    expect(analyses.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')]))).toEqual(single.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')])));
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Benchmark: measures side by side, in one run, on the same texts:
+ * compromise's nlp() alone, the full pipeline with 1 and N workers, peak
+ * memory at 1x and 4x the corpus, a re-run on an unchanged corpus, and
+ * 3 shards merged against one run.
+ *
+ *   npm run bench -- [--input DIR] [--copies N] [--workers N]
+ *
+ * The corpus is DIR (default data/raw) copied N times (default 40) under
+ * distinct names, so every copy is a document of its own.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs, promisify } from 'node:util';
+import nlp from 'compromise';
+
+const execFileAsync = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const QUARRY = path.join(ROOT, 'bin', 'quarry.mjs');
+
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string', default: path.join(ROOT, 'data', 'raw') },
+    copies: { type: 'string', default: '40' },
+    workers: { type: 'string', default: String(availableParallelism()) },
+  },
+});
+const copies = Number(values.copies);
+const workers = Number(values.workers);
+if (!Number.isInteger(copies) || copies < 1 || !Number.isInteger(workers) || workers < 1) {
+  console.error('usage: npm run bench -- [--input DIR] [--copies N >= 1] [--workers N >= 1]');
+  process.exit(2);
+}
+
+async function buildCorpus(folder: string, times: number): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (let copy = 0; copy < times; copy++) await cp(values.input as string, path.join(folder, `copy-${String(copy).padStart(4, '0')}`), { recursive: true });
+}
+
+async function textsOf(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return Promise.all(files.sort().map((file) => readFile(file, 'utf8')));
+}
+
+const countWords = (texts: readonly string[]): number => texts.reduce((sum, text) => sum + (text.match(/\S+/g)?.length ?? 0), 0);
+
+interface Run {
+  milliseconds: number;
+  peakRssBytes: number;
+  extracted: number;
+  cached: number;
+}
+
+/** Runs `quarry extract` in a child process and reads what it measured from its manifest. */
+async function extract(input: string, output: string, options: string[]): Promise<Run> {
+  await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], { maxBuffer: 64 * 1024 * 1024 });
+  const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { total_ms: number; peak_rss_bytes: number }; cache: { extracted: number; reused: number } };
+  return { milliseconds: manifest.timings.total_ms, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: manifest.cache.extracted, cached: manifest.cache.reused };
+}
+
+async function sameTables(first: string, second: string): Promise<boolean> {
+  const files = (await readdir(first)).filter((file) => !file.startsWith('.') && /\.(jsonl|csv)$/.test(file));
+  for (const file of files) {
+    const [a, b] = await Promise.all([readFile(path.join(first, file)), readFile(path.join(second, file))]);
+    if (!a.equals(b)) return false;
+  }
+  return files.length > 0;
+}
+
+const work = await mkdtemp(path.join(tmpdir(), 'quarry-bench-'));
+const corpus = path.join(work, 'corpus-1x');
+const corpus4 = path.join(work, 'corpus-4x');
+await buildCorpus(corpus, copies);
+await buildCorpus(corpus4, copies * 4);
+const texts = await textsOf(corpus);
+const words = countWords(texts);
+const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+const rate = (milliseconds: number): number => Math.round(words / (milliseconds / 1000));
+console.log(`corpus: ${texts.length} documents, ${words} words (${values.input} x ${copies}); ${workers} workers on ${availableParallelism()} cores`);
+
+// compromise alone, in this process, after a warm-up.
+for (const text of texts.slice(0, 10)) nlp(text);
+const nlpStarted = performance.now();
+for (const text of texts) nlp(text);
+const nlpMilliseconds = performance.now() - nlpStarted;
+
+const one = await extract(corpus, path.join(work, 'out-1'), ['--workers', '1', '--fresh']);
+const many = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers), '--fresh']);
+const rerun = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers)]);
+const four = await extract(corpus4, path.join(work, 'out-4x'), ['--workers', String(workers), '--fresh']);
+for (const index of [1, 2, 3]) await extract(corpus, path.join(work, `shard-${index}`), ['--workers', String(workers), '--fresh', '--shard', `${index}/3`]);
+await execFileAsync(process.execPath, [QUARRY, 'merge', ...[1, 2, 3].map((index) => path.join(work, `shard-${index}`)), '--out', path.join(work, 'merged')]);
+const shardsIdentical = await sameTables(path.join(work, 'merged'), path.join(work, 'out-1'));
+
+const rows: [string, string, string][] = [
+  ['compromise nlp() alone', `${rate(nlpMilliseconds)} words/s`, ''],
+  ['pipeline, 1 worker', `${rate(one.milliseconds)} words/s`, `ratio to nlp() alone ${(nlpMilliseconds / one.milliseconds).toFixed(2)} (target >= 1.0)`],
+  [`pipeline, ${workers} workers`, `${rate(many.milliseconds)} words/s`, `ratio to 1 worker ${(one.milliseconds / many.milliseconds).toFixed(2)} (target >= 1.6 on 2 cores)`],
+  ['peak RSS, 1x corpus', `${megabytes(many.peakRssBytes)} MB`, ''],
+  ['peak RSS, 4x corpus', `${megabytes(four.peakRssBytes)} MB`, `ratio to 1x ${(four.peakRssBytes / many.peakRssBytes).toFixed(2)} (target <= 1.3)`],
+  ['re-run, unchanged corpus', `${rerun.milliseconds} ms (${rerun.cached} cached, ${rerun.extracted} extracted)`, `${(many.milliseconds / rerun.milliseconds).toFixed(1)}x faster than fresh (target >= 10)`],
+  ['3 shards merged', shardsIdentical ? 'identical bytes' : 'DIFFERENT bytes', 'to one run (target: identical)'],
+];
+for (const [what, value, note] of rows) console.log(`${what.padEnd(28)} ${value.padEnd(44)} ${note}`);
+await rm(work, { recursive: true, force: true });
