@@ -15,6 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import nlp from 'compromise';
 
 const execFileAsync = promisify(execFile);
@@ -88,6 +89,16 @@ const nlpStarted = performance.now();
 for (const text of texts) nlp(text);
 const nlpMilliseconds = performance.now() - nlpStarted;
 
+/** compromise alone in `threads` worker threads at once, each on the whole corpus: the machine's own scaling, for comparison. */
+async function nlpInThreads(threads: number): Promise<number> {
+  const started = performance.now();
+  const source = `const nlp = require(${JSON.stringify(path.join(ROOT, 'node_modules', 'compromise', 'builds', 'three', 'compromise-three.cjs'))}); const { parentPort, workerData } = require('node:worker_threads'); for (const text of workerData) nlp(text); parentPort.postMessage(0);`;
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(source, { eval: true, workerData: texts }).once('message', resolve).once('error', reject))));
+  return performance.now() - started;
+}
+const nlpOneThread = await nlpInThreads(1);
+const nlpThreads = await nlpInThreads(workers);
+
 const one = await extract(corpus, path.join(work, 'out-1'), ['--workers', '1', '--fresh']);
 const many = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers), '--fresh']);
 const rerun = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers)]);
@@ -100,6 +111,7 @@ const rows: [string, string, string][] = [
   ['compromise nlp() alone', `${rate(nlpMilliseconds)} words/s`, ''],
   ['pipeline, 1 worker', `${rate(one.milliseconds)} words/s`, `ratio to nlp() alone ${(nlpMilliseconds / one.milliseconds).toFixed(2)} (target >= 1.0)`],
   [`pipeline, ${workers} workers`, `${rate(many.milliseconds)} words/s`, `ratio to 1 worker ${(one.milliseconds / many.milliseconds).toFixed(2)} (target >= 1.6 on 2 cores)`],
+  [`compromise alone, ${workers} threads`, `${((workers * nlpOneThread) / nlpThreads).toFixed(2)}x one thread`, 'the most this machine gives on the same work'],
   ['peak RSS, 1x corpus', `${megabytes(many.peakRssBytes)} MB`, ''],
   ['peak RSS, 4x corpus', `${megabytes(four.peakRssBytes)} MB`, `ratio to 1x ${(four.peakRssBytes / many.peakRssBytes).toFixed(2)} (target <= 1.3)`],
   ['re-run, unchanged corpus', `${rerun.milliseconds} ms (${rerun.cached} cached, ${rerun.extracted} extracted)`, `${(many.milliseconds / rerun.milliseconds).toFixed(1)}x faster than fresh (target >= 10)`],

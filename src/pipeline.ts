@@ -107,14 +107,27 @@ interface Extractor {
 
 function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
   if (inProcess || config.workers === 0) return { run: (task) => extractDocument(task, documentStages), close: async () => {} };
-  const pool = new Piscina<ExtractTask, ExtractOutcome>({
-    filename: new URL('./run/worker.mjs', import.meta.url).href,
-    minThreads: config.workers,
-    maxThreads: config.workers,
-    idleTimeout: 60_000,
-  });
-  return { run: (task) => pool.run(task), close: () => pool.destroy() };
+  // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread.
+  let pool: Piscina<ExtractTask, ExtractOutcome> | null = null;
+  const start = (): Piscina<ExtractTask, ExtractOutcome> =>
+    new Piscina<ExtractTask, ExtractOutcome>({
+      filename: new URL('./run/worker.mjs', import.meta.url).href,
+      minThreads: config.workers,
+      maxThreads: config.workers,
+      idleTimeout: 60_000,
+      // compromise allocates many short-lived objects: a larger young generation means far fewer scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+  return {
+    run: (task) => (pool ??= start()).run(task),
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
 }
+
+/** Young generation of a worker thread, in MB (measured: 192 cuts extraction time by about a tenth against V8's default). */
+const YOUNG_GENERATION_MB = 192;
 
 function single<Kind extends Stage['kind']>(stages: readonly Stage[], kind: Kind): Extract<Stage, { kind: Kind }> {
   return stages.find((stage) => stage.kind === kind) as Extract<Stage, { kind: Kind }>;
