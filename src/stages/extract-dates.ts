@@ -193,10 +193,11 @@ export function findTextReference(document: PipelineDocument): string | null {
  * Finds the dates of a document and resolves them. Explicit dates stand
  * alone. Year-less and relative ones use the document's reference (its
  * publication date or a dateline), else the nearest preceding explicit date,
- * else the configured default; "the same day", "two weeks later" and the
- * like use the previous date the text mentions.
+ * else the configured default, else `fallbackReference`; "the same day",
+ * "two weeks later" and the like use the previous date the text mentions.
+ * Returns the dates and the number left out for want of a reference.
  */
-export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null): DateExpression[] {
+export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null, fallbackReference: string | null = null): { dates: DateExpression[]; unresolved: number } {
   const dates: DateExpression[] = [];
   let nearestExplicit: string | null = null;
   let lastMentioned: string | null = null;
@@ -213,12 +214,12 @@ export function findDates(document: PipelineDocument, defaultReference: string |
       }
       return results;
     };
-    for (const found of parseWith(documentReference ?? nearestExplicit ?? defaultReference ?? NEUTRAL_REFERENCE)) {
+    for (const found of parseWith(documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference ?? NEUTRAL_REFERENCE)) {
       let reading = read(found);
       if (reading === null || !isCalendarSpan(found.text.replace(LEADING_PREPOSITION, ''), found, passageText)) continue;
       let reference: string | null = null;
       if (reading.needsReference) {
-        reference = reading.anaphoric ? (lastMentioned ?? documentReference ?? nearestExplicit ?? defaultReference) : (documentReference ?? nearestExplicit ?? defaultReference);
+        reference = reading.anaphoric ? (lastMentioned ?? documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference) : (documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference);
         if (reference === null) {
           unresolved++;
           continue;
@@ -250,8 +251,7 @@ export function findDates(document: PipelineDocument, defaultReference: string |
       }
     }
   });
-  if (unresolved > 0) document.warnings.push(formatMessage(MessageCode.DATE_UNRESOLVED, `${unresolved} year-less or relative date(s) left out: no publication date, no earlier explicit date and no extractDates.defaultReferenceDate`));
-  return dates;
+  return { dates, unresolved };
 }
 
 /**
@@ -277,8 +277,14 @@ export const extractDates: DocumentStage = {
   run(document, config) {
     const defaultReference = config.extractDates.defaultReferenceDate;
     const textReference = document.published === null ? findTextReference(document) : null;
-    document.dates = findDates(document, defaultReference, document.published ?? textReference);
-    const reference = recordedReference(document.published, textReference, document.dates, defaultReference);
+    let { dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference);
+    const reference = recordedReference(document.published, textReference, dates, defaultReference);
+    if (unresolved > 0 && reference !== null) {
+      // Relative dates before any explicit one: the date recorded as the document's reference (the latest date of the text) stands in for the publication date.
+      ({ dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, reference.date));
+    }
+    if (unresolved > 0) document.warnings.push(formatMessage(MessageCode.DATE_UNRESOLVED, `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`));
+    document.dates = dates;
     document.referenceDate = reference?.date ?? null;
     document.referenceSource = reference?.source ?? null;
   },

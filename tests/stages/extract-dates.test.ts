@@ -138,6 +138,16 @@ describe('references', () => {
     ]],
     // Nothing before it and no default: left out.
     ['He quit last year.', null, null, []],
+    // Nothing before it, but a later date of the text: that date stands in for the publication date.
+    ['On Monday the council met. Fighting has gone on since April 2023.', null, null, [
+      ['Monday', '2023-03-27', '2023-04-01'],
+      ['April 2023', '2023-04', null],
+    ]],
+    // A configured default comes before the latest date of the text.
+    ['He quit last year. The talks began in April 2023.', null, '2010-06-01', [
+      ['last year', '2009', '2010-06-01'],
+      ['April 2023', '2023-04', null],
+    ]],
     // The configured default.
     ['He quit last year.', null, '2010-06-01', [['last year', '2009', '2010-06-01']]],
     // A publication date wins over earlier dates in the text.
@@ -150,7 +160,7 @@ describe('references', () => {
   });
 
   it('warns when a relative date has no reference', () => {
-    expect(datesOf('He quit last year.', null).warnings).toEqual([expect.stringMatching(/^DATE_UNRESOLVED: 1 /)]);
+    expect(datesOf('He quit last year.', null).warnings).toEqual([expect.stringMatching(/^DATE_UNRESOLVED: 1 .*set extractDates.defaultReferenceDate/)]);
   });
 
   it.each<[string, string | null]>([
