@@ -11,11 +11,26 @@ export function nameKey(name: string): string {
 
 /** A readable, stable id fragment: "Chinese Communist Party" -> "chinese-communist-party". */
 export function slugify(name: string): string {
-  const slug = nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  if (slug !== '') return slug;
-  // Names in scripts without Latin letters keep a stable id through their code points.
-  return [...nameKey(name)].filter((character) => character !== ' ').map((character) => character.codePointAt(0)?.toString(16)).join('-') || 'unnamed';
+  const parts: string[] = [];
+  for (const word of nameKey(name).split(' ')) {
+    let ascii = '';
+    for (const character of word) {
+      const letter = LATIN_LETTERS[character] ?? character;
+      if (/^[a-z0-9]+$/.test(letter)) ascii += letter;
+      else {
+        // Letters without an ASCII form keep a stable id through their code points, so no two names share a slug by losing them.
+        if (ascii !== '') parts.push(ascii);
+        ascii = '';
+        parts.push((character.codePointAt(0) as number).toString(16));
+      }
+    }
+    if (ascii !== '') parts.push(ascii);
+  }
+  return parts.join('-') || 'unnamed';
 }
+
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN_LETTERS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng' });
 
 /** Orders names from fullest to shortest: more words, then more characters, then alphabetically. */
 export function compareFullness(a: string, b: string): number {

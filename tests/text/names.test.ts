@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPinyinName, phraseKeys, tokenKey } from '../../src/text/names.ts';
+import { isPinyinName, phraseKeys, slugify, tokenKey } from '../../src/text/names.ts';
 
 describe('tokenKey', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('isPinyinName', () => {
     ['A', false],
   ])('%s -> %s', (word, expected) => {
     expect(isPinyinName(word)).toBe(expected);
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['Chinese Communist Party', 'chinese-communist-party'],
+    ['Minghui.org', 'minghui-org'],
+    ["CCP's", 'ccp'],
+    ['Zürich', 'zurich'],
+    ['Ørsted', 'orsted'],
+    ['Łódź', 'lodz'],
+    ['Straße', 'strasse'],
+    ['北京', '5317-4eac'],
+    ['Москва River', '43c-43e-441-43a-432-430-river'],
+    ['Нева River', '43d-435-432-430-river'],
+    ['!!!', 'unnamed'],
+  ])('%s -> %s', (name, expected) => {
+    expect(slugify(name)).toBe(expected);
   });
 });
