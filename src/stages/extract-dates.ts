@@ -5,7 +5,7 @@ import { formatMessage, MessageCode } from '../messages.ts';
 import type { DateGranularity, DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import { centuryValue, dayValue, utcDate, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
 
 /** The reference for a document: the day and how it was found. */
@@ -17,7 +17,7 @@ export interface DocumentReference {
 /** A chrono reference instant for a day: noon UTC, so no time zone moves it to another day. */
 const instantOf = (day: string): chrono.ParsingReference => {
   const { year, month, day: dayOfMonth } = parseIsoDay(day);
-  return { instant: new Date(Date.UTC(year, month - 1, dayOfMonth, 12)), timezone: 0 };
+  return { instant: utcDate(year, month - 1, dayOfMonth, 12), timezone: 0 };
 };
 /** Reference for finding spans before the real one is known; explicit dates do not depend on it. */
 const NEUTRAL_REFERENCE = '2000-01-01';

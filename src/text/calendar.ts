@@ -1,5 +1,16 @@
 import type { DateGranularity } from '../schemas/index.ts';
 
+/**
+ * A UTC date (month from 0; overflow rolls over). Unlike Date.UTC, years 0-99
+ * stay years 0-99 (Date.UTC reads them as 1900-1999): the date is computed
+ * 400 years later, a whole cycle of leap years and weekdays, and moved back.
+ */
+export function utcDate(year: number, month: number, day: number, hour = 0): Date {
+  const date = new Date(Date.UTC(year + 400, month, day, hour));
+  date.setUTCFullYear(date.getUTCFullYear() - 400);
+  return date;
+}
+
 /** A calendar value at a granularity, with the days it covers. */
 export interface CalendarValue {
   value: string;
@@ -14,7 +25,7 @@ const isoDay = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-${pad(d
 
 /** Days in a month (month 1-12), with leap years. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
 }
 
 /** A day, "2016-01-07". */
@@ -41,14 +52,14 @@ export function decadeValue(firstYear: number): CalendarValue {
 
 /** An ISO week ("2016-W01", Monday to Sunday) from any day inside it. */
 export function weekValue(year: number, month: number, day: number): CalendarValue {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = utcDate(year, month - 1, day);
   const weekday = (date.getUTCDay() + 6) % 7;
   const monday = new Date(date.getTime() - weekday * DAY_MILLISECONDS);
   const sunday = new Date(monday.getTime() + 6 * DAY_MILLISECONDS);
   // The ISO week-numbering year is the year of the week's Thursday.
   const thursday = new Date(monday.getTime() + 3 * DAY_MILLISECONDS);
   const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / DAY_MILLISECONDS / 7) + 1;
+  const week = Math.floor((thursday.getTime() - utcDate(weekYear, 0, 1).getTime()) / DAY_MILLISECONDS / 7) + 1;
   return { value: `${pad(weekYear, 4)}-W${pad(week)}`, startDate: isoDay(monday), endDate: isoDay(sunday), granularity: 'week' };
 }
 
@@ -85,7 +96,7 @@ export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
 export function shiftDay(iso: string, amount: number, unit: CalendarUnit): { year: number; month: number; day: number } {
   const { year, month, day } = parseIsoDay(iso);
   if (unit === 'day' || unit === 'week') {
-    const date = new Date(Date.UTC(year, month - 1, day) + amount * (unit === 'week' ? 7 : 1) * DAY_MILLISECONDS);
+    const date = new Date(utcDate(year, month - 1, day).getTime() + amount * (unit === 'week' ? 7 : 1) * DAY_MILLISECONDS);
     return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   }
   const months = year * 12 + (month - 1) + amount * (unit === 'year' ? 12 : 1);
@@ -97,5 +108,5 @@ export function shiftDay(iso: string, amount: number, unit: CalendarUnit): { yea
 /** Day of the week of a day (YYYY-MM-DD): 0 for Sunday to 6 for Saturday, as Date.getUTCDay. */
 export function weekdayOf(iso: string): number {
   const { year, month, day } = parseIsoDay(iso);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return utcDate(year, month - 1, day).getUTCDay();
 }

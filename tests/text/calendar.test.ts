@@ -197,3 +197,20 @@ describe('weekdayOf', () => {
     expect(weekdayOf(iso)).toBe(expected);
   });
 });
+
+describe('years 0-99', () => {
+  it.each([
+    [0, 2, 29],
+    [4, 2, 29],
+    [50, 2, 28],
+    [1900, 2, 28],
+    [2000, 2, 29],
+  ])('daysInMonth(%i, %i) is %i', (year, month, expected) => {
+    expect(daysInMonth(year, month)).toBe(expected);
+  });
+
+  it('keeps year 50 in week values and day shifts', () => {
+    expect(weekValue(50, 1, 7).value).toBe('0050-W01');
+    expect(shiftDay('0050-01-07', 1, 'day')).toEqual({ year: 50, month: 1, day: 8 });
+  });
+});
