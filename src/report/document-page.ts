@@ -1,5 +1,6 @@
 /** The page of one document: its text with every row highlighted, a legend that filters by type, and tooltips. */
-import type { ClaimRow, DateRow, DocumentRow, EntityRow, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
+import type { EntityRow } from '../schemas/index.ts';
+import type { DocumentResult } from '../run/document-result.ts';
 import { rowAnchor } from './file-names.ts';
 import { documentBlocks, renderHighlightedText, type Highlight } from './highlight.ts';
 import { escapeHtml, formatCount, page } from './html.ts';
@@ -8,14 +9,7 @@ import { REPORT_STYLES } from './styles.ts';
 import { claimTip, dateTip, figureTip, mentionTip } from './tooltips.ts';
 
 /** The rows of one document, from every table. */
-export interface DocumentRows {
-  document: DocumentRow;
-  passages: PassageRow[];
-  mentions: MentionRow[];
-  dates: DateRow[];
-  figures: FigureRow[];
-  claims: ClaimRow[];
-}
+export type DocumentRows = Omit<DocumentResult, 'clusters'>;
 
 /**
  * The filter is CSS (unticking a type hides its colours with :has), so it

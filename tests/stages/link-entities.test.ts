@@ -40,13 +40,6 @@ function linkCorpus(documents: PipelineDocument[], gazetteer: Gazetteer | null =
   return linker.entities();
 }
 
-/** Each mention's cluster as [mention text, cluster name, cluster forms]. */
-const clusterOfEachMention = (document: PipelineDocument, clusters = clusterDocumentMentions(document)) =>
-  document.mentions.map((mention) => {
-    const cluster = clusters[mention.cluster as number];
-    return [mention.text, cluster?.name, cluster?.forms];
-  });
-
 describe('NameGraphLinker', () => {
   it('merges a name, its acronym and its variants across documents into one entity with id type:slug', () => {
     const first = clustered(
