@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
 import { formatReport, loadGold, loadPredictions, scoreDataset } from './eval/index.ts';
 import { InputError } from './input/discover.ts';
+import { LockError, withOutputLock } from './output/lock.ts';
 import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
 import { parseShard, type Shard } from './run/shard.ts';
 import { readTables, ReportInputError, writeReport } from './report/index.ts';
@@ -20,6 +21,7 @@ function summary(result: RunResult, output: string): string {
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
     `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s); ${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
   ];
+  for (const warning of result.warnings) lines.push(`quarry: warning: ${warning}`);
   for (const problem of result.problems) lines.push(`  ${problem.status} ${problem.source}: ${problem.error}`);
   return lines.join('\n');
 }
@@ -88,7 +90,8 @@ async function evaluate(predictions: string, options: { gold: string; json?: boo
 }
 
 async function rebuildReport(outputDirectory: string): Promise<number> {
-  const index = await writeReport(await readTables(outputDirectory), outputDirectory);
+  // The lock keeps a run from replacing the tables while the report is read from them and written beside them.
+  const index = await withOutputLock(outputDirectory, async () => writeReport(await readTables(outputDirectory), outputDirectory));
   process.stderr.write(`quarry: report in ${index}\n`);
   return ExitCode.ok;
 }
@@ -109,7 +112,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-w, --workers <n>', 'worker threads for extraction; 0 runs in the main thread (default from the config: the number of cores)', parseWorkers)
     .option('--fresh', 'ignore cached results and extract every document again')
     .option('--shard <i/n>', 'process only shard I of N (a stable share of the inputs by document id); merge the shard outputs with quarry merge', parseShardOption)
-    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error.')
+    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, or another run is writing to the output folder.')
     .action(async (inputs: string[], options: ExtractOptions) => setExitCode(await extract(inputs, options)));
   program
     .command('merge')
@@ -146,7 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }

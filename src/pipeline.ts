@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
@@ -10,6 +10,7 @@ import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
 import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, type LoadedDocument } from './run/extract-document.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
+import { withOutputLock } from './output/lock.ts';
 import { ResultCache } from './run/result-cache.ts';
 import { inShard, type Shard } from './run/shard.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
@@ -67,6 +68,8 @@ export interface RunResult {
   /** Words in the documents processed (whitespace-separated), for throughput. */
   words: number;
   milliseconds: number;
+  /** Problems with the run rather than a document (a stale lock of a killed run taken over). */
+  warnings: string[];
 }
 
 /** Checks the stage list before anything runs: one source, document stages together, and every `requires` assigned earlier. */
@@ -134,7 +137,8 @@ function single<Kind extends Stage['kind']>(stages: readonly Stage[], kind: Kind
 }
 
 /**
- * Runs the pipeline. First pass: documents stream from the source through
+ * Runs the pipeline while holding the output folder's lock (a LockError when
+ * another run holds it). First pass: documents stream from the source through
  * the document stages (in worker threads) and each result goes to the cache
  * folder, while the entity linker keeps only the clusters; unchanged
  * documents are taken from the cache. Second pass: the results are read back
@@ -144,6 +148,11 @@ function single<Kind extends Stage['kind']>(stages: readonly Stage[], kind: Kind
 export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}): Promise<RunResult> {
   const stages = options.stages ?? STAGES;
   checkStageOrder(stages);
+  return withOutputLock(config.output, async (lock) => ({ ...(await extractAndWrite(config, options, stages)), warnings: lock.warning === null ? [] : [lock.warning] }));
+}
+
+/** The two passes of runPipeline, under the lock. */
+async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stages: readonly Stage[]): Promise<Omit<RunResult, 'warnings'>> {
   const startedAt = new Date();
   const started = performance.now();
   const source = single(stages, 'source') as SourceStage;
@@ -199,6 +208,8 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   }
   linker.finish();
 
+  // The index names this run's results only once its tables are in place: a kill in between leaves no index pointing at the wrong results.
+  await rm(path.join(config.output, RESULT_INDEX_FILE), { force: true });
   const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, { startedAt, stageMilliseconds, extracted, cached });
   await writeResultIndex(config.output, cache.directory, entries);
   await cache.prune(new Set(entries.map((entry) => entry.key)));
@@ -241,6 +252,11 @@ export async function readResultIndex(output: string): Promise<ResultEntry[]> {
  * caches in input order and the entities are linked corpus-wide again.
  */
 export async function mergeShards(shardDirectories: readonly string[], config: ResolvedConfig): Promise<RunResult> {
+  return withOutputLock(config.output, async (lock) => ({ ...(await mergeLocked(shardDirectories, config)), warnings: lock.warning === null ? [] : [lock.warning] }));
+}
+
+/** mergeShards under the lock of its output folder. */
+async function mergeLocked(shardDirectories: readonly string[], config: ResolvedConfig): Promise<Omit<RunResult, 'warnings'>> {
   const started = performance.now();
   const startedAt = new Date();
   const entries = (await Promise.all(shardDirectories.map(readResultIndex))).flat();
@@ -264,9 +280,8 @@ async function writeResults(
   entries: readonly ResultEntry[],
   sinkStages: readonly SinkStage[],
   facts: { startedAt: Date; stageMilliseconds: Record<string, number>; extracted: number; cached: number },
-): Promise<Omit<RunResult, 'extracted' | 'cached' | 'milliseconds'>> {
-  const sinks = [];
-  for (const stage of sinkStages) sinks.push(await stage.open(config));
+): Promise<Omit<RunResult, 'extracted' | 'cached' | 'milliseconds' | 'warnings'>> {
+  const sinks: Awaited<ReturnType<SinkStage['open']>>[] = [];
   const documents = { ok: 0, failed: 0, skipped: 0 };
   const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0])) as Record<TableName, number>;
   const problems: RunResult['problems'] = [];
@@ -274,6 +289,8 @@ async function writeResults(
   const seenIds = new Set<string>();
   let words = 0;
   try {
+    // Opened inside the try: when a later sink fails to open, the earlier ones drop their staging files.
+    for (const stage of sinkStages) sinks.push(await stage.open(config));
     for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
       const result = linker.resolve(withUniqueId(cachedResult, seenIds));
       const row = result.document;

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { z } from 'zod';
@@ -20,11 +20,24 @@ async function closeStream(stream: WriteStream): Promise<void> {
   await once(stream, 'finish');
 }
 
+/** Prefix of the staging folders in an output folder (`.staging-<pid>`). */
+export const STAGING_PREFIX = '.staging-';
+
+/** The file that is removed first and renamed into place last when a set of tables is switched: while it is there, the set is complete. */
+export const COMPLETE_MARKER = 'manifest.json';
+
 /**
  * Streams rows of every table into `.jsonl` and `.csv` files in a staging
- * folder inside the output folder; `commit` renames the complete files into
- * place, so a reader never sees a half-written table and a crashed run
- * leaves the previous tables as they were.
+ * folder inside the output folder; `commit` then switches the output folder
+ * from the previous set of files to the new one.
+ *
+ * The switch removes every file of the previous set (manifest.json first)
+ * before it renames any new file into place (manifest.json last). A run
+ * killed at any moment, SIGKILL included, therefore leaves either the
+ * previous set, or the new set, or a part of one of them without
+ * manifest.json: never a truncated file (each file is complete before its
+ * rename) and never a mix of two runs. A missing manifest.json means the set
+ * is incomplete; the next run replaces it.
  */
 export class TableWriter {
   private readonly streams = new Map<string, WriteStream>();
@@ -37,13 +50,13 @@ export class TableWriter {
 
   /** Opens the staging files and writes the CSV headers. */
   static async open(outputDirectory: string): Promise<TableWriter> {
-    const staging = path.join(outputDirectory, `.staging-${process.pid}`);
-    await rm(staging, { recursive: true, force: true });
+    await removeStagingFolders(outputDirectory);
+    const staging = path.join(outputDirectory, `${STAGING_PREFIX}${process.pid}`);
     await mkdir(path.join(staging, 'schema'), { recursive: true });
     const writer = new TableWriter(outputDirectory, staging);
     for (const table of TABLE_NAMES) {
-      writer.streams.set(`${table}.jsonl`, createWriteStream(path.join(staging, `${table}.jsonl`)));
-      const csv = createWriteStream(path.join(staging, `${table}.csv`));
+      writer.streams.set(`${table}.jsonl`, createWriteStream(path.join(staging, `${table}.jsonl`), { flush: true }));
+      const csv = createWriteStream(path.join(staging, `${table}.csv`), { flush: true });
       writer.streams.set(`${table}.csv`, csv);
       await writeChunk(csv, csvLines(table, [], true));
     }
@@ -59,19 +72,23 @@ export class TableWriter {
     this.counts[table] += rows.length;
   }
 
-  /** Closes the files, writes the schemas and the manifest, and renames everything into the output folder. */
+  /** Closes the files, writes the schemas and the manifest, and switches the output folder to them (see the class comment). */
   async commit(manifest: Record<string, unknown>): Promise<void> {
     for (const stream of this.streams.values()) await closeStream(stream);
     const files = [...this.streams.keys()];
     for (const table of TABLE_NAMES) {
       const file = path.join('schema', `${table}.schema.json`);
-      await writeFile(path.join(this.stagingDirectory, file), tableJsonSchema(table));
+      // flush: the data reaches the disk before the rename that publishes it, so even a power cut leaves no empty table.
+      await writeFile(path.join(this.stagingDirectory, file), tableJsonSchema(table), { flush: true });
       files.push(file);
     }
-    await writeFile(path.join(this.stagingDirectory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    files.push('manifest.json');
-    await mkdir(path.join(this.outputDirectory, 'schema'), { recursive: true });
-    for (const file of files) await rename(path.join(this.stagingDirectory, file), path.join(this.outputDirectory, file));
+    await writeFile(path.join(this.stagingDirectory, COMPLETE_MARKER), `${JSON.stringify(manifest, null, 2)}\n`, { flush: true });
+    const output = (file: string): string => path.join(this.outputDirectory, file);
+    await rm(output(COMPLETE_MARKER), { force: true });
+    for (const file of files) await rm(output(file), { force: true });
+    await mkdir(output('schema'), { recursive: true });
+    for (const file of files) await rename(path.join(this.stagingDirectory, file), output(file));
+    await rename(path.join(this.stagingDirectory, COMPLETE_MARKER), output(COMPLETE_MARKER));
     await rm(this.stagingDirectory, { recursive: true, force: true });
   }
 
@@ -80,4 +97,10 @@ export class TableWriter {
     for (const stream of this.streams.values()) stream.destroy();
     await rm(this.stagingDirectory, { recursive: true, force: true });
   }
+}
+
+/** Removes the staging folders of runs that died before finishing; the caller holds the output folder's lock, so no live run owns them. */
+async function removeStagingFolders(outputDirectory: string): Promise<void> {
+  const entries = await readdir(outputDirectory).catch(() => [] as string[]);
+  for (const entry of entries) if (entry.startsWith(STAGING_PREFIX)) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
 }

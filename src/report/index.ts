@@ -4,7 +4,7 @@
  * per document; `documents.html` lists every document of a corpus too large
  * for the corpus view to list. No network, no external assets, no script needed to read it.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityRow, TableRows } from '../schemas/index.ts';
 import { DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage } from './corpus-page.ts';
@@ -56,7 +56,10 @@ export async function writeReport(tables: TableRows, outputDirectory: string): P
   const target = path.join(outputDirectory, REPORT_FOLDER);
   const staging = path.join(outputDirectory, `.report-staging-${process.pid}`);
   const previous = path.join(outputDirectory, `.report-previous-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  // Leftovers of runs killed while writing a report (the caller holds the output folder's lock, so no live run owns them).
+  for (const entry of await readdir(outputDirectory).catch(() => [] as string[])) {
+    if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-')) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
+  }
   await mkdir(path.join(staging, 'documents'), { recursive: true });
   for (const file of reportFiles(tables)) await writeFile(path.join(staging, ...file.path.split('/')), file.content);
   await rm(previous, { recursive: true, force: true });
