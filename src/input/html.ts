@@ -8,8 +8,9 @@ const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'm
 /**
  * Extracts the visible text of an HTML page with htmlparser2 (tolerant of broken
  * markup, entities decoded): block elements become paragraphs separated by a
- * blank line, whitespace inside a paragraph is collapsed, scripts, styles and
- * comments are dropped. Returns the text and the page title.
+ * blank line, whitespace inside a paragraph is collapsed; scripts, styles,
+ * templates, noscript, embedded SVG and MathML, comments and CDATA sections
+ * are dropped. Returns the text and the page title.
  */
 export function htmlToText(html: string): { text: string; title: string | null } {
   const paragraphs: string[] = [];
@@ -41,7 +42,9 @@ export function htmlToText(html: string): { text: string; title: string | null }
         else if (invisibleDepth === 0) current += text;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true },
+    // HTML rules, as a browser reads a page: entities decoded (named, numeric and the legacy ones without a semicolon),
+    // tag names lower-cased, CDATA sections reported as comments (so dropped), and `<script/>` not self-closing.
+    { xmlMode: false, decodeEntities: true, lowerCaseTags: true, recognizeCDATA: false, recognizeSelfClosing: false },
   );
   parser.write(html);
   parser.end();
