@@ -120,6 +120,9 @@ export function buildGazetteer(entries: readonly LexiconEntry[], lists: Omit<Gaz
       // A leading "The" is outside the span (SPEC), so "The Epoch Times" is matched as "Epoch Times".
       const keys = phraseKeys(name.replace(/^the\s+/i, ''));
       phrases.insert(keys, value);
+      // The tagger splits some hyphenated words ("Sang-ho") and keeps others whole ("T-Mobile"): both forms are names.
+      const whole = name.replace(/^the\s+/i, '').split(/\s+/u).map(tokenKey).filter((key) => key !== '');
+      if (whole.length !== keys.length) phrases.insert(whole, value);
       if (!canonicalByName.has(nameKey(name))) canonicalByName.set(nameKey(name), value);
       if (!canonicalByName.has(keys.join(' '))) canonicalByName.set(keys.join(' '), value);
     }
