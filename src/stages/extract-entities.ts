@@ -6,10 +6,11 @@ import { TokenTrie } from '../entities/token-trie.ts';
 import type { EntityType } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { initials, isPinyinName, tokenKey } from '../text/names.ts';
+import { initials, isPinyinName, phraseKeys, tokenKey } from '../text/names.ts';
 
 const LEADING_NOISE = /^(?:(?:the|The|THE)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?\s+)+/;
 const TRAILING_NOISE = /(?:['’]s?|[\s.,;:!?"“”'‘’()[\]{}—–-])+$/u;
+const ABBREVIATION_END = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
 const LEADING_PUNCTUATION = /^[\s.,;:!?"“”'‘’()[\]{}—–-]+/u;
 
 /**
@@ -26,6 +27,8 @@ export function cleanEntitySpan(text: string, span: Span): Span | null {
       continue;
     }
     const trailing = TRAILING_NOISE.exec(slice);
+    // The last period of an abbreviation ("U.S.", "U.K.") belongs to the name.
+    if (trailing && trailing[0] === '.' && ABBREVIATION_END.test(slice)) break;
     if (trailing && trailing[0].length > 0 && trailing.index > 0) {
       end = start + trailing.index;
       continue;
@@ -71,7 +74,14 @@ export type SentenceCase = 'normal' | 'title' | 'upper';
 /** Words that may sit inside a multi-word name ("Bank of China", "Centre for Quitting the CCP"). */
 const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on', 'the', 'against', 'in']);
 /** Particles inside personal names ("Charles de Gaulle", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
+/**
+ * Particles that may open a surname used alone ("von der Leyen said"). Not
+ * "ten" (a number before "ten Britons"), nor the articles al/el/la/le.
+ */
+const LEADING_PARTICLES = new Set(['de', 'du', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn']);
+/** Corporate suffixes written in lower case ("HSBC Holdings plc"): still part of the name. */
+const LOWER_CASE_SUFFIXES = new Set(['plc']);
 /** Honorifics: outside the span, and a sign that a person's name follows. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lady', 'lord', 'mx', 'rev', 'madam', 'mme', 'mlle', 'herr']);
 /** Titles and roles written before names ("President Obama", "coach Joe Smith"): trimmed off, and a sign of a person. */
@@ -80,9 +90,24 @@ const PERSON_TITLES = new Set([
   'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'commander', 'officer', 'king', 'queen', 'prince', 'princess', 'pope', 'emperor',
   'chancellor', 'ambassador', 'director', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'bishop', 'cardinal', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'professor',
   'vice', 'deputy', 'prime', 'executive', 'ceo', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
+  'taoiseach', 'crown', 'emir', 'sultan', 'archbishop', 'prosecutor', 'inspector', 'superintendent', 'detective', 'constable', 'marshal', 'founder',
 ]);
 /** Prepositions that put a bare name on the map ("in Yunnan", "from Australia"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into', 'via', 'toward', 'towards']);
+/** Lower-case nouns that type the unknown name before them ("the ruling Morena party", "the Rafah crossing"). */
+const TYPE_NOUNS_AFTER = new Map<string, EntityType>([
+  ...['party', 'movement', 'militia', 'agency', 'company', 'firm', 'bank', 'airline', 'carrier', 'automaker', 'carmaker', 'insurer', 'lender', 'newspaper', 'broadcaster', 'club', 'union', 'group'].map(
+    (noun): [string, EntityType] => [noun, 'organization'],
+  ),
+  ...['province', 'county', 'district', 'region', 'village', 'town', 'city', 'port', 'river', 'island', 'crossing', 'valley', 'prefecture'].map((noun): [string, EntityType] => [noun, 'place']),
+]);
+/** Lower-case nouns that, with "of", put the name after them on the map ("the port of Chancay", "the town of Bakhmut"). */
+const PLACE_NOUNS_BEFORE = new Set(['city', 'town', 'village', 'port', 'province', 'region', 'district', 'county', 'island', 'state']);
+/**
+ * What follows a dateline's place: optionally ", Country" or ", Oct 15",
+ * then "(Agency)" and a dash, or just the dash ("ZANDVOORT, Netherlands (Reuters) -").
+ */
+const DATELINE_TAIL = /^(?:,[^\n()]{1,40}?)?\s*(?:\([\p{L}\p{N} .&'-]{2,40}\)\s*)?[-—–]\s/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|gov|edu|info|tv|cn|uk|io)$/iu;
@@ -162,7 +187,9 @@ export class EntityFinder {
 
   /** Resolves what needed the whole document and returns the mentions. */
   finish(): EntityMention[] {
-    for (const list of this.candidates) for (const candidate of list ?? []) if (candidate.priority >= Priority.tagger) this.remember(candidate);
+    // Context guesses are remembered too ("Erling Haaland", two unknown capitalised words, makes the later "Haaland" and "HAALAND" a person),
+    // but only those that win their place: a guess that a gazetteer name overrides ("Falun Dafa") teaches nothing.
+    for (const list of this.candidates) for (const candidate of longestNonOverlapping(list ?? [])) this.remember(candidate);
     const trie = new TokenTrie<EntityType>();
     for (const [key, type] of this.memory) trie.insert(key.split(' '), type);
     for (const { passage, words } of this.unresolved) {
@@ -196,7 +223,7 @@ export class EntityFinder {
   }
 
   private remember(candidate: Candidate): void {
-    const words = this.text.slice(candidate.start, candidate.end).split(/\s+/).map(tokenKey).filter((key) => key !== '');
+    const words = phraseKeys(this.text.slice(candidate.start, candidate.end));
     const key = words.join(' ');
     if (!this.memory.has(key)) this.memory.set(key, candidate.type);
     // A person named in full is later called by one part of the name: "Li" after "Li Dayong", "Clinton" after "Bill Clinton".
@@ -264,7 +291,10 @@ export class EntityFinder {
     };
     words.forEach((word, index) => {
       const next = words[index + 1];
-      const namePart = (word.capitalised && !word.inTitle) || (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next));
+      const namePart =
+        (word.capitalised && !word.inTitle) ||
+        (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next)) ||
+        this.lowerCaseNamePart(words, index, current.at(-1));
       if (!namePart) return close();
       const previous = current.at(-1);
       if (previous !== undefined && !this.joined(previous, word, true)) close();
@@ -273,6 +303,29 @@ export class EntityFinder {
     });
     close();
     for (const run of this.bridge(runs, words)) this.classify(run, words, passage);
+  }
+
+  /**
+   * Whether a lower-case word belongs to the name around it: a particle before
+   * a capitalised part ("Ursula von der Leyen", "von der Leyen", "Thomas ten
+   * Brink"), a lower-case corporate suffix ("HSBC Holdings plc"), or the second
+   * half of a hyphenated given name ("Park Sang-ho").
+   */
+  private lowerCaseNamePart(words: readonly Word[], index: number, previous: Word | undefined): boolean {
+    const word = words[index] as Word;
+    if (word.capitalised || word.inTitle || !/^\p{Ll}+$/u.test(word.token.text)) return false;
+    const inName = previous !== undefined && previous === words[index - 1] && this.joined(previous, word, true);
+    if (inName && LOWER_CASE_SUFFIXES.has(word.key)) return true;
+    if (inName && this.text.slice(previous.token.end, word.token.start) === '-' && word.key.length <= 5 && !isCommonWord(word.token)) return true;
+    if (!(inName ? NAME_PARTICLES : LEADING_PARTICLES).has(word.key)) return false;
+    // The particle must lead to a capitalised word, over at most one more particle ("de la O").
+    for (let at = index + 1; at <= index + 2 && at < words.length; at++) {
+      const next = words[at] as Word;
+      if (!this.joined(words[at - 1] as Word, next)) return false;
+      if (next.capitalised) return !next.inTitle;
+      if (!NAME_PARTICLES.has(next.key)) return false;
+    }
+    return false;
   }
 
   /** Joins runs over connector words: "Global Service Centre" + "for" + "Quitting" + "the" + "CCP". */
@@ -292,14 +345,16 @@ export class EntityFinder {
         const headBefore = this.headOf(previous.at(-1) as Word) === 'organization';
         const headAfter = this.headOf(run.at(-1) as Word);
         let join = false;
-        if (connected && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
-          if (keys[0] === 'and' || keys[0] === '&') join = keys[0] === '&' || (!headBefore && !complement && (headAfter === 'organization' || headAfter === 'place'));
+        // "Samsung Electronics Co Ltd on Tuesday": a date word is never the complement of a name.
+        const dateWords = run.every((word) => this.gazetteer.notEntities.has(word.key));
+        if (connected && !dateWords && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
+          if (keys[0] === 'and' || keys[0] === '&') join = keys[0] === '&' || (!headBefore && !complement && (headAfter === 'organization' || headAfter === 'place')) || (complement && this.continuesComplement(run));
           else if (keys[0] === 'the') join = complement && keys.length === 1;
           else if (keys[0] !== 'in') {
             const modifier = previous.length === 1 && !((previous[0] as Word).sentenceStart && isCommonWord((previous[0] as Word).token));
             join = headBefore || complement || (headAfter === 'organization' && keys.length === 1 && keys[0] === 'of' && modifier);
           }
-        } else if (connected && keys.length === 1 && NAME_PARTICLES.has(keys[0] as string) && previous.length === 1 && run.length === 1) join = true;
+        }
         if (join) {
           complement = complement || headBefore;
           previous.push(...between, ...run);
@@ -310,6 +365,23 @@ export class EntityFinder {
       joinedRuns.push([...run]);
     }
     return joinedRuns;
+  }
+
+  /**
+   * Whether a run after "and" continues a name's complement ("Ministry of
+   * Industry and Information Technology") rather than starting another name:
+   * no known name, role or given name in it.
+   */
+  private continuesComplement(run: readonly Word[]): boolean {
+    return run.every(
+      (word, index) =>
+        this.gazetteer.phrases.longestMatch([word.key], 0) === null &&
+        !PERSON_TITLES.has(word.key) &&
+        !HONORIFICS.has(word.key) &&
+        !this.gazetteer.givenNames.has(word.key) &&
+        !word.token.tags.has('FirstName') &&
+        (index < run.length - 1 || !isPossessive(word.token.text)),
+    );
   }
 
   /**
@@ -340,11 +412,19 @@ export class EntityFinder {
       if (first === undefined || words.length === 1) break;
       const isTitle = HONORIFICS.has(first.key) || (PERSON_TITLES.has(first.key) && lastHead === undefined);
       const isArticle = first.key === 'the' || first.key === 'a' || first.key === 'an';
-      const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null;
+      // A sentence's first word is an ordinary word when the dictionary knows it, unless it is a known surname or given name opening a longer name ("Park Sang-ho, an analyst").
+      const knownNamePart = this.gazetteer.surnames.has(first.key) || this.gazetteer.givenNames.has(first.key);
+      const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null && !knownNamePart;
       const isNumberWord = first.token.tags.has('Value') && !/^\p{N}+$/u.test(first.token.text);
       if (!isTitle && !isArticle && !startsSentence && !isNumberWord && !CONNECTORS.has(first.key)) break;
       personSign = personSign || isTitle;
       words = words.slice(1);
+    }
+    if (this.isDateline(words)) return this.push(passage, words, 'place', Priority.head);
+    const role = this.roleLength(words, sentence, lastHead);
+    if (role > 0) {
+      personSign = true;
+      words = words.slice(role);
     }
     // A role before a name ("Chief Executive Mary Barra", "Treasury Secretary Steven Mnuchin") ends where a given name starts.
     const givenAt = words.findIndex((word) => word.token.tags.has('FirstName') || this.gazetteer.givenNames.has(word.key));
@@ -353,12 +433,17 @@ export class EntityFinder {
       words = words.slice(givenAt);
     }
     const first = words[0] as Word;
-    if (words.length === 1 && (first.sentenceStart || first.token.tags.has('Value')) && isCommonWord(first.token) && taggedType(first.token) === null) return;
+    if (words.length === 1 && (first.sentenceStart || first.token.tags.has('Value')) && isCommonWord(first.token) && taggedType(first.token) === null) {
+      // "Sinner, who won ...", "Park said": a dictionary word opening a sentence is a name only if the document names someone so.
+      // A month abbreviation may be a name too ("Jun said", "May said").
+      if (first.sentenceStart && (!isClosedClass(first.token) || first.token.tags.has('Month'))) this.unresolved.push({ passage, words });
+      return;
+    }
     if (words.length === 1 && (HONORIFICS.has(first.key) || PERSON_TITLES.has(first.key))) return;
     if (words.every((word) => this.gazetteer.notEntities.has(word.key) || CONNECTORS.has(word.key))) return;
     const head = words.length > 1 || /^\p{N}/u.test(first.token.text) ? this.headOfName(words) : undefined;
     if (head === 'none') return;
-    if (this.gazetteer.notEntities.has(first.key) && head === undefined) return;
+    if (this.gazetteer.notEntities.has(first.key) && head === undefined && !this.givenNameBeforeSurname(words)) return;
     if (this.quoted(words)) return;
     const firstIndex = sentence.indexOf(first);
     const before = sentence[firstIndex - 1];
@@ -377,8 +462,75 @@ export class EntityFinder {
     }
     if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) return this.push(passage, words, 'place', Priority.context);
     if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) return this.push(passage, words, 'person', Priority.context);
-    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token)) return this.push(passage, words, 'person', Priority.context);
+    const plainWords = words.every((word) => !this.gazetteer.notEntities.has(word.key) && !ACRONYM.test(word.token.text) && !isClosedClass(word.token));
+    const nameStart = !isCommonWord(first.token) && !first.token.tags.has('Adjective');
+    if (words.length <= 3 && words.length >= 2 && sentence.length > words.length && nameStart && !(words.at(-1) as Word).token.tags.has('Plural') && plainWords) {
+      // "Jannik Sinner": an unknown first word, then capitalised ones the dictionary knows ("Sinner" is a surname here). Not a heading alone on its line.
+      return this.push(passage, words, 'person', Priority.context);
+    }
+    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token) && !first.token.tags.has('Plural')) return this.push(passage, words, 'person', Priority.context);
+    const typed = this.typeFromNouns(words, sentence);
+    if (typed !== undefined) return this.push(passage, words, typed, Priority.context);
     this.unresolved.push({ passage, words });
+  }
+
+  /**
+   * How many leading words of a run are a role before a person's name: up to
+   * the last title word ("Japanese Prime Minister Shigeru Ishiba", "IMF
+   * Managing Director Kristalina Georgieva"), or the rest of a title begun
+   * before the run ("Secretary of State Antony Blinken"). 0 when the run is
+   * not a role and a name, e.g. when it ends in an organisation or place head.
+   */
+  private roleLength(words: readonly Word[], sentence: readonly Word[], lastHead: HeadType | undefined): number {
+    if (lastHead !== undefined || words.length < 2) return 0;
+    const isTitle = (word: Word): boolean => PERSON_TITLES.has(word.key) || HONORIFICS.has(word.key);
+    let role = words.findLastIndex(isTitle) + 1;
+    const firstIndex = sentence.indexOf(words[0] as Word);
+    const beforeOf = sentence[firstIndex - 2];
+    if (role === 0 && sentence[firstIndex - 1]?.key === 'of' && beforeOf !== undefined && isTitle(beforeOf)) {
+      // "Secretary of State", "Minister of Foreign Affairs": the run opens with the rest of the title, ordinary words up to the name.
+      while (role < words.length - 1 && (isCommonWord((words[role] as Word).token) || this.headOf(words[role] as Word) !== undefined) && !(words[role] as Word).token.tags.has('FirstName')) role++;
+    }
+    const name = words.slice(role);
+    if (role === 0 || name.length === 0 || name.length > 4) return 0;
+    // "Department of Foreign Affairs": a role never holds a connector (an organisation before it may: "European Commission President").
+    if (words.slice(0, role).some((word) => !word.capitalised && CONNECTORS.has(word.key))) return 0;
+    const first = name[0] as Word;
+    const nameLike = !isCommonWord(first.token) || first.token.tags.has('FirstName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key);
+    const plain = name.every((word) => this.headOf(word) === undefined && !this.gazetteer.notEntities.has(word.key) && !isTitle(word));
+    return nameLike && plain ? role : 0;
+  }
+
+  /**
+   * A dateline's place: the capitalised words that open a paragraph before
+   * ", Country (Agency) -" or "(Agency) -" ("ZANDVOORT, Netherlands (Reuters) -").
+   */
+  private isDateline(words: readonly Word[]): boolean {
+    const first = words[0] as Word;
+    const last = words.at(-1) as Word;
+    const lineStart = first.token.start === 0 || /\n[ \t]*$/.test(this.text.slice(Math.max(0, first.token.start - 4), first.token.start));
+    return lineStart && words.every((word) => /\p{Lu}{2}/u.test(word.token.text) && !/\p{Ll}/u.test(word.token.text)) && DATELINE_TAIL.test(this.text.slice(last.token.end, last.token.end + 80));
+  }
+
+  /** The type lower-case nouns give an unknown name: "the Morena party", "the port of Chancay". */
+  private typeFromNouns(words: readonly Word[], sentence: readonly Word[]): EntityType | undefined {
+    const firstIndex = sentence.indexOf(words[0] as Word);
+    const after = sentence[sentence.indexOf(words.at(-1) as Word) + 1];
+    if (after !== undefined && !after.capitalised && this.joined(words.at(-1) as Word, after)) {
+      const type = TYPE_NOUNS_AFTER.get(after.key);
+      if (type !== undefined) return type;
+    }
+    const noun = sentence[firstIndex - 2];
+    if (sentence[firstIndex - 1]?.key === 'of' && noun !== undefined && !noun.capitalised && PLACE_NOUNS_BEFORE.has(noun.key)) return 'place';
+    return undefined;
+  }
+
+  /** "Christian Horner": a word also used as a demonym or adjective, here a given name before a surname. */
+  private givenNameBeforeSurname(words: readonly Word[]): boolean {
+    const [first, second] = words;
+    if (words.length !== 2 || first === undefined || second === undefined || this.gazetteer.notEntities.has(second.key)) return false;
+    const given = first.token.tags.has('Person') || first.token.tags.has('FirstName') || this.gazetteer.givenNames.has(first.key);
+    return given && (second.token.tags.has('LastName') || this.gazetteer.surnames.has(second.key));
   }
 
   /** Whether the run is exactly what a pair of quotation marks holds: the title of a work, not a name. */
@@ -400,11 +552,15 @@ export class EntityFinder {
 
   /** Signs that a run is a person's name: a title before it, a known given name or surname, a Chinese name. */
   private personEvidence(words: readonly Word[], titled: boolean): boolean {
+    // A name particle between or before capitalised parts ("Lula da Silva", "von der Leyen") only occurs in personal names.
+    if (words.length >= 2 && words.some((word) => !word.capitalised && NAME_PARTICLES.has(word.key)) && (words.at(-1) as Word).capitalised) return true;
     if (words.some((word) => this.gazetteer.phrases.longestMatch([word.key], 0) !== null && taggedType(word.token) !== 'person')) return false;
     if (titled && words.length <= 4) return true;
     const first = words[0] as Word;
     const last = words.at(-1) as Word;
     if (words.length >= 2 && words.length <= 3 && this.gazetteer.surnames.has(first.key) && words.slice(1).every((word) => isPinyinName(word.key))) return true;
+    // A Korean name: surname, then a hyphenated given name ("Jun Young-hyun", "Park Sang-ho").
+    if (words.length === 3 && this.gazetteer.surnames.has(first.key) && !last.capitalised && this.text.slice((words[1] as Word).token.end, last.token.start) === '-') return true;
     if (words.length >= 2 && words.length <= 4 && (this.gazetteer.givenNames.has(first.key) || first.token.tags.has('FirstName')) && !isCommonWord(last.token)) return true;
     if (words.length >= 2 && words.length <= 4 && (this.gazetteer.surnames.has(last.key) || last.token.tags.has('LastName')) && !isCommonWord(first.token)) return true;
     return words.length === 1 && (first.token.tags.has('FirstName') || first.token.tags.has('LastName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key));
@@ -414,6 +570,10 @@ export class EntityFinder {
   private findTaggedNames(words: readonly Word[], passage: number): void {
     let run: Word[] = [];
     const close = (): void => {
+      // A headline's function words ("Ties With EU") may carry a name tag; they are never the edge of a name.
+      const edge = (word: Word | undefined): boolean => word !== undefined && (TITLE_FUNCTION_WORDS.has(word.key) || CONNECTORS.has(word.key));
+      while (edge(run[0])) run.shift();
+      while (edge(run.at(-1))) run.pop();
       const named = run.filter((word) => taggedType(word.token) !== null);
       const type = majorityTag(run);
       if (named.length > 0 && type !== null && !run.every((word) => isCommonWord(word.token) || this.gazetteer.notEntities.has(word.key))) {
