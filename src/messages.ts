@@ -34,6 +34,12 @@ export const MessageCode = {
 } as const;
 export type MessageCode = (typeof MessageCode)[keyof typeof MessageCode];
 
+/** Puts the file (and line) a message is about after its code: `CODE: where: text`, for messages made without knowing the file. */
+export function messageAbout(message: string, where: string): string {
+  const separator = message.indexOf(': ');
+  return separator === -1 ? `${message}: ${where}` : `${message.slice(0, separator)}: ${where}: ${message.slice(separator + 2)}`;
+}
+
 /** Formats a message the way the documents table stores it. */
 export function formatMessage(code: MessageCode, text: string): string {
   return `${code}: ${text}`;

@@ -183,7 +183,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
           const task = { document: loadedFields(document), config, cacheDirectory: cache.directory, key };
           const outcome = await extractor.run(task).catch(async (error: Error) => {
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
-            const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `the worker extracting this document died: ${error.message}`));
+            const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
             await cache.put(key, failedResult);
             return { clusters: [], status: 'failed' as const, words: 0, stageMilliseconds: {} };
           });
@@ -347,6 +347,6 @@ function withUniqueId(result: DocumentResult, seenIds: Set<string>): DocumentRes
   let id = result.document.source;
   for (let counter = 2; seenIds.has(id); counter++) id = `${result.document.source}~${counter}`;
   seenIds.add(id);
-  const error = formatMessage(MessageCode.LOAD_DUPLICATE_ID, `doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}"`);
+  const error = formatMessage(MessageCode.LOAD_DUPLICATE_ID, `${result.document.source}: doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}". Give each record a distinct "id"`);
   return { document: { ...result.document, doc_id: id, status: 'failed', error, passages: 0 }, passages: [], mentions: [], dates: [], figures: [], claims: [], clusters: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, MessageCode } from '../src/messages.ts';
+import { formatMessage, messageAbout, MessageCode } from '../src/messages.ts';
 
 describe('MessageCode', () => {
   it('maps every code to its own name, so codes stay stable in the data', () => {
@@ -18,5 +18,16 @@ describe('formatMessage', () => {
     [MessageCode.ROW_INVALID, '', 'ROW_INVALID: '],
   ])('%s + %j -> %j', (code, text, expected) => {
     expect(formatMessage(code, text)).toBe(expected);
+  });
+});
+
+describe('messageAbout', () => {
+  it.each([
+    ['LOAD_DECODE_FALLBACK: not valid UTF-8', 'a.txt', 'LOAD_DECODE_FALLBACK: a.txt: not valid UTF-8'],
+    ['LOAD_BAD_PUBLISHED: published "x" is not a date', 'feed.jsonl:3', 'LOAD_BAD_PUBLISHED: feed.jsonl:3: published "x" is not a date'],
+    ['W: a: b', 'f', 'W: f: a: b'],
+    ['NO_TEXT', 'f', 'NO_TEXT: f'],
+  ])('%j about %j -> %j', (message, where, expected) => {
+    expect(messageAbout(message, where)).toBe(expected);
   });
 });

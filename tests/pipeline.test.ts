@@ -97,7 +97,7 @@ describe('a document that fails', () => {
     const documents = await readTable<{ doc_id: string; status: string; error: string | null }>(output, 'documents');
     expect(documents.map(({ doc_id, status, error }) => [doc_id, status, error])).toEqual([
       ['a', 'ok', null],
-      ['b', 'failed', 'STAGE_FAILED: stage explode failed: boom'],
+      ['b', 'failed', 'STAGE_FAILED: b.txt: stage explode failed: boom. This is a bug in quarry, not in the file: please report it with this document'],
       ['c', 'ok', null],
     ]);
     const passages = await readTable<{ doc_id: string }>(output, 'passages');

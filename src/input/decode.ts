@@ -44,7 +44,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded | null {
   } catch {
     return {
       text: decodeWindows1252(body),
-      warning: formatMessage(MessageCode.LOAD_DECODE_FALLBACK, 'not valid UTF-8; decoded as Windows-1252'),
+      warning: formatMessage(MessageCode.LOAD_DECODE_FALLBACK, 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)'),
     };
   }
 }

@@ -32,9 +32,14 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 type Found = Pick<InputFile, 'absolutePath' | 'relativePath' | 'problem'>;
 
+/** A named pipe, socket or device is listed, not read: reading one could block forever or never end (/dev/zero). */
+const notRegularFile = (relativePath: string): string =>
+  formatMessage(MessageCode.LOAD_UNSUPPORTED, `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`);
+
 /**
  * Walks a folder: hidden entries skipped, symbolic links followed, a link
- * back to a folder already on the path reported instead of followed forever.
+ * back to a folder already on the path reported instead of followed forever,
+ * entries that are not regular files (pipes, sockets, devices) reported.
  */
 async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, found: Found[]): Promise<void> {
   const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
@@ -42,7 +47,7 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    found.push({ absolutePath: folder, relativePath: relative(folder), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `folder ${relative(folder)} cannot be read: ${(error as Error).message}`) });
+    found.push({ absolutePath: folder, relativePath: relative(folder), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `folder ${relative(folder)} cannot be read (${(error as Error).message}); check its permissions`) });
     return;
   }
   for (const entry of entries) {
@@ -53,7 +58,7 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
     if (entry.isSymbolicLink()) {
       const target = await stat(absolutePath).catch(() => null);
       if (target === null) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `${relative(absolutePath)} is a broken symbolic link`) });
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `${relative(absolutePath)} is a symbolic link to something that does not exist; fix or remove the link`) });
         continue;
       }
       isDirectory = target.isDirectory();
@@ -62,11 +67,11 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
     if (isDirectory) {
       const real = await realpath(absolutePath);
       if (ancestors.has(real)) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} links back to a folder above it; not followed`) });
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
         continue;
       }
       await walk(root, absolutePath, new Set([...ancestors, real]), found);
-    } else if (isFile) found.push({ absolutePath, relativePath: relative(absolutePath), problem: null });
+    } else found.push({ absolutePath, relativePath: relative(absolutePath), problem: isFile ? null : notRegularFile(relative(absolutePath)) });
   }
 }
 
@@ -84,7 +89,7 @@ export async function discoverInputs(roots: readonly string[]): Promise<InputFil
     if (info === null) throw new InputError(`input not found: ${root}`);
     const found: Found[] = [];
     if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), found);
-    else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: null });
+    else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: info.isFile() ? null : notRegularFile(path.basename(absoluteRoot)) });
     found.sort((a, b) => byCodeUnits(a.relativePath, b.relativePath));
     for (const entry of found) {
       const warnings: string[] = [];

@@ -34,7 +34,7 @@ export function readMetadata(fields: Record<string, unknown>): Metadata {
   let published: string | null = null;
   if (fields.published !== undefined && fields.published !== null) {
     published = normalizePublished(fields.published);
-    if (published === null) warnings.push(formatMessage(MessageCode.LOAD_BAD_PUBLISHED, `published "${String(fields.published)}" is not a date; ignored`));
+    if (published === null) warnings.push(formatMessage(MessageCode.LOAD_BAD_PUBLISHED, `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)`));
   }
   return { title, published, warnings };
 }
@@ -50,11 +50,11 @@ export function splitFrontMatter(text: string): { text: string } & Metadata {
     fields = parseYaml(match[1] ?? '');
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, `front matter is not YAML (${reason}); kept as text`)] };
+    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)`)] };
   }
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     // Two "---" lines around prose are a thematic break, not metadata: keep everything.
-    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, 'front matter is not a YAML mapping; kept as text')] };
+    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, 'front matter is not a YAML mapping (key: value lines); kept as text')] };
   }
   return { text: text.slice(match[0].length), ...readMetadata(fields as Record<string, unknown>) };
 }

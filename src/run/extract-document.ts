@@ -36,7 +36,7 @@ export function runDocumentStages(document: PipelineDocument, stages: readonly D
     try {
       stage.run(document, config);
     } catch (error) {
-      failDocument(document, formatMessage(MessageCode.STAGE_FAILED, `stage ${stage.name} failed: ${(error as Error).message}`));
+      failDocument(document, formatMessage(MessageCode.STAGE_FAILED, `${document.source}: stage ${stage.name} failed: ${(error as Error).message}. This is a bug in quarry, not in the file: please report it with this document`));
       return;
     } finally {
       timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - started;

@@ -9,7 +9,7 @@ import { decodeBytes, sha256 } from '../input/decode.ts';
 import { discoverInputs, type InputFile } from '../input/discover.ts';
 import { htmlToText } from '../input/html.ts';
 import { readMetadata, splitFrontMatter } from '../input/metadata.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
 import type { DocumentFormat } from '../schemas/index.ts';
 import type { SourceStage } from '../stage.ts';
 
@@ -35,6 +35,15 @@ function failed(file: InputFile, fields: { id?: string; source?: string; format:
   return document;
 }
 
+/** What a JSON value is, for a message about a JSONL line that is not a record. */
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const text = (value as { text?: unknown }).text;
+  return text === undefined ? 'an object without "text"' : `an object whose "text" is ${text === null ? 'null' : Array.isArray(text) ? 'an array' : `a ${typeof text}`}`;
+}
+
 /** One JSONL line as a document; a broken line is a failed document of its own. */
 function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxBytes: number): PipelineDocument {
   const source = `${file.relativePath}:${lineNumber}`;
@@ -48,11 +57,12 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
     return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_BAD_JSONL_LINE, `${source}: not JSON (${(error as Error).message}); fix or remove the line`) });
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof (record as { text?: unknown }).text !== 'string') {
-    return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_BAD_JSONL_LINE, `${source}: expected an object with a string "text"`) });
+    return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_BAD_JSONL_LINE, `${source}: found ${describeJson(record)}, not an object with a string "text"; fix or remove the line`) });
   }
   const fields = record as Record<string, unknown>;
   const id = typeof fields.id === 'string' && fields.id.trim() !== '' ? fields.id : typeof fields.id === 'number' ? String(fields.id) : fallbackId;
   const metadata = readMetadata(fields);
+  metadata.warnings = metadata.warnings.map((warning) => messageAbout(warning, source));
   const document = createDocument({
     id,
     source: typeof fields.source === 'string' && fields.source !== '' ? fields.source : source,
@@ -64,7 +74,7 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
     warnings: [...file.warnings, ...metadata.warnings],
     order: [file.order, lineNumber],
   });
-  if (document.text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${source}: the record has no text`), 'skipped');
+  if (document.text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${source}: the record's "text" is empty or only whitespace; nothing to extract`), 'skipped');
   return document;
 }
 
@@ -80,7 +90,7 @@ async function* jsonlDocuments(file: InputFile, maxBytes: number): AsyncGenerato
     records++;
     yield jsonlDocument(file, line, lineNumber, maxBytes);
   }
-  if (records === 0) yield failed(file, { format: 'jsonl', hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no records`), status: 'skipped' });
+  if (records === 0) yield failed(file, { format: 'jsonl', hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no records (no line that is not blank); nothing to extract`), status: 'skipped' });
 }
 
 /** Reads one text, Markdown or HTML file into a document. Never throws for bad data. */
@@ -88,20 +98,20 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   const bytes = await readFile(file.absolutePath);
   const hash = sha256(bytes);
   const decoded = decodeBytes(bytes);
-  if (decoded === null) return failed(file, { format, hash, error: formatMessage(MessageCode.LOAD_BINARY, `${file.relativePath} looks binary (NUL or control bytes); it is not a text document`), status: 'skipped' });
-  const warnings = [...file.warnings, ...(decoded.warning === null ? [] : [decoded.warning])];
+  if (decoded === null) return failed(file, { format, hash, error: formatMessage(MessageCode.LOAD_BINARY, `${file.relativePath} looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8`), status: 'skipped' });
+  const warnings = [...file.warnings, ...(decoded.warning === null ? [] : [messageAbout(decoded.warning, file.relativePath)])];
   let text = decoded.text;
   let title: string | null = null;
   let published: string | null = null;
   if (format === 'md') {
     const split = splitFrontMatter(text);
     ({ text, title, published } = split);
-    warnings.push(...split.warnings);
+    warnings.push(...split.warnings.map((warning) => messageAbout(warning, file.relativePath)));
   } else if (format === 'html') {
     ({ text, title } = htmlToText(text));
   }
   const document = createDocument({ id: file.id, source: file.relativePath, format, sha256: hash, text, title, published, warnings, order: [file.order, 0] });
-  if (text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no text`), 'skipped');
+  if (text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`), 'skipped');
   return document;
 }
 
@@ -113,12 +123,14 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
   const extension = path.posix.extname(file.relativePath).toLowerCase();
   const format = config.extensions.includes(extension) ? (FORMAT_BY_EXTENSION[extension] ?? 'txt') : 'unknown';
   if (file.problem !== null) {
-    yield failed(file, { format, hash: sha256(''), error: file.problem });
+    // An entry of a kind quarry does not read (a pipe, a device) is skipped like an unsupported extension; a link it cannot follow failed.
+    const status = file.problem.startsWith(`${MessageCode.LOAD_UNSUPPORTED}:`) ? 'skipped' : 'failed';
+    yield failed(file, { format, hash: sha256(''), error: file.problem, status });
     return;
   }
   try {
     if (format === 'unknown') {
-      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_UNSUPPORTED, `${file.relativePath}: extension "${extension}" is not in load.extensions`), status: 'skipped' });
+      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_UNSUPPORTED, extension === '' ? `${file.relativePath} has no file extension, so its type is unknown; rename it (e.g. to .txt) to read it` : `${file.relativePath}: the extension "${extension}" is not in load.extensions; add it there to read such files as text`), status: 'skipped' });
       return;
     }
     if (format === 'jsonl') {
@@ -132,7 +144,7 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
     }
     yield await fileDocument(file, format);
   } catch (error) {
-    yield failed(file, { format, hash: sha256(''), error: formatMessage(MessageCode.LOAD_UNREADABLE, `${file.relativePath}: ${(error as Error).message}`) });
+    yield failed(file, { format, hash: sha256(''), error: formatMessage(MessageCode.LOAD_UNREADABLE, `${file.relativePath} cannot be read (${(error as Error).message}); check that it exists and that its permissions let quarry read it`) });
   }
 }
 

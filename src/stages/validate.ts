@@ -150,6 +150,6 @@ export const validate: DocumentStage = {
     const rows = documentRows(document);
     const problem = firstProblem({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
-    else failDocument(document, formatMessage(MessageCode.ROW_INVALID, problem));
+    else failDocument(document, formatMessage(MessageCode.ROW_INVALID, `${document.source}: ${problem}. This is a bug in quarry, not in the file: please report it with this document`));
   },
 };

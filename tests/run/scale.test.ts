@@ -121,7 +121,7 @@ describe('scale: workers, cache, shards', () => {
     const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { doc_id: string; status: string; error: string | null });
     expect(rows.map(({ doc_id, status, error }) => [doc_id, status, error])).toEqual([
       ['same', 'ok', null],
-      ['feed.jsonl:2', 'failed', 'LOAD_DUPLICATE_ID: doc_id "same" is already taken by an earlier document; this one is left out as "feed.jsonl:2"'],
+      ['feed.jsonl:2', 'failed', 'LOAD_DUPLICATE_ID: feed.jsonl:2: doc_id "same" is already taken by an earlier document; this one is left out as "feed.jsonl:2". Give each record a distinct "id"'],
     ]);
   });
 });

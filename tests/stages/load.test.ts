@@ -72,7 +72,7 @@ describe('decodeBytes', () => {
     ['pound and u umlaut', bytes(0xa3, 0x35, 0x20, 0x66, 0xfc, 0x72), '£5 für'],
     ['truncated UTF-8 sequence', bytes(0x61, 0xc3), 'aÃ'],
   ])('invalid UTF-8 (%s) falls back to Windows-1252 with a warning', (_label, input, expected) => {
-    expect(decodeBytes(input)).toEqual({ text: expected, warning: 'LOAD_DECODE_FALLBACK: not valid UTF-8; decoded as Windows-1252' });
+    expect(decodeBytes(input)).toEqual({ text: expected, warning: 'LOAD_DECODE_FALLBACK: not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' });
   });
 
   it.each([
@@ -121,12 +121,12 @@ describe('splitFrontMatter', () => {
     expect(result.title).toBeNull();
     expect(result.published).toBeNull();
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^LOAD_BAD_FRONT_MATTER: front matter is not YAML \(.+\); kept as text$/);
+    expect(result.warnings[0]).toMatch(/^LOAD_BAD_FRONT_MATTER: front matter is not YAML \(.+\); kept as text \(fix the YAML between the --- lines to read title and published\)$/);
   });
 
   it.each([
-    ['not a date', 'LOAD_BAD_PUBLISHED: published "not a date" is not a date; ignored'],
-    ['20160107', 'LOAD_BAD_PUBLISHED: published "20160107" is not a date; ignored'],
+    ['not a date', 'LOAD_BAD_PUBLISHED: published "not a date" is not a date; ignored (write it as YYYY-MM-DD)'],
+    ['20160107', 'LOAD_BAD_PUBLISHED: published "20160107" is not a date; ignored (write it as YYYY-MM-DD)'],
   ])('an unrecognisable published %j is ignored with a warning', (published, warning) => {
     expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', published: null, warnings: [warning] });
   });
@@ -275,12 +275,12 @@ describe('loadFile', () => {
     ['utf16.txt', { id: 'utf16', source: 'utf16.txt', format: 'txt', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Hi' }],
     [
       'latin1.txt',
-      { id: 'latin1', source: 'latin1.txt', format: 'txt', status: 'ok', error: null, warnings: ['LOAD_DECODE_FALLBACK: not valid UTF-8; decoded as Windows-1252'], title: null, published: null, text: 'café' },
+      { id: 'latin1', source: 'latin1.txt', format: 'txt', status: 'ok', error: null, warnings: ['LOAD_DECODE_FALLBACK: latin1.txt: not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)'], title: null, published: null, text: 'café' },
     ],
     ['note.md', { id: 'note', source: 'note.md', format: 'md', status: 'ok', error: null, warnings: [], title: 'Report', published: '2016-01-07', text: 'Body of the note.' }],
     [
       'badDate.markdown',
-      { id: 'badDate', source: 'badDate.markdown', format: 'md', status: 'ok', error: null, warnings: ['LOAD_BAD_PUBLISHED: published "someday" is not a date; ignored'], title: null, published: null, text: 'Body' },
+      { id: 'badDate', source: 'badDate.markdown', format: 'md', status: 'ok', error: null, warnings: ['LOAD_BAD_PUBLISHED: badDate.markdown: published "someday" is not a date; ignored (write it as YYYY-MM-DD)'], title: null, published: null, text: 'Body' },
     ],
     ['page.html', { id: 'page', source: 'page.html', format: 'html', status: 'ok', error: null, warnings: [], title: 'Page Title', published: null, text: 'Hello & welcome.\n\nSecond.' }],
     ['page2.htm', { id: 'page2', source: 'page2.htm', format: 'html', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Short page' }],
@@ -303,12 +303,12 @@ describe('loadFile', () => {
   });
 
   it.each([
-    ['empty.txt', 'txt', 'LOAD_EMPTY: empty.txt has no text'],
-    ['blank.md', 'md', 'LOAD_EMPTY: blank.md has no text'],
-    ['script-only.html', 'html', 'LOAD_EMPTY: script-only.html has no text'],
-    ['frontmatter-only.md', 'md', 'LOAD_EMPTY: frontmatter-only.md has no text'],
-    ['image.png', 'unknown', 'LOAD_UNSUPPORTED: image.png: extension ".png" is not in load.extensions'],
-    ['binary.txt', 'txt', 'LOAD_BINARY: binary.txt looks binary (NUL or control bytes); it is not a text document'],
+    ['empty.txt', 'txt', 'LOAD_EMPTY: empty.txt has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
+    ['blank.md', 'md', 'LOAD_EMPTY: blank.md has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
+    ['script-only.html', 'html', 'LOAD_EMPTY: script-only.html has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
+    ['frontmatter-only.md', 'md', 'LOAD_EMPTY: frontmatter-only.md has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
+    ['image.png', 'unknown', 'LOAD_UNSUPPORTED: image.png: the extension ".png" is not in load.extensions; add it there to read such files as text'],
+    ['binary.txt', 'txt', 'LOAD_BINARY: binary.txt looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8'],
   ])('skips %s (%s) with %j', async (relativePath, format, error) => {
     const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
@@ -318,7 +318,7 @@ describe('loadFile', () => {
   it('skips an extension left out of load.extensions', async () => {
     const documents = await collect(loadFile(fileAt('note.md'), { ...LOAD_OPTIONS, extensions: ['.txt'] }));
     expect(documents.map(summary)).toEqual([
-      { id: 'note', source: 'note.md', format: 'unknown', status: 'skipped', error: 'LOAD_UNSUPPORTED: note.md: extension ".md" is not in load.extensions', warnings: [], title: null, published: null, text: '' },
+      { id: 'note', source: 'note.md', format: 'unknown', status: 'skipped', error: 'LOAD_UNSUPPORTED: note.md: the extension ".md" is not in load.extensions; add it there to read such files as text', warnings: [], title: null, published: null, text: '' },
     ]);
   });
 
@@ -349,7 +349,7 @@ describe('loadFile', () => {
     const documents = await collect(loadFile(fileAt('gone.txt'), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: 'gone', source: 'gone.txt', status: 'failed', sha256: EMPTY_SHA256 });
-    expect(documents[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt: /);
+    expect(documents[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt cannot be read \(ENOENT.*\); check that it exists and that its permissions let quarry read it$/);
   });
 
   it('reads a JSONL file into one document per non-blank line', async () => {
@@ -376,10 +376,10 @@ describe('loadFile', () => {
 
   it.each([
     [1, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:2: not JSON \(.+\); fix or remove the line$/],
-    [5, /^LOAD_EMPTY: feed\/2016-01\.jsonl:7: the record has no text$/],
-    [6, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:8: expected an object with a string "text"$/],
-    [7, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:9: expected an object with a string "text"$/],
-    [8, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:10: expected an object with a string "text"$/],
+    [5, /^LOAD_EMPTY: feed\/2016-01\.jsonl:7: the record's "text" is empty or only whitespace; nothing to extract$/],
+    [6, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:8: found an array, not an object with a string "text"; fix or remove the line$/],
+    [7, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:9: found an object whose "text" is a number, not an object with a string "text"; fix or remove the line$/],
+    [8, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:10: found null, not an object with a string "text"; fix or remove the line$/],
   ])('JSONL document %i carries the error %s', async (index, error) => {
     const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
     expect(documents[index]?.error).toMatch(error);
@@ -388,7 +388,7 @@ describe('loadFile', () => {
   it('skips a JSONL file without records', async () => {
     const documents = await collect(loadFile(fileAt('empty.jsonl'), LOAD_OPTIONS));
     expect(documents.map(summary)).toEqual([
-      { id: 'empty', source: 'empty.jsonl', format: 'jsonl', status: 'skipped', error: 'LOAD_EMPTY: empty.jsonl has no records', warnings: [], title: null, published: null, text: '' },
+      { id: 'empty', source: 'empty.jsonl', format: 'jsonl', status: 'skipped', error: 'LOAD_EMPTY: empty.jsonl has no records (no line that is not blank); nothing to extract', warnings: [], title: null, published: null, text: '' },
     ]);
   });
 });
