@@ -2,7 +2,7 @@ import type { FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { FigureKind, FigureQualifier } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal } from '../text/numbers.ts';
+import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
 
 /** Words before a number that qualify it; each becomes part of the span. Longest first within a qualifier. */
@@ -18,19 +18,35 @@ const QUALIFIERS_AFTER: [RegExp, FigureQualifier][] = [
   [/^\s+or (?:more|above)\b/i, 'at_least'],
   [/^\s+or (?:less|fewer|below)\b/i, 'at_most'],
   [/^\s+or so\b/i, 'approximately'],
+  [/^-odd\b/i, 'approximately'],
 ];
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const CURRENCY_BEFORE = new RegExp(`(?:${CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join('|')})\\s?$`, 'u');
 const CURRENCY_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS.map(([word]) => escape(word)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 const PERCENT_AFTER = /^(?:\s*%|\s+(?:percentage points?|percent|per cent|pct)\b)/i;
-const MEASURE_AFTER = new RegExp(`^(\\s*)(${MEASURE_UNIT_WORD})`, 'u');
+/** A unit after a number: after spaces, glued on ("10km", "2.2C") or joined by a hyphen in an adjective ("a 42.195-kilometre course"). */
+const MEASURE_AFTER = new RegExp(`^(\\s*|-)(${MEASURE_UNIT_WORD})`, 'u');
+/** Digits with a unit glued on ("10km", "45°C", "2.2C"), which NUMBER_EXPRESSION leaves out as one word. */
+const GLUED_MEASURE = new RegExp(`(?<![\\p{L}\\p{N}_.,])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?=${MEASURE_UNIT_WORD})`, 'gu');
 /** Numbers that are a time of day, a phone number, a score or part of an identifier, judged by what follows. */
-const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|EST|BST)\b|\/\d)/i;
+const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|EST|BST)(?![a-z])|\/\d)/i;
 /** Labels before an identifier ("No. 5", "page 12", "room 101"). */
 const IDENTIFIER_BEFORE = /(?:\b(?:no\.?|nos\.?|number|page|pages|p\.|pp\.|room|flight|route|highway|section|article|chapter|clause|paragraph|verse|version|vol\.?|volume|model|grade|platform|gate|channel|bus|line|ward|seat|lot|unit|apartment|apt\.?|suite|box|code|ext\.?|id|case|act|resolution|phase|level|step|item)|[#№])\s*$/i;
 const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?/g;
-const RANGE_CONNECTOR = /^\s*(?:[-–—]|to|and|or)\s*/i;
+const CURRENCY_SYMBOL = CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join('|');
+/**
+ * What joins the two numbers of a range or a ratio: the first number's unit
+ * said again ("46% and 47%"), the connector, and the currency of the second
+ * ("$10-$12", "between $5 and $7").
+ */
+const RANGE_LINK = new RegExp(`^(?<echo>\\s*%|\\s+(?:percent|per cent))?\\s*(?<word>[-–—]|to|and|or|in)\\s*(?:${CURRENCY_SYMBOL})?`, 'iu');
+/** "between" or "from" before the first number of a range, maybe with its currency ("between $5 and $7"). */
+const BETWEEN_BEFORE = new RegExp(`\\b(?:between|from)\\s+(?:${CURRENCY_SYMBOL}\\s?)?$`, 'iu');
+/** The second number of a hyphenated pair, with commas and a scale ("-4,000", "-6 million"). */
+const HYPHENATED_SECOND = /^[-–]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|lakh|million|crore|billion|trillion))*)(?![\p{L}\p{N}]|[-–.,]\d)/u;
+/** An age said as an adjective: "the 23-year-old", "a 10-month-old girl". */
+const AGE_ADJECTIVE = /^[-\s](?:year|month|week|day)s?[-\s]old\b/i;
 /** Words standing between a number and its counted noun that are not part of it ("three such stories"). */
 const SKIPPED_BEFORE_ITEM = /^(?:such|more|other|additional|further|extra|of|these|those|the|their|his|her|its|our|your|my|out)$/i;
 const FIRST_WORDS = /^(?:the|a|an|of|to|in|on|at|by|for|with|and|or|than|over|about|nearly|some|up|least|more|less|under|around|almost|roughly|from|between|just|only|top|all|another|every|each|some)$/i;
@@ -45,6 +61,14 @@ interface Candidate {
   /** The number's own span, without qualifier or unit, for context checks. */
   number: Span;
   kind: FigureKind;
+  /** The range is introduced by "between" or "from", which joins the span once any currency symbol is in it. */
+  between: boolean;
+}
+
+/** The low end of a range whose scale is said once, at the end: "5 to 7 million" starts at 5 million, "2 to 3" stays 2. */
+function scaledLow(value: number, text: string, high: { base: number; scale: number }): number {
+  const own = splitScale(text);
+  return own !== null && own.scale === 1 && high.scale > 1 && value < high.base ? value * high.scale : value;
 }
 
 const overlapsAny = (span: Span, others: readonly Span[]): boolean => others.some((other) => span.start < other.end && other.start < span.end);
@@ -132,14 +156,19 @@ function isInName(analysis: PassageAnalysis, number: Span, text: string, isHeadi
   const numberText = text.slice(number.start, number.end);
   const lastIndex = tokens.findLastIndex((candidate) => candidate.end <= number.end);
   const next = tokens[lastIndex + 1];
-  const nextIsName = next !== undefined && text.slice(number.end, next.start).trim() === '' && /^\p{Lu}/u.test(next.text) && !next.tags.has('Plural') && !next.tags.has('Demonym') && !next.tags.has('Date') && !next.tags.has('Month');
+  const nextIsName = next !== undefined && text.slice(number.end, next.start).trim() === '' && /^\p{Lu}/u.test(next.text) && !isPlural(next) && !next.tags.has('Demonym') && !next.tags.has('Date') && !next.tags.has('Month');
   // A number word in capitals mid-sentence is a name ("the Nine Commentaries"); so are digits before a capitalised singular noun ("610 Office").
   if (/^\p{Lu}/u.test(numberText) && /^\p{L}/u.test(numberText) && !firstOfSentence) return true;
   if (/^\d/.test(numberText) && nextIsName && !MEASURE_AFTER.test(text.slice(number.end))) return true;
+  // A number word that begins a name ends it too: "Erik ten Hag's side", "Ten Hag, whose future", unlike "two Republican senators", where a noun follows.
+  const afterNext = next === undefined ? undefined : tokens[lastIndex + 2];
+  const nameEnds = next !== undefined && (/[^\s]/.test(next.post) || next.tags.has('Possessive') || afterNext === undefined || !afterNext.tags.has('Noun') || afterNext.tags.has('ProperNoun'));
+  if (/^\p{L}/u.test(numberText) && nextIsName && nameEnds && !(next as Token).tags.has('Verb')) return true;
   const previous = tokens[index - 1];
   // Digits after a capitalised noun name a thing ("Flight 370", "Article 23"), unless a counted noun follows ("Yunnan 47 practitioners").
   if (/^\d/.test(numberText) && !(next !== undefined && isPlural(next)) && previous !== undefined && !firstOfSentence && previous.sentence === token.sentence && text.slice(previous.end, number.start).trim() === '') {
-    if (/^\p{Lu}/u.test(previous.text) && !FIRST_WORDS.test(previous.normal) && !previous.tags.has('Month') && !previous.tags.has('Date') && (previous.tags.has('ProperNoun') || previous.tags.has('Noun'))) return true;
+    // Capitalised or camel-cased ("iPhone 15").
+    if (/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(previous.text) && !FIRST_WORDS.test(previous.normal) && !previous.tags.has('Month') && !previous.tags.has('Date') && (previous.tags.has('ProperNoun') || previous.tags.has('Noun'))) return true;
   }
   return false;
 }
@@ -150,38 +179,57 @@ function findCandidates(text: string): Candidate[] {
   const matches = [...text.matchAll(NUMBER_EXPRESSION)];
   for (let matchIndex = 0; matchIndex < matches.length; matchIndex++) {
     const match = matches[matchIndex] as RegExpExecArray;
-    const value = parseNumber(match[0]);
-    if (value === null || ONE.test(match[0])) continue;
+    let value = parseNumber(match[0]);
+    // "one" is a pronoun or an article far more often than a count, except in a ratio ("one in four").
+    const ratio = /^\s+in\s+/.exec(text.slice(match.index + match[0].length));
+    const beforeRatio = ratio !== null && matches[matchIndex + 1]?.index === match.index + match[0].length + ratio[0].length;
+    if (value === null || (ONE.test(match[0]) && !beforeRatio)) continue;
     let start = match.index;
     let end = start + match[0].length;
     let valueMax: number | null = null;
+    let ranged = false;
+    const before = text.slice(0, start);
     const after = text.slice(end);
-    // Digits joined by a hyphen: a range when the second is larger ("10-20 people"), else a score or a code ("3-1", "7-4-2").
-    const hyphenated = /^[-–](\d+(?:\.\d+)?)(?![\p{L}\p{N}]|[-–.,]\d)/u.exec(after);
+    // "the 23-year-old": an age used as an adjective describes a person; it is no figure of the text.
+    if (AGE_ADJECTIVE.test(after)) continue;
+    // Digits joined by a hyphen: a range when the second is larger ("10-20 people", "3,000-4,000", "5-6 million"), else a score or a code ("3-1", "7-4-2").
+    const hyphenated = HYPHENATED_SECOND.exec(after);
     if (/^\d/.test(match[0]) && /^[-–]\d/.test(after)) {
-      if (hyphenated === null || Number(hyphenated[1]) <= value) continue;
-      candidates.push({ start, end: end + hyphenated[0].length, value, valueMax: Number(hyphenated[1]), number: { start, end: end + hyphenated[0].length }, kind: 'count' });
+      const second = hyphenated === null ? null : splitScale(hyphenated[1] as string);
+      // A run of hyphenated pairs is a set of scores ("3-6 3-6 6-4"), whichever side is larger.
+      const scoreRun = /\d[-–]\d+\s+$/.test(before) || (hyphenated !== null && /^\s+\d+[-–]\d/.test(after.slice(hyphenated[0].length)));
+      if (second === null || scoreRun) continue;
+      const low = scaledLow(value, match[0], second);
+      if (second.value <= low) continue;
+      candidates.push({ start, end: end + (hyphenated as RegExpExecArray)[0].length, value: low, valueMax: second.value, number: { start, end: end + (hyphenated as RegExpExecArray)[0].length }, kind: 'count', between: false });
       continue;
     }
-    const connector = RANGE_CONNECTOR.exec(after);
+    const link = RANGE_LINK.exec(after);
     const next = matches[matchIndex + 1];
-    if (connector && next && next.index === end + connector[0].length) {
-      const maxValue = parseNumber(next[0]);
-      const word = connector[0].trim().toLowerCase();
-      const between = /\b(?:between|from)\s+$/i.exec(text.slice(0, start));
-      // "10-20" and "10 to 20" are ranges; "and" only after "between"; "3-1" (a score) is not a figure at all.
-      if (maxValue !== null && maxValue > value && (word !== 'and' || between) && word !== 'or') {
-        valueMax = maxValue;
+    if (link && next && next.index === end + link[0].length) {
+      const second = splitScale(next[0]);
+      const word = (link.groups?.word as string).toLowerCase();
+      const between = BETWEEN_BEFORE.test(before);
+      const low = second === null ? value : scaledLow(value, match[0], second);
+      // "10-20" and "10 to 20" are ranges; "and" only after "between"; "1 in 5" is a ratio; a larger number before a smaller one is a score or a vote ("won 7 to 2", "3-1") and no figure at all.
+      if (word === 'in' && second !== null && link.groups?.echo === undefined && Number.isInteger(value) && Number.isInteger(second.value) && second.value > value && second.value <= 1000) {
+        valueMax = null;
+        value /= second.value;
         end = next.index + next[0].length;
         matchIndex++;
-        if (between) start -= between[0].length;
-      } else if (maxValue !== null && /^[-–]$/.test(word) && /^\d/.test(next[0]) && /^\d+$/.test(match[0])) {
+      } else if (second !== null && second.value > low && word !== 'in' && (word !== 'and' || between) && word !== 'or' && (link.groups?.echo === undefined || PERCENT_AFTER.test(text.slice(next.index + next[0].length)))) {
+        value = low;
+        valueMax = second.value;
+        end = next.index + next[0].length;
+        ranged = between;
+        matchIndex++;
+      } else if (second !== null && second.value < value && /^(?:[-–]|to)$/.test(word) && link.groups?.echo === undefined && !between && /^\d/.test(next[0]) && /^[\d,]+$/.test(match[0])) {
         matchIndex++;
         continue;
       }
     }
     const number = { start: match.index, end: match.index + match[0].length };
-    candidates.push({ start, end, value, valueMax, number, kind: 'count' });
+    candidates.push({ start, end, value, valueMax, number, kind: 'count', between: ranged });
     // A minus sign right before digits makes them negative ("-3.5%", "minus 5").
     const sign = /(?:^|[\s(])([-−–])$|\bminus\s+$/i.exec(text.slice(0, start));
     if (sign && /^\d/.test(match[0])) {
@@ -195,15 +243,17 @@ function findCandidates(text: string): Candidate[] {
     // "First" and "last" are adverbs and idioms far more often than ranks ("at first", "first time").
     if (value === null || value === 1 || /^-/.test(text.slice(match.index + match[0].length))) continue;
     const isWord = /^\p{L}/u.test(match[0]);
-    // A word ordinal is a rank only between a determiner and a noun ("her second son"); "a second" is a unit of time.
-    if (isWord && !/\b(?:the|its|his|her|their|our|my|your|a)\s+$/i.test(text.slice(0, match.index))) continue;
-    candidates.push({ start: match.index, end: match.index + match[0].length, value, valueMax: null, number: { start: match.index, end: match.index + match[0].length }, kind: 'ordinal' });
+    // A word ordinal is a rank only between a determiner and a noun ("her second son"); after "a" it means "another" ("a second quake") or is a unit of time ("wait a second").
+    if (isWord && !/\b(?:the|its|his|her|their|our|my|your)\s+$/i.test(text.slice(0, match.index))) continue;
+    // "the second quarter", "the first half": a part of the year, said as a date, not a rank.
+    if (/^\s+(?:quarter|half)\b/i.test(text.slice(match.index + match[0].length))) continue;
+    candidates.push({ start: match.index, end: match.index + match[0].length, value, valueMax: null, number: { start: match.index, end: match.index + match[0].length }, kind: 'ordinal', between: false });
   }
   // "in her 70s", "in their early 20s": an age between the decade's bounds.
   for (const match of text.matchAll(/\b(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?<decade>[1-9]0)['’]?s\b/gi)) {
     const decade = match.groups?.decade as string;
     const start = match.index + match[0].length - decade.length - (match[0].endsWith("'s") || match[0].endsWith('’s') ? 2 : 1);
-    candidates.push({ start, end: match.index + match[0].length, value: Number(decade), valueMax: Number(decade) + 9, number: { start, end: match.index + match[0].length }, kind: 'measure' });
+    candidates.push({ start, end: match.index + match[0].length, value: Number(decade), valueMax: Number(decade) + 9, number: { start, end: match.index + match[0].length }, kind: 'measure', between: false });
   }
   // "half an hour", "less than a year": an article as the number of a duration, only when it is measured ("a year later" is no figure).
   for (const match of text.matchAll(/\b(?<half>half\s+)?(?<article>an?)\s+(?<unit>hour|year|month|week|day|minute|decade|century|mile|kilometre|kilometer)\b/gi)) {
@@ -211,7 +261,13 @@ function findCandidates(text: string): Candidate[] {
     const before = text.slice(0, match.index);
     if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
     const end = match.index + match[0].length - (match.groups?.unit as string).length - 1;
-    candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count' });
+    candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
+  }
+  for (const match of text.matchAll(GLUED_MEASURE)) {
+    const end = match.index + match[0].length;
+    // A unit after a space is found with the number itself; here only units glued on.
+    if (/^\s/.test(text.slice(end))) continue;
+    candidates.push({ start: match.index, end, value: Number(match[0].replace(/,/g, '')), valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
   }
   return candidates.sort((a, b) => a.start - b.start);
 }
@@ -258,6 +314,7 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
         end += measure[0].length;
       }
     }
+    if (candidate.between) start -= (/\b(?:between|from)\s+$/i.exec(text.slice(0, start)) ?? [''])[0].length;
     let qualifier: FigureQualifier = 'exact';
     for (const [pattern, name] of QUALIFIERS_BEFORE) {
       const found = pattern.exec(text.slice(0, start));

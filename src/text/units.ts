@@ -5,16 +5,18 @@
  * unambiguous.
  */
 
-/** Measure units after a number, longest first so "square kilometres" wins over "kilometres". */
+/** Measure units after a number; the pattern tries the longest first, so "square kilometres" wins over "kilometres" and "km/h" over "km". */
 const MEASURE_UNITS = [
   'square kilometres', 'square kilometers', 'square kilometre', 'square kilometer', 'square miles', 'square mile', 'square metres', 'square meters', 'square feet', 'sq km', 'sq mi',
-  'cubic metres', 'cubic meters', 'metric tons', 'metric tonnes',
+  'cubic metres', 'cubic meters', 'cubic kilometres', 'cubic kilometers', 'cubic km', 'metric tons', 'metric tonnes',
   'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile', 'metres', 'meters', 'metre', 'meter', 'm', 'cm', 'mm', 'feet', 'foot', 'ft', 'inches', 'inch', 'yards', 'yard',
   'kilograms', 'kilogram', 'kg', 'grams', 'gram', 'g', 'tonnes', 'tonne', 'tons', 'ton', 'pounds', 'pound', 'lbs', 'lb', 'ounces', 'ounce', 'oz',
-  'litres', 'liters', 'litre', 'liter', 'gallons', 'gallon', 'barrels', 'barrel', 'bpd', 'ml',
+  'litres', 'liters', 'litre', 'liter', 'gallons', 'gallon', 'barrels per day', 'barrels a day', 'barrels', 'barrel', 'bpd', 'ml',
   'hectares', 'hectare', 'ha', 'acres', 'acre',
   'megawatts', 'megawatt', 'MW', 'gigawatts', 'gigawatt', 'GW', 'kilowatts', 'kWh', 'kW', 'volts', 'watts',
-  'degrees Celsius', 'degrees Fahrenheit', 'degrees', '°C', '°F',
+  'degrees Celsius', 'degrees Fahrenheit', 'degrees', '°C', '°F', 'C', 'F',
+  // Interest rates and yields move in basis points (hundredths of a percentage point).
+  'basis points', 'basis point', 'bps', 'bp',
   'mph', 'km/h', 'kph', 'knots',
   'centuries', 'century', 'decades', 'decade', 'years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'minutes', 'minute', 'seconds', 'second',
   'bytes', 'gigabytes', 'terabytes', 'GB', 'TB', 'MB',
@@ -23,10 +25,10 @@ const MEASURE_UNITS = [
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A measure unit word, as a regular expression source (whole word). */
-export const MEASURE_UNIT_WORD = `(?:${MEASURE_UNITS.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+export const MEASURE_UNIT_WORD = `(?:${[...MEASURE_UNITS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`;
 
 /** Units that are also common words or letters: they only count right after digits ("5 m", "10 g"), never after words ("a m"). */
-export const DIGIT_ONLY_UNITS = new Set(['m', 'g', 'ha', 'ft', 'oz', 'lb', 'MW', 'GW', 'GB', 'TB', 'MB', 'kW']);
+export const DIGIT_ONLY_UNITS = new Set(['m', 'g', 'ha', 'ft', 'oz', 'lb', 'MW', 'GW', 'GB', 'TB', 'MB', 'kW', 'C', 'F', 'bp', 'bps']);
 
 /** Units of time: a figure in them is a duration. */
 export const TIME_UNITS = new Set(['centuries', 'century', 'decades', 'decade', 'years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'minutes', 'minute', 'seconds', 'second']);

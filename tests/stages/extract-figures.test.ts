@@ -96,6 +96,77 @@ const CASES: [string, Row[]][] = [
   ['COVID-19 spread.', []],
 ];
 
+// Ranges whose unit is said twice or whose scale is said once, ratios, glued units, and what is no figure in news: scores, names, ages, times.
+const NEWS_CASES: [string, Row[]][] = [
+  // a range repeats its unit on both ends
+  ['Polls put support between 46% and 47%.', [['between 46% and 47%', 46, 47, 'exact', 'percent', 'percent', null]]],
+  ['Growth of 2% to 3% is expected.', [['2% to 3%', 2, 3, 'exact', 'percent', 'percent', null]]],
+  ['The rate is 4.25%-4.5%.', [['4.25%-4.5%', 4.25, 4.5, 'exact', 'percent', 'percent', null]]],
+  ['The Fed held rates at 5.25% to 5.5%.', [['5.25% to 5.5%', 5.25, 5.5, 'exact', 'percent', 'percent', null]]],
+  ['Support was 40 percent to 45 percent.', [['40 percent to 45 percent', 40, 45, 'exact', 'percent', 'percent', null]]],
+  ['The shares traded at $10-$12.', [['$10-$12', 10, 12, 'exact', 'money', 'USD', null]]],
+  ['It costs between $5 and $7.', [['between $5 and $7', 5, 7, 'exact', 'money', 'USD', null]]],
+  ['It forecast earnings of $6.10 to $6.40 per share.', [['$6.10 to $6.40', 6.1, 6.4, 'exact', 'money', 'USD', null]]],
+  ['The index fell 0.8% to 4,950.', [['0.8%', 0.8, null, 'exact', 'percent', 'percent', null], ['4,950', 4950, null, 'exact', 'count', null, null]]],
+  // a range says its scale once
+  ['The estimate was 5-6 million.', [['5-6 million', 5e6, 6e6, 'exact', 'count', null, null]]],
+  ['Some 5 to 7 million people are affected.', [['Some 5 to 7 million', 5e6, 7e6, 'approximately', 'count', null, 'people']]],
+  ['Between 10 and 20 million people watched.', [['Between 10 and 20 million', 1e7, 2e7, 'exact', 'count', null, 'people']]],
+  ['The park draws 3,000-4,000 visitors a day.', [['3,000-4,000', 3000, 4000, 'exact', 'count', null, 'visitors']]],
+  ['The deal is worth $2-3 billion.', [['$2-3 billion', 2e9, 3e9, 'exact', 'money', 'USD', null]]],
+  // ratios
+  ['1 in 5 adults smoke.', [['1 in 5', 0.2, null, 'exact', 'count', null, 'adults']]],
+  ['One in four children is poor.', [['One in four', 0.25, null, 'exact', 'count', null, 'children']]],
+  ['Nine in 10 voters disapprove.', [['Nine in 10', 0.9, null, 'exact', 'count', null, 'voters']]],
+  ['About 4 in 10 Americans agree.', [['About 4 in 10', 0.4, null, 'approximately', 'count', null, 'Americans']]],
+  ['Prices rose 5% in 2023.', [['5%', 5, null, 'exact', 'percent', 'percent', null]]],
+  // fractions and halves
+  ['Roughly a third of the crop was lost.', [['Roughly a third', 1 / 3, null, 'approximately', 'count', null, 'crop']]],
+  ['Almost half of voters abstained.', [['Almost half', 0.5, null, 'approximately', 'count', null, 'voters']]],
+  ['Organisers said half a million people marched.', [['half a million', 500000, null, 'exact', 'count', null, 'people']]],
+  ['About 1/3 of the forest burned.', [['About 1/3', 1 / 3, null, 'approximately', 'count', null, 'forest']]],
+  ['The pipe is 3½ inches wide.', [['3½ inches', 3.5, null, 'exact', 'measure', 'inches', null]]],
+  ['There were 300-odd delegates.', [['300-odd', 300, null, 'approximately', 'count', null, 'delegates']]],
+  // units glued on, joined by a hyphen, or newly known
+  ['The runner covered 10km in 27 minutes.', [['10km', 10, null, 'exact', 'measure', 'km', null], ['27 minutes', 27, null, 'exact', 'measure', 'minutes', null]]],
+  ['Temperatures have risen by 2.2C since then.', [['2.2C', 2.2, null, 'exact', 'measure', 'C', null]]],
+  ['It was 104F in Phoenix.', [['104F', 104, null, 'exact', 'measure', 'F', null]]],
+  ['Temperatures dropped to minus 5 C overnight.', [['minus 5 C', -5, null, 'exact', 'measure', 'C', null]]],
+  ['Assefa covered the 42.195-kilometre course.', [['42.195-kilometre', 42.195, null, 'exact', 'measure', 'kilometre', null]]],
+  ['The wind reached 120 km/h.', [['120 km/h', 120, null, 'exact', 'measure', 'km/h', null]]],
+  ['Rates rose by 25 basis points.', [['25 basis points', 25, null, 'exact', 'measure', 'basis points', null]]],
+  ['The cut was 50 bps.', [['50 bps', 50, null, 'exact', 'measure', 'bps', null]]],
+  ['Output rose to 1.2 million barrels per day.', [['1.2 million barrels per day', 1.2e6, null, 'exact', 'measure', 'barrels per day', null]]],
+  ['The glaciers hold about 46 cubic kilometers of water.', [['about 46 cubic kilometers', 46, null, 'approximately', 'measure', 'cubic kilometers', null]]],
+  // scores, votes, names, ages, times and "another" are no figures
+  ['The team won 3-0 at Brighton.', []],
+  ['Sinner beat Medvedev 3-6 3-6 6-4 6-4 6-3.', []],
+  ['The vote was 7 to 2.', []],
+  ['The bill passed 52-48 in the Senate.', []],
+  ["Erik ten Hag's side lost again.", []],
+  ['Ten Hag, whose future is in doubt, spoke.', []],
+  ['The iPhone 15 sold well.', []],
+  ['The 23-year-old scored twice.', []],
+  ['A 10-month-old girl was rescued.', []],
+  ['They met at 3 p.m. on the pier.', []],
+  ['A second quake struck hours later.', []],
+  ['Growth slowed in the second quarter.', []],
+  ['Demand is strong in the second half.', []],
+  ['No one in the room spoke.', []],
+];
+
+describe('extractFigures in news', () => {
+  it.each(NEWS_CASES)('%s', (text, expected) => {
+    const actual = rows(figuresOf(text));
+    expect(actual.map((row) => row[0])).toEqual(expected.map((row) => row[0]));
+    actual.forEach((row, index) => {
+      const [, value, ...rest] = expected[index] as Row;
+      expect(row[1]).toBeCloseTo(value, 9);
+      expect(row.slice(2)).toEqual(rest);
+    });
+  });
+});
+
 describe('extractFigures', () => {
   it.each(CASES)('%s', (text, expected) => {
     const actual = rows(figuresOf(text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal } from '../../src/text/numbers.ts';
+import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../../src/text/numbers.ts';
 
 /** Every number expression NUMBER_EXPRESSION finds in a text. */
 const numberExpressions = (text: string): string[] => [...text.matchAll(NUMBER_EXPRESSION)].map((match) => match[0]);
@@ -165,6 +165,74 @@ describe('NUMBER_EXPRESSION and minus signs', () => {
     ['COVID-19 and F-16', []],
   ])('finds the numbers in %j (the sign is read by the figures stage)', (text, expected) => {
     expect(numberExpressions(text)).toEqual(expected);
+  });
+});
+
+// [text, the expression found, its value]: halves, fractions with an article before "of", digit and vulgar fractions, Indian scales.
+const HALVES_AND_FRACTIONS: [string, string, number][] = [
+  ['A half million people marched.', 'A half million', 500000],
+  ['half a million people marched', 'half a million', 500000],
+  ['Half a dozen ships sank.', 'Half a dozen', 6],
+  ['half a billion dollars', 'half a billion', 5e8],
+  ['an hour and a half million times', 'a half million', 500000],
+  ['five and a half million voters', 'five and a half million', 5500000],
+  ['Almost half of voters stayed home.', 'half', 0.5],
+  ['half of the budget', 'half', 0.5],
+  ['Roughly a third of the crop was lost.', 'a third', 1 / 3],
+  ['A quarter of the staff left.', 'A quarter', 0.25],
+  ['a fifth of the vote', 'a fifth', 0.2],
+  ['a tenth of the forest', 'a tenth', 0.1],
+  ['About 1/3 of the forest burned.', '1/3', 1 / 3],
+  ['3/4 of the seats', '3/4', 0.75],
+  ['1/2 of it', '1/2', 0.5],
+  ['2/5 of members', '2/5', 0.4],
+  ['The pipe is 3½ inches wide.', '3½', 3.5],
+  ['add ½ cup of milk', '½', 0.5],
+  ['a 2¼ mile walk', '2¼', 2.25],
+  ['about ¾ of them', '¾', 0.75],
+  ['Funding of Rs 500 crore', '500 crore', 5e9],
+  ['2 lakh people', '2 lakh', 200000],
+];
+
+// Texts where a fraction-like phrase is no number: parts of a period, ordinals.
+const NOT_FRACTIONS: string[] = ['the first half of the year', 'in the second half', 'a third day of protests', 'a quarter century', 'the other half of the team', 'the latter half of May'];
+// Digit pairs with a slash that are names and slogans, not fractions: matched whole, so no part counts, and worth nothing.
+const NOT_DIGIT_FRACTIONS: string[] = ['9/11', '24/7', '7/11', '3/2', '50/50', '1/20'];
+
+describe('halves, fractions and scales', () => {
+  it.each(HALVES_AND_FRACTIONS)('%j has %j = %d', (text, expression, value) => {
+    expect(numberExpressions(text)).toContain(expression);
+    expect(parseNumber(expression)).toBeCloseTo(value, 9);
+  });
+
+  it.each(NOT_FRACTIONS)('%j has no fraction', (text) => {
+    expect(numberExpressions(text)).toEqual([]);
+  });
+
+  it.each(NOT_DIGIT_FRACTIONS)('%j is no fraction', (text) => {
+    expect(numberExpressions(text)).toEqual([text]);
+    expect(parseNumber(text)).toBeNull();
+  });
+});
+
+// [expression, value, base, scale]
+const SCALES: [string, number, number, number][] = [
+  ['7 million', 7e6, 7, 1e6],
+  ['2.5bn', 2.5e9, 2.5, 1e9],
+  ['40', 40, 40, 1],
+  ['seven billion', 7e9, 7, 1e9],
+  ['10M', 1e7, 10, 1e6],
+  ['3 thousand', 3000, 3, 1000],
+  ['twenty', 20, 20, 1],
+  ['1.2 million', 1.2e6, 1.2, 1e6],
+];
+
+describe('splitScale', () => {
+  it.each(SCALES)('%j is %d = %d x %d', (expression, value, base, scale) => {
+    const split = splitScale(expression);
+    expect(split?.value).toBeCloseTo(value, 6);
+    expect(split?.base).toBeCloseTo(base, 9);
+    expect(split?.scale).toBeCloseTo(scale, 6);
   });
 });
 
