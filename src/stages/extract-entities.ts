@@ -9,7 +9,7 @@ import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { initials, isPinyinName, phraseKeys, tokenKey } from '../text/names.ts';
 
 const LEADING_NOISE = /^(?:(?:the|The|THE)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?\s+)+/;
-const TRAILING_NOISE = /(?:['’]s?|[\s.,;:!?"“”'‘’()[\]{}—–-])+$/u;
+const TRAILING_NOISE = /(?:['’][sS]?|[\s.,;:!?"“”'‘’()[\]{}—–-])+$/u;
 const ABBREVIATION_END = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
 const LEADING_PUNCTUATION = /^[\s.,;:!?"“”'‘’()[\]{}—–-]+/u;
 
@@ -90,7 +90,7 @@ const PERSON_TITLES = new Set([
   'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'commander', 'officer', 'king', 'queen', 'prince', 'princess', 'pope', 'emperor',
   'chancellor', 'ambassador', 'director', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'bishop', 'cardinal', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'professor',
   'vice', 'deputy', 'prime', 'executive', 'ceo', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
-  'taoiseach', 'crown', 'emir', 'sultan', 'archbishop', 'prosecutor', 'inspector', 'superintendent', 'detective', 'constable', 'marshal', 'founder',
+  'taoiseach', 'treasurer', 'commissioner', 'envoy', 'chair', 'crown', 'emir', 'sultan', 'archbishop', 'prosecutor', 'inspector', 'superintendent', 'detective', 'constable', 'marshal', 'founder',
 ]);
 /** Prepositions that put a bare name on the map ("in Yunnan", "from Australia"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into', 'via', 'toward', 'towards']);
@@ -108,6 +108,12 @@ const PLACE_NOUNS_BEFORE = new Set(['city', 'town', 'village', 'port', 'province
  * then "(Agency)" and a dash, or just the dash ("ZANDVOORT, Netherlands (Reuters) -").
  */
 const DATELINE_TAIL = /^(?:,[^\n()]{1,40}?)?\s*(?:\([\p{L}\p{N} .&'-]{2,40}\)\s*)?[-—–]\s/u;
+/** Words that open place names ("San Sebastian", "Port Harcourt", "Fort Worth"), whatever the words after them look like. */
+const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'port', 'fort', 'mount', 'lake', 'cape']);
+/** A compound adjective from a name ("U.S.-based", "Chinese-built", "London-listed"): not itself part of a name. */
+const NAME_COMPOUND = /-(?:based|born|built|made|owned|backed|led|listed|run|controlled|linked|funded|style|era|bound|wide|registered|headquartered)$/u;
+/** Corporate suffixes after which the rest of an organisation's name is used alone ("Fortescue Ltd", then "Fortescue"). */
+const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'ag', 'sa', 'nv', 'group', 'holdings', 'limited', 'corporation', 'company']);
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|gov|edu|info|tv|cn|uk|io)$/iu;
@@ -226,6 +232,13 @@ export class EntityFinder {
     const words = phraseKeys(this.text.slice(candidate.start, candidate.end));
     const key = words.join(' ');
     if (!this.memory.has(key)) this.memory.set(key, candidate.type);
+    if (candidate.type === 'organization' && words.length > 1) {
+      // "Fortescue Ltd" is later "Fortescue"; a team named for its city, "Kansas City Chiefs", is later "Chiefs".
+      const core = CORPORATE_SUFFIXES.has(words.at(-1) as string) ? words.slice(0, -1).join(' ') : undefined;
+      const city = this.gazetteer.phrases.longestMatch(words, 0);
+      const nickname = city !== null && city.length === words.length - 1 && city.value.type === 'place' && (words.at(-1) as string).endsWith('s') ? words.at(-1) : undefined;
+      for (const short of [core, nickname]) if (short !== undefined && !this.memory.has(short)) this.memory.set(short, 'organization');
+    }
     // A person named in full is later called by one part of the name: "Li" after "Li Dayong", "Clinton" after "Bill Clinton".
     if (candidate.type === 'person' && words.length > 1) {
       for (const part of [words[0] as string, words.at(-1) as string]) {
@@ -292,7 +305,7 @@ export class EntityFinder {
     words.forEach((word, index) => {
       const next = words[index + 1];
       const namePart =
-        (word.capitalised && !word.inTitle) ||
+        (word.capitalised && !word.inTitle && !NAME_COMPOUND.test(word.token.text)) ||
         (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next)) ||
         this.lowerCaseNamePart(words, index, current.at(-1));
       if (!namePart) return close();
@@ -452,6 +465,7 @@ export class EntityFinder {
     if (head === 'organization' || head === 'place' || head === 'person') {
       if (words.length > 1) return this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
     }
+    if (words.length > 1 && PLACE_PREFIXES.has(first.key) && !personSign) return this.push(passage, words, 'place', Priority.head);
     const person = this.personEvidence(words, personSign);
     if (person) return this.push(passage, words, 'person', Priority.tagger);
     const tagged = majorityTag(words);

@@ -55,9 +55,21 @@ describe('loadGazetteer', () => {
     ['U.S.', 'place', 'United States'],
     ['Epoch Times', 'organization', 'The Epoch Times'],
     ['Jiaozuo', 'place', 'Jiaozuo'],
+    ['Knicks', 'organization', 'New York Knicks'],
+    ['BCCI', 'organization', 'Board of Control for Cricket in India'],
+    ['Etihad Stadium', 'place', 'Etihad Stadium'],
   ])('knows %s as %s %s', (name, type, canonical) => {
     const keys = phraseKeys(name);
     expect(shipped.phrases.longestMatch(keys, 0)).toMatchObject({ length: keys.length, value: { type, canonical } });
+  });
+
+  it.each([
+    // The tagger keeps some hyphenated words whole: the unsplit form is a name too.
+    [['t-mobile'], 'T-Mobile'],
+    [['t', 'mobile'], 'T-Mobile'],
+    [['coca-cola'], 'Coca-Cola'],
+  ])('matches %j, split or whole, as %s', (keys, canonical) => {
+    expect(shipped.phrases.longestMatch(keys, 0)).toMatchObject({ length: keys.length, value: { canonical } });
   });
 
   it('is loaded once per list of lexicons', () => {

@@ -79,6 +79,64 @@ describe('findEntityMentions', () => {
   });
 });
 
+describe('findEntityMentions: names in wire copy', () => {
+  it.each([
+    // A role ends at its last title word, whatever comes before it.
+    ['Canadian Prime Minister Mark Carney flew home.', [['person', 'Mark Carney']]],
+    ['World Bank Managing Director Anna Bjerde visited.', [['organization', 'World Bank'], ['person', 'Anna Bjerde']]],
+    ['He met Secretary of State Marco Rubio briefly.', [['person', 'Marco Rubio']]],
+    ['The Department of Foreign Affairs issued a note.', [['organization', 'Department of Foreign Affairs']]],
+    // Name particles stay inside the name, and open a surname used alone.
+    ['Coach Louis van Gaal praised Frenkie de Jong.', [['person', 'Louis van Gaal'], ['person', 'Frenkie de Jong']]],
+    ['Afterwards van Gaal left quickly.', [['person', 'van Gaal']]],
+    ['The ruling of Judge Pieter ten Cate stands.', [['person', 'Pieter ten Cate']]],
+    // Korean given names are hyphenated.
+    ['The talks were led by Kim Min-jae yesterday.', [['person', 'Kim Min-jae']]],
+    // Lower-case corporate suffixes, and date words never complete a name.
+    ['Acme Mining Holdings plc cut its dividend.', [['organization', 'Acme Mining Holdings plc']]],
+    ['Zorvan Electronics Co Ltd on Monday raised prices.', [['organization', 'Zorvan Electronics Co Ltd']]],
+    // "and" continues a ministry's complement.
+    ['The Ministry of Agriculture and Rural Affairs said so.', [['organization', 'Ministry of Agriculture and Rural Affairs']]],
+    // Lower-case nouns type an unknown name.
+    ['Leaders of the Zanu party met.', [['organization', 'Zanu']]],
+    ['Aid reached the port of Hodeidah late.', [['place', 'Hodeidah']]],
+    // Place-name prefixes.
+    ['Officials in Port Moresby said so.', [['place', 'Port Moresby']]],
+    ['He grew up near San Cristobal.', [['place', 'San Cristobal']]],
+    // Compound adjectives are not names; abbreviations keep their last period.
+    ['U.S.-based Zentrix Labs hired staff.', [['organization', 'Zentrix Labs']]],
+    ['Exports to the U.S. rose.', [['place', 'U.S.']]],
+    // A word also used as a demonym can be a given name before a surname.
+    ['Later Christian Eriksen scored.', [['person', 'Christian Eriksen']]],
+    // Titles new to the list.
+    ['Treasurer Jim Talbot spoke.', [['person', 'Jim Talbot']]],
+  ] as [string, [string, string][]][])('%s', (text, expected) => {
+    expect(entities(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // Datelines: capitals opening a paragraph before ", Country (Agency) -".
+    ['ZAGORSK, Russia (Reuters) - Officials met.', [['place', 'ZAGORSK'], ['place', 'Russia'], ['organization', 'Reuters']]],
+    ['TALLINN (AP) — Estonia voted.', [['place', 'TALLINN'], ['organization', 'AP'], ['place', 'Estonia']]],
+  ] as [string, [string, string][]][])('dateline %s', (text, expected) => {
+    expect(entities(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // A full name guessed from context teaches its parts, at a sentence start and in capitals.
+    ['Coach Dario Vrbanek spoke. Vrbanek, 41, was calm.\nVRBANEK HAPPY WITH WIN', [['person', 'Dario Vrbanek'], ['person', 'Vrbanek'], ['person', 'VRBANEK']]],
+    // An unknown first name before a dictionary word: "Sinner" is a surname here.
+    ['She beat Jannik Sinner again. Sinner, who is 23, lost.', [['person', 'Jannik Sinner'], ['person', 'Sinner']]],
+    // A company without its suffix, and a team by its nickname.
+    ['Quarrix Ltd rose. Analysts said Quarrix would gain.', [['organization', 'Quarrix Ltd'], ['organization', 'Quarrix']]],
+    ['The Denver Broncos won. Fans of the Broncos cheered.', [['organization', 'Denver Broncos'], ['organization', 'Broncos']]],
+    // A guess a gazetteer name overrides teaches nothing.
+    ['Falun Dafa is practised. Dafa books were seized.', [['organization', 'Falun Dafa']]],
+  ] as [string, [string, string][]][])('uses names learnt in the document: %s', (text, expected) => {
+    expect(entities(text)).toEqual(expected);
+  });
+});
+
 describe('sentenceCase', () => {
   it.each([
     ['JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT', 'upper'],
