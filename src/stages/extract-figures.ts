@@ -337,6 +337,8 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
     const span = { start: offset + start, end: offset + end };
     const numberSpan = { start: offset + candidate.number.start, end: offset + candidate.number.end };
     if (overlapsAny(numberSpan, taken) || overlapsAny(span, figures)) continue;
+    // A digit string too long for a double ("999…" of a thousand digits) parses to Infinity: not a figure anyone can use, and not a valid row.
+    if (!Number.isFinite(candidate.value) || (valueMax !== null && !Number.isFinite(valueMax))) continue;
     if (kind === 'count' && /^\d{4}$/.test(numberText) && valueMax === null && Number(numberText) >= 1900 && Number(numberText) <= 2099 && qualifier === 'exact') continue;
     if ((kind === 'count' || kind === 'ordinal') && isInName(analysis, numberSpan, document.text, isHeading)) continue;
     let item: string | null = null;
