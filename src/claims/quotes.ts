@@ -6,7 +6,9 @@
  * they are; a straight mark opens after a space or an opening bracket and
  * closes before a space or punctuation. Double marks make quotations; single
  * marks only nest inside them, except a curly ‘ that is closed in its
- * paragraph (the British style). A word-internal ’ is an apostrophe.
+ * paragraph (the British style), and a straight ' in a paragraph with no
+ * double marks (British copy typed with straight marks). A word-internal ’
+ * is an apostrophe.
  */
 import type { Span } from '../document.ts';
 
@@ -65,6 +67,17 @@ function classify(text: string, at: number, paragraph: Span): Mark | null {
 }
 
 const MARK_CHARACTERS = /[“”„«»"‘’']/gu;
+const DOUBLE_MARK = /[“”„«»"]/u;
+
+/**
+ * Whether a straight single mark may open a top-level quotation. Only where
+ * the paragraph has no double marks: there single marks are the quotation
+ * marks ('We lost,' he said), while next to double marks they nest or elide.
+ * Before a digit it is an elided century ('90s), never a quotation.
+ */
+function straightSingleOpens(text: string, at: number, paragraphHasDoubleMarks: boolean): boolean {
+  return !paragraphHasDoubleMarks && !/\p{N}/u.test(text[at + 1] ?? '');
+}
 
 const trimEnd = (text: string, start: number, end: number): number => {
   while (end > start && /\s/u.test(text[end - 1] as string)) end--;
@@ -95,26 +108,30 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
       if (quote.nestedOpen !== null) quote.nested.push({ start: quote.nestedOpen + 1, end });
       const start = quote.open + 1;
       const trimmed = trimEnd(text, start, end);
+      // A one-word quotation in straight single marks is an elision ('n', 'em), not speech.
+      if (!quote.double && text[quote.open] === "'" && !/\s/u.test(text.slice(start, trimmed))) return;
       if (trimmed > start) quotations.push({ passageIndex, start, end: trimmed, open: quote.open, close, continued: quote.continued, nested: quote.nested });
     };
     const firstCharacter = text.slice(paragraph.start, paragraph.end).search(/\S/u) + paragraph.start;
     const continues = carried && /[“"„«]/u.test(text[firstCharacter] ?? '');
     carried = false;
+    const hasDoubleMarks = DOUBLE_MARK.test(text.slice(paragraph.start, paragraph.end));
     for (const match of text.slice(paragraph.start, paragraph.end).matchAll(MARK_CHARACTERS)) {
       const mark = classify(text, paragraph.start + match.index, paragraph);
       if (mark === null) continue;
       if (current === null) {
         if (mark.role === 'close') continue;
         if (!mark.double && mark.role !== 'open') continue;
-        // A straight single mark cannot open a top-level quotation: too often an elided letter ('90s, rock 'n' roll).
-        if (!mark.double && text[mark.at] !== '‘') continue;
+        // A straight single mark is too often an elided letter ('90s, rock 'n' roll) to open a quotation next to double marks.
+        if (!mark.double && text[mark.at] !== '‘' && !straightSingleOpens(text, mark.at, hasDoubleMarks)) continue;
         current = { open: mark.at, double: mark.double, continued: continues && mark.at === firstCharacter, nested: [], nestedOpen: null };
         continue;
       }
       if (mark.double === current.double) {
-        if (mark.role === 'open' && (text[mark.at] === '“' || text[mark.at] === '‘') && text[mark.at] === text[current.open]) {
-          // A second opening mark before any closing one: the first quotation was never closed.
-          finish(current, mark.at, null);
+        if (mark.role === 'open' && (text[mark.at] === '“' || text[mark.at] === '‘' || text[mark.at] === "'") && text[mark.at] === text[current.open]) {
+          // A second opening mark before any closing one: the first quotation was never closed (or was an elision: 'em).
+          // An unclosed single-mark quotation was an apostrophe, as at the end of a paragraph.
+          if (current.double) finish(current, mark.at, null);
           current = { open: mark.at, double: mark.double, continued: false, nested: [], nestedOpen: null };
           continue;
         }
