@@ -77,6 +77,25 @@ const REPORTING_VERBS: string[][] = [
   forms('mention', 'mentions', 'mentioned', 'mentioning'),
   forms('specify', 'specifies', 'specified', 'specifying'),
   forms('stipulate', 'stipulates', 'stipulated', 'stipulating'),
+  forms('caution', 'cautions', 'cautioned', 'cautioning'),
+  forms('counter', 'counters', 'countered', 'countering'),
+  forms('retort', 'retorts', 'retorted', 'retorting'),
+  forms('reiterate', 'reiterates', 'reiterated', 'reiterating'),
+  forms('underline', 'underlines', 'underlined', 'underlining'),
+  forms('underscore', 'underscores', 'underscored', 'underscoring'),
+  forms('hint', 'hints', 'hinted', 'hinting'),
+  forms('signal', 'signals', 'signalled', 'signalling'),
+  ['signaled', 'signaling'],
+  forms('boast', 'boasts', 'boasted', 'boasting'),
+  forms('concur', 'concurs', 'concurred', 'concurring'),
+  forms('speculate', 'speculates', 'speculated', 'speculating'),
+  forms('forecast', 'forecasts', 'forecast', 'forecasting'),
+  forms('reckon', 'reckons', 'reckoned', 'reckoning'),
+  forms('protest', 'protests', 'protested', 'protesting'),
+  forms('clarify', 'clarifies', 'clarified', 'clarifying'),
+  forms('proclaim', 'proclaims', 'proclaimed', 'proclaiming'),
+  forms('recommend', 'recommends', 'recommended', 'recommending'),
+  forms('propose', 'proposes', 'proposed', 'proposing'),
 ];
 
 const ADDRESSING_VERBS: string[][] = [
@@ -105,6 +124,13 @@ const QUOTING_VERBS: string[][] = [
   forms('plead', 'pleads', 'pleaded', 'pleading'),
   forms('demand', 'demands', 'demanded', 'demanding'),
   forms('read', 'reads', 'read', 'reading'),
+  forms('post', 'posts', 'posted', 'posting'),
+  forms('mutter', 'mutters', 'muttered', 'muttering'),
+  forms('yell', 'yells', 'yelled', 'yelling'),
+  forms('snap', 'snaps', 'snapped', 'snapping'),
+  forms('muse', 'muses', 'mused', 'musing'),
+  forms('grumble', 'grumbles', 'grumbled', 'grumbling'),
+  forms('interject', 'interjects', 'interjected', 'interjecting'),
 ];
 
 function lexicon(): Map<string, CueSense> {
@@ -150,12 +176,23 @@ export interface Cue {
 }
 
 /**
+ * Whether the token at `index` is an -ing form right after a comma (", telling
+ * Sky News"): a participle clause, which the tagger sometimes reads as an
+ * adjective.
+ */
+function participleAfterComma(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const previous = tokens[index - 1];
+  return /ing$/u.test(token.text) && previous !== undefined && (previous.post + token.pre).trim() === ',';
+}
+
+/**
  * The cue whose verb is the token at `index`, or null. The token must be
  * tagged as a verb: "reports" and "claims" are nouns as often as verbs.
  */
 export function cueAt(tokens: readonly Token[], index: number, text: string): Cue | null {
   const token = tokens[index];
-  if (token === undefined || !token.tags.has('Verb')) return null;
+  if (token === undefined || (!token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
   const word = wordForm(token.text);
   const gerund = token.tags.has('Gerund') || word.endsWith('ing');
   const next = tokens[index + 1];

@@ -10,6 +10,11 @@ describe('cue lexicon', () => {
     ['denies', { reports: true, addressee: false }],
     ['wondered', { reports: false, addressee: false }],
     ['asked', { reports: false, addressee: false }],
+    ['cautioned', { reports: true, addressee: false }],
+    ['signalled', { reports: true, addressee: false }],
+    ['signaled', { reports: true, addressee: false }],
+    ['countered', { reports: true, addressee: false }],
+    ['posted', { reports: false, addressee: false }],
     ['walked', undefined],
     ['pointed', undefined],
   ])('%s', (word, expected) => {
@@ -38,6 +43,7 @@ describe('cueAt', () => {
     ['the particle is required', 'The minister pointed at the map.', 'pointed', null],
     ['let someone know', 'She lets them know that help is coming.', 'lets', 'lets them know'],
     ['a noun is no cue', 'Several reports said prices rose.', 'reports', null],
+    ['a participle after a comma, whatever its tag', 'He accused the union of bad faith, telling Sky News he was tired.', 'telling', 'telling'],
   ])('%s', (_name, text, word, expected) => {
     expect(cueIn(text, word)).toBe(expected);
   });
