@@ -6,9 +6,9 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, wordForm, type Cue } from './cues.ts';
-import { phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
-import { sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
+import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the attribution rules, as recorded on what they find. */
 export type AttributionRule = 'cue-then-speaker-after' | 'speaker-then-cue-after' | 'according-to-after' | 'speaker-cue-before' | 'colon-introduction' | 'headline-colon';
@@ -51,7 +51,8 @@ function skipAdverbs(tokens: readonly Token[], index: number): number {
 function cueThenSpeakerAfter(context: TokenContext, first: number): Attribution | null {
   const cue = cueAt(context.tokens, first, context.text);
   const cueToken = context.tokens[cue?.last ?? -1];
-  if (cue === null || cueToken === undefined || (separated(context.tokens, cue.last) && (cueToken.post + (context.tokens[cue.last + 1]?.pre ?? '')).trim() !== ',')) return null;
+  // Only a finite verb comes before its subject: in "”, telling Sky News" the participle's object is the addressee.
+  if (cue === null || cue.gerund || cueToken === undefined || (separated(context.tokens, cue.last) && (cueToken.post + (context.tokens[cue.last + 1]?.pre ?? '')).trim() !== ',')) return null;
   const speaker = phraseStartingAt(context.tokens, cue.last + 1, cue.last + 1 + MAX_HEADLINE_SPEAKER * 2, context.text);
   return speaker === null ? null : { rule: 'cue-then-speaker-after', speaker, cue, passive: false };
 }
@@ -100,6 +101,8 @@ function speakerCueBefore(context: TokenContext, last: number, lead: string): At
     // Between the cue and the quotation only its addressee and adjuncts: no second clause.
     const gap = context.tokens.slice(cue.last + 1, last + 1);
     if (gap.some((token) => token.tags.has('Verb'))) return null;
+    // ", telling Sky News: ‘…’": a participle after a comma has the subject of the verb before it.
+    if (cue.gerund && commaAfter(context.tokens, cue.index - 1)) return { rule: 'speaker-cue-before', speaker: participleSubject(context, cue.index), cue, passive: false };
     const subject = subjectOf(context, cue.index);
     return { rule: 'speaker-cue-before', speaker: subject.phrase, cue, passive: subject.passive };
   }

@@ -56,8 +56,30 @@ export function separated(tokens: readonly Token[], left: number): boolean {
   const between = token.post + next.pre;
   // compromise splits hyphenated words ("Chinese-language"); the hyphen joins them.
   if (!PUNCTUATION.test(between) || between === '-') return false;
+  // A plural possessive's apostrophe joins it to its noun ("Drivers' groups").
+  if (/^['’]\s*$/u.test(between) && token.tags.has('Possessive')) return false;
   return !(between.trim() === '.' && (isHonorific(token) || /^\p{Lu}$/u.test(token.text)));
 }
+
+/**
+ * Whether a comma separates token `left` from the next one. Quotation marks
+ * beside it do not count: American style puts the comma inside them
+ * (a report titled "Promises," published …).
+ */
+export function commaAfter(tokens: readonly Token[], left: number): boolean {
+  const token = tokens[left];
+  return token !== undefined && (token.post + (tokens[left + 1]?.pre ?? '')).replace(QUOTATION_MARKS, '').trim() === ',';
+}
+
+/** Whether only quotation marks (and spaces) separate token `left` from the next one: "said the measure “spends too much”". */
+export function onlyQuotationMarksAfter(tokens: readonly Token[], left: number): boolean {
+  const token = tokens[left];
+  const next = tokens[left + 1];
+  return token !== undefined && next !== undefined && /^\s*[“”"‘’']+\s*$/u.test(token.post + next.pre);
+}
+
+/** Every quotation mark, for removing them (global: use with replace only). */
+const QUOTATION_MARKS = /[“”"‘’']/gu;
 
 function isHonorific(token: Token): boolean {
   return token.tags.has('Honorific') || HONORIFICS.has(wordForm(token.text));
@@ -128,6 +150,10 @@ const TITLES: ReadonlySet<string> = new Set([
   'justice', 'chairman', 'chairwoman', 'chair', 'secretary', 'director', 'chief', 'commissioner', 'ambassador', 'spokesman', 'spokeswoman',
   'spokesperson', 'professor', 'pastor', 'reverend', 'king', 'queen', 'prince', 'princess', 'pope', 'detective', 'sergeant', 'sgt', 'captain',
   'capt', 'colonel', 'col', 'lieutenant', 'lt', 'coach', 'officer', 'inspector', 'superintendent', 'councillor', 'councilman', 'councilwoman',
+  // Job titles written capitalised before a name ("Chief Executive Sarah Whitcombe", "National Security Adviser James Corrigan").
+  'executive', 'adviser', 'advisor', 'manager', 'editor', 'analyst', 'economist', 'founder', 'boss', 'deputy', 'vice', 'head', 'leader',
+  'attorney', 'counsel', 'administrator', 'commander', 'sheriff', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'dean', 'principal',
+  'treasurer', 'envoy', 'admiral', 'marshal', 'ceo', 'cfo', 'coo', 'cto', 'chairperson', 'striker', 'midfielder', 'defender', 'goalkeeper',
 ]);
 
 /** A word of a personal name: tagged Person, or a proper noun that is not a place or an organization. */
@@ -254,7 +280,7 @@ function makePhrase(tokens: readonly Token[], first: number, last: number, headR
   const lastToken = tokens[last] as Token;
   const definite = DEFINITE.has(firstToken.text.toLowerCase());
   const plural = headToken.tags.has('Plural');
-  if (nameFirst <= headLast && (tokens.slice(nameFirst, headLast + 1).some((token) => token.tags.has('Person')) || nameFirst === headFirst || isHonorific(tokens[nameFirst - 1] as Token))) {
+  if (nameFirst <= headLast && (tokens.slice(nameFirst, headLast + 1).some((token) => token.tags.has('Person')) || nameFirst === headFirst || isHonorific(tokens[nameFirst - 1] as Token) || apposedToCommonNoun(tokens[nameFirst - 1] as Token))) {
     const honorificToken = tokens[nameFirst - 1];
     const honorific = honorificToken !== undefined && nameFirst - 1 >= headFirst && isHonorific(honorificToken) ? wordForm(honorificToken.text) : null;
     const nameStart = (tokens[nameFirst] as Token).start;
@@ -263,6 +289,15 @@ function makePhrase(tokens: readonly Token[], first: number, last: number, headR
   }
   const end = withoutPossessive(text, lastToken.end);
   return { start: firstToken.start, end, first, last, kind: 'description', text: text.slice(firstToken.start, end), head: wordForm(headToken.text), plural, definite, honorific: null };
+}
+
+/**
+ * A lower-case common noun right before a name is the name's apposition
+ * ("association Interporc", "the carmaker Stellantis"): the name is how the
+ * text names the speaker.
+ */
+function apposedToCommonNoun(token: Token): boolean {
+  return /^\p{Ll}/u.test(token.text) && token.tags.has('Noun') && !token.tags.has('Possessive') && !token.tags.has('Pronoun');
 }
 
 function withoutPossessive(text: string, end: number): number {

@@ -6,8 +6,8 @@
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
 import { cueAt, wordForm, type Cue } from './cues.ts';
-import { phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
-import { subjectOf, type TokenContext } from './subjects.ts';
+import { commaAfter, onlyQuotationMarksAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { participleSubject, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the reported speech rules. */
 export type ReportedRule = 'speaker-cue-clause' | 'participle-cue-clause' | 'clause-then-attribution' | 'according-to';
@@ -29,15 +29,6 @@ const NARRATIVE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
 /** How far after a cue its "that" may come ("said in a statement on Monday that"). */
 const MAX_THAT_DISTANCE = 6;
 const MIN_CLAUSE_TOKENS = 3;
-
-function isFiniteVerb(token: Token): boolean {
-  return token.tags.has('Verb') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Auxiliary');
-}
-
-function commaAfter(tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index];
-  return token !== undefined && (token.post + (tokens[index + 1]?.pre ?? '')).trim() === ',';
-}
 
 /**
  * Where a reported clause starting at `first` ends (inclusive), within
@@ -71,6 +62,10 @@ function clauseSpan(context: TokenContext, first: number, last: number): Span | 
   // A bracket opened inside the clause closes inside it: "(WOIPFG)".
   const opened = context.text.slice(start, end).split('(').length - context.text.slice(start, end).split(')').length;
   if (opened > 0 && context.text[end] === ')') end++;
+  // So does a quotation opened inside it (said the measure “spends too much,” but …), unless a full stop ends both: that is final punctuation.
+  const marks = context.text.slice(start, end);
+  const closing = /^,?[”"’']/u.exec(context.text.slice(end, end + 2));
+  if (closing !== null && (marks.split('“').length > marks.split('”').length || marks.split('"').length % 2 === 0 || marks.split('‘').length > marks.split('’').length)) end += closing[0].length;
   return { start, end };
 }
 
@@ -91,15 +86,44 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   const first = tokens[start];
   if (first === undefined || start > last || /[“"‘]/u.test(first.pre)) return null;
   // Without "that" the clause must open with its own subject and verb ("said many people wanted"), not "to" or an object.
-  let subjectStart = start;
+  if (opensWithSubjectAndVerb(context, start, last)) return start;
+  // "said Tuesday the company would …": a time adjunct may stand between the cue and its clause.
+  const afterTime = afterTimeAdjunct(tokens, start, last);
+  return afterTime > start && opensWithSubjectAndVerb(context, afterTime, last) ? afterTime : null;
+}
+
+/** Lead words of a quantity that opens a subject ("more than 1,100 operations", "at least 20 people"). */
+const QUANTITY_LEADS: readonly (readonly string[])[] = [['more', 'than'], ['less', 'than'], ['fewer', 'than'], ['at', 'least'], ['up', 'to'], ['as', 'many', 'as'], ['as', 'much', 'as'], ['nearly'], ['almost'], ['about'], ['around'], ['roughly'], ['over']];
+
+/** The index after a quantity's lead words when a number follows them, else `index`. */
+function afterQuantityLead(tokens: readonly Token[], index: number): number {
+  for (const lead of QUANTITY_LEADS) {
+    if (lead.every((word, offset) => wordForm(tokens[index + offset]?.text ?? '') === word && !separated(tokens, index + offset)) && tokens[index + lead.length]?.tags.has('Value') === true) return index + lead.length;
+  }
+  return index;
+}
+
+/** The index after a time adjunct ("Tuesday", "on Monday", "last week"), else `index`. */
+function afterTimeAdjunct(tokens: readonly Token[], index: number, last: number): number {
+  let at = index;
+  if (wordForm(tokens[at]?.text ?? '') === 'on' && tokens[at + 1]?.tags.has('Date') === true) at++;
+  while (at < last && (tokens[at] as Token).tags.has('Date') && !separated(tokens, at)) at++;
+  return at === index || (tokens[at - 1] as Token).tags.has('Date') ? at : index;
+}
+
+/** Whether the tokens from `start` open a clause: a subject (after adverbs and a quantity's lead) and then its verb. */
+function opensWithSubjectAndVerb(context: TokenContext, start: number, last: number): boolean {
+  const { tokens, text } = context;
+  let subjectStart = afterQuantityLead(tokens, start);
   while (subjectStart < last && (tokens[subjectStart] as Token).tags.has('Adverb') && !separated(tokens, subjectStart)) subjectStart++;
   const subject = phraseStartingAt(tokens, subjectStart, last, text);
-  if (subject === null) return null;
+  if (subject === null) return false;
   // "said the fire, which started on Monday, had destroyed …": a relative clause may follow the subject.
-  if (separated(tokens, subject.last)) return commaAfter(tokens, subject.last) && RELATIVE_OPENERS.has(wordForm(tokens[subject.last + 1]?.text ?? '')) ? start : null;
+  // "said the measure “spends too much”": a quotation mark may open the rest of the clause.
+  if (separated(tokens, subject.last) && !onlyQuotationMarksAfter(tokens, subject.last)) return commaAfter(tokens, subject.last) && RELATIVE_OPENERS.has(wordForm(tokens[subject.last + 1]?.text ?? ''));
   let verb = subject.last + 1;
   while (verb < last && ((tokens[verb] as Token).tags.has('Adverb') || (tokens[verb] as Token).text === '') && !separated(tokens, verb)) verb++;
-  return tokens[verb]?.tags.has('Verb') === true ? start : null;
+  return tokens[verb]?.tags.has('Verb') === true;
 }
 
 /**
@@ -132,7 +156,7 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
       if (!commaAfter(tokens, index - 1)) continue;
       const start = complementStart(context, cue, last);
       const clause = start === null ? null : clauseSpan(context, start, clauseEnd(context, start, last));
-      if (clause !== null) record({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index, first), cue: cue.text, passive: false });
+      if (clause !== null) record({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index), cue: cue.text, passive: false });
       continue;
     }
     const subject = subjectOf(context, index);
@@ -149,14 +173,6 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
   return found;
 }
 
-/** ", adding that …" takes the subject of the verb it follows. */
-function participleSubject(context: TokenContext, participle: number, first: number): Phrase | null {
-  for (let index = participle - 1; index >= first; index--) {
-    if (isFiniteVerb(context.tokens[index] as Token)) return subjectOf(context, index).phrase;
-  }
-  return null;
-}
-
 /**
  * "Among the 1.4 billion people, few have broken away, the official noted."
  * and "To make things worse, he said, they have been brainwashed.": an
@@ -170,11 +186,22 @@ function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phras
   if (attributionFirst <= first || !commaAfter(tokens, attributionFirst - 1)) return null;
   if (quoted(tokens[attributionFirst - 1] as Token)) return null;
   if (attributionLast < last) {
-    if (!commaAfter(tokens, attributionLast)) return null;
+    // "this policeman said, “My friend, …”": the attribution introduces a quotation, which is a quote claim.
+    if (quoted(tokens[attributionLast + 1] as Token)) return null;
+    // "…, it said in a trading update." / "…, officials said on Friday.": an adjunct may end the sentence.
+    if (!commaAfter(tokens, attributionLast)) return endsWithAdjunct(tokens, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
     const after = clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
     if (after !== null) return after;
   }
   return clauseSpan(context, first, attributionFirst - 1);
+}
+
+/** Whether tokens `first`..`last` are an adjunct of place, time or medium: a preposition or a date first, and no verb. */
+function endsWithAdjunct(tokens: readonly Token[], first: number, last: number): boolean {
+  const opener = tokens[first] as Token;
+  if (!opener.tags.has('Preposition') && !opener.tags.has('Date')) return false;
+  for (let index = first; index <= last; index++) if ((tokens[index] as Token).tags.has('Verb')) return false;
+  return true;
 }
 
 /** Longest speaker read off by punctuation alone, in tokens. */

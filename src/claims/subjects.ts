@@ -7,7 +7,7 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, wordForm } from './cues.ts';
-import { phraseEndingAt, phraseStartingAt, placeApposition, separated, type Phrase } from './phrases.ts';
+import { commaAfter, onlyQuotationMarksAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, placeApposition, separated, type Phrase } from './phrases.ts';
 
 /** Tokens a passage's claims are read from, with the document text their offsets point into. */
 export interface TokenContext {
@@ -72,7 +72,8 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
 function clauseSubject(context: TokenContext, before: number, floor: number): Phrase | null {
   const { tokens, text } = context;
   let clauseStart = before;
-  while (clauseStart - 1 >= floor && (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1))) clauseStart--;
+  // A title in quotation marks stays in the phrase it names: "A report titled “Promises Without Price Tags”".
+  while (clauseStart - 1 >= floor && (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1) || onlyQuotationMarksAfter(tokens, clauseStart - 1))) clauseStart--;
   while (clauseStart < before && CLAUSE_OPENERS.has(wordForm((tokens[clauseStart] as Token).text))) clauseStart++;
   const initial = phraseStartingAt(tokens, clauseStart, before, text);
   if (initial !== null && !tokens.slice(initial.last + 1, before + 1).some((token, offset) => isVerb(token) && !reducedRelative(tokens, initial.last + 1 + offset, initial.last) && !followsRelative(tokens, initial.last + 1 + offset, initial.last))) {
@@ -88,21 +89,35 @@ function clauseSubject(context: TokenContext, before: number, floor: number): Ph
  */
 function appositiveSubject(context: TokenContext, asideLast: number, floor: number, passive: boolean): Subject {
   const { tokens, text } = context;
-  if (!commaBetween(tokens, asideLast)) return { phrase: null, passive };
+  if (!commaAfter(tokens, asideLast)) return { phrase: null, passive };
   for (let comma = asideLast - 1; comma >= Math.max(floor, asideLast - MAX_ASIDE); comma--) {
     if (!separated(tokens, comma) || placeApposition(tokens, comma)) continue;
-    if (!commaBetween(tokens, comma)) return { phrase: null, passive };
-    const main = clauseSubject(context, comma, floor);
+    if (!commaAfter(tokens, comma)) return { phrase: null, passive };
     const aside = phraseStartingAt(tokens, comma + 1, asideLast, text);
+    const main = clauseSubject(context, comma, floor) ?? relativeAntecedentName(context, comma, floor);
     if (aside !== null && aside.last === asideLast && aside.kind === 'name' && main?.kind !== 'name') return { phrase: aside, passive };
     return { phrase: main, passive };
   }
   return { phrase: null, passive };
 }
 
-function commaBetween(tokens: readonly Token[], left: number): boolean {
-  return ((tokens[left] as Token).post + (tokens[left + 1]?.pre ?? '')).trim() === ',';
+
+/**
+ * "Stokes, who bowled first, insisted": before ", who" stands a person, so
+ * capitalised words there are a name even when the tagger read them
+ * otherwise (surnames such as Stokes, Banks or Hunt look like verbs).
+ */
+function relativeAntecedentName(context: TokenContext, comma: number, floor: number): Phrase | null {
+  const { tokens, text } = context;
+  if (wordForm(tokens[comma + 1]?.text ?? '') !== 'who') return null;
+  let first = comma;
+  while (first - 1 >= floor && comma - first < MAX_NAME_WORDS && !separated(tokens, first - 1)) first--;
+  for (let index = first; index <= comma; index++) if (!/^\p{Lu}/u.test((tokens[index] as Token).text)) return null;
+  return phraseOfRange(tokens, first, comma, text);
 }
+
+/** Longest name read off by capitalisation alone, in tokens. */
+const MAX_NAME_WORDS = 4;
 
 /** "A report published on Monday indicated": a past participle right after the subject modifies it. */
 function reducedRelative(tokens: readonly Token[], index: number, phraseLast: number): boolean {
@@ -123,4 +138,16 @@ function coordinatedSubject(context: TokenContext, conjunction: number, floor: n
     if (earlierVerb === -1 && isVerb(context.tokens[index] as Token)) earlierVerb = index;
   }
   return earlierVerb === -1 ? { phrase: null, passive } : subjectOf(context, earlierVerb, 1);
+}
+
+function isFiniteVerb(token: Token): boolean {
+  return token.tags.has('Verb') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Auxiliary');
+}
+
+/** ", adding that …" and ", telling Sky News: …": a participle takes the subject of the finite verb before it in its sentence. */
+export function participleSubject(context: TokenContext, participle: number): Phrase | null {
+  for (let index = participle - 1; index >= sentenceStart(context, participle); index--) {
+    if (isFiniteVerb(context.tokens[index] as Token)) return subjectOf(context, index).phrase;
+  }
+  return null;
 }

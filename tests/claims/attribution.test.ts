@@ -26,6 +26,11 @@ describe('attributeQuotation', () => {
     ['a cue with an addressee', 'The spokesman told reporters: “There will be no deal.”', ['speaker-cue-before', 'The spokesman', 'told']],
     ['a colon after a longer introduction', 'Benita urges these officers to reconsider their actions: “Do you want to be held responsible?”', ['colon-introduction', 'Benita', 'urges']],
     ['a headline with a colon', 'Official in Beijing: “The party is no different from the Nazis”', ['headline-colon', 'Official in Beijing', null]],
+    ['a participle after a comma has the subject of its verb', 'Wes Streeting accused the union of bad faith, telling Sky News: ‘Every time we get close, the demand goes up.’', ['speaker-cue-before', 'Wes Streeting', 'telling']],
+    ['a capitalised job title before the name', '“We are taking action on costs,” Chief Executive Sarah Whitcombe said.', ['speaker-then-cue-after', 'Sarah Whitcombe', 'said']],
+    ['a multi-word title before the name', '“We proved them wrong,” said National Security Adviser James Corrigan.', ['cue-then-speaker-after', 'James Corrigan', 'said']],
+    ['a name apposed to a common noun', '“Spain is the largest producer,” said pork producers’ association Interporc.', ['cue-then-speaker-after', 'Interporc', 'said']],
+    ['straight single marks', "'There's no hiding from it,' Stokes said.", ['speaker-then-cue-after', 'Stokes', 'said']],
     ['the second half of a split quote', '“Prices will rise,” she said, “and wages will not.”', ['speaker-cue-before', 'she', 'said'], 1],
   ])('%s', (_name, text, expected, which = 0) => {
     expect(attribution(text, which as number)).toEqual(expected);
@@ -35,6 +40,7 @@ describe('attributeQuotation', () => {
     ['a title after a preposition', 'Benita reads to them from the “Advisory on Preventing Unjust and False Cases,” released last year.'],
     ['a new sentence after a full stop', 'Ms. Li said nothing more. “We will help you.” The man quickly agreed.'],
     ['narrative with no cue', '“A Dozen Policemen Quit the Party” was the headline.'],
+    ['a participle is never inverted: its object is the addressee', 'He accused them of ‘moving the goalposts’, telling Sky News he was tired.'],
   ])('no attribution: %s', (_name, text) => {
     const quotation = findQuotations(text, paragraphsOf(text)).at(-1);
     if (quotation === undefined) throw new Error('no quotation');

@@ -29,6 +29,15 @@ describe('findReportedSpeech', () => {
     ['a bracket closed inside the clause', 'Benita tells them that they can contact the World Organization (WOIPFG).', [['speaker-cue-clause', 'Benita', 'tells', 'they can contact the World Organization (WOIPFG)']]],
     ['a narrative clause after the speech', 'He acknowledged that there is still a long way to go, and he wished them well.', [['speaker-cue-clause', 'He', 'acknowledged', 'there is still a long way to go']]],
     ['a cue inside reported speech is part of it', 'The practitioner suggested that he explain to his son that quitting does not matter.', [['speaker-cue-clause', 'The practitioner', 'suggested', 'he explain to his son that quitting does not matter']]],
+    ['a time adjunct before a clause without that', 'The mayor said Tuesday the bridge would reopen in May.', [['speaker-cue-clause', 'The mayor', 'said', 'the bridge would reopen in May']]],
+    ['a quantity opens the clause', 'NHS England said more than 1,100 operations had been postponed.', [['speaker-cue-clause', 'NHS England', 'said', 'more than 1,100 operations had been postponed']]],
+    ['a partial quotation in the clause keeps its closing mark', 'Thune said the measure "spends too much and reforms too little," but he voted for it.', [['speaker-cue-clause', 'Thune', 'said', 'the measure "spends too much and reforms too little,"']]],
+    ['a single-marked partial quotation', 'She added that doctors ‘do not take this step lightly’.', [['speaker-cue-clause', 'She', 'added', 'doctors ‘do not take this step lightly’']]],
+    ['an adjunct after a trailing attribution', 'The group expects a loss this year, it said in a trading update.', [['clause-then-attribution', 'it', 'said', 'The group expects a loss this year']]],
+    ['a time after a trailing attribution', 'A man was arrested in connection with the fires, officials said on Friday.', [['clause-then-attribution', 'officials', 'said', 'A man was arrested in connection with the fires']]],
+    ['a subject naming a quoted title', 'A report titled "Promises Without Price Tags," published by the centre last month, had warned that deals rarely delivered.', [['speaker-cue-clause', 'A report', 'warned', 'deals rarely delivered']]],
+    ['a surname the tagger reads as a verb, before ", who"', 'Stokes, who bowled first, insisted he still had faith in the squad.', [['speaker-cue-clause', 'Stokes', 'insisted', 'he still had faith in the squad']]],
+    ['a new cue verb', 'Dr. Samuel Okafor cautioned that the study was observational.', [['speaker-cue-clause', 'Samuel Okafor', 'cautioned', 'the study was observational']]],
   ])('%s', (_name, text, expected) => {
     expect(reported(text)).toEqual(expected);
   });
@@ -38,6 +47,7 @@ describe('findReportedSpeech', () => {
     ['an object without a clause', 'Many people wrote their intention on paper money.'],
     ['a quote attribution', 'He said: “We are leaving.”'],
     ['a cue with no complement', 'That is what he said.'],
+    ['a verb phrase after a trailing attribution is no adjunct', 'Prices rose, he said and left the room.'],
   ])('nothing reported: %s', (_name, text) => {
     expect(reported(text)).toEqual([]);
   });
