@@ -19,6 +19,8 @@ export interface Referent {
   plural: boolean;
   gender: Gender | null;
   kind: 'person' | 'description' | 'organization';
+  /** Named by a proper name, not only described ("Unite" rather than "the company"): British usage refers to a named organization as "they". */
+  named: boolean;
   /** Reading order of the sentence it was introduced in (passage, then sentence). */
   sentence: number;
   /** It was the subject of its sentence or a speaker (pronouns prefer those). */
@@ -55,6 +57,19 @@ const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
   'teachers', 'farmer', 'farmers', 'owner', 'owners', 'founder', 'executive', 'executives', 'secretary', 'manager', 'managers', 'spokesman',
   'spokeswoman', 'policeman', 'policemen', 'policewoman', 'man', 'men', 'woman', 'women', 'journalist', 'journalists', 'reporter', 'reporters', 'head',
 ]);
+
+/** Nouns for organizations, which "it" and "they" can refer to ("the company … it said"). */
+const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
+  'company', 'firm', 'group', 'government', 'ministry', 'department', 'agency', 'council', 'committee', 'commission', 'bank', 'union',
+  'party', 'association', 'organization', 'organisation', 'court', 'board', 'authority', 'office', 'club', 'team', 'university', 'school',
+  'hospital', 'army', 'retailer', 'airline', 'carmaker', 'insurer', 'lender', 'bureau', 'institute', 'foundation', 'charity', 'network',
+  'broadcaster', 'newspaper', 'regulator', 'watchdog', 'operator', 'manufacturer', 'producer', 'developer', 'provider', 'startup', 'coalition',
+]);
+
+/** Whether a description's head noun names an organization. */
+export function namesOrganization(head: string): boolean {
+  return ORGANIZATION_NOUNS.has(head);
+}
 
 /** Whether a description's head noun names people (so that he, she or they can refer to it). */
 export function namesPeople(head: string, actor: boolean): boolean {
@@ -127,7 +142,8 @@ function compatible(referent: Referent, pronoun: string): boolean {
     case 'she':
       return referent.kind !== 'organization' && !referent.plural && referent.gender !== 'male';
     case 'they':
-      return referent.plural || referent.kind === 'organization';
+      // "They" for "the company" or "a research office" would steal it from the people nearby: only named organizations take it.
+      return referent.plural || (referent.kind === 'organization' && referent.named);
     case 'it':
       return referent.kind === 'organization';
     default:

@@ -3,7 +3,7 @@ import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts'
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
 import { figureSentences } from '../claims/sentences.ts';
-import { Discourse, genderOf, namesPeople, type Gender, type Referent, type Speaker } from '../claims/speakers.ts';
+import { Discourse, genderOf, namesOrganization, namesPeople, type Gender, type Referent, type Speaker } from '../claims/speakers.ts';
 import { subjectOf, type TokenContext } from '../claims/subjects.ts';
 import type { Claim, PipelineDocument, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
@@ -93,7 +93,8 @@ class ReferentReader {
       known.subject ||= subject;
       return;
     }
-    const organization = tokens.slice(phrase.first, phrase.last + 1).some((token) => token.tags.has('Organization'));
+    const named = tokens.slice(phrase.first, phrase.last + 1).some((token) => token.tags.has('Organization'));
+    const organization = named || (phrase.kind === 'description' && namesOrganization(phrase.head));
     const human = phrase.kind === 'name' || namesPeople(phrase.head, (tokens[phrase.last] as Token).tags.has('Actor'));
     if (!human && !organization) return;
     const sentence = sentenceOrder(this.passageIndex, tokens[phrase.first] as Token);
@@ -105,12 +106,19 @@ class ReferentReader {
       plural: phrase.plural,
       gender: genderOf(phrase, nameGender(tokens, phrase)),
       kind: phrase.kind === 'name' ? 'person' : human ? 'description' : 'organization',
+      named,
       sentence,
       subject,
     };
     this.seen.set(phrase.first, referent);
     this.discourse.add(referent);
   }
+}
+
+/** What kind of referent a speaker phrase is: a described organization ("the company said") is one "it" can refer back to. */
+function speakerKind(phrase: Phrase, tokens: readonly Token[]): Referent['kind'] {
+  if (phrase.kind === 'name') return 'person';
+  return namesOrganization(phrase.head) && !namesPeople(phrase.head, (tokens[phrase.last] as Token).tags.has('Actor')) ? 'organization' : 'description';
 }
 
 /** Words that introduce someone new ("a police officer", "one elderly official"). */
@@ -156,6 +164,8 @@ interface PendingClaim {
   /** The speaker is taken from the one before it (a quote that continues). */
   continues: boolean;
   passive: boolean;
+  /** The quotation a quote claim was read from (reported speech has none). */
+  quotation: Quotation | null;
 }
 
 function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['kind'], cue: string | null): Claim {
@@ -190,7 +200,7 @@ function quoteClaims(document: PipelineDocument, context: TokenContext, passageI
       if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS && !/^[^\p{L}]*\p{Lu}.*[.!?]$/u.test(quotedText)) continue;
     }
     const at = attribution?.speaker?.start ?? quotation.open;
-    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false });
+    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false, quotation });
   }
   return pending;
 }
@@ -203,7 +213,7 @@ function reportedClaims(document: PipelineDocument, analysis: PassageAnalysis, c
     let last = first;
     while (last + 1 < analysis.tokens.length && (analysis.tokens[last + 1] as Token).sentence === (analysis.tokens[first] as Token).sentence) last++;
     for (const reported of findReportedSpeech(context, first, last, quoted)) {
-      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive });
+      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive, quotation: null });
     }
     first = last + 1;
   }
@@ -217,6 +227,8 @@ export function findClaims(document: PipelineDocument): Claim[] {
   const discourse = new Discourse();
   const quotations = findQuotations(text, document.passages);
   let previousSpeaker: Speaker | null = null;
+  /** Unattributed parts of a quotation running across paragraphs, waiting for the attribution of a later part. */
+  let awaiting: Claim[] = [];
   document.passages.forEach((passage, passageIndex) => {
     const analysis = document.analyses[passageIndex];
     if (analysis === undefined) return;
@@ -231,20 +243,24 @@ export function findClaims(document: PipelineDocument): Claim[] {
     pending.sort((first, second) => first.at - second.at || first.claim.start - second.claim.start);
     let passageSpeaker: Speaker | null = null;
     const found: Claim[] = [];
+    const quotes: { item: PendingClaim; claim: Claim }[] = [];
     for (const item of pending) {
       let speaker: Speaker | null = null;
       if (item.phrase !== null && !item.passive) {
         reader.readUpTo(tokenAtOrAfter(analysis.tokens, item.phrase.start));
         speaker = discourse.resolve(item.phrase, sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token));
         if (speaker !== null && item.phrase.kind !== 'pronoun') {
-          discourse.add({ text: speaker.text, span: speaker.span, head: item.phrase.head, plural: item.phrase.plural, gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)), kind: item.phrase.kind === 'name' ? 'person' : 'description', sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token), subject: true });
+          discourse.add({ text: speaker.text, span: speaker.span, head: item.phrase.head, plural: item.phrase.plural, gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)), kind: speakerKind(item.phrase, analysis.tokens), named: item.phrase.kind === 'name', sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token), subject: true });
         }
       } else if (item.continues) {
         speaker = passageSpeaker ?? (quoteOnly || passageQuotes[0]?.continued === true ? previousSpeaker : null);
       }
       if (speaker !== null) passageSpeaker = speaker;
-      found.push({ ...item.claim, speaker: speaker?.text ?? null, speakerSpan: speaker?.span ?? null });
+      const claim: Claim = { ...item.claim, speaker: speaker?.text ?? null, speakerSpan: speaker?.span ?? null };
+      found.push(claim);
+      if (item.quotation !== null) quotes.push({ item, claim });
     }
+    awaiting = attributeRunningQuotation(awaiting, quotes);
     reader.readUpTo(analysis.tokens.length);
     for (const unit of figureSentences(text, analysis.sentences, passageQuotes)) {
       const figures = document.figures.filter((figure) => figure.start >= unit.start && figure.end <= unit.end);
@@ -257,6 +273,31 @@ export function findClaims(document: PipelineDocument): Claim[] {
     if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
   });
   return deduplicate(claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind)));
+}
+
+/**
+ * A quotation running across paragraphs is attributed once, usually in its
+ * last paragraph (“… .¶“… ,” she said.): the earlier, unattributed parts
+ * take that speaker instead of the one continuity guessed. Given the parts
+ * still waiting and a paragraph's quotes in reading order, assigns the
+ * speaker when this paragraph's continuing part has its own attribution and
+ * returns the parts that must go on waiting.
+ */
+function attributeRunningQuotation(awaiting: readonly Claim[], quotes: readonly { item: PendingClaim; claim: Claim }[]): Claim[] {
+  const continuation = quotes.find(({ item }) => item.quotation?.continued === true);
+  let waiting: Claim[] = [];
+  if (continuation !== undefined && awaiting.length > 0) {
+    if (continuation.item.phrase !== null && continuation.claim.speaker !== null) {
+      for (const claim of awaiting) {
+        claim.speaker = continuation.claim.speaker;
+        claim.speakerSpan = continuation.claim.speakerSpan;
+      }
+    } else if (continuation.item.continues && continuation.item.quotation?.close === null) waiting = [...awaiting];
+  }
+  const last = quotes.at(-1);
+  // Only the paragraph's last quotation can run on, and only if it is still open and unattributed.
+  if (last !== undefined && last.item.continues && last.item.quotation?.close === null) waiting.push(last.claim);
+  return waiting;
 }
 
 /** The tokens inside quotations, in one sweep over both (they are in document order). */

@@ -32,6 +32,16 @@ describe('findClaims: quotes and their speakers', () => {
       ['reported', 'they wanted to quit', 'eight officials', 'said'],
       ['quote', 'We all saw the reports on the television.', 'eight officials', 'said'],
     ]],
+    ['"it" resolves to an organization the text described', 'The company warned that profit would fall. Sales will drop by a tenth this year, it said in a trading update.', [
+      ['reported', 'profit would fall', 'The company', 'warned'],
+      ['reported', 'Sales will drop by a tenth this year', 'The company', 'said'],
+    ]],
+    ['"they" passes over a described organization to the people', 'Eight officials called the centre. One of them was the deputy chief of a research office. They said, "We all saw the reports on television."', [
+      ['quote', 'We all saw the reports on television.', 'Eight officials', 'said'],
+    ]],
+    ['a plural possessive stays in the speaker', "Drivers' groups said the disruption had cost them dearly.", [
+      ['reported', 'the disruption had cost them dearly', "Drivers' groups", 'said'],
+    ]],
     ['people named inside a quote are not antecedents', 'An official in Beijing spoke to us.\n“Even my son has not quit the party yet,” he lamented.', [
       ['quote', 'Even my son has not quit the party yet,', 'An official in Beijing', 'lamented'],
     ]],
@@ -54,6 +64,10 @@ describe('findClaims: speaker continuity', () => {
       ['quote', 'The first phase is finished.', 'The mayor', 'said'],
       ['quote', 'The second phase starts in May.', 'The mayor', null],
     ]],
+    ['a quote running across paragraphs takes the attribution of its last part', 'Margaret Doyle, 67, lives on Harbour Road.\n“I heard the sirens at ten. We went upstairs.\n“Forty years of our lives were in that house,” she said.', [
+      ['quote', 'I heard the sirens at ten. We went upstairs.', 'Margaret Doyle', null],
+      ['quote', 'Forty years of our lives were in that house,', 'Margaret Doyle', 'said'],
+    ]],
     ['a narrative paragraph breaks the continuity', '“We will appeal,” said the lawyer.\nThe court closed early on Friday, and nobody came to the hearing that day.\nIt was a long day. “Nobody expected that to happen here,” a witness said later.', [
       ['quote', 'We will appeal,', 'the lawyer', 'said'],
       ['quote', 'Nobody expected that to happen here,', 'a witness', 'said'],
@@ -69,9 +83,19 @@ describe('findClaims: not claims', () => {
     ['a scare quote', 'The so-called “Red Line” was loyal to the party.'],
     ['a short quoted phrase', 'After the deputy secretary was charged with “serious violations of law,” they became willing to listen.'],
     ['an unattributed quote embedded in a clause', 'She read them the “advisory on earnestly preventing unjust and false cases” again.'],
+    ['an elision in straight single marks', "They gave 'em hell in the '90s, the band's fans recall."],
     ['an unattributed Title Case quote', 'Policemen shared the “I Am Ashamed of Being a Police Officer in This Persecution” story.'],
   ])('%s', (_name, text) => {
     expect(rows(text).filter(([kind]) => kind === 'quote')).toEqual([]);
+  });
+});
+
+describe('findClaims: quotations are not reported speech as well', () => {
+  it.each<[string, string]>([
+    ['a cue and a comma introducing a quotation', 'From his heart, this policeman said, “My friend, I am ashamed of it.”'],
+    ['a colon introducing a quotation', 'The minister said: “We will not give in to threats.”'],
+  ])('%s', (_name, text) => {
+    expect(rows(text).filter(([kind]) => kind === 'reported')).toEqual([]);
   });
 });
 
