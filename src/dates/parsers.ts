@@ -162,6 +162,15 @@ const season = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|this|next|this pas
   return result;
 });
 
+/** "April last year", "March next year", "May this year": a month in the year before, after or of the reference. */
+const monthOfRelativeYear = parser(String.raw`${LEFT_EDGE}(?<month>${MONTHS.join('|')})\s+(?:of\s+)?(?<which>last|next|this)\s+year(?![\p{L}\p{N}])`, (context, groups) => {
+  const monthName = groups.month as string;
+  if (!/^\p{Lu}/u.test(monthName)) return null;
+  const which = (groups.which as string).toLowerCase();
+  const year = parseIsoDay(referenceDay(context)).year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+  return tagged(components(context, { year, month: MONTHS.indexOf(monthName.toLowerCase()) + 1 }, 'month'), DateTag.relative);
+});
+
 /** "last August", "next March", "this May": the month before, after or in the reference year. */
 const relativeMonth = parser(String.raw`${LEFT_EDGE}(?<which>last|next|this|this past|this coming)\s+(?<month>${MONTHS.join('|')})(?![\p{L}\p{N}]|\s+\d)`, (context, groups) => {
   const monthName = groups.month as string;
@@ -175,8 +184,8 @@ const relativeMonth = parser(String.raw`${LEFT_EDGE}(?<which>last|next|this|this
   return tagged(components(context, { year, month }, 'month'), DateTag.relative);
 });
 
-/** Words that put a sentence in the future, so a bare weekday is the coming one. */
-const FUTURE = /\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|is set to|are set to|is going to|are going to)\b/i;
+/** Words that put a sentence in the future, so a bare weekday or month is the coming one. */
+export const FUTURE = /\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|is set to|are set to|is going to|are going to)\b/i;
 
 /**
  * "Friday", "on Tuesday night", "last Monday", "next Thursday". A bare weekday
@@ -308,10 +317,15 @@ const DROPPED_PARSERS = new Set([
 ]);
 
 /** Our parsers, in the order chrono runs them. */
-export const CUSTOM_PARSERS: readonly chrono.Parser[] = [yearRange, decade, century, quarterOrHalf, season, relativeMonth, weekday, deicticDay, unitOffset, relativeUnit, bareYear];
+export const CUSTOM_PARSERS: readonly chrono.Parser[] = [yearRange, decade, century, quarterOrHalf, season, monthOfRelativeYear, relativeMonth, weekday, deicticDay, unitOffset, relativeUnit, bareYear];
 
-/** chrono's filters that drop every all-digit result (our bare years among them) and "May" unless after "in"; the stage checks both with more context. */
-const DROPPED_REFINERS = new Set(['UnlikelyFormatFilter', 'ENUnlikelyFormatFilter']);
+/**
+ * chrono's filters that drop every all-digit result (our bare years among
+ * them) and "May" unless after "in", which the stage checks with more context;
+ * and the refiner that reads "the end of March" as March 31, where the
+ * expression is said at the month ("the end of" is a modifier of the month).
+ */
+const DROPPED_REFINERS = new Set(['UnlikelyFormatFilter', 'ENUnlikelyFormatFilter', 'ENEndOfPeriodRefiner']);
 
 /** Keeps valid calendar dates; all-digit spans only when they are years ("2016", not "12" or "3.5"). */
 const validDates: chrono.Refiner = {

@@ -1,5 +1,5 @@
 import type * as chrono from 'chrono-node';
-import { DATE_PARSER, DateTag, taggedGranularity } from '../dates/parsers.ts';
+import { DATE_PARSER, DateTag, FUTURE, taggedGranularity } from '../dates/parsers.ts';
 import type { DateExpression, PipelineDocument, Span } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import type { DateGranularity, DateKind } from '../schemas/index.ts';
@@ -29,6 +29,8 @@ const MONTH_CUE = /(?:\b(?:in|since|until|till|by|from|through|to|during|before|
 const LEADING_PREPOSITION = /^(?:on|at|in|by|since|from|until|during|of|for)\s+/i;
 /** Modifiers that belong to the expression, before it: "the beginning of 2021", "early 2021", "mid-January", "about 2010". */
 const MODIFIER_BEFORE = /(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]|mid-|(?:about|around|approximately|roughly|circa|c\.)\s+)$/i;
+/** "earlier this year", "later this month": said of a period relative to now, the adverb belongs to it. */
+const ADVERB_BEFORE_RELATIVE = /\b(?:earlier|later)\s+$/i;
 const APPROXIMATE_MODIFIER = /^(?:the\s+)?(?:early|late|mid|about|around|approximately|roughly|circa|c\.)/i;
 /** A bare year that is part of a name ("Windows 2000", "Vision 2030") follows a capitalised word mid-sentence. */
 const WORDS_BEFORE_A_YEAR = /^(?:In|Since|By|Until|From|Before|After|During|Around|Of|The|And|Or|Between|Through|Early|Late|Mid|Summer|Spring|Autumn|Fall|Winter|Fiscal|Year|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -101,6 +103,25 @@ function read(result: chrono.ParsedResult): Reading | null {
   };
 }
 
+/** Prepositions that look ahead from the time of writing ("from October", "until June"): a year-less month after them keeps the nearest year. */
+const PROSPECTIVE_BEFORE = /\b(?:from|until|till|by|through|to|before)\s+(?:(?:early|late|mid)[-\s]+)?$/i;
+
+/**
+ * The year of a month said without one ("in May", "since October"). News
+ * reports what has happened: the month is the latest one not after the
+ * reference, unless its sentence speaks of the future ("will reopen in May")
+ * or a preposition looks ahead ("from October"), where it is the nearest one
+ * (chrono's reading, kept).
+ */
+function leanYearlessMonth(value: CalendarValue, passageText: string, index: number, reference: string): CalendarValue {
+  const sentence = passageText.slice(Math.max(passageText.lastIndexOf('. ', index), 0), index);
+  if (FUTURE.test(sentence) || PROSPECTIVE_BEFORE.test(sentence)) return value;
+  const { year, month } = parseIsoDay(value.startDate);
+  const referenceDay = parseIsoDay(reference);
+  const latestYear = month <= referenceDay.month ? referenceDay.year : referenceDay.year - 1;
+  return year === latestYear ? value : monthValue(latestYear, month);
+}
+
 /** The token right after a span, when nothing but spaces separates them. */
 function tokenAfter(tokens: readonly Token[], end: number, text: string): Token | null {
   const next = tokens.find((token) => token.start >= end);
@@ -153,7 +174,7 @@ function adjustSpan(passageText: string, index: number, text: string): { start: 
   const preposition = LEADING_PREPOSITION.exec(text);
   if (preposition) start += preposition[0].length;
   while (end > start && /[\s,]/.test(passageText[end - 1] as string)) end--;
-  const modifier = MODIFIER_BEFORE.exec(passageText.slice(0, start));
+  const modifier = MODIFIER_BEFORE.exec(passageText.slice(0, start)) ?? (/^(?:this|last|next)\s/i.test(passageText.slice(start, end)) ? ADVERB_BEFORE_RELATIVE.exec(passageText.slice(0, start)) : null);
   let approximate = false;
   if (modifier) {
     start -= modifier[0].length;
@@ -163,8 +184,8 @@ function adjustSpan(passageText: string, index: number, text: string): { start: 
 }
 
 const DATE_BEFORE_LABEL = /\b(?:published|posted|updated|dated|date|issued)\s*(?:on|:)?\s*$/i;
-/** A dateline: a place in capitals, maybe an agency, then the date and a dash ("WASHINGTON, Jan. 5, 2016 (Reuters) -"). */
-const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{Lu}\p{M} .'-]+|\p{Lu}[\p{L}\p{M} .'-]+\s*\([^)]*\))\s*,?\s*$/u;
+/** A dateline: a place in capitals, maybe its country, maybe an agency, then the date and a dash ("WASHINGTON, Jan. 5, 2016 (Reuters) -", "FRANKFURT, Germany, Oct. 26 (AP) —"). */
+const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{Lu}\p{M} .'-]+(?:,\s*\p{Lu}[\p{L}\p{M} .'-]*)?|\p{Lu}[\p{L}\p{M} .'-]+\s*\([^)]*\))\s*,?\s*$/u;
 
 /**
  * A publication date or dateline near the top of the text: a date labelled
@@ -186,7 +207,38 @@ export function findTextReference(document: PipelineDocument): string | null {
       if (alone || labelled || dateline) return dayValue(result.start.get('year') as number, result.start.get('month') as number, result.start.get('day') as number).value;
     }
   }
-  return null;
+  return yearlessDateline(document);
+}
+
+/**
+ * A dateline that gives the day without the year ("NEW YORK, March 3 (AP) —"),
+ * placed in the year of the document: the latest year of the explicit dates
+ * the text reports as past. Dates in sentences about the future ("will
+ * average 2.1% in 2025") and after "until"/"by" ("extended until March 2025")
+ * are left out, since news looks ahead from the day it is written.
+ */
+function yearlessDateline(document: PipelineDocument): string | null {
+  const first = document.passages[0];
+  if (first === undefined || first.start > 1000) return null;
+  const firstText = document.text.slice(first.start, first.end);
+  const dateline = DATE_PARSER.parse(firstText, instantOf(NEUTRAL_REFERENCE)).find(
+    (result) => result.start.isCertain('day') && result.start.isCertain('month') && !result.start.isCertain('year') && !result.end && DATELINE_PLACE.test(firstText.slice(0, result.index)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(firstText.slice(result.index + result.text.length)),
+  );
+  if (dateline === undefined) return null;
+  let year: number | null = null;
+  for (const passage of document.passages) {
+    const text = document.text.slice(passage.start, passage.end);
+    for (const result of DATE_PARSER.parse(text, instantOf(NEUTRAL_REFERENCE))) {
+      if (!result.start.isCertain('year') || result.start.tags().has(DateTag.relative)) continue;
+      const granularity = granularityOf(result.start);
+      if (granularity === 'decade' || granularity === 'century') continue;
+      const sentence = text.slice(Math.max(text.lastIndexOf('. ', result.index), 0), result.index);
+      if (FUTURE.test(sentence) || PROSPECTIVE_BEFORE.test(sentence)) continue;
+      const resultYear = (result.end ?? result.start).get('year') as number;
+      if (year === null || resultYear > year) year = resultYear;
+    }
+  }
+  return year === null ? null : dayValue(year, dateline.start.get('month') as number, dateline.start.get('day') as number).value;
 }
 
 /**
@@ -228,6 +280,8 @@ export function findDates(document: PipelineDocument, defaultReference: string |
         const again = parseWith(reference).find((result) => result.index === found.index && result.text === found.text);
         reading = again === undefined ? null : read(again);
         if (reading === null) continue;
+        const yearlessMonth = reading.kind === 'date' && reading.value.granularity === 'month' && !found.start.isCertain('year') && !found.start.tags().has(DateTag.relative);
+        if (yearlessMonth) reading.value = leanYearlessMonth(reading.value, passageText, found.index, reference);
       }
       const adjusted = adjustSpan(passageText, found.index, found.text);
       const span = { start: passage.start + adjusted.start, end: passage.start + adjusted.end };

@@ -52,7 +52,8 @@ const CASES: [string, [string, string, string][]][] = [
   // year-less: the year nearest the reference
   ['The vote is set for January 16.', [['January 16', '2016-01-16', 'date']]],
   ['The fire broke out on December 28.', [['December 28', '2015-12-28', 'date']]],
-  ['Shops reopened in May, officials said.', [['May', '2016-05', 'date']]],
+  // Past tense: the May before the reference, not the nearer one to come.
+  ['Shops reopened in May, officials said.', [['May', '2015-05', 'date']]],
   // relative to the publication date (Wednesday 2016-01-20)
   ['Sales fell last year.', [['last year', '2015', 'relative']]],
   ['Inflation rose this year.', [['this year', '2016', 'relative']]],
@@ -197,8 +198,71 @@ describe('references', () => {
 describe('createDateParser', () => {
   it('finds every chrono parser and refiner it replaces (a chrono upgrade that renames one fails here)', () => {
     expect(createDateParser().dropped.sort()).toEqual([
-      'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENRelativeDateFormatParser', 'ENTimeExpressionParser', 'ENTimeUnitAgoFormatParser',
+      'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENEndOfPeriodRefiner', 'ENRelativeDateFormatParser', 'ENTimeExpressionParser', 'ENTimeUnitAgoFormatParser',
       'ENTimeUnitCasualRelativeFormatParser', 'ENTimeUnitLaterFormatParser', 'ENTimeUnitWithinFormatParser', 'ENUnlikelyFormatFilter', 'ENWeekdayParser', 'UnlikelyFormatFilter',
+    ]);
+  });
+});
+
+// [sentence, [[text, value, kind]...]] published on Wednesday 2016-01-20: months without a year lean to the past unless the sentence looks ahead; months with "last year"; adverbs and "the end of" before a period.
+const NEWS_CASES: [string, [string, string, string][]][] = [
+  // a month without a year: the latest one not after the reference...
+  ['Prices have risen since October.', [['October', '2015-10', 'date']]],
+  ['The war ended in May.', [['May', '2015-05', 'date']]],
+  ['Exports fell in September.', [['September', '2015-09', 'date']]],
+  ['He was arrested in December.', [['December', '2015-12', 'date']]],
+  ['The strike began in January.', [['January', '2016-01', 'date']]],
+  ['She has trained since March.', [['March', '2015-03', 'date']]],
+  ['Output peaked in late June.', [['late June', '2015-06', 'date']]],
+  // ...unless the sentence speaks of the future or a preposition looks ahead
+  ['The museum will reopen in March.', [['March', '2016-03', 'date']]],
+  ['The talks are expected to resume in February.', [['February', '2016-02', 'date']]],
+  ['The cuts apply from March.', [['March', '2016-03', 'date']]],
+  ['The offer runs until February.', [['February', '2016-02', 'date']]],
+  // a month of last, this or next year
+  ['The war began in April last year.', [['April last year', '2015-04', 'relative']]],
+  ['Elections are due in May next year.', [['May next year', '2017-05', 'relative']]],
+  ['Sales fell in March this year.', [['March this year', '2016-03', 'relative']]],
+  ['It opened in June of last year.', [['June of last year', '2015-06', 'relative']]],
+  // an adverb before a period relative to now belongs to it
+  ['The yen hit a low earlier this month.', [['earlier this month', '2016-01', 'relative']]],
+  ['A poll published earlier this year found support.', [['earlier this year', '2016', 'relative']]],
+  ['Talks will resume later this year.', [['later this year', '2016', 'relative']]],
+  ['The law passed earlier last year.', [['earlier last year', '2015', 'relative']]],
+  // "the end of" a month is said at the month
+  ['Headcount fell at the end of March.', [['the end of March', '2015-03', 'date']]],
+  ['Stocks rose at the end of December 2015.', [['the end of December 2015', '2015-12', 'date']]],
+  ['The plan starts at the beginning of April 2016.', [['the beginning of April 2016', '2016-04', 'date']]],
+];
+
+describe('extractDates in news', () => {
+  it.each(NEWS_CASES)('%s', (text, expected) => {
+    expect(rows(datesOf(text))).toEqual(expected);
+  });
+});
+
+// [text, reference]: a dateline without a year takes the latest year the text reports as past.
+const YEARLESS_DATELINES: [string, string | null][] = [
+  ['BRUSSELS, March 1 (AP) — Aid has flowed since February 2022. Talks began in June 2023.', '2023-03-01'],
+  ['NEW YORK, March 3 (AP) — Shares rose. The company was founded in 2019.', '2019-03-03'],
+  ['FRANKFURT, Germany, Oct. 26 (AP) — Rates rose in July 2022.', '2022-10-26'],
+  ['LONDON, Jan. 5 (Reuters) - Sales fell in 2015. They will recover in 2017.', '2015-01-05'],
+  ['PARIS, May 2 (AFP) - The scheme was extended until March 2025 after a vote in 2023.', '2023-05-02'],
+  ['TOKYO, June 13 (Reuters) - Nothing else is dated here.', null],
+  ['Shares rose on March 3 in New York. The firm was founded in 2019.', null],
+];
+
+describe('yearless datelines', () => {
+  it.each(YEARLESS_DATELINES)('%s', (text, expected) => {
+    expect(findTextReference(datesOf(text, null))).toBe(expected);
+  });
+
+  it('resolves the dateline and weekdays against the day it finds', () => {
+    const document = datesOf('BRUSSELS, March 1 (AP) — Diplomats said on Thursday that talks begun in June 2023 had failed.', null);
+    expect(rows(document)).toEqual([
+      ['March 1', '2023-03-01', 'date'],
+      ['Thursday', '2023-02-23', 'relative'],
+      ['June 2023', '2023-06', 'date'],
     ]);
   });
 });
