@@ -81,7 +81,7 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   for (let index = start; index <= Math.min(last, start + MAX_THAT_DISTANCE); index++) {
     const token = tokens[index] as Token;
     if (wordForm(token.text) === 'that') return index + 1;
-    if (token.tags.has('Verb') || separated(tokens, index)) break;
+    if (isVerbHere(tokens, index) || separated(tokens, index)) break;
   }
   const first = tokens[start];
   if (first === undefined || start > last || /[“"‘]/u.test(first.pre)) return null;
@@ -118,12 +118,45 @@ function opensWithSubjectAndVerb(context: TokenContext, start: number, last: num
   while (subjectStart < last && (tokens[subjectStart] as Token).tags.has('Adverb') && !separated(tokens, subjectStart)) subjectStart++;
   const subject = phraseStartingAt(tokens, subjectStart, last, text);
   if (subject === null) return false;
-  // "said the fire, which started on Monday, had destroyed …": a relative clause may follow the subject.
-  // "said the measure “spends too much”": a quotation mark may open the rest of the clause.
-  if (separated(tokens, subject.last) && !onlyQuotationMarksAfter(tokens, subject.last)) return commaAfter(tokens, subject.last) && RELATIVE_OPENERS.has(wordForm(tokens[subject.last + 1]?.text ?? ''));
   let verb = subject.last + 1;
+  // "said the measure “spends too much”": a quotation mark may open the rest of the clause.
+  if (separated(tokens, subject.last) && !onlyQuotationMarksAfter(tokens, subject.last)) {
+    // "said the fire, which started on Monday, had destroyed …" / "said Daniel Pryce, 52, had shown …": an aside between commas.
+    const asideEnd = commaAfter(tokens, subject.last) ? closingComma(tokens, subject.last + 1, last) : null;
+    if (asideEnd === null) return false;
+    verb = asideEnd + 1;
+  }
   while (verb < last && ((tokens[verb] as Token).tags.has('Adverb') || (tokens[verb] as Token).text === '') && !separated(tokens, verb)) verb++;
   return tokens[verb]?.tags.has('Verb') === true;
+}
+
+/** Longest aside between a reported clause's subject and its verb, in tokens. */
+const MAX_ASIDE = 15;
+
+/**
+ * The last token of an aside that opens at `first` and closes with a comma:
+ * a relative clause ("which started on Monday") or a verbless apposition
+ * ("52", "the company's founder"). Null when no comma closes it nearby, or
+ * when a verb shows it is a clause of its own ("24 points for Boston, which has won seven straight.").
+ */
+function closingComma(tokens: readonly Token[], first: number, last: number): number | null {
+  const relative = RELATIVE_OPENERS.has(wordForm(tokens[first]?.text ?? ''));
+  for (let index = first; index < Math.min(last, first + MAX_ASIDE); index++) {
+    if (!relative && isVerbHere(tokens, index)) return null;
+    if (commaAfter(tokens, index)) return index;
+    if (separated(tokens, index)) return null;
+  }
+  return null;
+}
+
+/** Time words the tagger may read as verbs ("said last year that"). */
+const TIME_MODIFIERS: ReadonlySet<string> = new Set(['last', 'next', 'this', 'early', 'late', 'earlier']);
+
+/** Whether the token at `index` is a verb in its place: not a noun after a determiner ("another message") nor a time word. */
+function isVerbHere(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  if (!token.tags.has('Verb') || TIME_MODIFIERS.has(wordForm(token.text))) return false;
+  return !(tokens[index - 1]?.tags.has('Determiner') === true && !separated(tokens, index - 1));
 }
 
 /**
@@ -189,11 +222,19 @@ function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phras
     // "this policeman said, “My friend, …”": the attribution introduces a quotation, which is a quote claim.
     if (quoted(tokens[attributionLast + 1] as Token)) return null;
     // "…, it said in a trading update." / "…, officials said on Friday.": an adjunct may end the sentence.
-    if (!commaAfter(tokens, attributionLast)) return endsWithAdjunct(tokens, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
+    if (!commaAfter(tokens, attributionLast)) return endsAttribution(context, cue, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
     const after = clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
     if (after !== null) return after;
   }
   return clauseSpan(context, first, attributionFirst - 1);
+}
+
+/** Whether tokens `first`..`last` can end a trailing attribution: an adjunct, or the cue's addressee and an adjunct ("…, three diplomats told Reuters."). */
+function endsAttribution(context: TokenContext, cue: Cue, first: number, last: number): boolean {
+  if (!cue.sense.addressee) return endsWithAdjunct(context.tokens, first, last);
+  const addressee = phraseStartingAt(context.tokens, first, last, context.text);
+  if (addressee === null) return endsWithAdjunct(context.tokens, first, last);
+  return addressee.last === last || endsWithAdjunct(context.tokens, addressee.last + 1, last);
 }
 
 /** Whether tokens `first`..`last` are an adjunct of place, time or medium: a preposition or a date first, and no verb. */

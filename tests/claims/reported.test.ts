@@ -37,6 +37,11 @@ describe('findReportedSpeech', () => {
     ['a time after a trailing attribution', 'A man was arrested in connection with the fires, officials said on Friday.', [['clause-then-attribution', 'officials', 'said', 'A man was arrested in connection with the fires']]],
     ['a subject naming a quoted title', 'A report titled "Promises Without Price Tags," published by the centre last month, had warned that deals rarely delivered.', [['speaker-cue-clause', 'A report', 'warned', 'deals rarely delivered']]],
     ['a surname the tagger reads as a verb, before ", who"', 'Stokes, who bowled first, insisted he still had faith in the squad.', [['speaker-cue-clause', 'Stokes', 'insisted', 'he still had faith in the squad']]],
+    ['an age between commas after the clause subject', 'Judge Lorna Schofield said Daniel Pryce, 52, had shown no remorse.', [['speaker-cue-clause', 'Lorna Schofield', 'said', 'Daniel Pryce, 52, had shown no remorse']]],
+    ['an apposition between commas after the clause subject', 'The mayor said the fire chief, a veteran of 30 years, had resigned.', [['speaker-cue-clause', 'The mayor', 'said', 'the fire chief, a veteran of 30 years, had resigned']]],
+    ['a noun the tagger reads as a verb before that', 'He wrote in another message that the fund was a bridge loan.', [['speaker-cue-clause', 'He', 'wrote', 'the fund was a bridge loan']]],
+    ['a time word the tagger reads as a verb before that', 'The Royal College of Nursing said last year that one in five nurses was planning to leave.', [['speaker-cue-clause', 'The Royal College of Nursing', 'said', 'one in five nurses was planning to leave']]],
+    ['an addressee after a trailing attribution', 'The EU is preparing to delay new tariffs, three diplomats told Reuters.', [['clause-then-attribution', 'three diplomats', 'told', 'The EU is preparing to delay new tariffs']]],
     ['a new cue verb', 'Dr. Samuel Okafor cautioned that the study was observational.', [['speaker-cue-clause', 'Samuel Okafor', 'cautioned', 'the study was observational']]],
   ])('%s', (_name, text, expected) => {
     expect(reported(text)).toEqual(expected);
@@ -47,6 +52,7 @@ describe('findReportedSpeech', () => {
     ['an object without a clause', 'Many people wrote their intention on paper money.'],
     ['a quote attribution', 'He said: “We are leaving.”'],
     ['a cue with no complement', 'That is what he said.'],
+    ['an object with a relative clause is no clause', 'Jaylen Brown added 24 points for Boston, which has won seven straight.'],
     ['a verb phrase after a trailing attribution is no adjunct', 'Prices rose, he said and left the room.'],
   ])('nothing reported: %s', (_name, text) => {
     expect(reported(text)).toEqual([]);
