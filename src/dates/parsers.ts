@@ -106,21 +106,24 @@ const century = parser(String.raw`${LEFT_EDGE}(?<the>the\s+)?(?<ordinal>\d{1,2}(
   return components(context, { year: (ordinal - 1) * 100 }, 'century');
 });
 
-/** "the second quarter of 2019", "Q3 2020", "the first half of 2020", "H1 2020": only with a year (in sport, "the first quarter" is a period of play). */
+/** "the second quarter of 2019", "Q3 2020", "the first half of 2020", "H1 2020", "the first half of this year": only with a year (in sport, "the first quarter" is a period of play). */
 const quarterOrHalf = parser(
-  String.raw`${LEFT_EDGE}(?:(?<the>the\s+)?(?<ordinal>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?<part>quarter|half)(?:\s+of)?|(?<short>Q[1-4]|H[12])(?:\s+of)?)\s*(?:,\s*)?(?:fiscal\s+)?(?<year>${YEAR})${RIGHT_EDGE}`,
+  String.raw`${LEFT_EDGE}(?:(?<the>the\s+)?(?<ordinal>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?<part>quarter|half)(?:\s+of)?|(?<short>Q[1-4]|H[12])(?:\s+of)?)\s*(?:,\s*)?(?:fiscal\s+)?(?:(?<year>${YEAR})|(?<which>this|last|next)\s+year)${RIGHT_EDGE}`,
   (context, groups, match) => {
-    const year = Number(groups.year);
+    const which = groups.which?.toLowerCase();
+    // "the first half of this year": the year is the reference's, moved by "last" or "next".
+    const year = which === undefined ? Number(groups.year) : parseIsoDay(referenceDay(context)).year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
     const short = groups.short;
     if (short !== undefined && !/^[QH]/.test(short)) return null;
     const ordinalText = (groups.ordinal ?? '').toLowerCase();
     const number = short !== undefined ? Number(short.slice(1)) : /^\d/.test(ordinalText) ? Number.parseInt(ordinalText, 10) : (ORDINAL_WORDS[ordinalText] as number);
     const isHalf = short !== undefined ? short.startsWith('H') : groups.part?.toLowerCase() === 'half';
-    if (!isHalf) return components(context, { year, month: (number - 1) * 3 + 1 }, 'quarter');
+    const tags = which === undefined ? [] : [DateTag.relative];
+    if (!isHalf) return tagged(components(context, { year, month: (number - 1) * 3 + 1 }, 'quarter'), ...tags);
     if (number > 2) return null;
     const result = context.createParsingResult(match.index ?? 0, match[0]);
-    result.start = components(context, { year, month: number === 1 ? 1 : 7 }, 'month');
-    result.end = components(context, { year, month: number === 1 ? 6 : 12 }, 'month');
+    result.start = tagged(components(context, { year, month: number === 1 ? 1 : 7 }, 'month'), ...tags);
+    result.end = tagged(components(context, { year, month: number === 1 ? 6 : 12 }, 'month'), ...tags);
     return result;
   },
 );

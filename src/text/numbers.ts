@@ -39,9 +39,11 @@ const CONTINUATION = String.raw`(?:[\s-]+(?:and[\s-]+)?(?:(?:a[\s-]+)?half|${SCA
 export const NUMBER_EXPRESSION = new RegExp(
   // A hyphen glued to a word before ("COVID-19", "10-20") blocks a match; one after a space is a minus sign ("-5").
   String.raw`(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}_.,)\]-]-)(?:` +
-    // Fractions: "two-thirds", "one third", "three quarters"; with an article only before "of" ("a third of the crop"), since "a third day" is an ordinal.
+    // Fractions: "two-thirds", "one third", "three quarters"; with an article only before "of" ("a third of the crop"), since "a third day" is an ordinal...
     String.raw`(?:${UNIT_WORD})[\s-](?:${alternatives(Object.keys(FRACTIONS).filter((word) => !word.startsWith('half')))})` +
     String.raw`|an?[\s-](?:third|quarter|fifth|tenth)(?=\s+of\s)` +
+    // ...or after a word that approximates a quantity ("gained about a fifth since 2023").
+    String.raw`|(?<=\b(?:about|nearly|almost|roughly|around|barely)\s)an?[\s-](?:third|quarter|fifth|tenth)(?![\p{L}\p{N}_-])` +
     // "half of the voters", but not the half of a period ("the first half of 2023", "the second half").
     String.raw`|(?<!\b(?:the|first|second|last|latter|other|one|and|a|an)\s)half(?=\s+of\s)` +
     // "half a million", "a half million", "half a dozen": half of a scale.

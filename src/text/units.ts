@@ -45,6 +45,7 @@ export const CURRENCY_WORDS: [string, string][] = [
   ['US dollars', 'USD'], ['U.S. dollars', 'USD'], ['Hong Kong dollars', 'HKD'], ['Australian dollars', 'AUD'], ['Canadian dollars', 'CAD'], ['Singapore dollars', 'SGD'],
   ['dollars', 'USD'], ['dollar', 'USD'], ['yuan', 'CNY'], ['renminbi', 'CNY'], ['RMB', 'CNY'], ['euros', 'EUR'], ['euro', 'EUR'], ['pounds sterling', 'GBP'], ['sterling', 'GBP'],
   ['yen', 'JPY'], ['rupees', 'INR'], ['rupee', 'INR'], ['won', 'KRW'], ['rubles', 'RUB'], ['roubles', 'RUB'], ['pesos', 'MXN'], ['francs', 'CHF'], ['baht', 'THB'], ['ringgit', 'MYR'], ['rand', 'ZAR'], ['lira', 'TRY'], ['naira', 'NGN'], ['shekels', 'ILS'],
+  ['zlotys', 'PLN'], ['zloty', 'PLN'], ['forints', 'HUF'], ['forint', 'HUF'], ['hryvnias', 'UAH'], ['hryvnia', 'UAH'], ['Swiss francs', 'CHF'], ['dirhams', 'AED'], ['riyals', 'SAR'],
   ['USD', 'USD'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['CNY', 'CNY'], ['JPY', 'JPY'],
   // Subunits have no code of their own: the word is the unit.
   ['cents', 'cents'], ['pence', 'pence'],

@@ -224,6 +224,11 @@ const NEWS_CASES: [string, [string, string, string][]][] = [
   ['Elections are due in May next year.', [['May next year', '2017-05', 'relative']]],
   ['Sales fell in March this year.', [['March this year', '2016-03', 'relative']]],
   ['It opened in June of last year.', [['June of last year', '2015-06', 'relative']]],
+  // a quarter or half of the reference's year, or the one before or after
+  ['It bought back shares in the first half of this year.', [['the first half of this year', '2016-01/2016-06', 'range']]],
+  ['Profit fell in the second half of last year.', [['the second half of last year', '2015-07/2015-12', 'range']]],
+  ['Sales rose in the third quarter of last year.', [['the third quarter of last year', '2015-Q3', 'relative']]],
+  ['Growth should pick up in the first quarter of next year.', [['the first quarter of next year', '2017-Q1', 'relative']]],
   // an adverb before a period relative to now belongs to it
   ['The yen hit a low earlier this month.', [['earlier this month', '2016-01', 'relative']]],
   ['A poll published earlier this year found support.', [['earlier this year', '2016', 'relative']]],

@@ -136,6 +136,8 @@ const NEWS_CASES: [string, Row[]][] = [
   ['The wind reached 120 km/h.', [['120 km/h', 120, null, 'exact', 'measure', 'km/h', null]]],
   ['Rates rose by 25 basis points.', [['25 basis points', 25, null, 'exact', 'measure', 'basis points', null]]],
   ['The cut was 50 bps.', [['50 bps', 50, null, 'exact', 'measure', 'bps', null]]],
+  ['Warsaw will release 1 billion zlotys in aid.', [['1 billion zlotys', 1e9, null, 'exact', 'money', 'PLN', null]]],
+  ['The loan was 500 million forints.', [['500 million forints', 5e8, null, 'exact', 'money', 'HUF', null]]],
   ['Output rose to 1.2 million barrels per day.', [['1.2 million barrels per day', 1.2e6, null, 'exact', 'measure', 'barrels per day', null]]],
   ['The glaciers hold about 46 cubic kilometers of water.', [['about 46 cubic kilometers', 46, null, 'approximately', 'measure', 'cubic kilometers', null]]],
   // scores, votes, names, ages, times and "another" are no figures

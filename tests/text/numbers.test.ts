@@ -182,6 +182,9 @@ const HALVES_AND_FRACTIONS: [string, string, number][] = [
   ['A quarter of the staff left.', 'A quarter', 0.25],
   ['a fifth of the vote', 'a fifth', 0.2],
   ['a tenth of the forest', 'a tenth', 0.1],
+  ['shares gained about a fifth since 2023', 'a fifth', 0.2],
+  ['nearly a third, officials said', 'a third', 1 / 3],
+  ['barely a quarter turned out', 'a quarter', 0.25],
   ['About 1/3 of the forest burned.', '1/3', 1 / 3],
   ['3/4 of the seats', '3/4', 0.75],
   ['1/2 of it', '1/2', 0.5],
@@ -195,7 +198,7 @@ const HALVES_AND_FRACTIONS: [string, string, number][] = [
 ];
 
 // Texts where a fraction-like phrase is no number: parts of a period, ordinals.
-const NOT_FRACTIONS: string[] = ['the first half of the year', 'in the second half', 'a third day of protests', 'a quarter century', 'the other half of the team', 'the latter half of May'];
+const NOT_FRACTIONS: string[] = ['he came back for a third time', 'over a third day of talks', 'the first half of the year', 'in the second half', 'a third day of protests', 'a quarter century', 'the other half of the team', 'the latter half of May'];
 // Digit pairs with a slash that are names and slogans, not fractions: matched whole, so no part counts, and worth nothing.
 const NOT_DIGIT_FRACTIONS: string[] = ['9/11', '24/7', '7/11', '3/2', '50/50', '1/20'];
 
