@@ -149,11 +149,6 @@ function headlineSubject(context: TokenContext, first: number): Phrase | null {
   return phraseStartingAt(tokens, start, end, text);
 }
 
-interface QuoteAttribution {
-  speaker: Speaker | null;
-  cue: string | null;
-}
-
 /** An attribution waiting for its speaker to be resolved, in reading order. */
 interface PendingClaim {
   claim: Claim;
@@ -229,7 +224,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
   let previousSpeaker: Speaker | null = null;
   /** Unattributed parts of a quotation running across paragraphs, waiting for the attribution of a later part. */
   let awaiting: Claim[] = [];
-  document.passages.forEach((passage, passageIndex) => {
+  document.passages.forEach((_passage, passageIndex) => {
     const analysis = document.analyses[passageIndex];
     if (analysis === undefined) return;
     const context = passageContext(text, analysis);
