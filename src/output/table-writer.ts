@@ -94,7 +94,11 @@ export class TableWriter {
 
   /** Drops the staging files (after a failed run). */
   async abort(): Promise<void> {
-    for (const stream of this.streams.values()) stream.destroy();
+    for (const stream of this.streams.values()) {
+      // Writes still queued fail with ERR_STREAM_DESTROYED; the files are being dropped, so that is expected and must not surface as an unhandled error.
+      stream.on('error', () => {});
+      stream.destroy();
+    }
     await rm(this.stagingDirectory, { recursive: true, force: true });
   }
 }
