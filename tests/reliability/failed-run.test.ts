@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { runPipeline, STAGES } from '../../src/pipeline.ts';
 import type { SinkStage } from '../../src/stage.ts';
-import { ROOT, runOn, temporaryDirectory } from '../helpers/run.ts';
+import { ROOT, runOn } from '../helpers/run.ts';
 
 const RAW = path.join(ROOT, 'data', 'raw');
 
