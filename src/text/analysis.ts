@@ -44,7 +44,18 @@ const NO_TAGS: ReadonlySet<string> = new Set();
  */
 const UNUSED_COMPUTE_STEPS = new Set(['chunks', 'freeze', 'typeahead']);
 const world = nlp.world() as unknown as { hooks: string[] };
-world.hooks = world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step));
+const TAGGING_STEPS = world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step));
+
+/** Tags a text with our compute steps; compromise's own defaults are restored at once, so other users of compromise in the process are not affected. */
+function tag(text: string): ReturnType<typeof nlp> {
+  const defaults = world.hooks;
+  world.hooks = TAGGING_STEPS;
+  try {
+    return nlp(text);
+  } finally {
+    world.hooks = defaults;
+  }
+}
 
 /**
  * Tags a stretch of text once and splits the result into its passages: each
@@ -54,7 +65,7 @@ world.hooks = world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step));
  * than the tagging itself on short paragraphs.
  */
 export function analyzeText(text: string, offset: number, passages: readonly Span[]): PassageAnalysis[] {
-  const view = nlp(text);
+  const view = tag(text);
   view.compute('offset');
   const analyses: PassageAnalysis[] = passages.map((passage) => ({ offset: passage.start, text: text.slice(passage.start - offset, passage.end - offset), tokens: [], sentences: [] }));
   let passageIndex = 0;
