@@ -85,3 +85,14 @@ describe('analyzeText', () => {
     expect(analyses.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')]))).toEqual(single.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')])));
   });
 });
+
+describe('compromise defaults', () => {
+  it('are left as they were for other users of compromise in the process', async () => {
+    const { default: nlp } = await import('compromise');
+    const hooks = (): string[] => [...(nlp.world() as unknown as { hooks: string[] }).hooks];
+    const before = hooks();
+    analyzePassage('Li Dayong spoke in Beijing.', 0);
+    expect(hooks()).toEqual(before);
+    expect(before).toContain('chunks');
+  });
+});
