@@ -12,8 +12,6 @@ export class LockError extends Error {
 
 /** A held lock on an output folder. */
 export interface OutputLock {
-  /** The lock file. */
-  file: string;
   /** Set when a lock left by a run that no longer exists was taken over. */
   warning: string | null;
   /** Removes the lock file; calling it again does nothing. */
@@ -85,7 +83,6 @@ export async function acquireOutputLock(folder: string): Promise<OutputLock> {
       heldByThisProcess.add(file);
       let released = false;
       return {
-        file,
         warning,
         async release() {
           if (released) return;
