@@ -114,6 +114,16 @@ const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'port', 'fort', 
 const NAME_COMPOUND = /-(?:based|born|built|made|owned|backed|led|listed|run|controlled|linked|funded|style|era|bound|wide|registered|headquartered)$/u;
 /** Corporate suffixes after which the rest of an organisation's name is used alone ("Fortescue Ltd", then "Fortescue"). */
 const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'ag', 'sa', 'nv', 'group', 'holdings', 'limited', 'corporation', 'company']);
+/** A score line and a word of the game: the document reports a match, so cities and unknown words may be clubs. */
+/**
+ * A score line and a word only club football, rugby and hockey reports use: the document reports a league match, so cities and
+ * unknown words may be clubs. Tennis, golf and cricket ("Sinner beat Ruud", "Australia beat India") name players and countries.
+ */
+const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[^]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[^]*\b\d{1,2}-\d{1,2}\b/iu;
+/** What follows a team: a result verb, a score, or a club role ("Getafe 2-0", "Valencia drew", "Barcelona's coach"). */
+const TEAM_AFTER = /^(?:['’]s?)?\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|drew|draw|thrashed|lost|won|win|host|hosts|hosted|moved top|go top|went top|came from behind|(?:head\s+)?coach|manager|striker|midfielder|defender|goalkeeper|forward|captain|fans)\b)/u;
+/** What precedes a team: a result verb or "win over" ("beat Osasuna", "drew 1-1 with Valencia", "a 3-0 win over Sevilla"). */
+const TEAM_BEFORE = /\b(?:beat|beating|thrashed|(?:drew|draw)(?: \d{1,2}-\d{1,2})? with|win over|victory over|defeat by|loss to|lost to|lost \d{1,2}-\d{1,2} (?:at|to)|host|hosts|against)\s+$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|gov|edu|info|tv|cn|uk|io)$/iu;
@@ -217,6 +227,7 @@ export class EntityFinder {
       }
       this.findTaggedNames(words, passage);
     }
+    this.retypeTeams();
     const mentions: EntityMention[] = [];
     this.candidates.forEach((list, passage) => {
       for (const candidate of longestNonOverlapping(list ?? [])) {
@@ -226,6 +237,33 @@ export class EntityFinder {
       }
     });
     return mentions;
+  }
+
+  /**
+   * In a sports report, a city or unknown word that plays ("Valencia beat
+   * Osasuna 2-0", "drew 1-1 with Getafe", "Barcelona coach Hansi Flick") is a
+   * club, and so is every other mention of it in the document, except where it
+   * is a place: a dateline, or after "in", "at", "from".
+   */
+  private retypeTeams(): void {
+    if (!SPORTS_DOCUMENT.test(this.text)) return;
+    const all = this.candidates.flat();
+    const key = (candidate: Candidate): string => phraseKeys(this.text.slice(candidate.start, candidate.end)).join(' ');
+    const teams = new Set<string>();
+    for (const candidate of all) {
+      // A name of two or more words taken for a person stays one ("Antoine Griezmann levelled").
+      if (candidate.type === 'organization' || (candidate.type === 'person' && /\s/u.test(this.text.slice(candidate.start, candidate.end)))) continue;
+      const before = this.text.slice(Math.max(0, candidate.start - 30), candidate.start);
+      const after = this.text.slice(candidate.end, candidate.end + 40);
+      if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(before)) teams.add(key(candidate));
+    }
+    if (teams.size === 0) return;
+    for (const candidate of all) {
+      if (candidate.type === 'organization' || !teams.has(key(candidate))) continue;
+      const before = this.text.slice(Math.max(0, candidate.start - 12), candidate.start);
+      const dateline = DATELINE_TAIL.test(this.text.slice(candidate.end, candidate.end + 80)) && /(?:^|\n)[ \t]*$/.test(before);
+      if (!dateline && !/\b(?:in|at|from|In|At|From)\s+$/.test(before)) candidate.type = 'organization';
+    }
   }
 
   private remember(candidate: Candidate): void {
@@ -361,7 +399,13 @@ export class EntityFinder {
         // "Samsung Electronics Co Ltd on Tuesday": a date word is never the complement of a name.
         const dateWords = run.every((word) => this.gazetteer.notEntities.has(word.key));
         if (connected && !dateWords && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
-          if (keys[0] === 'and' || keys[0] === '&') join = keys[0] === '&' || (!headBefore && !complement && (headAfter === 'organization' || headAfter === 'place')) || (complement && this.continuesComplement(run));
+          if (keys[0] === 'and' || keys[0] === '&') {
+            // "Food and Drug Administration" shares one head; "Bremerhaven and Columbia University", "Barclays plc and BNP Paribas SA",
+            // "the Bundesbank and the European Central Bank" are two names: a name word or a finished name before "and", or an article after it.
+            const lastBefore = previous.at(-1) as Word;
+            const sharedHead = keys.length === 1 && isCommonWord(lastBefore.token) && !LOWER_CASE_SUFFIXES.has(lastBefore.key);
+            join = keys[0] === '&' || (!headBefore && !complement && sharedHead && (headAfter === 'organization' || headAfter === 'place')) || (complement && keys.length === 1 && this.continuesComplement(run));
+          }
           else if (keys[0] === 'the') join = complement && keys.length === 1;
           else if (keys[0] !== 'in') {
             const modifier = previous.length === 1 && !((previous[0] as Word).sentenceStart && isCommonWord((previous[0] as Word).token));
@@ -412,7 +456,8 @@ export class EntityFinder {
   }
 
   private headOf(word: Word): HeadType | undefined {
-    return word.capitalised ? this.gazetteer.heads.get(word.key) : undefined;
+    // A lower-case corporate suffix ("Barclays plc") heads a name as its capitalised form does.
+    return word.capitalised || LOWER_CASE_SUFFIXES.has(word.key) ? this.gazetteer.heads.get(word.key) : undefined;
   }
 
   /** Trims a run to its name and types it, or sets it aside for the end of the document. */

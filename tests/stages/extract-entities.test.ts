@@ -137,6 +137,24 @@ describe('findEntityMentions: names in wire copy', () => {
   });
 });
 
+describe('findEntityMentions: clubs, companies and lists of names', () => {
+  it.each([
+    // A league report: a city that plays is a club, in every mention but the dateline and after "in".
+    ['LYON, May 3 (Reuters) - Marseille beat Nantes 2-0 in the league on Sunday.\nMarseille coach Roberto De Zerbi praised his striker.', [['place', 'LYON'], ['organization', 'Reuters'], ['organization', 'Marseille'], ['organization', 'Nantes'], ['organization', 'Marseille'], ['person', 'Roberto De Zerbi']]],
+    ['Fans in Turin watched as Bologna drew 1-1 with Genoa after two late goals.', [['place', 'Turin'], ['organization', 'Bologna'], ['organization', 'Genoa']]],
+    // No league words: players and countries keep their types.
+    ['Jannik Sinner beat Casper Ruud 6-4 6-2 in Turin.', [['person', 'Jannik Sinner'], ['person', 'Casper Ruud'], ['place', 'Turin']]],
+    // "and" between two finished names, or before "the", joins nothing; a shared head still does.
+    ['Barclays plc and BNP Paribas SA report on Thursday.', [['organization', 'Barclays plc'], ['organization', 'BNP Paribas SA']]],
+    ['The Bank of England and the European Central Bank declined to comment.', [['organization', 'Bank of England'], ['organization', 'European Central Bank']]],
+    ['It was approved by the Food and Drug Administration last year.', [['organization', 'Food and Drug Administration']]],
+    // Company heads after an unknown word.
+    ['Velmora Holding and Brixton Therapeutics agreed terms.', [['organization', 'Velmora Holding'], ['organization', 'Brixton Therapeutics']]],
+  ] as [string, [string, string][]][])('%s', (text, expected) => {
+    expect(entities(text).sort()).toEqual([...expected].sort());
+  });
+});
+
 describe('sentenceCase', () => {
   it.each([
     ['JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT', 'upper'],
