@@ -400,10 +400,13 @@ export class EntityFinder {
         const dateWords = run.every((word) => this.gazetteer.notEntities.has(word.key));
         if (connected && !dateWords && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
           if (keys[0] === 'and' || keys[0] === '&') {
-            // "Food and Drug Administration" shares one head; "Bremerhaven and Columbia University", "Barclays plc and BNP Paribas SA",
-            // "the Bundesbank and the European Central Bank" are two names: a name word or a finished name before "and", or an article after it.
+            // "Food and Drug Administration", "Australian Competition and Consumer Commission" share one head; "Bremerhaven and Columbia
+            // University", "Barclays plc and BNP Paribas SA", "the Bundesbank and the European Central Bank" are two names: a lone name
+            // word or a finished name before "and", or an article after it. Several words before "and" read as the start of one name.
             const lastBefore = previous.at(-1) as Word;
-            const sharedHead = keys.length === 1 && isCommonWord(lastBefore.token) && !LOWER_CASE_SUFFIXES.has(lastBefore.key);
+            const previousKeys = previous.map((word) => word.key);
+            const knownName = this.gazetteer.phrases.longestMatch(previousKeys, 0)?.length === previousKeys.length;
+            const sharedHead = keys.length === 1 && !knownName && (isCommonWord(lastBefore.token) || previous.length >= 2) && !LOWER_CASE_SUFFIXES.has(lastBefore.key);
             join = keys[0] === '&' || (!headBefore && !complement && sharedHead && (headAfter === 'organization' || headAfter === 'place')) || (complement && keys.length === 1 && this.continuesComplement(run));
           }
           else if (keys[0] === 'the') join = complement && keys.length === 1;

@@ -148,6 +148,11 @@ describe('findEntityMentions: clubs, companies and lists of names', () => {
     ['Barclays plc and BNP Paribas SA report on Thursday.', [['organization', 'Barclays plc'], ['organization', 'BNP Paribas SA']]],
     ['The Bank of England and the European Central Bank declined to comment.', [['organization', 'Bank of England'], ['organization', 'European Central Bank']]],
     ['It was approved by the Food and Drug Administration last year.', [['organization', 'Food and Drug Administration']]],
+    // Several words before "and" start one name sharing its head; a lone name word or a known name before "and" is a name of its own.
+    ['The Australian Competition and Consumer Commission will sue.', [['organization', 'Australian Competition and Consumer Commission']]],
+    ['Officials at the Securities and Exchange Commission declined to comment.', [['organization', 'Securities and Exchange Commission']]],
+    ['Shares of Rio Tinto and BHP Group fell.', [['organization', 'Rio Tinto'], ['organization', 'BHP Group']]],
+    ['She studied at Bremerhaven and Columbia University.', [['place', 'Bremerhaven'], ['organization', 'Columbia University']]],
     // Company heads after an unknown word.
     ['Velmora Holding and Brixton Therapeutics agreed terms.', [['organization', 'Velmora Holding'], ['organization', 'Brixton Therapeutics']]],
   ] as [string, [string, string][]][])('%s', (text, expected) => {
