@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { documentWith } from '../helpers/documents.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { createDocument, type EntityMention, type PipelineDocument } from '../../src/document.ts';
+import type { PipelineDocument } from '../../src/document.ts';
 import { loadGazetteer, type Gazetteer } from '../../src/entities/gazetteer.ts';
 import type { EntityRow } from '../../src/schemas/index.ts';
 import { clusterDocumentMentions } from '../../src/stages/cluster-entities.ts';
 import { linkEntities, NameGraphLinker } from '../../src/stages/link-entities.ts';
 import { documentResult, validate } from '../../src/stages/validate.ts';
 import type { EntityType } from '../../src/schemas/index.ts';
-
-/** A document whose mentions are the given names, found in order in its text. */
-function documentWith(id: string, text: string, names: [string, EntityType][]): PipelineDocument {
-  const mentions: EntityMention[] = [];
-  let from = 0;
-  for (const [name, type] of names) {
-    const start = text.indexOf(name, from);
-    if (start === -1) throw new Error(`"${name}" is not in the text after ${from}`);
-    mentions.push({ start, end: start + name.length, passageIndex: 0, type, text: name });
-    from = start + name.length;
-  }
-  return createDocument({ id, source: `${id}.txt`, format: 'txt', sha256: '0'.repeat(64), text, mentions });
-}
 
 /** Clusters a document in place, as the cluster-entities stage does. */
 function clustered(document: PipelineDocument): PipelineDocument {
