@@ -180,13 +180,13 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
       const job = (async () => {
         let clusters: ClusterSummary[] | null = options.fresh ? null : await cache.clusters(key);
         if (clusters === null) {
-          const task = { document: loadedFields(document), config, cacheDirectory: cache.directory, key };
-          const outcome = await extractor.run(task).catch(async (error: Error) => {
+          const task = { document: loadedFields(document), config };
+          const outcome = await extractor.run(task).catch((error: Error): ExtractOutcome => {
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
-            await cache.put(key, failedResult);
-            return { clusters: [], status: 'failed' as const, words: 0, stageMilliseconds: {} };
+            return { clusters: [], status: 'failed', serialized: ResultCache.serialize(failedResult), stageMilliseconds: {} };
           });
+          await cache.write(key, outcome.serialized);
           for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) stageMilliseconds[stage] = (stageMilliseconds[stage] ?? 0) + milliseconds;
           clusters = outcome.clusters;
           extracted++;

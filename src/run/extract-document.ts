@@ -11,19 +11,18 @@ import type { ClusterSummary } from './document-result.ts';
 /** The fields of a loaded document that travel to a worker. */
 export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
 
-/** One document to extract: where to store its result and under which key. */
+/** One document to extract, with the config to extract it by. */
 export interface ExtractTask {
   document: LoadedDocument;
   config: ResolvedConfig;
-  cacheDirectory: string;
-  key: string;
 }
 
-/** What the main thread needs back: the clusters for linking and the numbers for the summary. */
+/** What the main thread needs back: the clusters for linking, the result to cache, and the stage timings. */
 export interface ExtractOutcome {
   clusters: ClusterSummary[];
   status: PipelineDocument['status'];
-  words: number;
+  /** The result as the cache stores it (see ResultCache.serialize). */
+  serialized: string;
   stageMilliseconds: Record<string, number>;
 }
 
@@ -48,19 +47,15 @@ export function runDocumentStages(document: PipelineDocument, stages: readonly D
 /** Counts whitespace-separated words, for throughput figures. */
 export function countWords(text: string): number {
   let words = 0;
-  let inWord = false;
-  for (let index = 0; index < text.length; index++) {
-    const space = /\s/.test(text[index] as string);
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
+  const word = /\S+/g;
+  while (word.exec(text) !== null) words++;
   return words;
 }
 
 /**
- * Extracts one document and stores its result in the cache. It runs in a
- * worker thread (or in the main thread with workers: 0); only the clusters
- * and counts travel back, the rows go through the cache file.
+ * Extracts one document. It runs in a worker thread (or in the main thread
+ * with workers: 0) and hands back its result already serialized: the main
+ * thread writes it to the cache, so the worker never waits on the disk.
  */
 export async function extractDocument(task: ExtractTask, stages?: readonly DocumentStage[]): Promise<ExtractOutcome> {
   const documentStages = stages ?? (await import('../pipeline.ts')).DOCUMENT_STAGES;
@@ -68,6 +63,5 @@ export async function extractDocument(task: ExtractTask, stages?: readonly Docum
   const stageMilliseconds: Record<string, number> = {};
   runDocumentStages(document, documentStages, task.config, stageMilliseconds);
   const result = documentResult(document);
-  await new ResultCache(task.cacheDirectory).put(task.key, result);
-  return { clusters: result.clusters, status: document.status, words: document.status === 'ok' ? countWords(document.text) : 0, stageMilliseconds };
+  return { clusters: result.clusters, status: document.status, serialized: ResultCache.serialize(result), stageMilliseconds };
 }

@@ -13,7 +13,15 @@ import type { DocumentResult } from './document-result.ts';
  * corpus-wide) and the whole result (read when writing the tables).
  */
 export class ResultCache {
+  /** Bucket folders known to exist, so a run makes each at most once. */
+  private readonly buckets = new Set<string>();
+
   constructor(readonly directory: string) {}
+
+  /** A result as the cache stores it (done by the worker that made it, so the main thread only writes bytes). */
+  static serialize(result: DocumentResult): string {
+    return `${JSON.stringify(result.clusters)}\n${JSON.stringify(result)}\n`;
+  }
 
   /** The cache key of a document under a config and pipeline fingerprint. */
   static key(parts: Record<string, unknown>): string {
@@ -24,12 +32,21 @@ export class ResultCache {
     return path.join(this.directory, key.slice(0, 2), `${key}.json`);
   }
 
-  /** Stores a result; written to a temporary name and renamed, so a reader never sees half a file. */
+  /** Stores a result. */
   async put(key: string, result: DocumentResult): Promise<void> {
+    await this.write(key, ResultCache.serialize(result));
+  }
+
+  /** Stores a serialized result; written to a temporary name and renamed, so a reader never sees half a file. */
+  async write(key: string, serialized: string): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    const bucket = path.dirname(file);
+    if (!this.buckets.has(bucket)) {
+      await mkdir(bucket, { recursive: true });
+      this.buckets.add(bucket);
+    }
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(result.clusters)}\n${JSON.stringify(result)}\n`);
+    await writeFile(temporary, serialized);
     await rename(temporary, file);
   }
 
