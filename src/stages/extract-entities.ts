@@ -114,7 +114,6 @@ const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'port', 'fort', 
 const NAME_COMPOUND = /-(?:based|born|built|made|owned|backed|led|listed|run|controlled|linked|funded|style|era|bound|wide|registered|headquartered)$/u;
 /** Corporate suffixes after which the rest of an organisation's name is used alone ("Fortescue Ltd", then "Fortescue"). */
 const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'ag', 'sa', 'nv', 'group', 'holdings', 'limited', 'corporation', 'company']);
-/** A score line and a word of the game: the document reports a match, so cities and unknown words may be clubs. */
 /**
  * A score line and a word only club football, rugby and hockey reports use: the document reports a league match, so cities and
  * unknown words may be clubs. Tennis, golf and cricket ("Sinner beat Ruud", "Australia beat India") name players and countries.
@@ -272,10 +271,14 @@ export class EntityFinder {
     if (!this.memory.has(key)) this.memory.set(key, candidate.type);
     if (candidate.type === 'organization' && words.length > 1) {
       // "Fortescue Ltd" is later "Fortescue"; a team named for its city, "Kansas City Chiefs", is later "Chiefs".
-      const core = CORPORATE_SUFFIXES.has(words.at(-1) as string) ? words.slice(0, -1).join(' ') : undefined;
+      const coreWords = CORPORATE_SUFFIXES.has(words.at(-1) as string) ? words.slice(0, -1) : undefined;
+      const core = coreWords?.join(' ');
+      // "Norland Energy Inc" is later "Norland": a company's own name before its trade word, unless that is a known place or name.
+      const tradeHeaded = coreWords !== undefined && coreWords.length >= 2 && this.gazetteer.heads.get(coreWords.at(-1) as string) === 'organization';
+      const ownName = tradeHeaded && this.gazetteer.phrases.longestMatch(coreWords.slice(0, -1), 0) === null ? coreWords.slice(0, -1).join(' ') : undefined;
       const city = this.gazetteer.phrases.longestMatch(words, 0);
       const nickname = city !== null && city.length === words.length - 1 && city.value.type === 'place' && (words.at(-1) as string).endsWith('s') ? words.at(-1) : undefined;
-      for (const short of [core, nickname]) if (short !== undefined && !this.memory.has(short)) this.memory.set(short, 'organization');
+      for (const short of [core, ownName, nickname]) if (short !== undefined && !this.memory.has(short)) this.memory.set(short, 'organization');
     }
     // A person named in full is later called by one part of the name: "Li" after "Li Dayong", "Clinton" after "Bill Clinton".
     if (candidate.type === 'person' && words.length > 1) {

@@ -153,6 +153,9 @@ describe('findEntityMentions: clubs, companies and lists of names', () => {
     ['Officials at the Securities and Exchange Commission declined to comment.', [['organization', 'Securities and Exchange Commission']]],
     ['Shares of Rio Tinto and BHP Group fell.', [['organization', 'Rio Tinto'], ['organization', 'BHP Group']]],
     ['She studied at Bremerhaven and Columbia University.', [['place', 'Bremerhaven'], ['organization', 'Columbia University']]],
+    // A company named with its trade word and suffix is later called by its own name.
+    ['Norland Energy Inc cut 300 jobs. Norland shares fell.', [['organization', 'Norland Energy Inc'], ['organization', 'Norland']]],
+    ['Kelvara Therapeutics Inc raised money. Kelvara plans a trial.', [['organization', 'Kelvara Therapeutics Inc'], ['organization', 'Kelvara']]],
     // Company heads after an unknown word.
     ['Velmora Holding and Brixton Therapeutics agreed terms.', [['organization', 'Velmora Holding'], ['organization', 'Brixton Therapeutics']]],
   ] as [string, [string, string][]][])('%s', (text, expected) => {
