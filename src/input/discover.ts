@@ -41,7 +41,7 @@ const notRegularFile = (relativePath: string): string =>
  * back to a folder already on the path reported instead of followed forever,
  * entries that are not regular files (pipes, sockets, devices) reported.
  */
-async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, found: Found[]): Promise<void> {
+async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, excluded: ReadonlySet<string>, found: Found[]): Promise<void> {
   const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
   let entries;
   try {
@@ -66,11 +66,13 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
     }
     if (isDirectory) {
       const real = await realpath(absolutePath);
+      // The run's own output folder under an input root: its tables are not inputs.
+      if (excluded.has(real)) continue;
       if (ancestors.has(real)) {
         found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
         continue;
       }
-      await walk(root, absolutePath, new Set([...ancestors, real]), found);
+      await walk(root, absolutePath, new Set([...ancestors, real]), excluded, found);
     } else found.push({ absolutePath, relativePath: relative(absolutePath), problem: isFile ? null : notRegularFile(relative(absolutePath)) });
   }
 }
@@ -78,17 +80,19 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
 /**
  * Lists the inputs in a stable order (roots in order, paths sorted by code
  * units within a root) and gives each a unique document id: a second file
- * with the same stem keeps its extension in its id, with a warning.
+ * with the same stem keeps its extension in its id, with a warning. Folders
+ * in `excludedFolders` (the run's output and cache) are never read.
  */
-export async function discoverInputs(roots: readonly string[]): Promise<InputFile[]> {
+export async function discoverInputs(roots: readonly string[], excludedFolders: readonly string[] = []): Promise<InputFile[]> {
   const files: InputFile[] = [];
   const taken = new Set<string>();
+  const excluded = new Set(await Promise.all(excludedFolders.map((folder) => realpath(folder).catch(() => path.resolve(folder)))));
   for (const root of roots) {
     const absoluteRoot = path.resolve(root);
     const info = await stat(absoluteRoot).catch(() => null);
     if (info === null) throw new InputError(`input not found: ${root}`);
     const found: Found[] = [];
-    if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), found);
+    if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), excluded, found);
     else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: info.isFile() ? null : notRegularFile(path.basename(absoluteRoot)) });
     found.sort((a, b) => byCodeUnits(a.relativePath, b.relativePath));
     for (const entry of found) {

@@ -185,7 +185,7 @@ export const load: SourceStage = {
   requires: ['config.input', 'config.load'],
   assigns: ['document.id', 'document.text', 'document.title', 'document.published', 'document.status'],
   async *run(config, select = () => true) {
-    const files = (await discoverInputs(config.input)).filter(select);
+    const files = (await discoverInputs(config.input, [config.output, ...(config.cacheDirectory === null ? [] : [config.cacheDirectory])])).filter(select);
     yield* loadDocuments(files, config.load);
   },
 };

@@ -466,3 +466,11 @@ describe('load stage', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('the output folder under an input root', () => {
+  it('is not read as input, so a second run does not take the first run tables for documents', async () => {
+    const root = folderWith({ 'a.txt': 'Li Dayong spoke.', 'out/documents.jsonl': '{"text":"an earlier table row"}\n', 'out/report/index.html': '<p>report</p>' });
+    const documents = await collect(load.run(resolveConfig({ input: [root], output: path.join(root, 'out') })));
+    expect(documents.map((document) => document.source)).toEqual(['a.txt']);
+  });
+});
