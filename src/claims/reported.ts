@@ -87,9 +87,30 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   if (first === undefined || start > last || /[“"‘]/u.test(first.pre)) return null;
   // Without "that" the clause must open with its own subject and verb ("said many people wanted"), not "to" or an object.
   if (opensWithSubjectAndVerb(context, start, last)) return start;
-  // "said Tuesday the company would …": a time adjunct may stand between the cue and its clause.
-  const afterTime = afterTimeAdjunct(tokens, start, last);
-  return afterTime > start && opensWithSubjectAndVerb(context, afterTime, last) ? afterTime : null;
+  // "said Tuesday the company would …", "said in a statement the company would …": adjuncts of time and medium may stand
+  // between the cue and its clause, in either order.
+  for (const skip of [[afterTimeAdjunct], [afterMediumAdjunct, afterTimeAdjunct], [afterTimeAdjunct, afterMediumAdjunct]]) {
+    const after = skip.reduce((at, adjunct) => adjunct(tokens, at, last), start);
+    if (after > start && opensWithSubjectAndVerb(context, after, last)) return after;
+  }
+  return null;
+}
+
+const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'during', 'on', 'via']);
+const MEDIUM_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my']);
+/** Longest medium phrase read: "in a written statement to shareholders" is as long as it gets. */
+const MAX_MEDIUM_WORDS = 5;
+
+/** The index after an adjunct of medium ("in a statement", "at a news conference", "in an interview"), else `index`. */
+function afterMediumAdjunct(tokens: readonly Token[], index: number, last: number): number {
+  if (!MEDIUM_PREPOSITIONS.has(wordForm(tokens[index]?.text ?? '')) || !MEDIUM_DETERMINERS.has(wordForm(tokens[index + 1]?.text ?? '')) || separated(tokens, index)) return index;
+  for (let at = index + 2; at <= Math.min(last - 1, index + 1 + MAX_MEDIUM_WORDS); at++) {
+    const token = tokens[at] as Token;
+    if (isVerbHere(tokens, at) || !(token.tags.has('Noun') || token.tags.has('Adjective'))) return index;
+    // The phrase ends at a noun not followed by another noun of the same phrase.
+    if (token.tags.has('Noun') && (separated(tokens, at) || !(tokens[at + 1] as Token).tags.has('Noun') || (tokens[at + 1] as Token).tags.has('Determiner'))) return at + 1;
+  }
+  return index;
 }
 
 /** Lead words of a quantity that opens a subject ("more than 1,100 operations", "at least 20 people"). */
