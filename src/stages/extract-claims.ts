@@ -5,9 +5,10 @@ import { findReportedSpeech } from '../claims/reported.ts';
 import { figureSentences } from '../claims/sentences.ts';
 import { Discourse, genderOf, namesOrganization, namesPeople, type Gender, type Referent, type Speaker } from '../claims/speakers.ts';
 import { subjectOf, type TokenContext } from '../claims/subjects.ts';
-import type { Claim, PipelineDocument, Span } from '../document.ts';
+import type { Claim, FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { SpanIndex } from '../text/spans.ts';
 
 /** Words before a quotation that make it a title or a scare quote, not speech. */
 const NOT_SPEECH_BEFORE = /(?:titled|entitled|called|named|headlined|so-called|dubbed|known as|labell?ed|termed|branded|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
@@ -221,6 +222,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
   const text = document.text;
   const discourse = new Discourse();
   const quotations = findQuotations(text, document.passages);
+  const figureIndex = new SpanIndex(document.figures);
   let previousSpeaker: Speaker | null = null;
   /** Unattributed parts of a quotation running across paragraphs, waiting for the attribution of a later part. */
   let awaiting: Claim[] = [];
@@ -258,7 +260,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
     awaiting = attributeRunningQuotation(awaiting, quotes);
     reader.readUpTo(analysis.tokens.length);
     for (const unit of figureSentences(text, analysis.sentences, passageQuotes)) {
-      const figures = document.figures.filter((figure) => figure.start >= unit.start && figure.end <= unit.end);
+      const figures = figureIndex.within(unit).map((found) => document.figures[found] as FigureExpression);
       if (figures.length === 0) continue;
       // The sentence carries the speaker of the speech its figures sit in.
       const container = found.find((claim) => figures.some((figure) => figure.start >= claim.start && figure.end <= claim.end));

@@ -2,6 +2,7 @@ import type { FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { FigureKind, FigureQualifier } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { groupByPassage } from '../text/spans.ts';
 import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
 
@@ -272,13 +273,15 @@ function findCandidates(text: string): Candidate[] {
   return candidates.sort((a, b) => a.start - b.start);
 }
 
-/** Finds the figures of one passage; dates and entity mentions are never figures. */
-export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number): FigureExpression[] {
+/**
+ * Finds the figures of one passage; dates and entity mentions (`taken`, those
+ * of this passage) are never figures.
+ */
+export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number, taken: readonly Span[]): FigureExpression[] {
   const text = analysis.text;
   const offset = analysis.offset;
   const isHeading = document.passages[passageIndex]?.isHeading ?? false;
   const figures: FigureExpression[] = [];
-  const taken: Span[] = [...document.dates, ...document.mentions];
   const phoneNumbers = [...text.matchAll(PHONE_NUMBER)].filter((match) => match[0].replace(/\D/g, '').length >= 7).map((match) => ({ start: match.index, end: match.index + match[0].length }));
   for (const candidate of findCandidates(text)) {
     let { start, end, kind } = candidate;
@@ -358,6 +361,9 @@ export const extractFigures: DocumentStage = {
   requires: ['document.analyses', 'document.dates', 'document.mentions'],
   assigns: ['document.figures'],
   run(document) {
-    document.figures = document.analyses.flatMap((analysis, index) => findFigures(document, analysis, index));
+    // Grouped once, so each passage checks only its own dates and mentions.
+    const dates = groupByPassage(document.dates, document.passages.length);
+    const mentions = groupByPassage(document.mentions, document.passages.length);
+    document.figures = document.analyses.flatMap((analysis, index) => findFigures(document, analysis, index, [...(dates[index] ?? []), ...(mentions[index] ?? [])]));
   },
 };

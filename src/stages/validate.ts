@@ -6,6 +6,7 @@ import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type Figu
 import type { DocumentStage } from '../stage.ts';
 import { nameKey } from '../text/names.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
+import { SpanIndex } from '../text/spans.ts';
 
 /** The rows one document contributes to the tables (entities are corpus-wide). */
 export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
@@ -13,14 +14,24 @@ export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
 /** The local entity reference of a mention's cluster (resolved corpus-wide when the tables are written). */
 const entityReference = (mention: EntityMention): string | undefined => (mention.cluster === undefined ? undefined : localEntityReference(mention.cluster));
 
-const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
 
-function speakerEntityId(document: PipelineDocument, claim: Claim): string | null {
+/** The first cluster each name key is a form of, built once per document rather than per claim. */
+function clusterOfForm(document: PipelineDocument): Map<string, number> {
+  const clusters = new Map<string, number>();
+  document.entityClusters.forEach((cluster, index) => {
+    for (const form of cluster.forms) {
+      const key = nameKey(form);
+      if (!clusters.has(key)) clusters.set(key, index);
+    }
+  });
+  return clusters;
+}
+
+function speakerEntityId(clusters: ReadonlyMap<string, number>, claim: Claim): string | null {
   if (claim.speaker === null) return null;
-  const key = nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, ''));
-  const cluster = document.entityClusters.findIndex((candidate) => candidate.forms.some((form) => nameKey(form) === key));
-  return cluster === -1 ? null : localEntityReference(cluster);
+  const cluster = clusters.get(nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, '')));
+  return cluster === undefined ? null : localEntityReference(cluster);
 }
 
 /** Turns one document's extractions into table rows, with code point offsets and derived ids. */
@@ -76,6 +87,8 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     unit: figure.unit,
     item: figure.item,
   }));
+  const clusters = clusterOfForm(document);
+  const [mentionIndex, figureIndex, dateIndex] = [new SpanIndex(document.mentions), new SpanIndex(document.figures), new SpanIndex(document.dates)];
   const claims: ClaimRow[] = document.claims.map((claim, index) => ({
     claim_id: `${document.id}#c${index}`,
     doc_id: document.id,
@@ -84,11 +97,11 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     text: claim.text,
     ...codePoints(claim),
     speaker: claim.speaker,
-    speaker_entity_id: speakerEntityId(document, claim),
+    speaker_entity_id: speakerEntityId(clusters, claim),
     cue: claim.cue,
-    entity_ids: unique(document.mentions.map((mention) => (within(mention, claim) ? entityReference(mention) : undefined))),
-    figure_ids: unique(document.figures.map((figure, figureIndex) => (within(figure, claim) ? figureIds[figureIndex] : undefined))),
-    date_ids: unique(document.dates.map((date, dateIndex) => (within(date, claim) ? dateIds[dateIndex] : undefined))),
+    entity_ids: unique(mentionIndex.within(claim).map((found) => entityReference(document.mentions[found] as EntityMention))),
+    figure_ids: unique(figureIndex.within(claim).map((found) => figureIds[found])),
+    date_ids: unique(dateIndex.within(claim).map((found) => dateIds[found])),
   }));
   return { passages, mentions, dates, figures, claims };
 }
