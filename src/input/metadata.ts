@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { formatMessage, MessageCode } from '../messages.ts';
+import { dayValue, isCalendarDay } from '../text/calendar.ts';
 
 /** Normalises a `published` value (string or YAML date) to YYYY-MM-DD, or null when it is not a date. */
 export function normalizePublished(value: unknown): string | null {
@@ -15,10 +16,7 @@ export function normalizePublished(value: unknown): string | null {
 
 /** YYYY-MM-DD when the day exists in the calendar, else null. */
 function isoDayIfValid(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDay(year, month, day) ? dayValue(year, month, day).value : null;
 }
 
 /** Front matter fields a document may carry. */

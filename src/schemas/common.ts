@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../text/calendar.ts';
 
 /** Identifier of a document: its input path relative to the input root, without extension. */
 export const DocumentId = z.string().min(1).describe('Input path relative to the input root, without extension, or a JSONL record id');
@@ -10,12 +11,7 @@ export const Offset = z.number().int().nonnegative();
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO day YYYY-MM-DD')
-  .refine((day) => {
-    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    const parsed = new Date(Date.UTC(2000, month - 1, date));
-    parsed.setUTCFullYear(year);
-    return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
-  }, 'not a day of the calendar');
+  .refine((day) => isCalendarDay(...(day.split('-').map(Number) as [number, number, number])), 'not a day of the calendar');
 
 /**
  * The columns every row with a span carries: it points into `documents.text`

@@ -28,6 +28,11 @@ export function daysInMonth(year: number, month: number): number {
   return utcDate(year, month, 0).getUTCDate();
 }
 
+/** Whether year-month-day (month from 1) is a day of the calendar: no 2016-02-30, no month 13. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** A day, "2016-01-07". */
 export function dayValue(year: number, month: number, day: number): CalendarValue {
   const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;

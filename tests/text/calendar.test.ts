@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centuryValue, dayValue, daysInMonth, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, shiftDay, weekdayOf, weekValue, yearValue, type CalendarUnit, type CalendarValue } from '../../src/text/calendar.ts';
+import { centuryValue, dayValue, daysInMonth, isCalendarDay, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, shiftDay, weekdayOf, weekValue, yearValue, type CalendarUnit, type CalendarValue } from '../../src/text/calendar.ts';
 
 describe('daysInMonth', () => {
   it.each([
@@ -212,5 +212,20 @@ describe('years 0-99', () => {
   it('keeps year 50 in week values and day shifts', () => {
     expect(weekValue(50, 1, 7).value).toBe('0050-W01');
     expect(shiftDay('0050-01-07', 1, 'day')).toEqual({ year: 50, month: 1, day: 8 });
+  });
+});
+
+describe('isCalendarDay', () => {
+  it.each([
+    [2016, 2, 29, true],
+    [2015, 2, 29, false],
+    [2016, 13, 1, false],
+    [2016, 0, 10, false],
+    [2016, 4, 31, false],
+    [2016, 12, 31, true],
+    [0, 2, 29, true],
+    [2016, 1, 0, false],
+  ])('%i-%i-%i -> %s', (year, month, day, expected) => {
+    expect(isCalendarDay(year, month, day)).toBe(expected);
   });
 });
