@@ -55,8 +55,6 @@ export interface Claim extends Span {
   kind: ClaimKind;
   text: string;
   speaker: string | null;
-  /** Span of the speaker in the text, when it was found there (for entity linking). */
-  speakerSpan: Span | null;
   cue: string | null;
 }
 
