@@ -184,7 +184,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
           const outcome = await extractor.run(task).catch((error: Error): ExtractOutcome => {
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
-            return { clusters: [], status: 'failed', serialized: ResultCache.serialize(failedResult), stageMilliseconds: {} };
+            return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {} };
           });
           await cache.write(key, outcome.serialized);
           for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) stageMilliseconds[stage] = (stageMilliseconds[stage] ?? 0) + milliseconds;

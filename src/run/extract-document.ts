@@ -20,7 +20,6 @@ export interface ExtractTask {
 /** What the main thread needs back: the clusters for linking, the result to cache, and the stage timings. */
 export interface ExtractOutcome {
   clusters: ClusterSummary[];
-  status: PipelineDocument['status'];
   /** The result as the cache stores it (see ResultCache.serialize). */
   serialized: string;
   stageMilliseconds: Record<string, number>;
@@ -63,5 +62,5 @@ export async function extractDocument(task: ExtractTask, stages?: readonly Docum
   const stageMilliseconds: Record<string, number> = {};
   runDocumentStages(document, documentStages, task.config, stageMilliseconds);
   const result = documentResult(document);
-  return { clusters: result.clusters, status: document.status, serialized: ResultCache.serialize(result), stageMilliseconds };
+  return { clusters: result.clusters, serialized: ResultCache.serialize(result), stageMilliseconds };
 }
