@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { Span } from '../document.ts';
+import { fastSweepPlugin } from './sweep.ts';
 
 /** One compromise term with its tags and its offsets in the document (UTF-16). */
 export interface Token extends Span {
@@ -44,6 +45,8 @@ const NO_TAGS: ReadonlySet<string> = new Set();
  */
 const UNUSED_COMPUTE_STEPS = new Set(['chunks', 'freeze', 'typeahead']);
 const world = nlp.world() as unknown as { hooks: string[] };
+// The same tags, found faster (see sweep.ts).
+nlp.plugin(fastSweepPlugin);
 const TAGGING_STEPS = world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step));
 
 /** Tags a text with our compute steps; compromise's own defaults are restored at once, so other users of compromise in the process are not affected. */

@@ -1,0 +1,266 @@
+import nlp from 'compromise';
+
+/*
+ * compromise's post-tagger runs its ~570 tag patterns over every clause of a
+ * text through one "bulk matcher" (world.methods.one.bulkMatch). Profiling our
+ * runs showed that matcher spending more time choosing which patterns to try
+ * than matching them: for every clause it tests each of its ~730 hook words
+ * against the clause, filters the candidates three times over, and then tries
+ * every candidate from every term, copying the rest of the clause at each
+ * start. This module is a drop-in replacement with the same candidates, in
+ * the same order, and the same results (tests/sweep.test.ts compares the two
+ * on real and generated text):
+ *
+ * - candidates come from the clause's own words and tags (a few dozen), put
+ *   in compromise's hook order, instead of from a scan of every hook word;
+ * - the needs / ifNo / wants / length checks run in one pass;
+ * - a pattern whose first token cannot match any term of the clause is not
+ *   run at all: compromise's matcher would try it from every term and fail
+ *   at the first token each time. Only first tokens with plain semantics
+ *   (a word, a #Tag or a (fast|or) set, none optional, negative or greedy to
+ *   the end) are checked this way; any other pattern is always run.
+ *
+ * The replacement is installed through compromise's plugin API
+ * (`nlp.plugin(fastSweepPlugin)`, in analysis.ts), which is how compromise
+ * lets plugins swap a method.
+ */
+
+/** The parts of a compromise term the first-token check reads. */
+interface Term {
+  text: string;
+  normal: string;
+  tags: Set<string>;
+  machine?: string | null;
+  root?: string;
+  implicit?: string;
+  alias?: string[];
+  switch?: string;
+}
+
+/** One parsed token of a compromise match pattern (the fields the first-token check reads). */
+interface MatchToken {
+  word?: string;
+  tag?: string;
+  fastOr?: Set<string>;
+  pos?: string;
+  use?: 'text' | 'normal' | 'machine' | 'root' | 'implicit';
+  start?: boolean;
+  end?: boolean;
+  optional?: boolean;
+  negative?: boolean;
+  greedy?: boolean;
+  anything?: boolean;
+  fuzzy?: boolean;
+  choices?: unknown;
+  switch?: string;
+  id?: unknown;
+}
+
+/** A compiled post-tagger pattern. */
+interface Pattern {
+  match: string;
+  regs: MatchToken[];
+  needs: string[];
+  wants: string[];
+  minWant: number;
+  minWords: number;
+  ifNo?: string[];
+  unTag?: unknown;
+}
+
+/** compromise's pattern index: patterns by the word or #Tag they need or want, in hook order. */
+interface Net {
+  hooks: Record<string, Pattern[]>;
+  always: Pattern[];
+}
+
+/** A pattern that matched, at a pointer [sentence, start, end, startId, endId]. */
+type Found = Pattern & { pointer: unknown[] };
+
+interface Methods {
+  one: {
+    cacheDoc(document: Term[][]): Set<string>[];
+    match(document: Term[][], pattern: Pattern): { ptrs: unknown[][] };
+    bulkMatch: BulkMatch;
+  };
+}
+
+export type BulkMatch = (document: Term[][], net: Net, methods: Methods, options?: { matchOne?: boolean }) => Found[];
+
+/** A pattern under a hook word, with a number shared by every pattern of the same text (compromise deduplicates candidates by pattern text). */
+interface Hooked {
+  pattern: Pattern;
+  text: number;
+  start: StartTest | null;
+}
+
+/** A pattern index prepared for fast lookup: each hook word's place in compromise's order of hooks (the order its own matcher tries them in), and its patterns. */
+interface HookIndex {
+  rank: Map<string, number>;
+  patterns: Hooked[][];
+  /** The patterns with no hook, tried on every clause. */
+  always: Hooked[];
+  /** The last clause that took each pattern text as a candidate (deduplication without a set per clause). */
+  takenIn: Int32Array;
+  clauses: number;
+}
+
+/** Clause numbers wrap here (an Int32Array holds them). */
+const CLAUSE_LIMIT = 2 ** 31 - 1;
+
+const hookIndexes = new WeakMap<Net, HookIndex>();
+
+function hookIndexOf(net: Net): HookIndex {
+  let index = hookIndexes.get(net);
+  if (index === undefined) {
+    const hooks = Object.keys(net.hooks);
+    const texts = new Map<string, number>();
+    const patterns = hooks.map((hook) =>
+      (net.hooks[hook] as Pattern[]).map((pattern) => {
+        let text = texts.get(pattern.match);
+        if (text === undefined) texts.set(pattern.match, (text = texts.size));
+        return { pattern, text, start: startTestOf(pattern) };
+      }),
+    );
+    const always = net.always.map((pattern) => ({ pattern, text: -1, start: startTestOf(pattern) }));
+    index = { rank: new Map(hooks.map((hook, rank) => [hook, rank])), patterns, always, takenIn: new Int32Array(texts.size).fill(-1), clauses: 0 };
+    hookIndexes.set(net, index);
+  }
+  return index;
+}
+
+const hasAll = (haves: Set<string>, items: readonly string[]): boolean => {
+  for (const item of items) if (!haves.has(item)) return false;
+  return true;
+};
+
+const countIn = (haves: Set<string>, items: readonly string[]): number => {
+  let count = 0;
+  for (const item of items) if (haves.has(item)) count++;
+  return count;
+};
+
+/** The patterns worth trying on a clause, in compromise's order: hooked by the clause's words and tags, deduplicated by pattern text, with their needs met, no ifNo word present, enough wants and enough words. */
+function candidates(index: HookIndex, haves: Set<string>, termCount: number): Hooked[] {
+  const present: number[] = [];
+  for (const item of haves) {
+    const rank = index.rank.get(item);
+    if (rank !== undefined) present.push(rank);
+  }
+  present.sort((a, b) => a - b);
+  if (index.clauses === CLAUSE_LIMIT) {
+    index.takenIn.fill(-1);
+    index.clauses = 0;
+  }
+  const clause = index.clauses++;
+  const chosen: Hooked[] = [];
+  for (const rank of present) {
+    for (const hooked of index.patterns[rank] as Hooked[]) {
+      const { pattern, text } = hooked;
+      if (index.takenIn[text] === clause) continue;
+      index.takenIn[text] = clause;
+      if (!hasAll(haves, pattern.needs)) continue;
+      if (pattern.ifNo !== undefined && countIn(haves, pattern.ifNo) > 0) continue;
+      if (pattern.wants.length > 0 && countIn(haves, pattern.wants) < pattern.minWant) continue;
+      if (termCount >= pattern.minWords) chosen.push(hooked);
+    }
+  }
+  for (const hooked of index.always) if (termCount >= hooked.pattern.minWords) chosen.push(hooked);
+  return chosen;
+}
+
+/** Whether compromise's matcher tests this token against exactly one term, the plain way, and dies when it fails (see tokenMatches). */
+function isPlainToken(token: MatchToken | undefined): token is MatchToken {
+  if (token === undefined || token.optional === true || token.negative === true || token.anything === true || token.choices !== undefined || token.id !== undefined) return false;
+  if (token.end === true && token.greedy === true) return false;
+  if (token.word !== undefined) return token.fuzzy !== true;
+  return token.tag !== undefined || token.fastOr !== undefined || token.switch !== undefined;
+}
+
+/** compromise's term test (match/term/doesMatch.js) for the plain tokens isPlainToken admits. */
+function tokenMatches(term: Term, token: MatchToken, index: number, length: number): boolean {
+  if (token.start === true && index !== 0) return false;
+  if (token.end === true && index !== length - 1) return false;
+  if (token.word !== undefined) {
+    if (token.use !== undefined) return token.word === term[token.use];
+    if (term.machine !== null && term.machine !== undefined && term.machine === token.word) return true;
+    if (term.alias !== undefined && term.alias.some((alias) => alias === token.word)) return true;
+    return token.word === term.text || token.word === term.normal;
+  }
+  if (token.tag !== undefined) return term.tags.has(token.tag);
+  if (token.switch !== undefined) return term.switch === token.switch;
+  const fastOr = token.fastOr as Set<string>;
+  if (token.pos !== undefined && !term.tags.has(token.pos)) return false;
+  const form = term.root || term.implicit || term.machine || term.normal;
+  return fastOr.has(form) || fastOr.has(term.text);
+}
+
+/**
+ * What must hold where a pattern starts: its first token, when plain, on
+ * the start term, and its second token, when plain too (and the first is
+ * not greedy), on the term after it. Null when nothing can be told.
+ */
+interface StartTest {
+  first: MatchToken;
+  second: MatchToken | null;
+}
+
+function startTestOf(pattern: Pattern): StartTest | null {
+  const [first, second] = pattern.regs;
+  if (!isPlainToken(first)) return null;
+  return { first, second: first.greedy !== true && isPlainToken(second) ? second : null };
+}
+
+/**
+ * Whether a pattern could match anywhere in the clause: false only when no
+ * term the matcher would start from passes the start test. After a plain
+ * first token the matcher moves to the next term, unless that term is the
+ * first half of a contraction (it may skip the other half) or the clause
+ * ends there (the rest of the pattern may be optional): then the second
+ * token is not checked.
+ */
+function couldStart(test: StartTest | null, terms: readonly Term[]): boolean {
+  if (test === null) return true;
+  const { first, second } = test;
+  const length = terms.length;
+  const last = first.start === true ? Math.min(1, length) : length;
+  for (let index = 0; index < last; index++) {
+    const term = terms[index] as Term;
+    if (!tokenMatches(term, first, index, length)) continue;
+    if (second === null || term.implicit || index + 1 >= length) return true;
+    if (tokenMatches(terms[index + 1] as Term, second, index + 1, length)) return true;
+  }
+  return false;
+}
+
+/** The drop-in for compromise's bulkMatch (sweep/index.js and sweep/04-runMatch.js): the same matches, in the same order. */
+export const fastBulkMatch: BulkMatch = (document, net, methods, options = {}) => {
+  const haves = methods.one.cacheDoc(document);
+  const index = hookIndexOf(net);
+  const results: Found[] = [];
+  for (let sentence = 0; sentence < document.length; sentence++) {
+    const terms = document[sentence] as Term[];
+    for (const { pattern, start } of candidates(index, haves[sentence] as Set<string>, terms.length)) {
+      if (!couldStart(start, terms)) continue;
+      const found = methods.one.match([terms], pattern);
+      if (found.ptrs.length === 0) continue;
+      for (const pointer of found.ptrs) {
+        pointer[0] = sentence;
+        const todo: Found = Object.assign({}, pattern, { pointer });
+        if (pattern.unTag !== undefined) todo.unTag = pattern.unTag;
+        results.push(todo);
+      }
+      if (options.matchOne === true) return [results[0] as Found];
+    }
+  }
+  return results;
+};
+
+// compromise's typings do not describe its internal methods; this is the shape it has at run time.
+const methods = (nlp.world() as unknown as { methods: Methods }).methods;
+
+/** compromise's own bulk matcher (as it was before fastSweepPlugin is installed), for comparison in tests. */
+export const compromiseBulkMatch: BulkMatch = methods.one.bulkMatch;
+
+/** The compromise plugin that installs fastBulkMatch: `nlp.plugin(fastSweepPlugin)`. */
+export const fastSweepPlugin = { methods: { one: { bulkMatch: fastBulkMatch } } } as unknown as Parameters<typeof nlp.plugin>[0];
