@@ -14,11 +14,12 @@ import nlp from 'compromise';
  * - candidates come from the clause's own words and tags (a few dozen), put
  *   in compromise's hook order, instead of from a scan of every hook word;
  * - the needs / ifNo / wants / length checks run in one pass;
- * - a pattern whose first token cannot match any term of the clause is not
- *   run at all: compromise's matcher would try it from every term and fail
- *   at the first token each time. Only first tokens with plain semantics
- *   (a word, a #Tag or a (fast|or) set, none optional, negative or greedy to
- *   the end) are checked this way; any other pattern is always run.
+ * - a pattern runs only from the first term where its first two tokens
+ *   match, and not at all when there is none: compromise's matcher would
+ *   try it from every term, copying the rest of the clause each time, and
+ *   fail at once. Only tokens with plain semantics (a word, a #Tag, a
+ *   %switch% or a (fast|or) set, none optional, negative or greedy to the
+ *   end) are checked this way; other patterns run from the first term.
  *
  * The replacement is installed through compromise's plugin API
  * (`nlp.plugin(fastSweepPlugin)`, in analysis.ts), which is how compromise
@@ -212,25 +213,45 @@ function startTestOf(pattern: Pattern): StartTest | null {
 }
 
 /**
- * Whether a pattern could match anywhere in the clause: false only when no
- * term the matcher would start from passes the start test. After a plain
- * first token the matcher moves to the next term, unless that term is the
- * first half of a contraction (it may skip the other half) or the clause
- * ends there (the rest of the pattern may be optional): then the second
- * token is not checked.
+ * The first term a pattern could start from, or -1 when none passes the
+ * start test (0 when there is no test). After a plain first token the
+ * matcher moves to the next term, unless that term is the first half of a
+ * contraction (it may skip the other half) or the clause ends there (the
+ * rest of the pattern may be optional): then the second token is not
+ * checked.
  */
-function couldStart(test: StartTest | null, terms: readonly Term[]): boolean {
-  if (test === null) return true;
+function firstStart(test: StartTest | null, terms: readonly Term[]): number {
+  if (test === null) return 0;
   const { first, second } = test;
   const length = terms.length;
   const last = first.start === true ? Math.min(1, length) : length;
   for (let index = 0; index < last; index++) {
     const term = terms[index] as Term;
     if (!tokenMatches(term, first, index, length)) continue;
-    if (second === null || term.implicit || index + 1 >= length) return true;
-    if (tokenMatches(terms[index + 1] as Term, second, index + 1, length)) return true;
+    if (second === null || term.implicit || index + 1 >= length) return index;
+    if (tokenMatches(terms[index + 1] as Term, second, index + 1, length)) return index;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * Runs a pattern on a clause from its first possible start. compromise's
+ * matcher tries every start in turn, so running it on the clause from
+ * `from` finds the same matches (shifted back here). A term's place only
+ * matters to ^ (the clause start) and $ (the clause end): $ reads the
+ * distance to the end, which the suffix keeps, and a start past 0 comes
+ * from a plain first token, which never carries ^ there (firstStart tries
+ * such a token at 0 only) and takes up a term, so every later token sits
+ * past the start in the suffix as in the clause.
+ */
+function matchFrom(methods: Methods, terms: Term[], pattern: Pattern, from: number): unknown[][] {
+  if (from === 0) return methods.one.match([terms], pattern).ptrs;
+  const pointers = methods.one.match([terms.slice(from)], pattern).ptrs;
+  for (const pointer of pointers) {
+    (pointer[1] as number) += from;
+    (pointer[2] as number) += from;
+  }
+  return pointers;
 }
 
 /** The drop-in for compromise's bulkMatch (sweep/index.js and sweep/04-runMatch.js): the same matches, in the same order. */
@@ -241,10 +262,11 @@ export const fastBulkMatch: BulkMatch = (document, net, methods, options = {}) =
   for (let sentence = 0; sentence < document.length; sentence++) {
     const terms = document[sentence] as Term[];
     for (const { pattern, start } of candidates(index, haves[sentence] as Set<string>, terms.length)) {
-      if (!couldStart(start, terms)) continue;
-      const found = methods.one.match([terms], pattern);
-      if (found.ptrs.length === 0) continue;
-      for (const pointer of found.ptrs) {
+      const from = firstStart(start, terms);
+      if (from === -1) continue;
+      const pointers = matchFrom(methods, terms, pattern, from);
+      if (pointers.length === 0) continue;
+      for (const pointer of pointers) {
         pointer[0] = sentence;
         const todo: Found = Object.assign({}, pattern, { pointer });
         if (pattern.unTag !== undefined) todo.unTag = pattern.unTag;

@@ -98,18 +98,20 @@ describe('fastBulkMatch', () => {
     );
   });
 
-  it('runs patterns it cannot rule out: a whole contraction then the word after its hidden half, and patterns with no hook word', () => {
+  it('runs patterns it cannot rule out (a whole contraction then the word after its hidden half, patterns with no hook word) and patterns anchored to the clause from where they can start', () => {
     const patterns = world.methods.one.buildNet(
       [
         { match: "we've gone", tag: 'Verb' },
         { match: "i'm #Adjective", tag: 'Verb' },
         { match: '^. .', tag: 'Noun' },
+        { match: 'gone home too$', tag: 'Noun' },
+        { match: 'gone (^home|home)', tag: 'Noun' },
       ],
       world,
     );
     const text = "We've gone home, I'm sure, and they'd gone home too.";
     const expected = foundWith(compromiseBulkMatch, text, patterns);
-    expect(expected.map(([pattern]) => pattern)).toEqual(["we've gone", '^. .', "i'm #Adjective", '^. .']);
+    expect(expected.map(([pattern]) => pattern)).toEqual(["we've gone", 'gone (^home|home)', '^. .', 'gone home too$', 'gone (^home|home)', "i'm #Adjective", '^. .']);
     expect(foundWith(fastBulkMatch, text, patterns)).toEqual(expected);
   });
 
