@@ -46,6 +46,24 @@ export function* reportFiles(tables: TableRows): Generator<ReportFile> {
   for (const [documentId, rows] of rowsByDocument(tables)) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
 }
 
+/** Page writes in flight at once: one at a time, the report of a large corpus waits on the disk for each page in turn. */
+const CONCURRENT_WRITES = 16;
+
+/** Writes the files into a folder as they are rendered, up to CONCURRENT_WRITES at once (so at most that many pages are held). */
+async function writeFiles(files: Iterable<ReportFile>, directory: string): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  try {
+    for (const file of files) {
+      inFlight.push(writeFile(path.join(directory, ...file.path.split('/')), file.content));
+      if (inFlight.length >= CONCURRENT_WRITES) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
+}
+
 /**
  * Writes the report into `<outputDirectory>/report`. The pages are written
  * to a staging folder, which then replaces the old report by renames, so a
@@ -61,7 +79,7 @@ export async function writeReport(tables: TableRows, outputDirectory: string): P
     if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-')) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
   }
   await mkdir(path.join(staging, 'documents'), { recursive: true });
-  for (const file of reportFiles(tables)) await writeFile(path.join(staging, ...file.path.split('/')), file.content);
+  await writeFiles(reportFiles(tables), staging);
   await rm(previous, { recursive: true, force: true });
   await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;

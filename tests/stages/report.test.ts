@@ -1,34 +1,58 @@
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
+import { writeReport } from '../../src/report/index.ts';
+import type { DocumentResult } from '../../src/run/document-result.ts';
+import type { TableRows } from '../../src/schemas/index.ts';
 import { report } from '../../src/stages/report.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
-import { sampleTables, writeJsonlTables } from '../report/fixtures.ts';
+import { sampleTables } from '../report/fixtures.ts';
+
+/** The tables as the pipeline streams them to its sinks: one result per document, in order. */
+function resultsOf(tables: TableRows): DocumentResult[] {
+  return tables.documents.map((document) => {
+    const of = <Row extends { doc_id: string }>(rows: Row[]): Row[] => rows.filter((row) => row.doc_id === document.doc_id);
+    return { document, passages: of(tables.passages), mentions: of(tables.mentions), dates: of(tables.dates), figures: of(tables.figures), claims: of(tables.claims), clusters: [] };
+  });
+}
+
+/** Every file of a folder, by relative path, with its content. */
+async function filesOf(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
+}
 
 describe('the report stage', () => {
-  it('is a sink that reads the tables the write stage committed', () => {
-    expect([report.kind, report.name, report.requires]).toEqual(['sink', 'report', ['files in config.output']]);
+  it('is a sink of the resolved rows and the final entities', () => {
+    expect([report.kind, report.name, report.requires]).toEqual(['sink', 'report', ['document.rows', 'corpus.entities']]);
   });
 
-  it.each([
-    [true, true],
-    [false, false],
-  ])('with report: %s writes the report: %s', async (enabled, written) => {
+  it('writes the report of the rows streamed to it, the same as writeReport on the whole tables', async () => {
+    const tables = sampleTables();
     const output = await temporaryDirectory();
-    await writeJsonlTables(sampleTables(), output);
-    const sink = await report.open(resolveConfig({ output, report: enabled }));
-    await sink.close([], {});
-    expect(existsSync(path.join(output, 'report', 'index.html'))).toBe(written);
-    expect(existsSync(path.join(output, 'report', 'documents', 'broken.html'))).toBe(written);
+    const sink = await report.open(resolveConfig({ output }));
+    for (const result of resultsOf(tables)) await sink.add(result);
+    await sink.close(tables.entities, {});
+    const expected = await temporaryDirectory();
+    await writeReport(tables, expected);
+    const written = await filesOf(path.join(output, 'report'));
+    expect(Object.keys(written)).toContain(path.join('documents', 'broken.html'));
+    expect(written).toEqual(await filesOf(path.join(expected, 'report')));
+  });
+
+  it('with report: false writes no report', async () => {
+    const tables = sampleTables();
+    const output = await temporaryDirectory();
+    const sink = await report.open(resolveConfig({ output, report: false }));
+    for (const result of resultsOf(tables)) await sink.add(result);
+    await sink.close(tables.entities, {});
+    expect(existsSync(path.join(output, 'report'))).toBe(false);
   });
 
   it('is on by default', () => {
     expect(resolveConfig({}).report).toBe(true);
-  });
-
-  it('fails with the reason when the output folder has no tables', async () => {
-    const sink = await report.open(resolveConfig({ output: await temporaryDirectory() }));
-    await expect(sink.close([], {})).rejects.toThrow('no tables to report on in');
   });
 });
