@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from '../text/compromise.ts';
 import type { Token } from '../text/analysis.ts';
 import type { EntityType } from '../schemas/index.ts';
 

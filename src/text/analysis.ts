@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from './compromise.ts';
 import type { Span } from '../document.ts';
 import { fastSweepPlugin } from './sweep.ts';
 

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from './compromise.ts';
 
 /*
  * compromise's post-tagger runs its ~570 tag patterns over every clause of a

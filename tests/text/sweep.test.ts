@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import nlp from 'compromise';
+import nlp from '../../src/text/compromise.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/text/analysis.ts';
 import { compromiseBulkMatch, fastBulkMatch, type BulkMatch } from '../../src/text/sweep.ts';
