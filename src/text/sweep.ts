@@ -88,21 +88,34 @@ interface Methods {
 
 export type BulkMatch = (document: Term[][], net: Net, methods: Methods, options?: { matchOne?: boolean }) => Found[];
 
-/** A pattern under a hook word, with a number shared by every pattern of the same text (compromise deduplicates candidates by pattern text). */
+/** A pattern under a hook word, with a number shared by every pattern of the same text (compromise deduplicates candidates by pattern text) and its needs, ifNo and wants as word numbers (see HookIndex). */
 interface Hooked {
   pattern: Pattern;
   text: number;
   start: StartTest | null;
+  needs: number[];
+  ifNo: number[];
+  wants: number[];
 }
 
-/** A pattern index prepared for fast lookup: each hook word's place in compromise's order of hooks (the order its own matcher tries them in), and its patterns. */
+/**
+ * A pattern index prepared for fast lookup. Every word or #Tag a pattern
+ * hooks on, needs, wants or must not have gets a number, the hook words
+ * first in compromise's order of hooks (the order its own matcher tries
+ * them in), so a clause's words are marked once in an array and each check
+ * is an array read.
+ */
 interface HookIndex {
-  rank: Map<string, number>;
+  words: Map<string, number>;
+  hookCount: number;
+  /** The patterns of each hook word, by its number. */
   patterns: Hooked[][];
   /** The patterns with no hook, tried on every clause. */
   always: Hooked[];
   /** The last clause that took each pattern text as a candidate (deduplication without a set per clause). */
   takenIn: Int32Array;
+  /** The last clause that had each word. */
+  presentIn: Int32Array;
   clauses: number;
 }
 
@@ -115,55 +128,58 @@ function hookIndexOf(net: Net): HookIndex {
   let index = hookIndexes.get(net);
   if (index === undefined) {
     const hooks = Object.keys(net.hooks);
+    const words = new Map(hooks.map((hook, number) => [hook, number]));
+    const wordNumbers = (items: readonly string[] | undefined): number[] =>
+      (items ?? []).map((item) => {
+        let number = words.get(item);
+        if (number === undefined) words.set(item, (number = words.size));
+        return number;
+      });
     const texts = new Map<string, number>();
-    const patterns = hooks.map((hook) =>
-      (net.hooks[hook] as Pattern[]).map((pattern) => {
-        let text = texts.get(pattern.match);
-        if (text === undefined) texts.set(pattern.match, (text = texts.size));
-        return { pattern, text, start: startTestOf(pattern) };
-      }),
-    );
-    const always = net.always.map((pattern) => ({ pattern, text: -1, start: startTestOf(pattern) }));
-    index = { rank: new Map(hooks.map((hook, rank) => [hook, rank])), patterns, always, takenIn: new Int32Array(texts.size).fill(-1), clauses: 0 };
+    const hooked = (pattern: Pattern): Hooked => {
+      let text = texts.get(pattern.match);
+      if (text === undefined) texts.set(pattern.match, (text = texts.size));
+      return { pattern, text, start: startTestOf(pattern), needs: wordNumbers(pattern.needs), ifNo: wordNumbers(pattern.ifNo), wants: wordNumbers(pattern.wants) };
+    };
+    const patterns = hooks.map((hook) => (net.hooks[hook] as Pattern[]).map(hooked));
+    const always = net.always.map(hooked);
+    index = { words, hookCount: hooks.length, patterns, always, takenIn: new Int32Array(texts.size).fill(-1), presentIn: new Int32Array(words.size).fill(-1), clauses: 0 };
     hookIndexes.set(net, index);
   }
   return index;
 }
 
-const hasAll = (haves: Set<string>, items: readonly string[]): boolean => {
-  for (const item of items) if (!haves.has(item)) return false;
-  return true;
-};
-
-const countIn = (haves: Set<string>, items: readonly string[]): number => {
+function countPresent(index: HookIndex, words: readonly number[], clause: number): number {
   let count = 0;
-  for (const item of items) if (haves.has(item)) count++;
+  for (const word of words) if (index.presentIn[word] === clause) count++;
   return count;
-};
+}
 
 /** The patterns worth trying on a clause, in compromise's order: hooked by the clause's words and tags, deduplicated by pattern text, with their needs met, no ifNo word present, enough wants and enough words. */
 function candidates(index: HookIndex, haves: Set<string>, termCount: number): Hooked[] {
-  const present: number[] = [];
-  for (const item of haves) {
-    const rank = index.rank.get(item);
-    if (rank !== undefined) present.push(rank);
-  }
-  present.sort((a, b) => a - b);
   if (index.clauses === CLAUSE_LIMIT) {
     index.takenIn.fill(-1);
+    index.presentIn.fill(-1);
     index.clauses = 0;
   }
   const clause = index.clauses++;
+  const hooks: number[] = [];
+  for (const item of haves) {
+    const word = index.words.get(item);
+    if (word === undefined) continue;
+    index.presentIn[word] = clause;
+    if (word < index.hookCount) hooks.push(word);
+  }
+  hooks.sort((a, b) => a - b);
   const chosen: Hooked[] = [];
-  for (const rank of present) {
-    for (const hooked of index.patterns[rank] as Hooked[]) {
-      const { pattern, text } = hooked;
-      if (index.takenIn[text] === clause) continue;
-      index.takenIn[text] = clause;
-      if (!hasAll(haves, pattern.needs)) continue;
-      if (pattern.ifNo !== undefined && countIn(haves, pattern.ifNo) > 0) continue;
-      if (pattern.wants.length > 0 && countIn(haves, pattern.wants) < pattern.minWant) continue;
-      if (termCount >= pattern.minWords) chosen.push(hooked);
+  for (const hook of hooks) {
+    for (const hooked of index.patterns[hook] as Hooked[]) {
+      if (index.takenIn[hooked.text] === clause) continue;
+      index.takenIn[hooked.text] = clause;
+      if (countPresent(index, hooked.needs, clause) < hooked.needs.length) continue;
+      if (countPresent(index, hooked.ifNo, clause) > 0) continue;
+      if (hooked.wants.length > 0 && countPresent(index, hooked.wants, clause) < hooked.pattern.minWant) continue;
+      if (termCount >= hooked.pattern.minWords) chosen.push(hooked);
     }
   }
   for (const hooked of index.always) if (termCount >= hooked.pattern.minWords) chosen.push(hooked);
