@@ -6,6 +6,7 @@ import type { DateGranularity, DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { centuryValue, dayValue, utcDate, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import { textBefore } from '../text/context.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
 
 /** The reference for a document: the day and how it was found. */
@@ -133,6 +134,9 @@ function tokenBefore(tokens: readonly Token[], start: number): Token | null {
   return tokens.findLast((token) => token.end <= start) ?? null;
 }
 
+/** A unit of measure right after a number ("2016 km"). */
+const UNIT_AFTER = new RegExp(`^\\s+${MEASURE_UNIT_WORD}`, 'iu');
+
 /**
  * Whether a year standing alone is a year: not a count ("1999 people", "more
  * than 2000"), not a measure ("2000 km"), not part of a name ("Windows 2000").
@@ -141,7 +145,7 @@ function isYearInContext(document: PipelineDocument, analysis: PassageAnalysis |
   const before = document.text.slice(Math.max(0, span.start - 30), span.start);
   if (QUANTITY_BEFORE.test(before)) return false;
   const after = document.text.slice(span.end, span.end + 30);
-  if (new RegExp(`^\\s+${MEASURE_UNIT_WORD}`, 'iu').test(after) || /^\s*(?:percent|per cent|people|persons)\b/i.test(after)) return false;
+  if (UNIT_AFTER.test(after) || /^\s*(?:percent|per cent|people|persons)\b/i.test(after)) return false;
   if (analysis === undefined) return true;
   const next = tokenAfter(analysis.tokens, span.end, document.text);
   const previous = tokenBefore(analysis.tokens, span.start);
@@ -160,7 +164,7 @@ function isCalendarSpan(text: string, result: chrono.ParsedResult, passageText: 
   const onlyMonth = result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('year') && !result.end;
   if (onlyMonth && /^[A-Za-z]+$/.test(text)) {
     if (text.length <= 4 && text.toLowerCase() !== 'may' && text.toLowerCase() !== 'june' && text.toLowerCase() !== 'july') return false;
-    if (!MONTH_CUE.test(passageText.slice(0, result.index))) return false;
+    if (!MONTH_CUE.test(textBefore(passageText, result.index))) return false;
   }
   // "3/4" and "12-5" are fractions and scores far more often than dates.
   if (/^[\d/.-]+$/.test(text) && !result.start.isCertain('year')) return false;
@@ -174,7 +178,7 @@ function adjustSpan(passageText: string, index: number, text: string): { start: 
   const preposition = LEADING_PREPOSITION.exec(text);
   if (preposition) start += preposition[0].length;
   while (end > start && /[\s,]/.test(passageText[end - 1] as string)) end--;
-  const modifier = MODIFIER_BEFORE.exec(passageText.slice(0, start)) ?? (/^(?:this|last|next)\s/i.test(passageText.slice(start, end)) ? ADVERB_BEFORE_RELATIVE.exec(passageText.slice(0, start)) : null);
+  const modifier = MODIFIER_BEFORE.exec(textBefore(passageText, start)) ?? (/^(?:this|last|next)\s/i.test(passageText.slice(start, end)) ? ADVERB_BEFORE_RELATIVE.exec(textBefore(passageText, start)) : null);
   let approximate = false;
   if (modifier) {
     start -= modifier[0].length;

@@ -2,6 +2,7 @@ import type { FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { FigureKind, FigureQualifier } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { textBefore } from '../text/context.ts';
 import { groupByPassage } from '../text/spans.ts';
 import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
@@ -189,7 +190,7 @@ function findCandidates(text: string): Candidate[] {
     let end = start + match[0].length;
     let valueMax: number | null = null;
     let ranged = false;
-    const before = text.slice(0, start);
+    const before = textBefore(text, start);
     const after = text.slice(end);
     // "the 23-year-old": an age used as an adjective describes a person; it is no figure of the text.
     if (AGE_ADJECTIVE.test(after)) continue;
@@ -232,7 +233,7 @@ function findCandidates(text: string): Candidate[] {
     const number = { start: match.index, end: match.index + match[0].length };
     candidates.push({ start, end, value, valueMax, number, kind: 'count', between: ranged });
     // A minus sign right before digits makes them negative ("-3.5%", "minus 5").
-    const sign = /(?:^|[\s(])([-−–])$|\bminus\s+$/i.exec(text.slice(0, start));
+    const sign = /(?:^|[\s(])([-−–])$|\bminus\s+$/i.exec(textBefore(text, start));
     if (sign && /^\d/.test(match[0])) {
       const last = candidates.at(-1) as Candidate;
       last.start -= sign[0].trimStart().length;
@@ -245,7 +246,7 @@ function findCandidates(text: string): Candidate[] {
     if (value === null || value === 1 || /^-/.test(text.slice(match.index + match[0].length))) continue;
     const isWord = /^\p{L}/u.test(match[0]);
     // A word ordinal is a rank only between a determiner and a noun ("her second son"); after "a" it means "another" ("a second quake") or is a unit of time ("wait a second").
-    if (isWord && !/\b(?:the|its|his|her|their|our|my|your)\s+$/i.test(text.slice(0, match.index))) continue;
+    if (isWord && !/\b(?:the|its|his|her|their|our|my|your)\s+$/i.test(textBefore(text, match.index))) continue;
     // "the second quarter", "the first half": a part of the year, said as a date, not a rank.
     if (/^\s+(?:quarter|half)\b/i.test(text.slice(match.index + match[0].length))) continue;
     candidates.push({ start: match.index, end: match.index + match[0].length, value, valueMax: null, number: { start: match.index, end: match.index + match[0].length }, kind: 'ordinal', between: false });
@@ -259,7 +260,7 @@ function findCandidates(text: string): Candidate[] {
   // "half an hour", "less than a year": an article as the number of a duration, only when it is measured ("a year later" is no figure).
   for (const match of text.matchAll(/\b(?<half>half\s+)?(?<article>an?)\s+(?<unit>hour|year|month|week|day|minute|decade|century|mile|kilometre|kilometer)\b/gi)) {
     const half = match.groups?.half !== undefined;
-    const before = text.slice(0, match.index);
+    const before = textBefore(text, match.index);
     if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
     const end = match.index + match[0].length - (match.groups?.unit as string).length - 1;
     candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
@@ -287,11 +288,11 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
     let { start, end, kind } = candidate;
     const valueMax = candidate.valueMax;
     const numberText = text.slice(candidate.number.start, candidate.number.end);
-    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || /\d[:.]$/.test(text.slice(0, candidate.number.start)) || IDENTIFIER_BEFORE.test(text.slice(0, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
+    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || /\d[:.]$/.test(textBefore(text, candidate.number.start)) || IDENTIFIER_BEFORE.test(textBefore(text, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
     let unit: string | null = kind === 'measure' ? 'years' : null;
     if (kind === 'count') {
       const rest = text.slice(end);
-      const currencyBefore = CURRENCY_BEFORE.exec(text.slice(0, start));
+      const currencyBefore = CURRENCY_BEFORE.exec(textBefore(text, start));
       const currencyAfter = CURRENCY_AFTER.exec(rest);
       const percent = PERCENT_AFTER.exec(rest);
       const measure = MEASURE_AFTER.exec(rest);
@@ -317,10 +318,10 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
         end += measure[0].length;
       }
     }
-    if (candidate.between) start -= (/\b(?:between|from)\s+$/i.exec(text.slice(0, start)) ?? [''])[0].length;
+    if (candidate.between) start -= (/\b(?:between|from)\s+$/i.exec(textBefore(text, start)) ?? [''])[0].length;
     let qualifier: FigureQualifier = 'exact';
     for (const [pattern, name] of QUALIFIERS_BEFORE) {
-      const found = pattern.exec(text.slice(0, start));
+      const found = pattern.exec(textBefore(text, start));
       if (found) {
         qualifier = name;
         start -= found[0].length;

@@ -185,3 +185,17 @@ describe('extractFigures', () => {
     for (const figure of figuresOf(text).figures) expect(text.slice(figure.start, figure.end)).toBe(figure.text);
   });
 });
+
+describe('extractFigures deep into a long passage', () => {
+  it('reads the words before a number however far into the passage it sits', () => {
+    const filler = 'The committee met again and talked at length about the budget without reaching any agreement at all. '.repeat(15).trim();
+    const document = figuresOf(`${filler} Prices rose between $5 and $7 last week, while minus 3 degrees was recorded and her second son won about 40 medals.`);
+    expect(document.passages).toHaveLength(1);
+    expect(rows(document)).toEqual([
+      ['between $5 and $7', 5, 7, 'exact', 'money', 'USD', null],
+      ['minus 3 degrees', -3, null, 'exact', 'measure', 'degrees', null],
+      ['second', 2, null, 'exact', 'ordinal', null, 'son'],
+      ['about 40', 40, null, 'approximately', 'count', null, 'medals'],
+    ]);
+  });
+});
