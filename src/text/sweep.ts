@@ -14,8 +14,8 @@ import nlp from './compromise.ts';
  * - candidates come from the clause's own words and tags (a few dozen), put
  *   in compromise's hook order, instead of from a scan of every hook word;
  * - the needs / ifNo / wants / length checks run in one pass;
- * - a pattern runs only from the first term where its first two tokens
- *   match, and not at all when there is none: compromise's matcher would
+ * - a pattern runs only from the first term where its first tokens (up to
+ *   four) match in a row, and not at all when there is none: compromise's matcher would
  *   try it from every term, copying the rest of the clause each time, and
  *   fail at once. Only tokens with plain semantics (a word, a #Tag, a
  *   %switch% or a (fast|or) set, none optional, negative or greedy to the
@@ -213,39 +213,48 @@ function tokenMatches(term: Term, token: MatchToken, index: number, length: numb
 }
 
 /**
- * What must hold where a pattern starts: its first token, when plain, on
- * the start term, and its second token, when plain too (and the first is
- * not greedy), on the term after it. Null when nothing can be told.
+ * What must hold where a pattern starts: its leading plain tokens, each on
+ * the term after the one before (a greedy token is the last of them: what
+ * follows it may sit further on). Null when the first token is not plain.
  */
-interface StartTest {
-  first: MatchToken;
-  second: MatchToken | null;
-}
+type StartTest = readonly MatchToken[];
+
+/** Leading tokens checked at most (past these, few patterns are left to rule out). */
+const START_TOKENS = 4;
 
 function startTestOf(pattern: Pattern): StartTest | null {
-  const [first, second] = pattern.regs;
-  if (!isPlainToken(first)) return null;
-  return { first, second: first.greedy !== true && isPlainToken(second) ? second : null };
+  const test: MatchToken[] = [];
+  for (const token of pattern.regs.slice(0, START_TOKENS)) {
+    if (!isPlainToken(token)) break;
+    test.push(token);
+    if (token.greedy === true) break;
+  }
+  return test.length === 0 ? null : test;
 }
 
 /**
  * The first term a pattern could start from, or -1 when none passes the
- * start test (0 when there is no test). After a plain first token the
- * matcher moves to the next term, unless that term is the first half of a
- * contraction (it may skip the other half) or the clause ends there (the
- * rest of the pattern may be optional): then the second token is not
- * checked.
+ * start test (0 when there is no test). After a plain token the matcher
+ * moves to the next term, unless the term it matched is the first half of a
+ * contraction (it may skip the other half) or the clause ends there: then
+ * the tokens after it are not checked.
  */
 function firstStart(test: StartTest | null, terms: readonly Term[]): number {
   if (test === null) return 0;
-  const { first, second } = test;
+  const first = test[0] as MatchToken;
   const length = terms.length;
   const last = first.start === true ? Math.min(1, length) : length;
   for (let index = 0; index < last; index++) {
-    const term = terms[index] as Term;
-    if (!tokenMatches(term, first, index, length)) continue;
-    if (second === null || term.implicit || index + 1 >= length) return index;
-    if (tokenMatches(terms[index + 1] as Term, second, index + 1, length)) return index;
+    let passes = true;
+    for (let token = 0; token < test.length; token++) {
+      const at = index + token;
+      if (token > 0 && ((terms[at - 1] as Term).implicit || at >= length)) break;
+      if (!tokenMatches(terms[at] as Term, test[token] as MatchToken, at, length)) {
+        passes = false;
+        break;
+      }
+    }
+    if (passes) return index;
   }
   return -1;
 }

@@ -115,6 +115,14 @@ describe('fastBulkMatch', () => {
     expect(foundWith(fastBulkMatch, text, patterns)).toEqual(expected);
   });
 
+  it('checks no token past a greedy one at a fixed place: the greedy token may take several terms', () => {
+    const patterns = world.methods.one.buildNet([{ match: 'gone #Noun+ too', tag: 'Verb' }], world);
+    const text = 'They had gone home town too.';
+    const expected = foundWith(compromiseBulkMatch, text, patterns);
+    expect(expected).toEqual([['gone #Noun+ too', [0, 2, 6]]]);
+    expect(foundWith(fastBulkMatch, text, patterns)).toEqual(expected);
+  });
+
   it('is the bulk matcher compromise uses once analysis.ts is loaded', () => {
     expect(world.methods.one.bulkMatch).toBe(fastBulkMatch);
   });
