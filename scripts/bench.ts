@@ -4,10 +4,13 @@
  * memory at 1x and 4x the corpus, a re-run on an unchanged corpus, and
  * 3 shards merged against one run.
  *
- *   npm run bench -- [--input DIR] [--copies N] [--workers N]
+ *   npm run bench -- [--input DIR] [--copies N] [--workers N] [--repeat N]
  *
  * The corpus is DIR (default data/raw) copied N times (default 40) under
- * distinct names, so every copy is a document of its own.
+ * distinct names, so every copy is a document of its own. The speed
+ * measures are taken --repeat times (default 3), interleaved, and the median
+ * of each is reported with its spread: on a shared machine one measure can
+ * be off by a tenth either way.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -27,12 +30,14 @@ const { values } = parseArgs({
     input: { type: 'string', default: path.join(ROOT, 'data', 'raw') },
     copies: { type: 'string', default: '40' },
     workers: { type: 'string', default: String(availableParallelism()) },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const copies = Number(values.copies);
 const workers = Number(values.workers);
-if (!Number.isInteger(copies) || copies < 1 || !Number.isInteger(workers) || workers < 1) {
-  console.error('usage: npm run bench -- [--input DIR] [--copies N >= 1] [--workers N >= 1]');
+const repeat = Number(values.repeat);
+if (![copies, workers, repeat].every((value) => Number.isInteger(value) && value >= 1)) {
+  console.error('usage: npm run bench -- [--input DIR] [--copies N >= 1] [--workers N >= 1] [--repeat N >= 1]');
   process.exit(2);
 }
 
@@ -83,11 +88,12 @@ const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 const rate = (milliseconds: number): number => Math.round(words / (milliseconds / 1000));
 console.log(`corpus: ${texts.length} documents, ${words} words (${values.input} x ${copies}); ${workers} workers on ${availableParallelism()} cores`);
 
-// compromise alone, in this process, after a warm-up.
-for (const text of texts.slice(0, 10)) nlp(text);
-const nlpStarted = performance.now();
-for (const text of texts) nlp(text);
-const nlpMilliseconds = performance.now() - nlpStarted;
+/** compromise alone, in this process. */
+function nlpAlone(): number {
+  const started = performance.now();
+  for (const text of texts) nlp(text);
+  return performance.now() - started;
+}
 
 /** compromise alone in `threads` worker threads at once, each on the whole corpus: the machine's own scaling, for comparison. */
 async function nlpInThreads(threads: number): Promise<number> {
@@ -96,26 +102,52 @@ async function nlpInThreads(threads: number): Promise<number> {
   await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(source, { eval: true, workerData: texts }).once('message', resolve).once('error', reject))));
   return performance.now() - started;
 }
-const nlpOneThread = await nlpInThreads(1);
-const nlpThreads = await nlpInThreads(workers);
 
-const one = await extract(corpus, path.join(work, 'out-1'), ['--workers', '1', '--fresh']);
-const many = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers), '--fresh']);
+/** The median of some measures, with their spread (lowest to highest). */
+function median(measures: readonly number[]): { median: number; low: number; high: number } {
+  const sorted = [...measures].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const value = sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return { median: value, low: sorted[0] as number, high: sorted.at(-1) as number };
+}
+
+// The speed measures, interleaved so that a slow spell of the machine touches all of them; compromise warmed up first.
+for (const text of texts.slice(0, 10)) nlp(text);
+const runs: { nlp: number; one: Run; many: Run; nlpOneThread: number; nlpThreads: number }[] = [];
+for (let round = 0; round < repeat; round++) {
+  runs.push({
+    nlp: nlpAlone(),
+    one: await extract(corpus, path.join(work, 'out-1'), ['--workers', '1', '--fresh']),
+    many: await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers), '--fresh']),
+    nlpOneThread: await nlpInThreads(1),
+    nlpThreads: await nlpInThreads(workers),
+  });
+}
+const nlpTime = median(runs.map((run) => run.nlp));
+const oneTime = median(runs.map((run) => run.one.milliseconds));
+const manyTime = median(runs.map((run) => run.many.milliseconds));
+const ratioToNlp = median(runs.map((run) => run.nlp / run.one.milliseconds));
+const ratioToOne = median(runs.map((run) => run.one.milliseconds / run.many.milliseconds));
+const threadScaling = median(runs.map((run) => (workers * run.nlpOneThread) / run.nlpThreads));
+const many = runs.at(-1)?.many as Run;
 const rerun = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers)]);
 const four = await extract(corpus4, path.join(work, 'out-4x'), ['--workers', String(workers), '--fresh']);
 for (const index of [1, 2, 3]) await extract(corpus, path.join(work, `shard-${index}`), ['--workers', String(workers), '--fresh', '--shard', `${index}/3`]);
 await execFileAsync(process.execPath, [QUARRY, 'merge', ...[1, 2, 3].map((index) => path.join(work, `shard-${index}`)), '--out', path.join(work, 'merged')]);
 const shardsIdentical = await sameTables(path.join(work, 'merged'), path.join(work, 'out-1'));
 
+const spread = (measure: { low: number; high: number }, digits = 2): string => `(${measure.low.toFixed(digits)} to ${measure.high.toFixed(digits)})`;
+const rates = (measure: { median: number; low: number; high: number }): string => `${rate(measure.median)} words/s (${rate(measure.high)} to ${rate(measure.low)})`;
+console.log(`speed: median of ${repeat} interleaved rounds, lowest to highest in parentheses`);
 const rows: [string, string, string][] = [
-  ['compromise nlp() alone', `${rate(nlpMilliseconds)} words/s`, ''],
-  ['pipeline, 1 worker', `${rate(one.milliseconds)} words/s`, `ratio to nlp() alone ${(nlpMilliseconds / one.milliseconds).toFixed(2)} (target >= 1.0)`],
-  [`pipeline, ${workers} workers`, `${rate(many.milliseconds)} words/s`, `ratio to 1 worker ${(one.milliseconds / many.milliseconds).toFixed(2)} (target >= 1.6 on 2 cores)`],
-  [`compromise alone, ${workers} threads`, `${((workers * nlpOneThread) / nlpThreads).toFixed(2)}x one thread`, 'the most this machine gives on the same work'],
+  ['compromise nlp() alone', rates(nlpTime), ''],
+  ['pipeline, 1 worker', rates(oneTime), `ratio to nlp() alone ${ratioToNlp.median.toFixed(2)} ${spread(ratioToNlp)} (target >= 1.0)`],
+  [`pipeline, ${workers} workers`, rates(manyTime), `ratio to 1 worker ${ratioToOne.median.toFixed(2)} ${spread(ratioToOne)} (target >= 1.6 on 2 cores)`],
+  [`compromise alone, ${workers} threads`, `${threadScaling.median.toFixed(2)}x one thread ${spread(threadScaling)}`, 'the most this machine gives on the same work'],
   ['peak RSS, 1x corpus', `${megabytes(many.peakRssBytes)} MB`, ''],
   ['peak RSS, 4x corpus', `${megabytes(four.peakRssBytes)} MB`, `ratio to 1x ${(four.peakRssBytes / many.peakRssBytes).toFixed(2)} (target <= 1.3)`],
-  ['re-run, unchanged corpus', `${rerun.milliseconds} ms (${rerun.cached} cached, ${rerun.extracted} extracted)`, `${(many.milliseconds / rerun.milliseconds).toFixed(1)}x faster than fresh (target >= 10)`],
+  ['re-run, unchanged corpus', `${rerun.milliseconds} ms (${rerun.cached} cached, ${rerun.extracted} extracted)`, `${(manyTime.median / rerun.milliseconds).toFixed(1)}x faster than a fresh run (target >= 10)`],
   ['3 shards merged', shardsIdentical ? 'identical bytes' : 'DIFFERENT bytes', 'to one run (target: identical)'],
 ];
-for (const [what, value, note] of rows) console.log(`${what.padEnd(28)} ${value.padEnd(44)} ${note}`);
+for (const [what, value, note] of rows) console.log(`${what.padEnd(28)} ${value.padEnd(48)} ${note}`);
 await rm(work, { recursive: true, force: true });
