@@ -192,16 +192,39 @@ const DATE_BEFORE_LABEL = /\b(?:published|posted|updated|dated|date|issued)\s*(?
 const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{Lu}\p{M} .'-]+(?:,\s*\p{Lu}[\p{L}\p{M} .'-]*)?|\p{Lu}[\p{L}\p{M} .'-]+\s*\([^)]*\))\s*,?\s*$/u;
 
 /**
+ * chrono's readings of a document's passages, by passage and reference day.
+ * Finding the text reference, a year-less dateline and the dates (twice,
+ * when relative dates were left over) read the same passages against the
+ * same reference; each reading is made once.
+ */
+class PassageReadings {
+  private readonly readings = new Map<string, chrono.ParsedResult[]>();
+
+  constructor(private readonly document: PipelineDocument) {}
+
+  read(passageIndex: number, reference: string): chrono.ParsedResult[] {
+    const key = `${passageIndex}|${reference}`;
+    let results = this.readings.get(key);
+    if (results === undefined) {
+      const passage = this.document.passages[passageIndex] as Span;
+      results = DATE_PARSER.parse(this.document.text.slice(passage.start, passage.end), instantOf(reference), { forwardDate: false });
+      this.readings.set(key, results);
+    }
+    return results;
+  }
+}
+
+/**
  * A publication date or dateline near the top of the text: a date labelled
  * "Published"/"Posted"/"Updated", a date standing as a line of its own, or a
  * date after a place in capitals ("WASHINGTON, Jan. 5, 2016 -"). Only dates
  * with a day and a year count.
  */
-export function findTextReference(document: PipelineDocument): string | null {
-  for (const passage of document.passages.slice(0, 4)) {
+export function findTextReference(document: PipelineDocument, readings = new PassageReadings(document)): string | null {
+  for (const [passageIndex, passage] of document.passages.slice(0, 4).entries()) {
     if (passage.start > 1000) break;
     const text = document.text.slice(passage.start, passage.end);
-    for (const result of DATE_PARSER.parse(text, instantOf(NEUTRAL_REFERENCE))) {
+    for (const result of readings.read(passageIndex, NEUTRAL_REFERENCE)) {
       if (!(result.start.isCertain('day') && result.start.isCertain('year')) || result.end) continue;
       const before = text.slice(0, result.index);
       const after = text.slice(result.index + result.text.length);
@@ -211,7 +234,7 @@ export function findTextReference(document: PipelineDocument): string | null {
       if (alone || labelled || dateline) return dayValue(result.start.get('year') as number, result.start.get('month') as number, result.start.get('day') as number).value;
     }
   }
-  return yearlessDateline(document);
+  return yearlessDateline(document, readings);
 }
 
 /**
@@ -221,18 +244,18 @@ export function findTextReference(document: PipelineDocument): string | null {
  * average 2.1% in 2025") and after "until"/"by" ("extended until March 2025")
  * are left out, since news looks ahead from the day it is written.
  */
-function yearlessDateline(document: PipelineDocument): string | null {
+function yearlessDateline(document: PipelineDocument, readings: PassageReadings): string | null {
   const first = document.passages[0];
   if (first === undefined || first.start > 1000) return null;
   const firstText = document.text.slice(first.start, first.end);
-  const dateline = DATE_PARSER.parse(firstText, instantOf(NEUTRAL_REFERENCE)).find(
+  const dateline = readings.read(0, NEUTRAL_REFERENCE).find(
     (result) => result.start.isCertain('day') && result.start.isCertain('month') && !result.start.isCertain('year') && !result.end && DATELINE_PLACE.test(firstText.slice(0, result.index)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(firstText.slice(result.index + result.text.length)),
   );
   if (dateline === undefined) return null;
   let year: number | null = null;
-  for (const passage of document.passages) {
+  for (const [passageIndex, passage] of document.passages.entries()) {
     const text = document.text.slice(passage.start, passage.end);
-    for (const result of DATE_PARSER.parse(text, instantOf(NEUTRAL_REFERENCE))) {
+    for (const result of readings.read(passageIndex, NEUTRAL_REFERENCE)) {
       if (!result.start.isCertain('year') || result.start.tags().has(DateTag.relative)) continue;
       const granularity = granularityOf(result.start);
       if (granularity === 'decade' || granularity === 'century') continue;
@@ -253,7 +276,7 @@ function yearlessDateline(document: PipelineDocument): string | null {
  * "two weeks later" and the like use the previous date the text mentions.
  * Returns the dates and the number left out for want of a reference.
  */
-export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null, fallbackReference: string | null = null): { dates: DateExpression[]; unresolved: number } {
+export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null, fallbackReference: string | null = null, readings = new PassageReadings(document)): { dates: DateExpression[]; unresolved: number } {
   const dates: DateExpression[] = [];
   let nearestExplicit: string | null = null;
   let lastMentioned: string | null = null;
@@ -261,15 +284,7 @@ export function findDates(document: PipelineDocument, defaultReference: string |
   document.passages.forEach((passage, passageIndex) => {
     const passageText = document.text.slice(passage.start, passage.end);
     const analysis = document.analyses[passageIndex];
-    const parses = new Map<string, chrono.ParsedResult[]>();
-    const parseWith = (reference: string): chrono.ParsedResult[] => {
-      let results = parses.get(reference);
-      if (results === undefined) {
-        results = DATE_PARSER.parse(passageText, instantOf(reference), { forwardDate: false });
-        parses.set(reference, results);
-      }
-      return results;
-    };
+    const parseWith = (reference: string): chrono.ParsedResult[] => readings.read(passageIndex, reference);
     for (const found of parseWith(documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference ?? NEUTRAL_REFERENCE)) {
       let reading = read(found);
       if (reading === null || !isCalendarSpan(found.text.replace(LEADING_PREPOSITION, ''), found, passageText)) continue;
@@ -334,12 +349,13 @@ export const extractDates: DocumentStage = {
   assigns: ['document.dates', 'document.referenceDate'],
   run(document, config) {
     const defaultReference = config.extractDates.defaultReferenceDate;
-    const textReference = document.published === null ? findTextReference(document) : null;
-    let { dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference);
+    const readings = new PassageReadings(document);
+    const textReference = document.published === null ? findTextReference(document, readings) : null;
+    let { dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, null, readings);
     const reference = recordedReference(document.published, textReference, dates, defaultReference);
     if (unresolved > 0 && reference !== null) {
       // Relative dates before any explicit one: the date recorded as the document's reference (the latest date of the text) stands in for the publication date.
-      ({ dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, reference.date));
+      ({ dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, reference.date, readings));
     }
     if (unresolved > 0) document.warnings.push(formatMessage(MessageCode.DATE_UNRESOLVED, `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`));
     document.dates = dates;
