@@ -290,7 +290,8 @@ async function writeResults(
   let words = 0;
   try {
     // Opened inside the try: when a later sink fails to open, the earlier ones drop their staging files.
-    for (const stage of sinkStages) sinks.push(await stage.open(config));
+    const names = linker.names();
+    for (const stage of sinkStages) sinks.push(await stage.open(config, names));
     for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
       const result = linker.resolve(withUniqueId(cachedResult, seenIds));
       const row = result.document;

@@ -41,7 +41,12 @@ export interface EntityLinker {
   resolve(result: DocumentResult): DocumentResult;
   /** The entities table, once every result has been resolved. */
   entities(): EntityRow[];
+  /** The canonical name of every entity id, once the first pass has ended. */
+  names(): EntityNames;
 }
+
+/** Canonical entity names by entity id. */
+export type EntityNames = ReadonlyMap<string, { name: string }>;
 
 /** Works across all documents: entity linking. */
 export interface CorpusStage extends StageInfo {
@@ -61,7 +66,8 @@ export interface Sink {
 /** Writes the results (tables, report). */
 export interface SinkStage extends StageInfo {
   kind: 'sink';
-  open(config: ResolvedConfig): Promise<Sink>;
+  /** Opens the sink for a run; `names` are the canonical names of the run's entities (final when the second pass starts). */
+  open(config: ResolvedConfig, names: EntityNames): Promise<Sink>;
 }
 
 export type Stage = SourceStage | DocumentStage | CorpusStage | SinkStage;

@@ -1,6 +1,6 @@
 /** The page of one document: its text with every row highlighted, a legend that filters by type, and tooltips. */
-import type { EntityRow } from '../schemas/index.ts';
 import type { DocumentResult } from '../run/document-result.ts';
+import type { EntityNames } from '../stage.ts';
 import { rowAnchor } from './file-names.ts';
 import { documentBlocks, renderHighlightedText, type Highlight } from './highlight.ts';
 import { escapeHtml, formatCount, page } from './html.ts';
@@ -21,7 +21,7 @@ const FILTER_SCRIPT = `for (const box of document.querySelectorAll('.legend inpu
 });`;
 
 /** Every row of a document as a highlight, with its tooltip. */
-export function documentHighlights(rows: DocumentRows, entities: ReadonlyMap<string, EntityRow>): Highlight[] {
+export function documentHighlights(rows: DocumentRows, entities: EntityNames): Highlight[] {
   const documentId = rows.document.doc_id;
   const highlight = (id: string, type: HighlightType, variant: string | null, span: { start: number; end: number }, tip: string): Highlight => ({
     id,
@@ -56,7 +56,7 @@ function fact(term: string, value: string | number | null): string {
 }
 
 /** The HTML page of one document. */
-export function renderDocumentPage(rows: DocumentRows, entities: ReadonlyMap<string, EntityRow>): string {
+export function renderDocumentPage(rows: DocumentRows, entities: EntityNames): string {
   const { document } = rows;
   const codePoints = [...document.text];
   const highlights = documentHighlights(rows, entities);

@@ -7,12 +7,14 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityRow, TableRows } from '../schemas/index.ts';
-import { DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage } from './corpus-page.ts';
+import { CorpusSummary, DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage, rowsByDocument } from './corpus-page.ts';
+import type { EntityNames } from '../stage.ts';
 import { renderDocumentPage, type DocumentRows } from './document-page.ts';
 import { documentPagePath } from './file-names.ts';
 
 export { documentFileName, documentPagePath, rowAnchor } from './file-names.ts';
 export { readTables, ReportInputError } from './read-tables.ts';
+export { rowsByDocument } from './corpus-page.ts';
 
 /** The name of the report folder inside the output folder. */
 export const REPORT_FOLDER = 'report';
@@ -23,25 +25,14 @@ export interface ReportFile {
   content: string;
 }
 
-/** The rows of every table grouped by document, in one pass over each table. */
-export function rowsByDocument(tables: TableRows): Map<string, DocumentRows> {
-  const documents = new Map<string, DocumentRows>();
-  for (const document of tables.documents) documents.set(document.doc_id, { document, passages: [], mentions: [], dates: [], figures: [], claims: [] });
-  for (const passage of tables.passages) documents.get(passage.doc_id)?.passages.push(passage);
-  for (const mention of tables.mentions) documents.get(mention.doc_id)?.mentions.push(mention);
-  for (const date of tables.dates) documents.get(date.doc_id)?.dates.push(date);
-  for (const figure of tables.figures) documents.get(figure.doc_id)?.figures.push(figure);
-  for (const claim of tables.claims) documents.get(claim.doc_id)?.claims.push(claim);
-  return documents;
-}
-
 /**
- * The files of the report, one at a time, so a large corpus never holds
- * every page in memory. The same rows always give the same bytes.
+ * The files of the report for whole tables, one at a time, so no more than
+ * one page is held at once. The same rows always give the same bytes.
  */
 export function* reportFiles(tables: TableRows): Generator<ReportFile> {
-  yield { path: 'index.html', content: renderCorpusPage(tables) };
-  if (needsDocumentList(tables)) yield { path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(tables) };
+  const summary = CorpusSummary.of(tables);
+  yield { path: 'index.html', content: renderCorpusPage(summary, tables.entities) };
+  if (needsDocumentList(summary)) yield { path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(summary) };
   const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
   for (const [documentId, rows] of rowsByDocument(tables)) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
 }
@@ -49,42 +40,90 @@ export function* reportFiles(tables: TableRows): Generator<ReportFile> {
 /** Page writes in flight at once: one at a time, the report of a large corpus waits on the disk for each page in turn. */
 const CONCURRENT_WRITES = 16;
 
-/** Writes the files into a folder as they are rendered, up to CONCURRENT_WRITES at once (so at most that many pages are held). */
-async function writeFiles(files: Iterable<ReportFile>, directory: string): Promise<void> {
-  const inFlight: Promise<void>[] = [];
-  try {
-    for (const file of files) {
-      inFlight.push(writeFile(path.join(directory, ...file.path.split('/')), file.content));
-      if (inFlight.length >= CONCURRENT_WRITES) await inFlight.shift();
+/**
+ * Writes a report as the documents stream by: each document's page is
+ * rendered and written when the document is added (up to CONCURRENT_WRITES
+ * writes in flight), and only a summary of it is kept for the corpus view,
+ * written at the end. The pages go to a staging folder, which then replaces
+ * the old report by renames, so a reader never sees a half-written report
+ * and pages of documents that are gone do not linger.
+ */
+export class ReportWriter {
+  private readonly summary = new CorpusSummary();
+  private readonly inFlight: Promise<void>[] = [];
+
+  private constructor(
+    private readonly outputDirectory: string,
+    private readonly staging: string,
+  ) {}
+
+  /** Starts a report in `<outputDirectory>/report`, clearing what runs killed while writing one left behind. */
+  static async open(outputDirectory: string): Promise<ReportWriter> {
+    // The caller holds the output folder's lock, so no live run owns these leftovers.
+    for (const entry of await readdir(outputDirectory).catch(() => [] as string[])) {
+      if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-')) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
     }
-    await Promise.all(inFlight);
-  } catch (error) {
-    await Promise.allSettled(inFlight);
-    throw error;
+    const staging = path.join(outputDirectory, `.report-staging-${process.pid}`);
+    await mkdir(path.join(staging, 'documents'), { recursive: true });
+    return new ReportWriter(outputDirectory, staging);
+  }
+
+  /** Adds a document: writes its page (with the canonical names of its entities) and keeps its summary. */
+  async add(rows: DocumentRows, entities: EntityNames): Promise<void> {
+    this.summary.add(rows);
+    await this.write({ path: documentPagePath(rows.document.doc_id), content: renderDocumentPage(rows, entities) });
+  }
+
+  /** Writes the corpus view and switches the report in. Returns the path of index.html. */
+  async close(entities: readonly EntityRow[]): Promise<string> {
+    await this.write({ path: 'index.html', content: renderCorpusPage(this.summary, entities) });
+    if (needsDocumentList(this.summary)) await this.write({ path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(this.summary) });
+    await this.settle();
+    const target = path.join(this.outputDirectory, REPORT_FOLDER);
+    const previous = path.join(this.outputDirectory, `.report-previous-${process.pid}`);
+    await rm(previous, { recursive: true, force: true });
+    await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(this.staging, target);
+    await rm(previous, { recursive: true, force: true });
+    return path.join(target, 'index.html');
+  }
+
+  /** Drops the staging folder: the previous report stays as it was. */
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  private async write(file: ReportFile): Promise<void> {
+    this.inFlight.push(writeFile(path.join(this.staging, ...file.path.split('/')), file.content));
+    if (this.inFlight.length >= CONCURRENT_WRITES) await this.settleOldest();
+  }
+
+  private async settleOldest(): Promise<void> {
+    try {
+      await this.inFlight.shift();
+    } catch (error) {
+      await Promise.allSettled(this.inFlight);
+      throw error;
+    }
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight.length > 0) await this.settleOldest();
   }
 }
 
-/**
- * Writes the report into `<outputDirectory>/report`. The pages are written
- * to a staging folder, which then replaces the old report by renames, so a
- * reader never sees a half-written report and pages of documents that are
- * gone do not linger. Returns the path of index.html.
- */
+/** Writes the report of whole tables into `<outputDirectory>/report` (see ReportWriter). Returns the path of index.html. */
 export async function writeReport(tables: TableRows, outputDirectory: string): Promise<string> {
-  const target = path.join(outputDirectory, REPORT_FOLDER);
-  const staging = path.join(outputDirectory, `.report-staging-${process.pid}`);
-  const previous = path.join(outputDirectory, `.report-previous-${process.pid}`);
-  // Leftovers of runs killed while writing a report (the caller holds the output folder's lock, so no live run owns them).
-  for (const entry of await readdir(outputDirectory).catch(() => [] as string[])) {
-    if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-')) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
+  const writer = await ReportWriter.open(outputDirectory);
+  try {
+    const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
+    for (const rows of rowsByDocument(tables).values()) await writer.add(rows, entities);
+    return await writer.close(tables.entities);
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  await mkdir(path.join(staging, 'documents'), { recursive: true });
-  await writeFiles(reportFiles(tables), staging);
-  await rm(previous, { recursive: true, force: true });
-  await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rename(staging, target);
-  await rm(previous, { recursive: true, force: true });
-  return path.join(target, 'index.html');
 }

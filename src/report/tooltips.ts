@@ -11,7 +11,7 @@ export function formatNumber(value: number): string {
 }
 
 /** A mention: the entity type, the canonical name and the entity id. */
-export function mentionTip(mention: MentionRow, entity: EntityRow | undefined): string {
+export function mentionTip(mention: MentionRow, entity: Pick<EntityRow, 'name'> | undefined): string {
   return [`${HIGHLIGHT_LABELS[mention.type]}: ${entity?.name ?? mention.text}`, `entity: ${mention.entity_id}`].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { resolveEntityReferences, type ClusterSummary, type DocumentResult } from '../run/document-result.ts';
 import type { EntityRow, EntityType } from '../schemas/index.ts';
-import type { CorpusStage, EntityLinker } from '../stage.ts';
+import type { CorpusStage, EntityLinker, EntityNames } from '../stage.ts';
 import { compareFullness, nameKey, slugify } from '../text/names.ts';
 
 interface Group {
@@ -139,6 +139,11 @@ export class NameGraphLinker implements EntityLinker {
       this.counts.set(mention.entity_id, counts);
     }
     return resolved;
+  }
+
+  names(): EntityNames {
+    if (!this.finished) throw new Error('NameGraphLinker.names before finish');
+    return new Map([...this.groupOfRoot.values()].map((group) => [group.entityId, { name: group.name }]));
   }
 
   entities(): EntityRow[] {

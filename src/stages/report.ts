@@ -1,34 +1,28 @@
-import { writeReport } from '../report/index.ts';
-import { TABLE_NAMES, type TableRows } from '../schemas/index.ts';
+import { ReportWriter } from '../report/index.ts';
 import type { SinkStage } from '../stage.ts';
 
 /**
- * Writes the review report (static HTML pages) into `<output>/report` from
- * the rows the write stage commits, once the entities are final; `report:
- * false` turns it off. The rows are kept as they stream by rather than read
- * back from the table files.
+ * Writes the review report (static HTML pages) into `<output>/report` as the
+ * resolved rows stream by: each document's page when it comes, the corpus
+ * view once the entities are final. `report: false` turns it off.
  */
 export const report: SinkStage = {
   kind: 'sink',
   name: 'report',
   requires: ['document.rows', 'corpus.entities'],
   assigns: ['report in config.output'],
-  async open(config) {
-    const tables = Object.fromEntries(TABLE_NAMES.map((table) => [table, []])) as unknown as TableRows;
+  async open(config, names) {
+    const writer = config.report ? await ReportWriter.open(config.output) : null;
     return {
       async add(result) {
-        if (!config.report) return;
-        tables.documents.push(result.document);
-        for (const passage of result.passages) tables.passages.push(passage);
-        for (const mention of result.mentions) tables.mentions.push(mention);
-        for (const date of result.dates) tables.dates.push(date);
-        for (const figure of result.figures) tables.figures.push(figure);
-        for (const claim of result.claims) tables.claims.push(claim);
+        await writer?.add(result, names);
       },
       async close(entities) {
-        if (config.report) await writeReport({ ...tables, entities: [...entities] }, config.output);
+        await writer?.close(entities);
       },
-      async abort() {},
+      async abort() {
+        await writer?.abort();
+      },
     };
   },
 };

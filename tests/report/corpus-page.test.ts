@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS_LIMITS, needsDocumentList, renderCorpusPage, renderDocumentListPage } from '../../src/report/corpus-page.ts';
-import type { ClaimRow, DocumentRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
+import { CORPUS_LIMITS, CorpusSummary, needsDocumentList, renderCorpusPage, renderDocumentListPage } from '../../src/report/corpus-page.ts';
+import type { ClaimRow, DateRow, DocumentRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
 import { sampleTables } from './fixtures.ts';
 
+/** The corpus view of whole tables. */
+const corpusPage = (tables: TableRows): string => renderCorpusPage(CorpusSummary.of(tables), tables.entities);
+
 const tables = sampleTables();
-const html = renderCorpusPage(tables);
+const html = corpusPage(tables);
 
 describe('renderCorpusPage', () => {
   it('lists every document with its status and counts per table, linking to its page', () => {
@@ -32,7 +35,7 @@ describe('renderCorpusPage', () => {
     const claim = tables.claims[0] as ClaimRow;
     const claims: ClaimRow[] = Array.from({ length: 400 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}`, speaker: `Speaker ${index % 80}` }));
     const large: TableRows = { ...tables, entities, claims };
-    const page = renderCorpusPage(large);
+    const page = corpusPage(large);
     const entitySection = page.slice(page.indexOf('id="entities"'), page.indexOf('id="timeline"'));
     expect(entitySection.match(/<rect /g)).toHaveLength(CORPUS_LIMITS.entities);
     expect(entitySection).toContain('The 50 most mentioned of 120 entities.');
@@ -45,13 +48,13 @@ describe('renderCorpusPage', () => {
   it('caps the claims listed under one speaker', () => {
     const claim = tables.claims[1] as ClaimRow;
     const claims: ClaimRow[] = Array.from({ length: 25 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}` }));
-    const page = renderCorpusPage({ ...tables, claims });
+    const page = corpusPage({ ...tables, claims });
     expect(page.match(/<li><span class="kind">quote<\/span>/g)).toHaveLength(CORPUS_LIMITS.claimsPerSpeaker);
     expect(page).toContain('<li class="note">and 5 more in the document pages</li>');
   });
 
   it('leaves out the sections with no rows, and loads nothing from elsewhere', () => {
-    const empty = renderCorpusPage({ documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] });
+    const empty = corpusPage({ documents: [], passages: [], mentions: [], entities: [], dates: [], figures: [], claims: [] });
     for (const id of ['problems', 'entities', 'timeline', 'claims']) expect(empty).not.toContain(`id="${id}"`);
     expect(html).not.toMatch(/\ssrc=|<link|<script|https?:\/\/|url\(/);
   });
@@ -62,7 +65,7 @@ describe('a corpus with more documents than the corpus view lists', () => {
   const large: TableRows = { ...tables, documents };
 
   it('lists the first documents and failures, and links to the full list', () => {
-    const page = renderCorpusPage(large);
+    const page = corpusPage(large);
     const documentSection = page.slice(page.indexOf('id="documents"'));
     expect(documentSection.match(/<tr><td>/g)).toHaveLength(CORPUS_LIMITS.documents);
     expect(documentSection).toContain('<p class="note">The first 500 of 520 documents; <a href="documents.html">the document list</a> has them all.</p>');
@@ -70,11 +73,27 @@ describe('a corpus with more documents than the corpus view lists', () => {
   });
 
   it('gets a document list page with every document', () => {
-    expect(needsDocumentList(tables)).toBe(false);
-    expect(needsDocumentList(large)).toBe(true);
-    const list = renderDocumentListPage(large);
+    expect(needsDocumentList(CorpusSummary.of(tables))).toBe(false);
+    expect(needsDocumentList(CorpusSummary.of(large))).toBe(true);
+    const list = renderDocumentListPage(CorpusSummary.of(large));
     expect(list.match(/<tr><td>/g)).toHaveLength(520);
     expect(list).toContain('<h1>All 520 documents</h1>');
     expect(list).toContain('<a href="documents/d519.html">d519</a>');
+  });
+});
+
+describe('CorpusSummary', () => {
+  it('counts every row but keeps only what the corpus view shows: five occurrences per date value, the first claims per speaker, documents without their text', () => {
+    const date = tables.dates[0] as DateRow;
+    const claim = tables.claims[1] as ClaimRow;
+    const dates: DateRow[] = Array.from({ length: 8 }, (_, index) => ({ ...date, date_id: `news/2016:1#d${index}` }));
+    const claims: ClaimRow[] = Array.from({ length: 25 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}` }));
+    const summary = CorpusSummary.of({ ...tables, dates, claims });
+    expect(summary.totals.dates).toBe(8);
+    expect([...summary.dates.values()].map((group) => [group.count, group.occurrences.map((row) => row.date_id)])).toEqual([[8, ['news/2016:1#d0', 'news/2016:1#d1', 'news/2016:1#d2', 'news/2016:1#d3', 'news/2016:1#d4']]]);
+    const speaker = summary.speakers.get(claim.speaker ?? '');
+    expect([speaker?.count, speaker?.claims.length, speaker?.kinds]).toEqual([25, CORPUS_LIMITS.claimsPerSpeaker, { quote: 25, reported: 0, figure: 0 }]);
+    expect(summary.documents.map(({ document }) => 'text' in document)).toEqual([false, false, false]);
+    expect(corpusPage({ ...tables, dates, claims })).toContain('and 3 more');
   });
 });

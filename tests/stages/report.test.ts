@@ -33,7 +33,7 @@ describe('the report stage', () => {
   it('writes the report of the rows streamed to it, the same as writeReport on the whole tables', async () => {
     const tables = sampleTables();
     const output = await temporaryDirectory();
-    const sink = await report.open(resolveConfig({ output }));
+    const sink = await report.open(resolveConfig({ output }), new Map(tables.entities.map((entity) => [entity.entity_id, entity])));
     for (const result of resultsOf(tables)) await sink.add(result);
     await sink.close(tables.entities, {});
     const expected = await temporaryDirectory();
@@ -43,10 +43,19 @@ describe('the report stage', () => {
     expect(written).toEqual(await filesOf(path.join(expected, 'report')));
   });
 
+  it('leaves no report and no staging folder when the run is aborted', async () => {
+    const tables = sampleTables();
+    const output = await temporaryDirectory();
+    const sink = await report.open(resolveConfig({ output }), new Map());
+    for (const result of resultsOf(tables)) await sink.add(result);
+    await sink.abort();
+    expect(await readdir(output)).toEqual([]);
+  });
+
   it('with report: false writes no report', async () => {
     const tables = sampleTables();
     const output = await temporaryDirectory();
-    const sink = await report.open(resolveConfig({ output, report: false }));
+    const sink = await report.open(resolveConfig({ output, report: false }), new Map());
     for (const result of resultsOf(tables)) await sink.add(result);
     await sink.close(tables.entities, {});
     expect(existsSync(path.join(output, 'report'))).toBe(false);
