@@ -43,6 +43,7 @@ export async function buildManifest(facts: ManifestFacts): Promise<Record<string
     cache: { extracted: facts.extracted, reused: facts.cached },
     timings: {
       started_at: facts.startedAt.toISOString(),
+      // Up to the making of this manifest: closing the files and switching them in comes after (the CLI's summary line times the whole run).
       total_ms: Date.now() - facts.startedAt.getTime(),
       stage_ms: Object.fromEntries(Object.entries(facts.stageMilliseconds).sort().map(([stage, milliseconds]) => [stage, Math.round(milliseconds)])),
       // Worker threads share the process, so this covers them too.
