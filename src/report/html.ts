@@ -9,9 +9,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'\r]/g, (character) => ESCAPES[character] ?? character);
 }
 
+/** English number formatting, made once: `toLocaleString` builds a new formatter on every call. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /** A number with thousands separators, fixed to English so the bytes do not depend on the machine's locale. */
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  return COUNT_FORMAT.format(value);
 }
 
 /** Cuts text to at most `limit` code points, ending with an ellipsis when cut. */

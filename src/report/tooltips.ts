@@ -5,9 +5,12 @@
 import type { ClaimRow, DateRow, EntityRow, FigureRow, MentionRow } from '../schemas/index.ts';
 import { HIGHLIGHT_LABELS } from './palette.ts';
 
+/** English number formatting with every decimal kept, made once (`toLocaleString` builds a formatter per call). */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+
 /** A number as written for people: thousands separators, every decimal kept. */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  return NUMBER_FORMAT.format(value);
 }
 
 /** A mention: the entity type, the canonical name and the entity id. */
