@@ -8,25 +8,26 @@ import nlp from './compromise.ts';
  * against the clause, filters the candidates three times over, and then tries
  * every candidate from every term, copying the rest of the clause at each
  * start. This module is a drop-in replacement with the same candidates, in
- * the same order, and the same results (tests/sweep.test.ts compares the two
- * on real and generated text):
+ * the same order, and the same results (tests/text/sweep.test.ts compares the
+ * two on real and generated text):
  *
  * - candidates come from the clause's own words and tags (a few dozen), put
  *   in compromise's hook order, instead of from a scan of every hook word;
  * - the needs / ifNo / wants / length checks run in one pass;
  * - a pattern runs only from the first term where its first tokens (up to
- *   four) match in a row, and not at all when there is none: compromise's matcher would
- *   try it from every term, copying the rest of the clause each time, and
- *   fail at once. Only tokens with plain semantics (a word, a #Tag, a
- *   %switch% or a (fast|or) set, none optional, negative or greedy to the
- *   end) are checked this way; other patterns run from the first term.
+ *   four) match in a row, and not at all when there is none: compromise's
+ *   matcher would try it from every term, copying the rest of the clause
+ *   each time, and fail at once. Only tokens with plain semantics (a word, a
+ *   #Tag, a %switch% or a (fast|or) set, none optional, negative or greedy
+ *   to the end) are checked this way; other patterns run from the first
+ *   term.
  *
  * The replacement is installed through compromise's plugin API
  * (`nlp.plugin(fastSweepPlugin)`, in analysis.ts), which is how compromise
  * lets plugins swap a method.
  */
 
-/** The parts of a compromise term the first-token check reads. */
+/** The parts of a compromise term the start test reads. */
 interface Term {
   text: string;
   normal: string;
@@ -38,7 +39,7 @@ interface Term {
   switch?: string;
 }
 
-/** One parsed token of a compromise match pattern (the fields the first-token check reads). */
+/** One parsed token of a compromise match pattern (the fields the start test reads). */
 interface MatchToken {
   word?: string;
   tag?: string;
