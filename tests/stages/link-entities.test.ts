@@ -114,6 +114,26 @@ describe('linkEntities stage', () => {
     expect(linker.entities()).toEqual([{ entity_id: 'organization:falun-gong', type: 'organization', name: 'Falun Gong', aliases: [], mentions: 1, documents: 1 }]);
   });
 
+  it('names every entity once the first pass has ended, before any document is resolved', () => {
+    const linker = linkEntities.createLinker(resolveConfig({}));
+    const documents = [
+      clustered(documentWith('a', 'Ms. Li spoke.', [['Li', 'person']])),
+      clustered(documentWith('b', 'Li Dayong and the CCP.', [['Li Dayong', 'person'], ['CCP', 'organization']])),
+    ];
+    const results = documents.map((document) => {
+      validate.run(document, resolveConfig({}));
+      return documentResult(document);
+    });
+    for (const result of results) linker.add(result.clusters);
+    expect(() => linker.names()).toThrow('NameGraphLinker.names before finish');
+    linker.finish();
+    expect([...linker.names()].sort()).toEqual([
+      ['organization:ccp', { name: 'CCP' }],
+      ['person:li', { name: 'Li' }],
+      ['person:li-dayong', { name: 'Li Dayong' }],
+    ]);
+  });
+
   it('links the same way whatever the order the documents arrive in', () => {
     const names: [string, EntityType][][] = [[['CCP', 'organization']], [['Chinese Communist Party', 'organization'], ['CCP', 'organization']], [['Li Dayong', 'person'], ['Li', 'person']], [['Li', 'person']]];
     const texts = ['The CCP.', 'The Chinese Communist Party (CCP) ruled.', 'Li Dayong and Li.', 'Li spoke.'];
