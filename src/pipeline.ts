@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
@@ -70,6 +70,8 @@ export interface RunResult {
   milliseconds: number;
   /** Problems with the run rather than a document (a stale lock of a killed run taken over). */
   warnings: string[];
+  /** Nothing had changed since the run that wrote the output folder, so nothing was written (see upToDateSummary). */
+  upToDate: boolean;
 }
 
 /** Checks the stage list before anything runs: one source, document stages together, and every `requires` assigned earlier. */
@@ -206,14 +208,60 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   } finally {
     await extractor.close();
   }
+  // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
+  const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
+  if (unchanged !== null) return { ...unchanged, extracted, cached, milliseconds: performance.now() - started, upToDate: true };
   linker.finish();
 
   // The index names this run's results only once its tables are in place: a kill in between leaves no index pointing at the wrong results.
   await rm(path.join(config.output, RESULT_INDEX_FILE), { force: true });
   const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, { startedAt, stageMilliseconds, extracted, cached });
-  await writeResultIndex(config.output, cache.directory, entries);
+  await writeResultIndex(config, cache.directory, entries, written);
   await cache.prune(new Set(entries.map((entry) => entry.key)));
-  return { ...written, extracted, cached, milliseconds: performance.now() - started };
+  return { ...written, extracted, cached, milliseconds: performance.now() - started, upToDate: false };
+}
+
+/** What a run wrote, as its result index records it (so a run that finds nothing changed can report it without writing). */
+type WrittenSummary = Omit<RunResult, 'extracted' | 'cached' | 'milliseconds' | 'warnings' | 'upToDate'>;
+
+/** The first line of a result index: where the results are cached, and what the run wrote. */
+interface ResultIndexHeader {
+  cacheDirectory: string;
+  written: WrittenSummary;
+}
+
+/** The lines of a result index after its header: each result's cache key and place in the input order. */
+function resultIndexLines(entries: readonly { key: string; order: readonly [number, number] }[]): string[] {
+  return entries.map((entry) => JSON.stringify([entry.key, ...entry.order]));
+}
+
+/**
+ * When the output folder holds the complete output of a run over exactly
+ * these results (its result index lists the same cache keys in the same
+ * order, from the same cache folder, and its manifest, tables, schemas and,
+ * when asked for, report are all there), what that run wrote; else null.
+ * (With the report off, a run leaves any earlier report as it is, so a
+ * report there or not changes nothing.)
+ * The keys cover the documents, the extraction config and the code, so the
+ * tables would come out byte for byte the same: the run writes nothing. A
+ * table edited by hand is not noticed; --fresh writes everything again.
+ */
+async function upToDateSummary(config: ResolvedConfig, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[]): Promise<WrittenSummary | null> {
+  const text = await readFile(path.join(config.output, RESULT_INDEX_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const [headerLine, ...lines] = text.split('\n').filter((line) => line !== '');
+  let header: Partial<ResultIndexHeader>;
+  try {
+    header = JSON.parse(headerLine ?? '') as Partial<ResultIndexHeader>;
+  } catch {
+    return null;
+  }
+  if (header.written === undefined || header.cacheDirectory !== path.relative(config.output, cacheDirectory)) return null;
+  const expected = resultIndexLines(entries);
+  if (lines.length !== expected.length || lines.some((line, index) => line !== expected[index])) return null;
+  const files = ['manifest.json', ...TABLE_NAMES.flatMap((table) => [`${table}.jsonl`, `${table}.csv`, path.join('schema', `${table}.schema.json`)]), ...(config.report ? [path.join('report', 'index.html')] : [])];
+  const present = await Promise.all(files.map((file) => access(path.join(config.output, file)).then(() => true, () => false)));
+  return present.every(Boolean) ? header.written : null;
 }
 
 /** A document's result in a cache folder, with its place in the input order. */
@@ -226,10 +274,11 @@ export interface ResultEntry {
 /** The name of the file in an output folder that lists its results (what `quarry merge` reads). */
 export const RESULT_INDEX_FILE = '.quarry-results.jsonl';
 
-/** Lists a run's results in input order, with where they are cached (relative to the output folder). */
-async function writeResultIndex(output: string, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[]): Promise<void> {
-  const lines = [JSON.stringify({ cacheDirectory: path.relative(output, cacheDirectory) }), ...entries.map((entry) => JSON.stringify([entry.key, ...entry.order]))];
-  const file = path.join(output, RESULT_INDEX_FILE);
+/** Lists a run's results in input order, with where they are cached (relative to the output folder) and what the run wrote. */
+async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[], written: WrittenSummary): Promise<void> {
+  const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), written };
+  const lines = [JSON.stringify(header), ...resultIndexLines(entries)];
+  const file = path.join(config.output, RESULT_INDEX_FILE);
   await writeFile(`${file}.tmp`, `${lines.join('\n')}\n`);
   await rename(`${file}.tmp`, file);
 }
@@ -239,7 +288,7 @@ export async function readResultIndex(output: string): Promise<ResultEntry[]> {
   const text = await readFile(path.join(output, RESULT_INDEX_FILE), 'utf8').catch(() => null);
   if (text === null) throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
   const [header, ...lines] = text.split('\n').filter((line) => line !== '');
-  const cache = new ResultCache(path.resolve(output, (JSON.parse(header as string) as { cacheDirectory: string }).cacheDirectory));
+  const cache = new ResultCache(path.resolve(output, (JSON.parse(header as string) as ResultIndexHeader).cacheDirectory));
   return lines.map((line) => {
     const [key, file, record] = JSON.parse(line) as [string, number, number];
     return { key, order: [file, record] as const, cache };
@@ -270,7 +319,7 @@ async function mergeLocked(shardDirectories: readonly string[], config: Resolved
   linker.finish();
   const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
   const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length });
-  return { ...written, extracted: 0, cached: entries.length, milliseconds: performance.now() - started };
+  return { ...written, extracted: 0, cached: entries.length, milliseconds: performance.now() - started, upToDate: false };
 }
 
 /** Second pass: results in input order, entities resolved, streamed to the sinks; the sinks commit at the end. */
@@ -280,7 +329,7 @@ async function writeResults(
   entries: readonly ResultEntry[],
   sinkStages: readonly SinkStage[],
   facts: { startedAt: Date; stageMilliseconds: Record<string, number>; extracted: number; cached: number },
-): Promise<Omit<RunResult, 'extracted' | 'cached' | 'milliseconds' | 'warnings'>> {
+): Promise<WrittenSummary> {
   const sinks: Awaited<ReturnType<SinkStage['open']>>[] = [];
   const documents = { ok: 0, failed: 0, skipped: 0 };
   const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0])) as Record<TableName, number>;

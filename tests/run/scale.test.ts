@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
@@ -78,6 +79,34 @@ describe('scale: workers, cache, shards', () => {
     const freshOutput = await temporaryDirectory();
     await runPipeline(resolveConfig({ input: [input], output: freshOutput, workers: 0, report: false }));
     expectSameBytes(await tables(output), await tables(freshOutput));
+  });
+
+  it('writes nothing when nothing changed, and everything again when a file is missing, the report is asked for, or with --fresh', async () => {
+    const input = await temporaryDirectory();
+    for (const file of await readdir(RAW)) await writeFile(path.join(input, file), await readFile(path.join(RAW, file)));
+    await writeFile(path.join(input, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const output = await temporaryDirectory();
+    const config = resolveConfig({ input: [input], output, workers: 0, report: false });
+    const first = await runPipeline(config);
+    expect([first.upToDate, first.documents]).toEqual([false, { ok: 5, failed: 0, skipped: 1 }]);
+    const manifest = await readFile(path.join(output, 'manifest.json'), 'utf8');
+    const firstTables = await tables(output);
+
+    const again = await runPipeline(config);
+    expect([again.upToDate, again.extracted, again.cached]).toEqual([true, 0, 6]);
+    expect([again.documents, again.counts, again.problems, again.words]).toEqual([first.documents, first.counts, first.problems, first.words]);
+    expect(await readFile(path.join(output, 'manifest.json'), 'utf8')).toBe(manifest);
+    expectSameBytes(await tables(output), firstTables);
+
+    await rm(path.join(output, 'claims.csv'));
+    const repaired = await runPipeline(config);
+    expect(repaired.upToDate).toBe(false);
+    expectSameBytes(await tables(output), firstTables);
+
+    const reported = await runPipeline(resolveConfig({ input: [input], output, workers: 0, report: true }));
+    expect([reported.upToDate, existsSync(path.join(output, 'report', 'index.html'))]).toEqual([false, true]);
+    expect((await runPipeline(resolveConfig({ input: [input], output, workers: 0, report: true }))).upToDate).toBe(true);
+    expect((await runPipeline(config, { fresh: true })).upToDate).toBe(false);
   });
 
   it('merges 3 shards into tables byte-identical to one run', async () => {
