@@ -62,8 +62,8 @@ interface Run {
 }
 
 /**
- * Runs `quarry extract` in a child process. The time is the run's own, as
- * the command reports it: from taking the output folder's lock to the last
+ * Runs `quarry extract` in a child process. The time and the cache counts
+ * are the run's own, as the command reports them: from taking the output folder's lock to the last
  * table, report page and cache entry written (node's start-up and module
  * loading are left out, as they are for nlp() alone). The manifest's own
  * time stops when the manifest is made, before the files are closed and the
@@ -71,10 +71,11 @@ interface Run {
  */
 async function extract(input: string, output: string, options: string[]): Promise<Run> {
   const { stdout, stderr } = await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], { maxBuffer: 64 * 1024 * 1024 });
-  const seconds = /\bwords in ([\d.]+) s\b/.exec(`${stdout}\n${stderr}`)?.[1];
-  if (seconds === undefined) throw new Error(`quarry extract printed no run time:\n${stdout}\n${stderr}`);
-  const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number }; cache: { extracted: number; reused: number } };
-  return { milliseconds: Number(seconds) * 1000, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: manifest.cache.extracted, cached: manifest.cache.reused };
+  const summary = /\bwords in ([\d.]+) s\b.*?; (\d+) extracted, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
+  if (summary === null) throw new Error(`quarry extract printed no run summary:\n${stdout}\n${stderr}`);
+  // An unchanged corpus leaves the manifest of the run before as it is: its peak memory is that run's.
+  const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number } };
+  return { milliseconds: Number(summary[1]) * 1000, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: Number(summary[2]), cached: Number(summary[3]) };
 }
 
 async function sameTables(first: string, second: string): Promise<boolean> {
