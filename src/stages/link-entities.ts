@@ -29,6 +29,8 @@ export class NameGraphLinker implements EntityLinker {
   /** Links from a cluster's name to the names its other forms may be, applied once every name is known. */
   private readonly pendingLinks = new Map<number, Set<string>>();
   private readonly groupOfRoot = new Map<number, Group>();
+  /** The entities, by id (set by finish). */
+  private readonly groups = new Map<string, Group>();
   private readonly counts = new Map<string, { mentions: number; documents: number }>();
   private finished = false;
 
@@ -102,15 +104,14 @@ export class NameGraphLinker implements EntityLinker {
       for (const form of forms) all.add(form);
       formsOfRoot.set(root, all);
     }
-    const groupOfId = new Map<string, Group>();
     for (const [root, forms] of formsOfRoot) {
       const type = this.types[root] as EntityType;
       const name = [...forms].sort(compareFullness)[0] as string;
       const entityId = `${type}:${slugify(name)}`;
-      const group = groupOfId.get(entityId) ?? { entityId, type, name, forms: new Set<string>() };
+      const group = this.groups.get(entityId) ?? { entityId, type, name, forms: new Set<string>() };
       for (const form of forms) group.forms.add(form);
       group.name = [...group.forms].sort(compareFullness)[0] as string;
-      groupOfId.set(entityId, group);
+      this.groups.set(entityId, group);
       this.groupOfRoot.set(root, group);
     }
     this.finished = true;
@@ -143,13 +144,11 @@ export class NameGraphLinker implements EntityLinker {
 
   names(): EntityNames {
     if (!this.finished) throw new Error('NameGraphLinker.names before finish');
-    return new Map([...this.groupOfRoot.values()].map((group) => [group.entityId, { name: group.name }]));
+    return new Map([...this.groups].map(([entityId, group]) => [entityId, { name: group.name }]));
   }
 
   entities(): EntityRow[] {
-    const groups = new Map<string, Group>();
-    for (const group of this.groupOfRoot.values()) groups.set(group.entityId, group);
-    return [...groups.values()]
+    return [...this.groups.values()]
       .flatMap((group) => {
         const counts = this.counts.get(group.entityId);
         if (counts === undefined) return [];
