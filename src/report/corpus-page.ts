@@ -69,10 +69,10 @@ export class CorpusSummary {
   readonly dates = new Map<string, DateGroup>();
   readonly speakers = new Map<string, SpeakerGroup>();
 
-  /** The summary of whole tables (`quarry report`, tests). */
-  static of(tables: TableRows): CorpusSummary {
+  /** The summary of documents' rows (see rowsByDocument). */
+  static of(documents: Iterable<DocumentRows>): CorpusSummary {
     const summary = new CorpusSummary();
-    for (const rows of rowsByDocument(tables).values()) summary.add(rows);
+    for (const rows of documents) summary.add(rows);
     return summary;
   }
 

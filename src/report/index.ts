@@ -30,11 +30,17 @@ export interface ReportFile {
  * one page is held at once. The same rows always give the same bytes.
  */
 export function* reportFiles(tables: TableRows): Generator<ReportFile> {
-  const summary = CorpusSummary.of(tables);
-  yield { path: 'index.html', content: renderCorpusPage(summary, tables.entities) };
-  if (needsDocumentList(summary)) yield { path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(summary) };
+  const documents = rowsByDocument(tables);
+  yield* corpusFiles(CorpusSummary.of(documents.values()), tables.entities);
   const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
-  for (const [documentId, rows] of rowsByDocument(tables)) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
+  for (const [documentId, rows] of documents) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
+}
+
+/** The corpus view, and the full document list when the corpus view cannot list every document. */
+function corpusFiles(summary: CorpusSummary, entities: readonly EntityRow[]): ReportFile[] {
+  const files = [{ path: 'index.html', content: renderCorpusPage(summary, entities) }];
+  if (needsDocumentList(summary)) files.push({ path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(summary) });
+  return files;
 }
 
 /** Page writes in flight at once: one at a time, the report of a large corpus waits on the disk for each page in turn. */
@@ -76,8 +82,7 @@ export class ReportWriter {
 
   /** Writes the corpus view and switches the report in. Returns the path of index.html. */
   async close(entities: readonly EntityRow[]): Promise<string> {
-    await this.write({ path: 'index.html', content: renderCorpusPage(this.summary, entities) });
-    if (needsDocumentList(this.summary)) await this.write({ path: DOCUMENT_LIST_PAGE, content: renderDocumentListPage(this.summary) });
+    for (const file of corpusFiles(this.summary, entities)) await this.write(file);
     await this.settle();
     const target = path.join(this.outputDirectory, REPORT_FOLDER);
     const previous = path.join(this.outputDirectory, `.report-previous-${process.pid}`);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS_LIMITS, CorpusSummary, needsDocumentList, renderCorpusPage, renderDocumentListPage } from '../../src/report/corpus-page.ts';
+import { CORPUS_LIMITS, CorpusSummary, needsDocumentList, renderCorpusPage, renderDocumentListPage, rowsByDocument } from '../../src/report/corpus-page.ts';
 import type { ClaimRow, DateRow, DocumentRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
 import { sampleTables } from './fixtures.ts';
 
-/** The corpus view of whole tables. */
-const corpusPage = (tables: TableRows): string => renderCorpusPage(CorpusSummary.of(tables), tables.entities);
+/** The summary and the corpus view of whole tables. */
+const summaryOf = (tables: TableRows): CorpusSummary => CorpusSummary.of(rowsByDocument(tables).values());
+const corpusPage = (tables: TableRows): string => renderCorpusPage(summaryOf(tables), tables.entities);
 
 const tables = sampleTables();
 const html = corpusPage(tables);
@@ -73,9 +74,9 @@ describe('a corpus with more documents than the corpus view lists', () => {
   });
 
   it('gets a document list page with every document', () => {
-    expect(needsDocumentList(CorpusSummary.of(tables))).toBe(false);
-    expect(needsDocumentList(CorpusSummary.of(large))).toBe(true);
-    const list = renderDocumentListPage(CorpusSummary.of(large));
+    expect(needsDocumentList(summaryOf(tables))).toBe(false);
+    expect(needsDocumentList(summaryOf(large))).toBe(true);
+    const list = renderDocumentListPage(summaryOf(large));
     expect(list.match(/<tr><td>/g)).toHaveLength(520);
     expect(list).toContain('<h1>All 520 documents</h1>');
     expect(list).toContain('<a href="documents/d519.html">d519</a>');
@@ -88,7 +89,7 @@ describe('CorpusSummary', () => {
     const claim = tables.claims[1] as ClaimRow;
     const dates: DateRow[] = Array.from({ length: 8 }, (_, index) => ({ ...date, date_id: `news/2016:1#d${index}` }));
     const claims: ClaimRow[] = Array.from({ length: 25 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}` }));
-    const summary = CorpusSummary.of({ ...tables, dates, claims });
+    const summary = summaryOf({ ...tables, dates, claims });
     expect(summary.totals.dates).toBe(8);
     expect([...summary.dates.values()].map((group) => [group.count, group.occurrences.map((row) => row.date_id)])).toEqual([[8, ['news/2016:1#d0', 'news/2016:1#d1', 'news/2016:1#d2', 'news/2016:1#d3', 'news/2016:1#d4']]]);
     const speaker = summary.speakers.get(claim.speaker ?? '');
