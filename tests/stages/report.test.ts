@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import { writeReport } from '../../src/report/index.ts';
+import { rowsByDocument, writeReport } from '../../src/report/index.ts';
 import type { DocumentResult } from '../../src/run/document-result.ts';
 import type { TableRows } from '../../src/schemas/index.ts';
 import { report } from '../../src/stages/report.ts';
@@ -12,10 +12,7 @@ import { sampleTables } from '../report/fixtures.ts';
 
 /** The tables as the pipeline streams them to its sinks: one result per document, in order. */
 function resultsOf(tables: TableRows): DocumentResult[] {
-  return tables.documents.map((document) => {
-    const of = <Row extends { doc_id: string }>(rows: Row[]): Row[] => rows.filter((row) => row.doc_id === document.doc_id);
-    return { document, passages: of(tables.passages), mentions: of(tables.mentions), dates: of(tables.dates), figures: of(tables.figures), claims: of(tables.claims), clusters: [] };
-  });
+  return [...rowsByDocument(tables).values()].map((rows) => ({ ...rows, clusters: [] }));
 }
 
 /** Every file of a folder, by relative path, with its content. */
