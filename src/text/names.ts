@@ -1,9 +1,11 @@
+/** Lower case without diacritics ("São" -> "sao"): the common ground of the comparison keys below. */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Normalised comparison key of a name: lower case, letters and digits only, single spaces. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return folded(name)
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -53,10 +55,7 @@ export function initials(name: string): string {
  * possessive ("CCP's" -> "ccp").
  */
 export function tokenKey(token: string): string {
-  return token
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return folded(token)
     .replace(/['’]s?$/u, '')
     .replace(/[.’']/gu, '');
 }
