@@ -1,8 +1,8 @@
 /**
  * Benchmark: measures side by side, in one run, on the same texts:
- * compromise's nlp() alone, the full pipeline with 1 and N workers, peak
- * memory at 1x and 4x the corpus, a re-run on an unchanged corpus, and
- * 3 shards merged against one run.
+ * compromise's nlp() alone, the full pipeline with 1 and N workers (on the
+ * corpus, and once each on 4x the corpus), peak memory at 1x and 4x the
+ * corpus, a re-run on an unchanged corpus, and 3 shards merged against one run.
  *
  *   npm run bench -- [--input DIR] [--copies N] [--workers N] [--repeat N]
  *
