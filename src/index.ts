@@ -1,6 +1,7 @@
 /** Library API: the pipeline, its stages, its config and its record types. */
 export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSchema, type PipelineConfig, type ResolvedConfig } from './config.ts';
-export { runPipeline, mergeShards, STAGES, DOCUMENT_STAGES, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
+export { runPipeline, mergeShards, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
+export { STAGES, DOCUMENT_STAGES } from './stages/index.ts';
 export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, EntityLinker } from './stage.ts';
 export type { DocumentResult, ClusterSummary } from './run/document-result.ts';
 export { parseShard, type Shard } from './run/shard.ts';

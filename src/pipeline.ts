@@ -12,28 +12,13 @@ import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
 import { withOutputLock } from './output/lock.ts';
 import { ResultCache } from './run/result-cache.ts';
+import { workerBundle, type WorkerBundle } from './run/worker-bundle.ts';
 import { inShard, type Shard } from './run/shard.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
 import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
 import { InputError } from './input/discover.ts';
-import { analyze } from './stages/analyze.ts';
-import { clusterEntities } from './stages/cluster-entities.ts';
-import { extractClaims } from './stages/extract-claims.ts';
-import { extractDates } from './stages/extract-dates.ts';
-import { extractEntities } from './stages/extract-entities.ts';
-import { extractFigures } from './stages/extract-figures.ts';
-import { linkEntities } from './stages/link-entities.ts';
-import { load } from './stages/load.ts';
-import { report } from './stages/report.ts';
-import { segment } from './stages/segment.ts';
-import { documentResult, validate } from './stages/validate.ts';
-import { write } from './stages/write.ts';
-
-/** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, clusterEntities, validate, linkEntities, write, report];
-
-/** The stages a worker runs on each document, in order. */
-export const DOCUMENT_STAGES: readonly DocumentStage[] = STAGES.filter((stage): stage is DocumentStage => stage.kind === 'document');
+import { STAGES } from './stages/index.ts';
+import { documentResult } from './stages/validate.ts';
 
 /** Progress of a run, reported after each document is extracted (or found in the cache). */
 export interface ProgressEvent {
@@ -111,22 +96,28 @@ interface Extractor {
 }
 
 function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
-  if (inProcess || config.workers === 0) return { run: (task) => extractDocument(task, documentStages), close: async () => {} };
-  // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread.
-  let pool: Piscina<ExtractTask, ExtractOutcome> | null = null;
-  const start = (): Piscina<ExtractTask, ExtractOutcome> =>
-    new Piscina<ExtractTask, ExtractOutcome>({
-      filename: new URL('./run/worker.mjs', import.meta.url).href,
+  if (inProcess || config.workers === 0) return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
+  // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread (and bundles nothing).
+  let pool: Promise<{ piscina: Piscina<ExtractTask, ExtractOutcome>; bundle: WorkerBundle }> | null = null;
+  const start = async (): Promise<{ piscina: Piscina<ExtractTask, ExtractOutcome>; bundle: WorkerBundle }> => {
+    const bundle = await workerBundle();
+    const piscina = new Piscina<ExtractTask, ExtractOutcome>({
+      filename: bundle.url,
       minThreads: config.workers,
       maxThreads: config.workers,
       idleTimeout: 60_000,
       // compromise allocates many short-lived objects: a larger young generation means far fewer scavenges.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
+    return { piscina, bundle };
+  };
   return {
-    run: (task) => (pool ??= start()).run(task),
+    run: async (task) => (await (pool ??= start())).piscina.run(task),
     close: async () => {
-      await pool?.destroy();
+      if (pool === null) return;
+      const { piscina, bundle } = await pool;
+      await piscina.destroy();
+      await bundle.release();
     },
   };
 }

@@ -3,7 +3,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../src/stage.ts';
-import { STAGES, checkStageOrder, runPipeline } from '../src/pipeline.ts';
+import { checkStageOrder, runPipeline } from '../src/pipeline.ts';
+import { STAGES } from '../src/stages/index.ts';
 import { resolveConfig } from '../src/config.ts';
 import { CHECKER, ROOT, readTable, runCli, runOn, temporaryDirectory } from './helpers/run.ts';
 

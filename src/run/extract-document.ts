@@ -52,23 +52,14 @@ export function countWords(text: string): number {
 }
 
 /**
- * The pipeline's document stages, imported once per thread: pipeline.ts
- * imports this module, so it is loaded lazily, and a dynamic import per
- * document costs a round trip to the module loader's thread (about 1.5 ms,
- * which was a tenth of a worker's time between documents).
- */
-let pipelineDocumentStages: Promise<readonly DocumentStage[]> | undefined;
-
-/**
  * Extracts one document. It runs in a worker thread (or in the main thread
  * with workers: 0) and hands back its result already serialized: the main
  * thread writes it to the cache, so the worker never waits on the disk.
  */
-export async function extractDocument(task: ExtractTask, stages?: readonly DocumentStage[]): Promise<ExtractOutcome> {
-  const documentStages = stages ?? (await (pipelineDocumentStages ??= import('../pipeline.ts').then((pipeline) => pipeline.DOCUMENT_STAGES)));
+export function extractDocument(task: ExtractTask, stages: readonly DocumentStage[]): ExtractOutcome {
   const document = createDocument(task.document);
   const stageMilliseconds: Record<string, number> = {};
-  runDocumentStages(document, documentStages, task.config, stageMilliseconds);
+  runDocumentStages(document, stages, task.config, stageMilliseconds);
   const result = documentResult(document);
   return { clusters: result.clusters, serialized: ResultCache.serialize(result), stageMilliseconds };
 }

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import { runPipeline, STAGES } from '../../src/pipeline.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { STAGES } from '../../src/stages/index.ts';
 import type { SinkStage } from '../../src/stage.ts';
 import { ROOT, runOn } from '../helpers/run.ts';
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { createDocument } from '../../src/document.ts';
-import { DOCUMENT_STAGES } from '../../src/pipeline.ts';
+import { DOCUMENT_STAGES } from '../../src/stages/index.ts';
 import { runDocumentStages } from '../../src/run/extract-document.ts';
 import { analyzePassage } from '../../src/text/analysis.ts';
 
