@@ -1,8 +1,9 @@
 /**
  * Benchmark: measures side by side, in one run, on the same texts:
  * compromise's nlp() alone, the full pipeline with 1 and N workers (on the
- * corpus, and once each on 4x the corpus), peak memory at 1x and 4x the
- * corpus, a re-run on an unchanged corpus, and 3 shards merged against one run.
+ * corpus, and once each on 4x the corpus) with the cores each keeps busy,
+ * peak memory at 1x and 4x the corpus, a re-run on an unchanged corpus, and
+ * 3 shards merged against one run.
  *
  *   npm run bench -- [--input DIR] [--copies N] [--workers N] [--repeat N]
  *
@@ -56,6 +57,8 @@ const countWords = (texts: readonly string[]): number => texts.reduce((sum, text
 
 interface Run {
   milliseconds: number;
+  /** CPU time of the run's process over the run (every thread). */
+  cpuMilliseconds: number;
   peakRssBytes: number;
   extracted: number;
   cached: number;
@@ -71,11 +74,11 @@ interface Run {
  */
 async function extract(input: string, output: string, options: string[]): Promise<Run> {
   const { stdout, stderr } = await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], { maxBuffer: 64 * 1024 * 1024 });
-  const summary = /\bwords in ([\d.]+) s\b.*?; (\d+) extracted, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
+  const summary = /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
   if (summary === null) throw new Error(`quarry extract printed no run summary:\n${stdout}\n${stderr}`);
   // An unchanged corpus leaves the manifest of the run before as it is: its peak memory is that run's.
   const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number } };
-  return { milliseconds: Number(summary[1]) * 1000, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: Number(summary[2]), cached: Number(summary[3]) };
+  return { milliseconds: Number(summary[1]) * 1000, cpuMilliseconds: Number(summary[2]) * 1000, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: Number(summary[3]), cached: Number(summary[4]) };
 }
 
 async function sameTables(first: string, second: string): Promise<boolean> {
@@ -139,6 +142,10 @@ const manyTime = median(runs.map((run) => run.many.milliseconds));
 const ratioToNlp = median(runs.map((run) => run.nlp / run.one.milliseconds));
 const ratioToOne = median(runs.map((run) => run.one.milliseconds / run.many.milliseconds));
 const threadScaling = median(runs.map((run) => (workers * run.nlpOneThread) / run.nlpThreads));
+// Cores kept busy: CPU time over run time. N workers do at least the work of one, so on C cores they can be at most C / (cores busy with 1 worker) times as fast.
+const coresBusyOne = median(runs.map((run) => run.one.cpuMilliseconds / run.one.milliseconds));
+const coresBusyMany = median(runs.map((run) => run.many.cpuMilliseconds / run.many.milliseconds));
+const cores = availableParallelism();
 const many = runs.at(-1)?.many as Run;
 const rerun = await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers)]);
 const four = await extract(corpus4, path.join(work, 'out-4x'), ['--workers', String(workers), '--fresh']);
@@ -155,6 +162,8 @@ const rows: [string, string, string][] = [
   ['compromise nlp() alone', rates(nlpTime), ''],
   ['pipeline, 1 worker', rates(oneTime), `ratio to nlp() alone ${ratioToNlp.median.toFixed(2)} ${spread(ratioToNlp)} (target >= 1.0)`],
   [`pipeline, ${workers} workers`, rates(manyTime), `ratio to 1 worker ${ratioToOne.median.toFixed(2)} ${spread(ratioToOne)} (target >= 1.6 on 2 cores)`],
+  ['cores busy, 1 worker', `${coresBusyOne.median.toFixed(2)} ${spread(coresBusyOne)}`, `CPU time / run time: so ${workers} workers can be at most ${(Math.min(workers, cores) / coresBusyOne.median).toFixed(2)}x one worker on ${cores} cores`],
+  [`cores busy, ${workers} workers`, `${coresBusyMany.median.toFixed(2)} ${spread(coresBusyMany)}`, ''],
   [`4x corpus, ${workers} workers`, `${rate(four.milliseconds / 4)} words/s`, `ratio to 1 worker on the 4x corpus ${(fourOne.milliseconds / four.milliseconds).toFixed(2)} (one measure of each; target as above)`],
   [`compromise alone, ${workers} threads`, `${threadScaling.median.toFixed(2)}x one thread ${spread(threadScaling)}`, 'the most this machine gives on the same work'],
   ['peak RSS, 1x corpus', `${megabytes(many.peakRssBytes)} MB`, ''],

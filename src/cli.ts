@@ -19,7 +19,7 @@ function summary(result: RunResult, output: string): string {
   const speed = seconds > 0 ? Math.round(result.words / seconds) : result.words;
   const lines = [
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
-    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s); ${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
+    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${(result.cpuMilliseconds / 1000).toFixed(2)} s of CPU); ${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
   ];
   if (result.upToDate) lines.push(`quarry: nothing changed since the run that wrote ${output}: its tables are up to date and were left as they are (--fresh writes them again)`);
   for (const warning of result.warnings) lines.push(`quarry: warning: ${warning}`);

@@ -48,6 +48,6 @@ describe('quarry CLI', () => {
     const { code, stderr } = await runCli(['extract', input, '--out', await temporaryDirectory()]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/quarry: 1 ok, 0 failed, 0 skipped; documents 1, passages 1, mentions \d+, entities \d+, dates 1, figures 1, claims \d+/);
-    expect(stderr).toMatch(/\d+ words in \d+\.\d\d s \(\d+ words\/s\)/);
+    expect(stderr).toMatch(/\d+ words in \d+\.\d\d s \(\d+ words\/s, \d+\.\d\d s of CPU\)/);
   });
 });

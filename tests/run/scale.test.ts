@@ -60,6 +60,15 @@ describe('scale: workers, cache, shards', () => {
     expectSameBytes(await tables(pooled), await tables(inProcess));
   });
 
+  it("reports the run's CPU time, all threads of the process over the run and nothing before it", async () => {
+    const before = process.cpuUsage();
+    const result = await runPipeline(resolveConfig({ input: [RAW], output: await temporaryDirectory(), workers: 2, report: false }), { fresh: true });
+    const around = process.cpuUsage(before);
+    const aroundMilliseconds = (around.user + around.system) / 1000;
+    expect(result.cpuMilliseconds).toBeGreaterThan(0.75 * aroundMilliseconds);
+    expect(result.cpuMilliseconds).toBeLessThanOrEqual(aroundMilliseconds + 1);
+  });
+
   it('takes unchanged documents from the cache, extracts a changed one again, and gives fresh-run bytes', async () => {
     const input = await temporaryDirectory();
     for (const file of await readdir(RAW)) await writeFile(path.join(input, file), await readFile(path.join(RAW, file)));
