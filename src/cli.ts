@@ -6,10 +6,11 @@ import { InputError } from './input/discover.ts';
 import { LockError, withOutputLock } from './output/lock.ts';
 import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
 import { parseShard, type Shard } from './run/shard.ts';
+import { WorkerBundleError } from './run/worker-bundle.ts';
 import { readTables, ReportInputError, writeReport } from './report/index.ts';
 import { TABLE_NAMES } from './schemas/index.ts';
 
-/** Exit codes: 0 all documents ok, 1 some failed, 2 usage or configuration error. */
+/** Exit codes: 0 all documents ok, 1 some failed, 2 usage or configuration error (or a broken install: the worker code cannot be bundled). */
 export const ExitCode = { ok: 0, documentsFailed: 1, usage: 2 } as const;
 
 function summary(result: RunResult, output: string): string {
@@ -113,7 +114,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-w, --workers <n>', 'worker threads for extraction; 0 runs in the main thread (default from the config: the number of cores)', parseWorkers)
     .option('--fresh', 'ignore cached results and extract every document again')
     .option('--shard <i/n>', 'process only shard I of N (a stable share of the inputs by document id); merge the shard outputs with quarry merge', parseShardOption)
-    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, or another run is writing to the output folder.')
+    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, another run is writing to the output folder, or the worker code cannot be bundled (a broken install).')
     .action(async (inputs: string[], options: ExtractOptions) => setExitCode(await extract(inputs, options)));
   program
     .command('merge')
@@ -150,7 +151,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError || error instanceof WorkerBundleError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }

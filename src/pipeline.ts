@@ -12,7 +12,7 @@ import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
 import { withOutputLock } from './output/lock.ts';
 import { ResultCache } from './run/result-cache.ts';
-import { workerBundle, type WorkerBundle } from './run/worker-bundle.ts';
+import { workerBundle, WorkerBundleError, type WorkerBundle } from './run/worker-bundle.ts';
 import { inShard, type Shard } from './run/shard.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
 import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
@@ -116,10 +116,11 @@ function createExtractor(config: ResolvedConfig, documentStages: readonly Docume
   return {
     run: async (task) => (await (pool ??= start())).piscina.run(task),
     close: async () => {
-      if (pool === null) return;
-      const { piscina, bundle } = await pool;
-      await piscina.destroy();
-      await bundle.release();
+      // A pool that never started (its code could not be bundled) has nothing to close: the run fails with that error.
+      const started = await pool?.catch(() => null);
+      if (started === undefined || started === null) return;
+      await started.piscina.destroy();
+      await started.bundle.release();
     },
   };
 }
@@ -187,6 +188,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
         if (clusters === null) {
           const task = { document: loadedFields(document), config };
           const outcome = await extractor.run(task).catch((error: Error): ExtractOutcome => {
+            if (error instanceof WorkerBundleError) throw error;
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
             return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {} };

@@ -35,9 +35,12 @@ const ownImportMeta: Plugin = {
 /** CommonJS packages in an ES module bundle call require() for Node's own modules. */
 const REQUIRE_IN_BUNDLE = "import { createRequire as createRequireInBundle } from 'node:module'; const require = createRequireInBundle(import.meta.url);";
 
+/** The worker threads' code could not be bundled: the install is broken (esbuild's binary), not a document. */
+export class WorkerBundleError extends Error {}
+
 /** The worker's code as one JavaScript file: the stages and the libraries they use (compromise is loaded from its package, as it is from source). */
 async function bundleSource(): Promise<Uint8Array> {
-  const { outputFiles } = await build({
+  const built = await build({
     entryPoints: [ENTRY],
     bundle: true,
     platform: 'node',
@@ -47,8 +50,10 @@ async function bundleSource(): Promise<Uint8Array> {
     plugins: [ownImportMeta],
     banner: { js: REQUIRE_IN_BUNDLE },
     logLevel: 'silent',
+  }).catch((error: Error) => {
+    throw new WorkerBundleError(`could not bundle the worker threads' code with esbuild (${error.message.split('\n')[0]}). Reinstall with npm ci, or run with --workers 0 to extract in the main thread`);
   });
-  return (outputFiles[0] as { contents: Uint8Array }).contents;
+  return (built.outputFiles[0] as { contents: Uint8Array }).contents;
 }
 
 /** A bundled worker file, and how to let it go after the run. */
