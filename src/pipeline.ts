@@ -1,4 +1,4 @@
-import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
@@ -11,6 +11,7 @@ import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, typ
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
 import { withOutputLock } from './output/lock.ts';
+import { writeAtomically } from './output/write-atomically.ts';
 import { ResultCache } from './run/result-cache.ts';
 import { workerBundle, WorkerBundleError, type WorkerBundle } from './run/worker-bundle.ts';
 import { inShard, type Shard } from './run/shard.ts';
@@ -284,8 +285,7 @@ async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, 
   const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), written };
   const lines = [JSON.stringify(header), ...resultIndexLines(entries)];
   const file = path.join(config.output, RESULT_INDEX_FILE);
-  await writeFile(`${file}.tmp`, `${lines.join('\n')}\n`);
-  await rename(`${file}.tmp`, file);
+  await writeAtomically(file, `${lines.join('\n')}\n`);
 }
 
 /** Reads the result index of an output folder (a shard's). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../output/write-atomically.ts';
 import type { DocumentResult } from './document-result.ts';
 
 /**
@@ -45,9 +46,7 @@ export class ResultCache {
       await mkdir(bucket, { recursive: true });
       this.buckets.add(bucket);
     }
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, serialized);
-    await rename(temporary, file);
+    await writeAtomically(file, serialized);
   }
 
   private async lines(key: string): Promise<[string, string] | null> {

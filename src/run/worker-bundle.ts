@@ -1,8 +1,9 @@
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { writeAtomically } from '../output/write-atomically.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 
 const SOURCE = path.resolve(import.meta.dirname, '..');
@@ -62,12 +63,6 @@ export interface WorkerBundle {
   url: string;
   /** Removes the bundle when it was made for this run only (the cache folder could not be written). */
   release(): Promise<void>;
-}
-
-async function writeAtomically(file: string, contents: Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, contents);
-  await rename(temporary, file);
 }
 
 /** Removes the bundles of older versions of the code (best effort: another run may be removing them too). */
