@@ -98,11 +98,17 @@ interface Extractor {
   close(): Promise<void>;
 }
 
+/** The worker threads and the bundle they run. */
+interface WorkerPool {
+  piscina: Piscina<ExtractTask, ExtractOutcome>;
+  bundle: WorkerBundle;
+}
+
 function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
   if (inProcess || config.workers === 0) return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
   // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread (and bundles nothing).
-  let pool: Promise<{ piscina: Piscina<ExtractTask, ExtractOutcome>; bundle: WorkerBundle }> | null = null;
-  const start = async (): Promise<{ piscina: Piscina<ExtractTask, ExtractOutcome>; bundle: WorkerBundle }> => {
+  let pool: Promise<WorkerPool> | null = null;
+  const start = async (): Promise<WorkerPool> => {
     const bundle = await workerBundle();
     const piscina = new Piscina<ExtractTask, ExtractOutcome>({
       filename: bundle.url,
@@ -170,7 +176,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
   const stageMilliseconds: Record<string, number> = {};
   const extractor = createExtractor(config, documentStages, options.stages !== undefined);
-  const entries: { key: string; order: readonly [number, number] }[] = [];
+  const entries: IndexedResult[] = [];
   let extracted = 0;
   let cached = 0;
   let done = 0;
@@ -237,7 +243,7 @@ interface ResultIndexHeader {
 }
 
 /** The lines of a result index after its header: each result's cache key and place in the input order. */
-function resultIndexLines(entries: readonly { key: string; order: readonly [number, number] }[]): string[] {
+function resultIndexLines(entries: readonly IndexedResult[]): string[] {
   return entries.map((entry) => JSON.stringify([entry.key, ...entry.order]));
 }
 
@@ -252,16 +258,10 @@ function resultIndexLines(entries: readonly { key: string; order: readonly [numb
  * tables would come out byte for byte the same: the run writes nothing. A
  * table edited by hand is not noticed; --fresh writes everything again.
  */
-async function upToDateSummary(config: ResolvedConfig, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[]): Promise<WrittenSummary | null> {
-  const text = await readFile(path.join(config.output, RESULT_INDEX_FILE), 'utf8').catch(() => null);
-  if (text === null) return null;
-  const [headerLine, ...lines] = text.split('\n').filter((line) => line !== '');
-  let header: Partial<ResultIndexHeader>;
-  try {
-    header = JSON.parse(headerLine ?? '') as Partial<ResultIndexHeader>;
-  } catch {
-    return null;
-  }
+async function upToDateSummary(config: ResolvedConfig, cacheDirectory: string, entries: readonly IndexedResult[]): Promise<WrittenSummary | null> {
+  const index = await resultIndexFile(config.output).catch(() => null);
+  if (index === null) return null;
+  const { header, lines } = index;
   if (header.written === undefined || header.cacheDirectory !== path.relative(config.output, cacheDirectory)) return null;
   const expected = resultIndexLines(entries);
   if (lines.length !== expected.length || lines.some((line, index) => line !== expected[index])) return null;
@@ -270,10 +270,14 @@ async function upToDateSummary(config: ResolvedConfig, cacheDirectory: string, e
   return present.every(Boolean) ? header.written : null;
 }
 
-/** A document's result in a cache folder, with its place in the input order. */
-export interface ResultEntry {
+/** A result's cache key with its place in the input order (file, then record in the file). */
+interface IndexedResult {
   key: string;
   order: readonly [number, number];
+}
+
+/** A document's result in a cache folder, with its place in the input order. */
+export interface ResultEntry extends IndexedResult {
   cache: ResultCache;
 }
 
@@ -281,20 +285,26 @@ export interface ResultEntry {
 export const RESULT_INDEX_FILE = '.quarry-results.jsonl';
 
 /** Lists a run's results in input order, with where they are cached (relative to the output folder) and what the run wrote. */
-async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, entries: readonly { key: string; order: readonly [number, number] }[], written: WrittenSummary): Promise<void> {
+async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, entries: readonly IndexedResult[], written: WrittenSummary): Promise<void> {
   const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), written };
   const lines = [JSON.stringify(header), ...resultIndexLines(entries)];
   const file = path.join(config.output, RESULT_INDEX_FILE);
   await writeAtomically(file, `${lines.join('\n')}\n`);
 }
 
+/** The header and the result lines of an output folder's result index; rejects when there is none or its header is not JSON. */
+async function resultIndexFile(output: string): Promise<{ header: Partial<ResultIndexHeader>; lines: string[] }> {
+  const text = await readFile(path.join(output, RESULT_INDEX_FILE), 'utf8');
+  const [headerLine, ...lines] = text.split('\n').filter((line) => line !== '');
+  return { header: JSON.parse(headerLine ?? '') as Partial<ResultIndexHeader>, lines };
+}
+
 /** Reads the result index of an output folder (a shard's). */
 export async function readResultIndex(output: string): Promise<ResultEntry[]> {
-  const text = await readFile(path.join(output, RESULT_INDEX_FILE), 'utf8').catch(() => null);
-  if (text === null) throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
-  const [header, ...lines] = text.split('\n').filter((line) => line !== '');
-  const cache = new ResultCache(path.resolve(output, (JSON.parse(header as string) as ResultIndexHeader).cacheDirectory));
-  return lines.map((line) => {
+  const index = await resultIndexFile(output).catch(() => null);
+  if (index === null || index.header.cacheDirectory === undefined) throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
+  const cache = new ResultCache(path.resolve(output, index.header.cacheDirectory));
+  return index.lines.map((line) => {
     const [key, file, record] = JSON.parse(line) as [string, number, number];
     return { key, order: [file, record] as const, cache };
   });
