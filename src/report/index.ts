@@ -32,8 +32,13 @@ export interface ReportFile {
 export function* reportFiles(tables: TableRows): Generator<ReportFile> {
   const documents = rowsByDocument(tables);
   yield* corpusFiles(CorpusSummary.of(documents.values()), tables.entities);
-  const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
+  const entities = entityNames(tables.entities);
   for (const [documentId, rows] of documents) yield { path: documentPagePath(documentId), content: renderDocumentPage(rows, entities) };
+}
+
+/** The entities by id, as the document pages look up their canonical names. */
+function entityNames(entities: readonly EntityRow[]): EntityNames {
+  return new Map(entities.map((entity) => [entity.entity_id, entity]));
 }
 
 /** The corpus view, and the full document list when the corpus view cannot list every document. */
@@ -124,7 +129,7 @@ export class ReportWriter {
 export async function writeReport(tables: TableRows, outputDirectory: string): Promise<string> {
   const writer = await ReportWriter.open(outputDirectory);
   try {
-    const entities = new Map<string, EntityRow>(tables.entities.map((entity) => [entity.entity_id, entity]));
+    const entities = entityNames(tables.entities);
     for (const rows of rowsByDocument(tables).values()) await writer.add(rows, entities);
     return await writer.close(tables.entities);
   } catch (error) {
