@@ -11,6 +11,20 @@ export function tableJsonSchema(table: TableName): string {
   return `${JSON.stringify(z.toJSONSchema(TABLE_SCHEMAS[table], { unrepresentable: 'any' }), null, 2)}\n`;
 }
 
+/**
+ * Bytes a table file buffers before a write waits for the disk. With the
+ * default 16 KB nearly every document's rows filled the buffer, so the
+ * second pass waited on each write in turn; measured on 2,000 documents,
+ * `quarry merge` took 4.5 s with 16 KB and 3.8 to 4.0 s with 256 KB to 4 MB.
+ * The 12 table files hold at most about 12 MB between them.
+ */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** A table file in the staging folder (flush: its data reaches the disk before it is closed, and so before the rename that publishes it). */
+function openTableFile(file: string): WriteStream {
+  return createWriteStream(file, { flush: true, highWaterMark: WRITE_BUFFER_BYTES });
+}
+
 async function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
   if (chunk !== '' && !stream.write(chunk)) await once(stream, 'drain');
 }
@@ -55,8 +69,8 @@ export class TableWriter {
     await mkdir(path.join(staging, 'schema'), { recursive: true });
     const writer = new TableWriter(outputDirectory, staging);
     for (const table of TABLE_NAMES) {
-      writer.streams.set(`${table}.jsonl`, createWriteStream(path.join(staging, `${table}.jsonl`), { flush: true }));
-      const csv = createWriteStream(path.join(staging, `${table}.csv`), { flush: true });
+      writer.streams.set(`${table}.jsonl`, openTableFile(path.join(staging, `${table}.jsonl`)));
+      const csv = openTableFile(path.join(staging, `${table}.csv`));
       writer.streams.set(`${table}.csv`, csv);
       await writeChunk(csv, csvLines(table, [], true));
     }
