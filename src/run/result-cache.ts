@@ -33,11 +33,6 @@ export class ResultCache {
     return path.join(this.directory, key.slice(0, 2), `${key}.json`);
   }
 
-  /** Stores a result. */
-  async put(key: string, result: DocumentResult): Promise<void> {
-    await this.write(key, ResultCache.serialize(result));
-  }
-
   /** Stores a serialized result; written to a temporary name and renamed, so a reader never sees half a file. */
   async write(key: string, serialized: string): Promise<void> {
     const file = this.file(key);
