@@ -55,7 +55,6 @@ export const COMPLETE_MARKER = 'manifest.json';
  */
 export class TableWriter {
   private readonly streams = new Map<string, WriteStream>();
-  readonly counts: Record<TableName, number> = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0])) as Record<TableName, number>;
 
   private constructor(
     readonly outputDirectory: string,
@@ -83,7 +82,6 @@ export class TableWriter {
     const records = rows as unknown as Record<string, unknown>[];
     await writeChunk(this.streams.get(`${table}.jsonl`) as WriteStream, toJsonl(records));
     await writeChunk(this.streams.get(`${table}.csv`) as WriteStream, csvLines(table, records));
-    this.counts[table] += rows.length;
   }
 
   /** Closes the files, writes the schemas and the manifest, and switches the output folder to them (see the class comment). */
