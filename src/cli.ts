@@ -1,7 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
-import { formatReport, loadGold, loadPredictions, scoreDataset } from './eval/index.ts';
+import { formatReport, GoldError, loadGold, loadPredictions, PredictionsError, scoreDataset, type EvalReport } from './eval/index.ts';
+import { loadGazetteer } from './entities/gazetteer.ts';
+import { ModelFileError } from './entities/model/model-file.ts';
+import { readTrainingSet, trainEntityModel, TrainingDataError, type TrainingDocument } from './entities/model/train.ts';
 import { InputError } from './input/discover.ts';
 import { LockError, withOutputLock } from './output/lock.ts';
 import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
@@ -86,8 +92,72 @@ const parseShardOption = (text: string): Shard => {
 };
 
 async function evaluate(predictions: string, options: { gold: string; json?: boolean }): Promise<number> {
-  const report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
+  let report: EvalReport;
+  try {
+    report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
+  } catch (error) {
+    // A folder that cannot be scored is a usage error, said in one line (the file and what is wrong) and not as a stack trace.
+    if (!(error instanceof GoldError || error instanceof PredictionsError)) throw error;
+    process.stderr.write(`quarry: ${error.message}\n`);
+    return ExitCode.usage;
+  }
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  return ExitCode.ok;
+}
+
+interface TrainOptionsFromCli {
+  corpus: string;
+  gold: string;
+  devCorpus?: string;
+  devGold?: string;
+  out: string;
+  epochs: number;
+  seed: number;
+  minFeatureCount: number;
+  lexicon: string[];
+  progress?: boolean;
+}
+
+const parsePositive = (what: string) => (text: string): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`expected a whole number of ${what}, 1 or more`);
+  return value;
+};
+
+async function train(options: TrainOptionsFromCli): Promise<number> {
+  if ((options.devCorpus === undefined) !== (options.devGold === undefined)) throw new InvalidArgumentError('--dev-corpus and --dev-gold go together: give both or neither');
+  const showProgress = options.progress !== false && process.stderr.isTTY === true;
+  const gazetteer = loadGazetteer(options.lexicon);
+  const read = async (corpus: string, gold: string, what: string): Promise<TrainingDocument[]> => {
+    const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: `quarry train: reading ${what} {bar} {value}/{total} documents | {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    bar?.start(0, 0);
+    try {
+      return await readTrainingSet(corpus, gold, gazetteer, (done, total) => {
+        bar?.setTotal(total);
+        bar?.update(done);
+      });
+    } finally {
+      bar?.stop();
+    }
+  };
+  const started = performance.now();
+  const training = await read(options.corpus, options.gold, 'the training set');
+  const dev = options.devCorpus !== undefined && options.devGold !== undefined ? await read(options.devCorpus, options.devGold, 'the dev set') : null;
+  const tokens = training.reduce((sum, document) => sum + document.sentences.reduce((count, sentence) => count + sentence.tokens.length, 0), 0);
+  process.stderr.write(`quarry train: ${training.length} training documents (${tokens} tokens)${dev === null ? '' : `, ${dev.length} dev documents`}\n`);
+  const percent = (value: number): string => (100 * value).toFixed(1);
+  const card = {
+    training: { corpus: path.basename(path.resolve(options.corpus)), gold: path.basename(path.resolve(options.gold)), documents: training.length, tokens },
+    dev: dev === null ? null : { corpus: path.basename(path.resolve(options.devCorpus as string)), documents: dev.length },
+    options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, lexicons: options.lexicon.map((file) => path.basename(file)) },
+  };
+  const result = trainEntityModel(training, dev, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
+    const scores = report.dev === null ? '' : `; dev strict F1 ${percent(report.dev.f1)} (${Object.entries(report.dev.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`;
+    process.stderr.write(`quarry train: epoch ${report.epoch}/${options.epochs}: ${percent(report.trainingErrorRate)}% of training tokens wrong${scores}\n`);
+  });
+  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+  await writeFile(options.out, result.bytes);
+  process.stderr.write(`quarry train: kept epoch ${result.best.epoch}${result.best.dev === null ? '' : ` (dev strict F1 ${percent(result.best.dev.f1)})`}; wrote ${options.out} (${(result.bytes.length / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return ExitCode.ok;
 }
 
@@ -130,7 +200,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<predictions>', 'output folder of a run (with mentions, dates, figures and claims .jsonl)')
     .requiredOption('-g, --gold <dir>', 'folder of gold annotation files (<doc_id>.json)')
     .option('--json', 'print the full report as JSON')
+    .addHelpText('after', '\nExit codes: 0 scored, 2 usage error, or a predictions or gold folder that cannot be scored (missing, no gold files, a file that is not JSON or not in the gold format, a doc_id used twice; the file is named).')
     .action(async (predictions: string, options: { gold: string; json?: boolean }) => setExitCode(await evaluate(predictions, options)));
+  program
+    .command('train')
+    .description('Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; point extractEntities.model at it.')
+    .requiredOption('--corpus <dir>', 'folder of the training texts, read as quarry extract reads its inputs')
+    .requiredOption('--gold <dir>', 'folder of gold files (<doc_id>.json) with entities; misc items are learnt, not output')
+    .option('--dev-corpus <dir>', 'folder of dev texts, scored after every epoch')
+    .option('--dev-gold <dir>', 'folder of the dev gold files')
+    .requiredOption('-o, --out <file>', 'the model file to write')
+    .option('--epochs <n>', 'passes over the training set; the epoch best on the dev set is kept', parsePositive('epochs'), 12)
+    .option('--seed <n>', 'seed of the shuffle before every epoch (the same data and seed give the same bytes)', parsePositive('seeds'), 1)
+    .option('--min-feature-count <n>', 'leave out features seen fewer times in the training set', parsePositive('occurrences'), 2)
+    .option('--lexicon <file...>', 'lexicons whose entries the model sees as gazetteer features (as extractEntities.lexicons)', [])
+    .option('--no-progress', 'never show the progress bar')
+    .addHelpText('after', '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, a gold file without its text).')
+    .action(async (options: TrainOptionsFromCli) => setExitCode(await train(options)));
   program
     .command('report')
     .description('Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.')
@@ -151,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError || error instanceof WorkerBundleError) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }

@@ -17,6 +17,8 @@ export interface GazetteerEntry {
   canonical: string;
   /** The phrase is written in capitals ("WHO", "CCP"): in prose it only matches capitals, so "Who" is not the WHO. */
   acronym: boolean;
+  /** The phrase comes from a user's lexicon (`extractEntities.lexicons`): its type wins over any recognizer's. */
+  user: boolean;
 }
 
 /** The type a head word gives a name ending in it; 'none' marks names that are not entities (events, awards, laws). */
@@ -111,12 +113,12 @@ function readWordList(file: string): Set<string> {
 }
 
 /** Builds a gazetteer from lexicon entries (later entries do not override earlier names) and word lists. */
-export function buildGazetteer(entries: readonly LexiconEntry[], lists: Omit<Gazetteer, 'phrases' | 'canonicalByName'>): Gazetteer {
+export function buildGazetteer(entries: readonly (LexiconEntry & { user?: boolean })[], lists: Omit<Gazetteer, 'phrases' | 'canonicalByName'>): Gazetteer {
   const phrases = new TokenTrie<GazetteerEntry>();
   const canonicalByName = new Map<string, GazetteerEntry>();
   for (const entry of entries) {
     for (const name of [entry.name, ...entry.aliases]) {
-      const value: GazetteerEntry = { type: entry.type, canonical: entry.name, acronym: !/\p{Ll}/u.test(name) };
+      const value: GazetteerEntry = { type: entry.type, canonical: entry.name, acronym: !/\p{Ll}/u.test(name), user: entry.user === true };
       // A leading "The" is outside the span (SPEC), so "The Epoch Times" is matched as "Epoch Times".
       const keys = phraseKeys(name.replace(/^the\s+/i, ''));
       phrases.insert(keys, value);
@@ -142,7 +144,7 @@ export function loadGazetteer(userLexicons: readonly string[] = []): Gazetteer {
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const shipped = (name: string): string => path.join(GAZETTEER_DIRECTORY, name);
-  const entries = [...userLexicons.flatMap((file) => readLexicon(path.resolve(file))), ...readLexicon(shipped('organizations.csv')), ...readLexicon(shipped('places.csv'))];
+  const entries = [...userLexicons.flatMap((file) => readLexicon(path.resolve(file)).map((entry) => ({ ...entry, user: true }))), ...readLexicon(shipped('organizations.csv')), ...readLexicon(shipped('places.csv'))];
   const heads = new Map<string, HeadType>();
   for (const line of readFileSync(shipped('heads.csv'), 'utf8').split(/\r?\n/).slice(1)) {
     const [word, type] = parseCsvLine(line);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanEntitySpan, findEntityMentions, longestNonOverlapping, sentenceCase } from '../../src/stages/extract-entities.ts';
+import { cleanEntitySpan, findEntityMentions, longestNonOverlapping, sentenceCase } from '../../src/entities/rules.ts';
 import { analyzePassage } from '../../src/text/analysis.ts';
 
 /** Analyses each line as one passage, as the segment and analyze stages would, and returns [type, text] pairs. */

@@ -1,0 +1,179 @@
+import { allowedTransition, LABELS } from './labels.ts';
+
+const LABEL_COUNT = LABELS.length;
+
+/** The weights of the features, by feature id: adds a feature's weight for every label to a row of scores. */
+export interface WeightTable {
+  addTo(feature: number, scores: Float64Array, base: number): void;
+}
+
+/** Every feature has a weight for every label (features × labels, row-major): what training updates. */
+export class DenseWeights implements WeightTable {
+  constructor(readonly values: Float64Array) {}
+
+  addTo(feature: number, scores: Float64Array, base: number): void {
+    const row = feature * LABEL_COUNT;
+    for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (this.values[row + label] as number);
+  }
+}
+
+/** Only the non-zero weights, row by row (compressed sparse rows): what a model file holds and a run reads. */
+export class SparseWeights implements WeightTable {
+  constructor(
+    /** Where each feature's weights start in `labels` and `values`; one more entry than features. */
+    readonly rowStarts: Uint32Array,
+    readonly labels: Uint8Array,
+    readonly values: Float32Array,
+  ) {}
+
+  addTo(feature: number, scores: Float64Array, base: number): void {
+    const end = this.rowStarts[feature + 1] as number;
+    for (let at = this.rowStarts[feature] as number; at < end; at++) {
+      const index = base + (this.labels[at] as number);
+      scores[index] = (scores[index] as number) + (this.values[at] as number);
+    }
+  }
+}
+/** Row of the transition table that holds the scores of a sentence's first label. */
+const START = LABEL_COUNT;
+
+/** Which label pairs BILOU allows, computed once: [previous * L + next], the start row last. */
+const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_, index) => {
+  const previous = Math.floor(index / LABEL_COUNT);
+  return allowedTransition(previous === START ? null : previous, index % LABEL_COUNT) ? 1 : 0;
+});
+const ALLOWED_AT_END = Uint8Array.from({ length: LABEL_COUNT }, (_, label) => (allowedTransition(label, null) ? 1 : 0));
+
+/**
+ * A linear-chain model: a weight per feature and label, and a weight per
+ * pair of adjacent labels. A sentence is a list of tokens, each a list of
+ * feature ids; its best labelling is found by Viterbi decoding under the
+ * BILOU constraints, so every span it marks is well formed.
+ */
+export class SequenceModel {
+  static readonly labelCount = LABEL_COUNT;
+
+  constructor(
+    readonly weights: WeightTable,
+    /** (labels + 1) × labels: previous label (the last row: the sentence start) to next label. */
+    readonly transitions: Float32Array | Float64Array,
+  ) {}
+
+  /** The emission scores of every token: tokens × labels. */
+  emissions(sentence: readonly Int32Array[]): Float64Array {
+    const scores = new Float64Array(sentence.length * LABEL_COUNT);
+    sentence.forEach((features, at) => {
+      const base = at * LABEL_COUNT;
+      for (const feature of features) if (feature >= 0) this.weights.addTo(feature, scores, base);
+    });
+    return scores;
+  }
+
+  /** The highest-scoring allowed label sequence. */
+  decode(sentence: readonly Int32Array[]): number[] {
+    const length = sentence.length;
+    if (length === 0) return [];
+    const emissions = this.emissions(sentence);
+    const transitions = this.transitions;
+    const best = new Float64Array(length * LABEL_COUNT).fill(-Infinity);
+    const back = new Int32Array(length * LABEL_COUNT);
+    for (let label = 0; label < LABEL_COUNT; label++) {
+      if (ALLOWED[START * LABEL_COUNT + label]) best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
+    }
+    for (let at = 1; at < length; at++) {
+      const row = at * LABEL_COUNT;
+      const previousRow = row - LABEL_COUNT;
+      for (let label = 0; label < LABEL_COUNT; label++) {
+        let top = -Infinity;
+        let from = 0;
+        for (let previous = 0; previous < LABEL_COUNT; previous++) {
+          const pair = previous * LABEL_COUNT + label;
+          if (!ALLOWED[pair]) continue;
+          const score = (best[previousRow + previous] as number) + (transitions[pair] as number);
+          if (score > top) {
+            top = score;
+            from = previous;
+          }
+        }
+        best[row + label] = top + (emissions[row + label] as number);
+        back[row + label] = from;
+      }
+    }
+    let last = 0;
+    let top = -Infinity;
+    const lastRow = (length - 1) * LABEL_COUNT;
+    for (let label = 0; label < LABEL_COUNT; label++) {
+      if (ALLOWED_AT_END[label] && (best[lastRow + label] as number) > top) {
+        top = best[lastRow + label] as number;
+        last = label;
+      }
+    }
+    const labels = new Array<number>(length);
+    labels[length - 1] = last;
+    for (let at = length - 1; at > 0; at--) labels[at - 1] = back[at * LABEL_COUNT + (labels[at] as number)] as number;
+    return labels;
+  }
+}
+
+/**
+ * Trains a SequenceModel with the averaged structured perceptron (Collins
+ * 2002): decode a sentence, and where the labels differ from the gold ones,
+ * add the gold labels' features and subtract the predicted ones'. The model
+ * it returns averages the weights over every step, which generalises far
+ * better than the last weights.
+ */
+export class PerceptronTrainer {
+  private readonly weights: Float64Array;
+  private readonly transitions = new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT);
+  /** Sums of step × change, for the average (Daumé's trick: average = w - sum / steps). */
+  private readonly weightSums: Float64Array;
+  private readonly transitionSums = new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT);
+  private step = 1;
+
+  constructor(featureCount: number) {
+    this.weights = new Float64Array(featureCount * LABEL_COUNT);
+    this.weightSums = new Float64Array(featureCount * LABEL_COUNT);
+  }
+
+  /** The current (not averaged) model, for decoding during training. */
+  get current(): SequenceModel {
+    return new SequenceModel(new DenseWeights(this.weights), this.transitions);
+  }
+
+  /** One training step on one sentence; returns the number of tokens it got wrong. */
+  learn(sentence: readonly Int32Array[], gold: readonly number[]): number {
+    const predicted = this.current.decode(sentence);
+    let wrong = 0;
+    for (let at = 0; at < sentence.length; at++) {
+      const goldLabel = gold[at] as number;
+      const predictedLabel = predicted[at] as number;
+      if (goldLabel !== predictedLabel) {
+        wrong++;
+        for (const feature of sentence[at] as Int32Array) {
+          if (feature < 0) continue;
+          this.add(this.weights, this.weightSums, feature * LABEL_COUNT + goldLabel, 1);
+          this.add(this.weights, this.weightSums, feature * LABEL_COUNT + predictedLabel, -1);
+        }
+      }
+      const goldPrevious = at === 0 ? START : (gold[at - 1] as number);
+      const predictedPrevious = at === 0 ? START : (predicted[at - 1] as number);
+      if (goldLabel !== predictedLabel || goldPrevious !== predictedPrevious) {
+        this.add(this.transitions, this.transitionSums, goldPrevious * LABEL_COUNT + goldLabel, 1);
+        this.add(this.transitions, this.transitionSums, predictedPrevious * LABEL_COUNT + predictedLabel, -1);
+      }
+    }
+    this.step++;
+    return wrong;
+  }
+
+  /** The averaged model. */
+  averaged(): { weights: Float64Array; transitions: Float64Array } {
+    const average = (values: Float64Array, sums: Float64Array): Float64Array => values.map((value, index) => value - (sums[index] as number) / this.step);
+    return { weights: average(this.weights, this.weightSums), transitions: average(this.transitions, this.transitionSums) };
+  }
+
+  private add(values: Float64Array, sums: Float64Array, index: number, change: number): void {
+    values[index] = (values[index] as number) + change;
+    sums[index] = (sums[index] as number) + this.step * change;
+  }
+}

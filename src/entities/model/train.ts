@@ -1,0 +1,229 @@
+import { resolveConfig } from '../../config.ts';
+import { createDocument, type EntityMention } from '../../document.ts';
+import { loadGold, type GoldDocument } from '../../eval/gold.ts';
+import { runDocumentStages } from '../../run/extract-document.ts';
+import { analyze } from '../../stages/analyze.ts';
+import { load } from '../../stages/load.ts';
+import { segment } from '../../stages/segment.ts';
+import type { Gazetteer } from '../gazetteer.ts';
+import { findEntityMentions } from '../rules.ts';
+import { documentFeatures, modelSentences, type ModelSentence } from './features.ts';
+import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
+import { encodeModel } from './model-file.ts';
+import { featureIds, mentionsFromLabels } from './recognizer.ts';
+import { PerceptronTrainer, SequenceModel, DenseWeights } from './sequence-model.ts';
+
+/** Training data that cannot be used: gold that does not slice back to its text, a gold file with no text. */
+export class TrainingDataError extends Error {
+  override readonly name = 'TrainingDataError';
+}
+
+/** One annotated document, analysed as the pipeline analyses it, with its features and gold labels. */
+export interface TrainingDocument {
+  id: string;
+  text: string;
+  sentences: ModelSentence[];
+  features: string[][][];
+  labels: number[][];
+  /** Gold entities as UTF-16 spans, for scoring. */
+  gold: { start: number; end: number; type: SpanType; optional: boolean }[];
+}
+
+/** UTF-16 index of every code point index of a text (one more entry than code points). */
+function utf16Offsets(text: string): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const character of text) {
+    offsets.push(at);
+    at += character.length;
+  }
+  offsets.push(at);
+  return offsets;
+}
+
+/**
+ * Reads a corpus folder as the pipeline reads its inputs, and the gold file
+ * of each annotated document (shared/eval/FORMAT.md): analyses each
+ * document, runs the rule engine, makes the model's features and aligns
+ * the gold entities with the tokens. Documents without gold are left out.
+ */
+export async function readTrainingSet(corpus: string, goldDirectory: string, gazetteer: Gazetteer, onDocument?: (done: number, total: number) => void): Promise<TrainingDocument[]> {
+  const gold = new Map<string, GoldDocument>((await loadGold(goldDirectory)).filter((document) => document.entities !== undefined).map((document) => [document.doc_id, document]));
+  if (gold.size === 0) throw new TrainingDataError(`${goldDirectory}: no gold file annotates entities`);
+  const config = resolveConfig({ input: [corpus], workers: 0 });
+  const documents: TrainingDocument[] = [];
+  const seen = new Set<string>();
+  for await (const loaded of load.run(config)) {
+    const annotation = gold.get(loaded.id);
+    if (annotation === undefined || loaded.status !== 'ok') continue;
+    seen.add(loaded.id);
+    const document = createDocument(loaded);
+    runDocumentStages(document, [segment, analyze], config, {});
+    documents.push(trainingDocument(loaded.id, document.text, document.analyses, annotation, goldDirectory, gazetteer));
+    onDocument?.(documents.length, gold.size);
+  }
+  const missing = [...gold.keys()].filter((id) => !seen.has(id));
+  if (missing.length > 0) throw new TrainingDataError(`${goldDirectory}: ${missing.length} gold file(s) have no readable document in ${corpus}, e.g. doc_id "${missing[0]}"`);
+  return documents;
+}
+
+function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], annotation: GoldDocument, goldDirectory: string, gazetteer: Gazetteer): TrainingDocument {
+  const sentences = modelSentences(analyses);
+  const ruleMentions = findEntityMentions({ text }, analyses, gazetteer);
+  const features = documentFeatures({ sentences, ruleMentions, gazetteer });
+  const offsets = utf16Offsets(text);
+  const gold = (annotation.entities ?? []).map((entity, index) => {
+    if (entity.end >= offsets.length) throw new TrainingDataError(`${goldDirectory}: doc_id "${id}", entities[${index}] ends at ${entity.end}, past the end of the text (${offsets.length - 1} code points)`);
+    const start = offsets[entity.start] as number;
+    const end = offsets[entity.end] as number;
+    if (text.slice(start, end) !== entity.text) {
+      throw new TrainingDataError(`${goldDirectory}: doc_id "${id}", entities[${index}] "${entity.text}" does not slice back to the text: code points ${entity.start}-${entity.end} read "${text.slice(start, end)}"`);
+    }
+    const type = entity.type as SpanType;
+    return { start, end, type, optional: entity.optional === true || type === 'misc' };
+  });
+  const labels = sentences.map((sentence) => {
+    const spans: { first: number; last: number; type: SpanType }[] = [];
+    for (const entity of gold) {
+      const first = sentence.tokens.findIndex((token) => token.end > entity.start);
+      if (first < 0 || (sentence.tokens[first] as { start: number }).start !== entity.start) continue;
+      let last = first;
+      while (last + 1 < sentence.tokens.length && (sentence.tokens[last + 1] as { start: number }).start < entity.end) last++;
+      if (spans.some((span) => span.last >= first && span.first <= last)) continue;
+      spans.push({ first, last, type: entity.type });
+    }
+    return encodeSpans(sentence.tokens.length, spans);
+  });
+  return { id, text, sentences, features, labels, gold };
+}
+
+/** Strict precision, recall and F1 of mentions against gold, per type and overall, as shared/tools/score.mjs counts them. */
+export interface MentionScores {
+  f1: number;
+  precision: number;
+  recall: number;
+  byType: Record<string, { f1: number; precision: number; recall: number }>;
+}
+
+function f1Of(truePositives: number, falsePositives: number, falseNegatives: number): { f1: number; precision: number; recall: number } {
+  const precision = truePositives + falsePositives === 0 ? 0 : truePositives / (truePositives + falsePositives);
+  const recall = truePositives + falseNegatives === 0 ? 0 : truePositives / (truePositives + falseNegatives);
+  return { f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), precision, recall };
+}
+
+/** Scores predicted mentions strictly: same span and type; a prediction overlapping an optional gold item does not count. */
+export function scoreMentions(documents: readonly TrainingDocument[], predictions: readonly (readonly EntityMention[])[]): MentionScores {
+  const counts = new Map<string, [number, number, number]>();
+  const count = (type: string, index: 0 | 1 | 2): void => {
+    for (const key of ['all', type]) {
+      const entry = counts.get(key) ?? [0, 0, 0];
+      entry[index]++;
+      counts.set(key, entry);
+    }
+  };
+  documents.forEach((document, index) => {
+    const required = document.gold.filter((item) => !item.optional);
+    const matched = new Set<number>();
+    for (const mention of predictions[index] ?? []) {
+      const hit = required.findIndex((item, at) => !matched.has(at) && item.start === mention.start && item.end === mention.end && item.type === mention.type);
+      if (hit >= 0) {
+        matched.add(hit);
+        count(mention.type, 0);
+      } else if (!document.gold.some((item) => item.optional && item.start < mention.end && mention.start < item.end)) count(mention.type, 1);
+    }
+    required.forEach((item, at) => {
+      if (!matched.has(at)) count(item.type, 2);
+    });
+  });
+  const scoreOf = (key: string): { f1: number; precision: number; recall: number } => f1Of(...(counts.get(key) ?? [0, 0, 0]));
+  return { ...scoreOf('all'), byType: Object.fromEntries(SPAN_TYPES.filter((type) => type !== 'misc').map((type) => [type, scoreOf(type)])) };
+}
+
+/** How a model is trained. */
+export interface TrainOptions {
+  /** Passes over the training set; the epoch that scores best on the dev set is kept (the last one without a dev set). */
+  epochs: number;
+  /** Seed of the shuffle of the training documents before every epoch. */
+  seed: number;
+  /** Features seen fewer times than this in the training set are left out. */
+  minFeatureCount: number;
+}
+
+/** What one epoch did. */
+export interface EpochReport {
+  epoch: number;
+  /** Share of training tokens labelled wrongly during the epoch. */
+  trainingErrorRate: number;
+  dev: MentionScores | null;
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so the same data and seed give the same model bytes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Predicts the mentions of documents with a model over the given feature ids. */
+function predict(model: SequenceModel, ids: ReadonlyMap<string, number>, documents: readonly TrainingDocument[]): EntityMention[][] {
+  return documents.map((document) =>
+    mentionsFromLabels(
+      document.text,
+      document.sentences,
+      document.features.map((sentence) => model.decode(sentence.map((token) => featureIds(token, ids)))),
+    ),
+  );
+}
+
+/**
+ * Trains the entity model with the averaged perceptron and returns the
+ * model file's bytes with the report of every epoch. The same documents,
+ * options and card give the same bytes.
+ */
+export function trainEntityModel(
+  training: readonly TrainingDocument[],
+  dev: readonly TrainingDocument[] | null,
+  options: TrainOptions,
+  card: Record<string, unknown>,
+  onEpoch?: (report: EpochReport) => void,
+): { bytes: Buffer; epochs: EpochReport[]; best: EpochReport } {
+  const counts = new Map<string, number>();
+  for (const document of training) for (const sentence of document.features) for (const token of sentence) for (const feature of token) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  const features = [...counts].filter(([, count]) => count >= options.minFeatureCount).map(([feature]) => feature);
+  const ids = new Map(features.map((feature, id) => [feature, id]));
+  const sentences = training.map((document) => document.features.map((sentence) => sentence.map((token) => featureIds(token, ids))));
+  const trainer = new PerceptronTrainer(features.length);
+  const next = random(options.seed);
+  const order = training.map((_, index) => index);
+  const reports: EpochReport[] = [];
+  let best: { report: EpochReport; weights: Float64Array; transitions: Float64Array } | null = null;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let index = order.length - 1; index > 0; index--) {
+      const swap = Math.floor(next() * (index + 1));
+      [order[index], order[swap]] = [order[swap] as number, order[index] as number];
+    }
+    let wrong = 0;
+    let tokens = 0;
+    for (const documentIndex of order) {
+      const document = training[documentIndex] as TrainingDocument;
+      (sentences[documentIndex] as Int32Array[][]).forEach((sentence, at) => {
+        wrong += trainer.learn(sentence, document.labels[at] as number[]);
+        tokens += sentence.length;
+      });
+    }
+    const averaged = trainer.averaged();
+    const model = new SequenceModel(new DenseWeights(averaged.weights), averaged.transitions);
+    const report: EpochReport = { epoch, trainingErrorRate: tokens === 0 ? 0 : wrong / tokens, dev: dev === null ? null : scoreMentions(dev, predict(model, ids, dev)) };
+    reports.push(report);
+    onEpoch?.(report);
+    if (best === null || (report.dev?.f1 ?? epoch) >= (best.report.dev?.f1 ?? best.report.epoch)) best = { report, ...averaged };
+  }
+  if (best === null) throw new TrainingDataError('training needs at least one epoch');
+  const bytes = encodeModel(features, best.weights, best.transitions, { ...card, epochs: reports.map(({ epoch, trainingErrorRate, dev: scores }) => ({ epoch, trainingErrorRate, dev: scores })), keptEpoch: best.report.epoch });
+  return { bytes, epochs: reports, best: best.report };
+}
