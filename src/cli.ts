@@ -116,6 +116,7 @@ interface TrainOptionsFromCli {
   minFeatureCount: number;
   lexicon: string[];
   progress?: boolean;
+  titleCaseCopies?: boolean;
 }
 
 const parsePositive = (what: string) => (text: string): number => {
@@ -128,11 +129,11 @@ async function train(options: TrainOptionsFromCli): Promise<number> {
   if ((options.devCorpus === undefined) !== (options.devGold === undefined)) throw new InvalidArgumentError('--dev-corpus and --dev-gold go together: give both or neither');
   const showProgress = options.progress !== false && process.stderr.isTTY === true;
   const gazetteer = loadGazetteer(options.lexicon);
-  const read = async (corpus: string, gold: string, what: string): Promise<TrainingDocument[]> => {
+  const read = async (corpus: string, gold: string, what: string, copies: boolean): Promise<TrainingDocument[]> => {
     const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: `quarry train: reading ${what} {bar} {value}/{total} documents | {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(0, 0);
     try {
-      return await readTrainingSet(corpus, gold, gazetteer, (done, total) => {
+      return await readTrainingSet(corpus, gold, gazetteer, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
         bar?.setTotal(total);
         bar?.update(done);
       });
@@ -141,15 +142,15 @@ async function train(options: TrainOptionsFromCli): Promise<number> {
     }
   };
   const started = performance.now();
-  const training = await read(options.corpus, options.gold, 'the training set');
-  const dev = options.devCorpus !== undefined && options.devGold !== undefined ? await read(options.devCorpus, options.devGold, 'the dev set') : null;
+  const training = await read(options.corpus, options.gold, 'the training set', options.titleCaseCopies !== false);
+  const dev = options.devCorpus !== undefined && options.devGold !== undefined ? await read(options.devCorpus, options.devGold, 'the dev set', false) : null;
   const tokens = training.reduce((sum, document) => sum + document.sentences.reduce((count, sentence) => count + sentence.tokens.length, 0), 0);
   process.stderr.write(`quarry train: ${training.length} training documents (${tokens} tokens)${dev === null ? '' : `, ${dev.length} dev documents`}\n`);
   const percent = (value: number): string => (100 * value).toFixed(1);
   const card = {
     training: { corpus: path.basename(path.resolve(options.corpus)), gold: path.basename(path.resolve(options.gold)), documents: training.length, tokens },
     dev: dev === null ? null : { corpus: path.basename(path.resolve(options.devCorpus as string)), documents: dev.length },
-    options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, lexicons: options.lexicon.map((file) => path.basename(file)) },
+    options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, titleCaseCopies: options.titleCaseCopies !== false, lexicons: options.lexicon.map((file) => path.basename(file)) },
   };
   const result = trainEntityModel(training, dev, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
     const scores = report.dev === null ? '' : `; dev strict F1 ${percent(report.dev.f1)} (${Object.entries(report.dev.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`;
@@ -214,6 +215,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the shuffle before every epoch (the same data and seed give the same bytes)', parsePositive('seeds'), 1)
     .option('--min-feature-count <n>', 'leave out features seen fewer times in the training set', parsePositive('occurrences'), 2)
     .option('--lexicon <file...>', 'lexicons whose entries the model sees as gazetteer features (as extractEntities.lexicons)', [])
+    .option('--no-title-case-copies', 'train on the documents only, without a copy of each whose first line and a tenth of the others are written in Title Case')
     .option('--no-progress', 'never show the progress bar')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, a gold file without its text).')
     .action(async (options: TrainOptionsFromCli) => setExitCode(await train(options)));
