@@ -127,30 +127,74 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /**
+ * A gold folder or file that cannot be used: the folder is missing or holds
+ * no gold file, a file is not JSON or does not match the gold schema, or two
+ * files share a `doc_id`. The message names the folder or file and what is
+ * wrong with it.
+ */
+export class GoldError extends Error {
+  override readonly name = 'GoldError';
+
+  /** @param path The gold folder or file the problem is in. */
+  constructor(
+    message: string,
+    readonly path: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The reason a file system call failed, as a reader would say it. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'ENOTDIR') return 'it is not a folder';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * Reads every `*.json` file directly inside `directory` as a gold document,
  * sorted by file name so reports are stable.
  *
- * @throws Error naming the file and the offending path when a file is not
- *   valid JSON or does not match the gold schema, when two files share a
- *   `doc_id`, or when the directory holds no gold file at all.
+ * @throws GoldError naming the folder or file when the folder cannot be
+ *   read or holds no gold file, when a file is not valid JSON or does not
+ *   match the gold schema (with the offending path), or when two files
+ *   share a `doc_id`.
  */
 export async function loadGold(directory: string | URL): Promise<GoldDocument[]> {
   const directoryPath = directory instanceof URL ? fileURLToPath(directory) : directory;
-  const fileNames = (await readdir(directoryPath)).filter((name) => name.endsWith('.json')).sort();
+  let entries: string[];
+  try {
+    entries = await readdir(directoryPath);
+  } catch (error) {
+    throw new GoldError(`cannot read the gold folder ${directoryPath}: ${describeFileError(error)}`, directoryPath, {
+      cause: error,
+    });
+  }
+  const fileNames = entries.filter((name) => name.endsWith('.json')).sort();
   if (fileNames.length === 0) {
     // An empty gold set would score nothing and print a report of blanks;
     // that is almost always a wrong path, so say so.
-    throw new Error(`No gold files (*.json) in ${directoryPath}`);
+    throw new GoldError(`no gold files (*.json) in ${directoryPath}`, directoryPath);
   }
 
   const documents: GoldDocument[] = [];
   const fileByDocId = new Map<string, string>();
   for (const fileName of fileNames) {
     const filePath = join(directoryPath, fileName);
-    const document = parseGoldFile(filePath, await readFile(filePath, 'utf8'));
+    let content: string;
+    try {
+      content = await readFile(filePath, 'utf8');
+    } catch (error) {
+      throw new GoldError(`cannot read the gold file ${filePath}: ${describeFileError(error)}`, filePath, { cause: error });
+    }
+    const document = parseGoldFile(filePath, content);
     const previousFile = fileByDocId.get(document.doc_id);
     if (previousFile !== undefined) {
-      throw new Error(`Gold file ${filePath}: doc_id "${document.doc_id}" is also used by ${previousFile}`);
+      throw new GoldError(`gold file ${filePath}: doc_id "${document.doc_id}" is also used by ${previousFile}`, filePath);
     }
     fileByDocId.set(document.doc_id, filePath);
     documents.push(document);
@@ -165,11 +209,13 @@ function parseGoldFile(filePath: string, content: string): GoldDocument {
     json = JSON.parse(content);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Gold file ${filePath} is not valid JSON: ${reason}`, { cause: error });
+    throw new GoldError(`gold file ${filePath} is not valid JSON: ${reason}`, filePath, { cause: error });
   }
   const parsed = goldDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`Invalid gold file ${filePath}: ${describeIssues(parsed.error)}`, { cause: parsed.error });
+    throw new GoldError(`invalid gold file ${filePath}: ${describeIssues(parsed.error)}`, filePath, {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

@@ -2,8 +2,8 @@
  * Evaluation of pipeline output against gold annotations
  * (shared/eval/FORMAT.md): load both, score, print.
  */
-export { loadGold } from './gold.ts';
+export { GoldError, loadGold } from './gold.ts';
 export type { GoldDocument } from './gold.ts';
-export { loadPredictions, scoreDataset } from './score.ts';
+export { loadPredictions, PredictionsError, scoreDataset } from './score.ts';
 export type { EvalReport, PredictionTables } from './score.ts';
 export { formatReport } from './format.ts';

@@ -4,11 +4,11 @@
  * group; strict (identical spans) and lenient (overlapping spans); one-to-one
  * matching; optional gold items neither rewarded nor punished.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { describeIssues } from './gold.ts';
+import { describeFileError, describeIssues } from './gold.ts';
 import type { EntityType, GoldClaim, GoldDate, GoldDocument, GoldEntity, GoldFigure } from './gold.ts';
 import { align, matchModes } from './match.ts';
 import type { Alignment, CategorizedSpan, GoldSpan, MatchMode } from './match.ts';
@@ -484,9 +484,23 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
   };
 }
 
+/**
+ * A predictions folder that cannot be scored: it is missing, a table file
+ * is missing, or a line is not JSON or lacks a column the scorer needs. The
+ * message names the folder, or the file and line.
+ */
+export class PredictionsError extends Error {
+  override readonly name = 'PredictionsError';
+}
+
 /** Reads one JSON Lines file, validating each non-blank line against `schema`. */
 async function readJsonLines<S extends z.ZodType>(filePath: string, schema: S): Promise<z.infer<S>[]> {
-  const content = await readFile(filePath, 'utf8');
+  let content: string;
+  try {
+    content = await readFile(filePath, 'utf8');
+  } catch (error) {
+    throw new PredictionsError(`cannot read the predictions table ${filePath}: ${describeFileError(error)}`, { cause: error });
+  }
   const rows: z.infer<S>[] = [];
   content.split(/\r?\n/u).forEach((line, lineIndex) => {
     if (line.trim() === '') return;
@@ -496,11 +510,11 @@ async function readJsonLines<S extends z.ZodType>(filePath: string, schema: S): 
       json = JSON.parse(line);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`${location} is not valid JSON: ${reason}`, { cause: error });
+      throw new PredictionsError(`${location} is not valid JSON: ${reason}`, { cause: error });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new Error(`Invalid row at ${location}: ${describeIssues(parsed.error)}`, { cause: parsed.error });
+      throw new PredictionsError(`invalid row at ${location}: ${describeIssues(parsed.error)}`, { cause: parsed.error });
     }
     rows.push(parsed.data);
   });
@@ -511,11 +525,21 @@ async function readJsonLines<S extends z.ZodType>(filePath: string, schema: S): 
  * Reads `mentions.jsonl`, `dates.jsonl`, `figures.jsonl` and `claims.jsonl`
  * from a pipeline output directory.
  *
- * @throws Error naming the file (and line) when a file is missing, a line is
- *   not JSON, or a row lacks a column the scorer needs.
+ * @throws PredictionsError naming the folder when it cannot be read, or the
+ *   file (and line) when a file is missing, a line is not JSON, or a row
+ *   lacks a column the scorer needs.
  */
 export async function loadPredictions(directory: string | URL): Promise<PredictionTables> {
   const directoryPath = directory instanceof URL ? fileURLToPath(directory) : directory;
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(directoryPath)).isDirectory();
+  } catch (error) {
+    throw new PredictionsError(`cannot read the predictions folder ${directoryPath}: ${describeFileError(error)}`, {
+      cause: error,
+    });
+  }
+  if (!isFolder) throw new PredictionsError(`cannot read the predictions folder ${directoryPath}: it is not a folder`);
   const [mentions, dates, figures, claims] = await Promise.all([
     readJsonLines(join(directoryPath, 'mentions.jsonl'), mentionPredictionSchema),
     readJsonLines(join(directoryPath, 'dates.jsonl'), datePredictionSchema),

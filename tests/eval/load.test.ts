@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadGold } from '../../src/eval/gold.ts';
-import { loadPredictions } from '../../src/eval/score.ts';
+import { GoldError, loadGold } from '../../src/eval/gold.ts';
+import { loadPredictions, PredictionsError } from '../../src/eval/score.ts';
 
 const temporaryDirectories: string[] = [];
 
@@ -65,21 +65,49 @@ describe('loadGold', () => {
     {
       name: 'text that is not JSON',
       content: '{ "doc_id": ',
-      message: /bad\.json is not valid JSON/u,
+      message: /gold file .*bad\.json is not valid JSON/u,
     },
-  ])('names the file and the path for $name', async ({ content, message }) => {
+    {
+      name: 'an empty file',
+      content: '',
+      message: /gold file .*bad\.json is not valid JSON/u,
+    },
+  ])('gives a GoldError naming the file and the path for $name', async ({ content, message }) => {
     const directory = await directoryWith({ 'a.json': JSON.stringify(validGold), 'bad.json': content });
-    await expect(loadGold(directory)).rejects.toThrow(message);
+    const error: unknown = await loadGold(directory).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GoldError);
+    expect((error as GoldError).message).toMatch(message);
+    expect((error as GoldError).path).toBe(join(directory, 'bad.json'));
   });
 
-  it('refuses two files with the same doc_id', async () => {
+  it('gives a GoldError for two files with the same doc_id, naming both', async () => {
     const directory = await directoryWith({ 'a.json': JSON.stringify(validGold), 'copy.json': JSON.stringify(validGold) });
-    await expect(loadGold(directory)).rejects.toThrow(/copy\.json: doc_id "a" is also used by .*a\.json/u);
+    const error: unknown = await loadGold(directory).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GoldError);
+    expect((error as GoldError).message).toBe(
+      `gold file ${join(directory, 'copy.json')}: doc_id "a" is also used by ${join(directory, 'a.json')}`,
+    );
+    expect((error as GoldError).path).toBe(join(directory, 'copy.json'));
   });
 
-  it('refuses a directory without gold files', async () => {
-    const directory = await directoryWith({ 'notes.txt': '' });
-    await expect(loadGold(directory)).rejects.toThrow(/No gold files/u);
+  it.each([
+    { name: 'a folder without gold files', folder: async () => directoryWith({ 'notes.txt': '' }), message: 'no gold files (*.json) in {}' },
+    {
+      name: 'a missing folder',
+      folder: async () => join(await directoryWith({}), 'missing'),
+      message: 'cannot read the gold folder {}: it does not exist',
+    },
+    {
+      name: 'a file named as the folder',
+      folder: async () => join(await directoryWith({ 'gold.json': '{}' }), 'gold.json'),
+      message: 'cannot read the gold folder {}: it is not a folder',
+    },
+  ])('gives a GoldError naming the folder for $name', async ({ folder, message }) => {
+    const directory = await folder();
+    const error: unknown = await loadGold(directory).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GoldError);
+    expect((error as GoldError).message).toBe(message.replace('{}', directory));
+    expect((error as GoldError).path).toBe(directory);
   });
 });
 
@@ -101,21 +129,31 @@ describe('loadPredictions', () => {
     expect(predictions.claims.map((row) => row.kind)).toEqual(['quote', 'figure']);
   });
 
-  it('names the file, line and column of a bad row', async () => {
-    const directory = await directoryWith({
-      ...tables,
-      'claims.jsonl': '{"doc_id":"a","kind":"quote","start":0,"end":3}\n{"doc_id":"a","kind":"quote","start":"0","end":3}\n',
-    });
-    await expect(loadPredictions(directory)).rejects.toThrow(/claims\.jsonl:2: start:/u);
+  it.each([
+    {
+      name: 'the file, line and column of a bad row',
+      files: {
+        ...tables,
+        'claims.jsonl': '{"doc_id":"a","kind":"quote","start":0,"end":3}\n{"doc_id":"a","kind":"quote","start":"0","end":3}\n',
+      },
+      message: /claims\.jsonl:2: start:/u,
+    },
+    { name: 'a line that is not JSON', files: { ...tables, 'dates.jsonl': '{"doc_id":\n' }, message: /dates\.jsonl:1 is not valid JSON/u },
+    {
+      name: 'a missing table file',
+      files: Object.fromEntries(Object.entries(tables).filter(([name]) => name !== 'figures.jsonl')),
+      message: /cannot read the predictions table .*figures\.jsonl: it does not exist/u,
+    },
+  ])('gives a PredictionsError naming $name', async ({ files, message }) => {
+    const error: unknown = await loadPredictions(await directoryWith(files)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PredictionsError);
+    expect((error as PredictionsError).message).toMatch(message);
   });
 
-  it('names a line that is not JSON', async () => {
-    const directory = await directoryWith({ ...tables, 'dates.jsonl': '{"doc_id":\n' });
-    await expect(loadPredictions(directory)).rejects.toThrow(/dates\.jsonl:1 is not valid JSON/u);
-  });
-
-  it('names a missing table file', async () => {
-    const withoutFigures = Object.fromEntries(Object.entries(tables).filter(([name]) => name !== 'figures.jsonl'));
-    await expect(loadPredictions(await directoryWith(withoutFigures))).rejects.toThrow(/figures\.jsonl/u);
+  it('gives a PredictionsError naming a missing folder', async () => {
+    const directory = join(await directoryWith({}), 'out');
+    await expect(loadPredictions(directory)).rejects.toThrow(
+      new PredictionsError(`cannot read the predictions folder ${directory}: it does not exist`),
+    );
   });
 });
