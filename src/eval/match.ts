@@ -43,81 +43,62 @@ export interface Alignment {
   predictionOutcomes: PredictionOutcome[];
 }
 
-/** Number of code points two spans share. */
-export function overlapLength(first: Span, second: Span): number {
-  return Math.max(0, Math.min(first.end, second.end) - Math.max(first.start, second.start));
+/**
+ * Whether two spans share at least one code point. This is the test of the
+ * reference scorer (shared/tools/score.mjs), which an empty predicted span
+ * strictly inside a gold span also passes.
+ */
+export function overlaps(first: Span, second: Span): boolean {
+  return first.start < second.end && second.start < first.end;
 }
 
 function isIdentical(first: Span, second: Span): boolean {
   return first.start === second.start && first.end === second.end;
 }
 
-interface CandidatePair {
-  goldIndex: number;
-  predictionIndex: number;
-  exact: boolean;
-  overlap: number;
-  optional: boolean;
-}
-
 /**
- * Orders candidate pairs for greedy assignment: identical spans first, then
- * the largest overlap, then required before optional gold items (so a tie
- * is resolved in the way that rewards the prediction), then document order
- * so the result is deterministic.
- */
-function compareCandidates(first: CandidatePair, second: CandidatePair): number {
-  return (
-    Number(second.exact) - Number(first.exact) ||
-    second.overlap - first.overlap ||
-    Number(first.optional) - Number(second.optional) ||
-    first.goldIndex - second.goldIndex ||
-    first.predictionIndex - second.predictionIndex
-  );
-}
-
-/**
- * Aligns predictions with gold items so that each is used at most once,
- * pairing only items of the same category. A prediction left unmatched that
- * still overlaps an optional gold item of its category is `ignored` rather
- * than `spurious`, in either mode: the optional item marks a region where
- * the annotators could not say what is right.
+ * Aligns predictions with gold items one to one, pairing only items of the
+ * same category, exactly as the reference scorer (shared/tools/score.mjs)
+ * does, so that both report the same counts:
+ *
+ * - gold items are taken in order, required ones before optional ones;
+ * - each takes the prediction with an identical span if one is still free,
+ *   else (lenient mode only) the first free prediction, in table order,
+ *   that overlaps it;
+ * - a prediction left over that overlaps an optional gold item of any
+ *   category is `ignored` rather than `spurious`, in either mode: the
+ *   optional item marks a region where the annotators could not say what
+ *   is right.
  */
 export function align(gold: readonly GoldSpan[], predictions: readonly CategorizedSpan[], mode: MatchMode): Alignment {
-  const candidates: CandidatePair[] = [];
-  gold.forEach((goldItem, goldIndex) => {
-    predictions.forEach((prediction, predictionIndex) => {
-      if (goldItem.category !== prediction.category) return;
-      const exact = isIdentical(goldItem, prediction);
-      const overlap = overlapLength(goldItem, prediction);
-      if (exact || (mode === 'lenient' && overlap > 0)) {
-        candidates.push({ goldIndex, predictionIndex, exact, overlap, optional: goldItem.optional });
-      }
-    });
-  });
-  candidates.sort(compareCandidates);
-
   const predictionForGold: (number | null)[] = gold.map(() => null);
-  const goldForPrediction: (GoldSpan | null)[] = predictions.map(() => null);
-  for (const candidate of candidates) {
-    if (predictionForGold[candidate.goldIndex] !== null || goldForPrediction[candidate.predictionIndex] !== null) {
-      continue;
+  const matchedOutcomes: (PredictionOutcome | undefined)[] = predictions.map(() => undefined);
+  // Array.prototype.sort is stable, so document order holds within each group.
+  const goldOrder = gold
+    .map((_item, goldIndex) => goldIndex)
+    .sort((first, second) => Number(gold[first]?.optional) - Number(gold[second]?.optional));
+
+  for (const goldIndex of goldOrder) {
+    const goldItem = gold[goldIndex];
+    if (goldItem === undefined) continue;
+    let chosen: number | null = null;
+    for (const [predictionIndex, prediction] of predictions.entries()) {
+      if (matchedOutcomes[predictionIndex] !== undefined || prediction.category !== goldItem.category) continue;
+      if (isIdentical(goldItem, prediction)) {
+        chosen = predictionIndex;
+        break;
+      }
+      if (mode === 'lenient' && chosen === null && overlaps(goldItem, prediction)) chosen = predictionIndex;
     }
-    predictionForGold[candidate.goldIndex] = candidate.predictionIndex;
-    goldForPrediction[candidate.predictionIndex] = gold[candidate.goldIndex] ?? null;
+    if (chosen === null) continue;
+    predictionForGold[goldIndex] = chosen;
+    matchedOutcomes[chosen] = goldItem.optional ? 'ignored' : 'matched';
   }
 
-  const predictionOutcomes = predictions.map((prediction, predictionIndex): PredictionOutcome => {
-    const matchedGold = goldForPrediction[predictionIndex] ?? null;
-    if (matchedGold !== null) return matchedGold.optional ? 'ignored' : 'matched';
-    const touchesOptional = gold.some(
-      (goldItem) =>
-        goldItem.optional &&
-        goldItem.category === prediction.category &&
-        (isIdentical(goldItem, prediction) || overlapLength(goldItem, prediction) > 0),
-    );
-    return touchesOptional ? 'ignored' : 'spurious';
-  });
-
+  const predictionOutcomes = predictions.map(
+    (prediction, predictionIndex): PredictionOutcome =>
+      matchedOutcomes[predictionIndex] ??
+      (gold.some((goldItem) => goldItem.optional && overlaps(goldItem, prediction)) ? 'ignored' : 'spurious'),
+  );
   return { predictionForGold, predictionOutcomes };
 }

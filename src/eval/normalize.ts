@@ -14,10 +14,6 @@ function canonicalSpacing(text: string): string {
 }
 
 const leadingArticle = /^(?:a|an|the) /u;
-const leadingDeterminer = /^(?:a|an|the|one|this|that|some) /u;
-// Requires a period or a space after the honorific so that names such as
-// "Drew" or "Missy" are left alone.
-const leadingHonorific = /^(?:mr|ms|mrs|miss|dr)(?:\. ?| )/u;
 
 /**
  * Normalises a figure's counted item: case-insensitive, trimmed, without a
@@ -27,16 +23,29 @@ export function normalizeItem(item: string | null | undefined): string {
   return canonicalSpacing(item ?? '').replace(leadingArticle, '');
 }
 
+// The speaker rules below are those of the reference scorer,
+// shared/tools/score.mjs, kept to the letter so that both report the same
+// speaker accuracy.
+const leadingDeterminer = /^(?:the|a|an|one|this|that|some)\s+/u;
+// A space must follow the honorific, so that names such as "Drew" or
+// "Missy" are left alone.
+const leadingHonorific = /^(?:mr|ms|mrs|miss|dr)\.?\s+/u;
+const trailingPunctuation = /[\s.,;:]+$/u;
+
 /**
- * Normalises a claim speaker: case-insensitive, trimmed, without a leading
- * determiner (a, an, the, one, this, that, some) and then without an
- * honorific (Mr, Ms, Mrs, Miss, Dr, with or without a period). A missing
- * speaker normalises to the empty string.
+ * Normalises a claim speaker: lower-cased and trimmed, without a leading
+ * determiner (a, an, the, one, this, that, some), then without an honorific
+ * (Mr, Ms, Mrs, Miss, Dr, with or without a period), and without trailing
+ * spaces and punctuation. A missing speaker normalises to the empty string.
  */
 export function normalizeSpeaker(speaker: string | null | undefined): string {
-  return canonicalSpacing(speaker ?? '')
+  return (speaker ?? '')
+    .toLowerCase()
+    .trim()
     .replace(leadingDeterminer, '')
-    .replace(leadingHonorific, '');
+    .replace(leadingHonorific, '')
+    .replace(trailingPunctuation, '')
+    .trim();
 }
 
 /** The gold side of a speaker comparison. */
@@ -46,18 +55,15 @@ export interface GoldSpeaker {
 }
 
 /**
- * Whether a predicted speaker is right for a gold claim.
- *
- * A null or blank prediction is right only when the gold speaker is null
- * (or blank).
- * Otherwise the normalised prediction must equal the normalised gold speaker
- * or one of its alternatives; alternatives count even when the gold speaker
- * is null, because annotators list them for claims where naming a source is
- * acceptable but not required.
+ * Whether a predicted speaker is right for a gold claim: its normalised form
+ * equals that of the gold speaker or of one of its alternatives. A null or
+ * blank prediction is right when the gold speaker is null (or blank).
+ * Alternatives count even when the gold speaker is null, because annotators
+ * list them for claims where naming a source is acceptable but not required.
  */
 export function speakerMatches(predicted: string | null | undefined, gold: GoldSpeaker): boolean {
   const normalizedPrediction = normalizeSpeaker(predicted);
-  if (normalizedPrediction === '') return normalizeSpeaker(gold.speaker) === '';
-  const accepted = gold.speaker === null ? gold.speaker_alternatives : [gold.speaker, ...gold.speaker_alternatives];
-  return accepted.some((candidate) => normalizeSpeaker(candidate) === normalizedPrediction);
+  return [gold.speaker, ...gold.speaker_alternatives].some(
+    (candidate) => normalizeSpeaker(candidate) === normalizedPrediction,
+  );
 }

@@ -2,7 +2,9 @@
  * Scores pipeline output tables against gold annotations, following the
  * rules in shared/eval/FORMAT.md: per table, entity type and claim kind
  * group; strict (identical spans) and lenient (overlapping spans); one-to-one
- * matching; optional gold items neither rewarded nor punished.
+ * matching; optional gold items neither rewarded nor punished. The counts
+ * and accuracies it shares with the reference scorer, shared/tools/score.mjs,
+ * are computed by the same rules, so the two agree.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -88,7 +90,7 @@ export interface MatchScores {
 /** Share of matched pairs whose attribute is right. */
 export interface Accuracy {
   correct: number;
-  /** Matched pairs with a required gold item: the denominator. */
+  /** Matched pairs with a required gold item whose attribute is judged: the denominator. */
   total: number;
   accuracy: number | null;
 }
@@ -103,7 +105,16 @@ export interface AttributeAccuracy {
 export interface EntitiesReport {
   /** Gold documents that annotate this table. */
   documents: number;
+  /**
+   * All gold entities against all mentions. A mention overlapping an
+   * optional gold item of any type is ignored here, so the false positives
+   * can be fewer than the sum of those by type.
+   */
   overall: MatchScores;
+  /**
+   * Gold entities and mentions of one type; a mention is ignored only when
+   * it overlaps an optional gold item of its own type.
+   */
   byType: Record<EntityType, MatchScores>;
 }
 
@@ -119,7 +130,7 @@ export interface DatesReport {
 export interface FiguresReport {
   documents: number;
   overall: MatchScores;
-  /** Numeric `value` equal within a relative tolerance of 1e-9. */
+  /** Numeric `value` and `value_max` (null or missing alike) equal. */
   value: AttributeAccuracy;
   /** `item` equal ignoring case, surrounding space and a leading article. */
   item: AttributeAccuracy;
@@ -136,7 +147,10 @@ export interface ClaimsReport {
     quoteOrReported: MatchScores;
     figure: MatchScores;
   };
-  /** Speaker right after normalisation, counting alternatives. */
+  /**
+   * Speaker right after normalisation, counting alternatives; judged on
+   * quote and reported claims.
+   */
   speaker: AttributeAccuracy;
 }
 
@@ -192,14 +206,16 @@ function ratio(numerator: number, denominator: number): number | null {
 
 function toPrecisionRecall(counts: Counts): PrecisionRecall {
   const { truePositives, falsePositives, falseNegatives } = counts;
-  return {
-    ...counts,
-    precision: ratio(truePositives, truePositives + falsePositives),
-    recall: ratio(truePositives, truePositives + falseNegatives),
-    // 2TP / (2TP + FP + FN) equals the harmonic mean of P and R whenever
-    // both exist, and is 0 (not undefined) when only one side is empty.
-    f1: ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives),
-  };
+  const precision = ratio(truePositives, truePositives + falsePositives);
+  const recall = ratio(truePositives, truePositives + falseNegatives);
+  // The harmonic mean, computed as the reference scorer computes it so the
+  // two agree to the last bit. With no true positive it is 0, or null when
+  // there is nothing at all to count.
+  const f1 =
+    truePositives === 0 || precision === null || recall === null
+      ? ratio(0, truePositives + falsePositives + falseNegatives)
+      : (2 * precision * recall) / (precision + recall);
+  return { ...counts, precision, recall, f1 };
 }
 
 function toMatchScores(counts: PerMode<Counts>): MatchScores {
@@ -210,44 +226,19 @@ function toAccuracy(tally: Tally): Accuracy {
   return { ...tally, accuracy: ratio(tally.correct, tally.total) };
 }
 
-/** Adds `counts` under `category` in a per-category map. */
-function addToCategory(map: Map<string, Counts>, category: string, counts: Counts): void {
-  const existing = map.get(category);
-  if (existing === undefined) map.set(category, { ...counts });
-  else addCounts(existing, counts);
-}
-
-function sumCategories(map: ReadonlyMap<string, Counts>): Counts {
-  const total = emptyCounts();
-  for (const counts of map.values()) addCounts(total, counts);
-  return total;
-}
-
-/** Counts one alignment per category; the category of a pair is shared by both sides. */
-function countAlignment(
-  alignment: Alignment,
-  gold: readonly GoldSpan[],
-  predictions: readonly CategorizedSpan[],
-): Map<string, Counts> {
-  const byCategory = new Map<string, Counts>();
+/** Counts one alignment: required gold items found or missed, and what became of each prediction. */
+function countAlignment(alignment: Alignment, gold: readonly GoldSpan[]): Counts {
+  const counts = emptyCounts();
   gold.forEach((goldItem, goldIndex) => {
     if (goldItem.optional) return;
-    const matched = alignment.predictionForGold[goldIndex] !== null;
-    addToCategory(byCategory, goldItem.category, {
-      ...emptyCounts(),
-      truePositives: matched ? 1 : 0,
-      falseNegatives: matched ? 0 : 1,
-    });
+    if (alignment.predictionForGold[goldIndex] === null) counts.falseNegatives += 1;
+    else counts.truePositives += 1;
   });
-  predictions.forEach((prediction, predictionIndex) => {
-    const outcome = alignment.predictionOutcomes[predictionIndex];
-    addToCategory(byCategory, prediction.category, {
-      ...emptyCounts(),
-      falsePositives: outcome === 'spurious' ? 1 : 0,
-      ignoredPredictions: outcome === 'ignored' ? 1 : 0,
-    });
-  });
-  return byCategory;
+  for (const outcome of alignment.predictionOutcomes) {
+    if (outcome === 'spurious') counts.falsePositives += 1;
+    else if (outcome === 'ignored') counts.ignoredPredictions += 1;
+  }
+  return counts;
 }
 
 /** Gold item fields the generic table scorer needs. */
@@ -270,27 +261,46 @@ interface DocumentRows<G, P> {
   predictions: readonly P[];
 }
 
+/**
+ * Judges one attribute of a matched pair: true when right, false when
+ * wrong, null when the pair does not count for this attribute.
+ */
+type AttributeJudge<G, P> = (gold: G, prediction: P) => boolean | null;
+
 /** How to score one table: how to categorise rows and which attributes to check. */
 interface TableRules<G extends GoldRow, P extends PredictedRow, A extends string> {
   goldCategory: (item: G) => string;
   predictionCategory: (row: P) => string;
-  attributes: Record<A, (gold: G, prediction: P) => boolean>;
+  /** The categories reported on their own (entity types, claim kind groups). */
+  categories: readonly string[];
+  attributes: Record<A, AttributeJudge<G, P>>;
 }
 
 interface TableResult<A extends string> {
   documents: number;
   overall: MatchScores;
-  byCategory: PerMode<Map<string, Counts>>;
+  byCategory: Map<string, MatchScores>;
   attributes: Record<A, AttributeAccuracy>;
   perDocument: Map<string, MatchScores>;
 }
 
-/** Scores one table over all documents that annotate it (micro-averaged). */
+/**
+ * Scores one table over all documents that annotate it (micro-averaged).
+ *
+ * The table as a whole and each category are aligned apart, as the
+ * reference scorer does: the pairs are the same (a pair never crosses
+ * categories), but a prediction overlapping an optional gold item of
+ * another category is ignored in the whole table and not in its own
+ * category. Attributes are judged on the pairs of the whole table.
+ */
 function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>(
   documents: readonly DocumentRows<G, P>[],
   rules: TableRules<G, P, A>,
 ): TableResult<A> {
-  const byCategory: PerMode<Map<string, Counts>> = { strict: new Map(), lenient: new Map() };
+  const overall: PerMode<Counts> = { strict: emptyCounts(), lenient: emptyCounts() };
+  const byCategory = new Map<string, PerMode<Counts>>(
+    rules.categories.map((category) => [category, { strict: emptyCounts(), lenient: emptyCounts() }]),
+  );
   // Object.keys loses the key type; the keys are exactly those of `rules.attributes`.
   const tallies = new Map<A, PerMode<Tally>>(
     (Object.keys(rules.attributes) as A[]).map((name) => [
@@ -316,19 +326,25 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
 
     for (const mode of matchModes) {
       const alignment = align(goldSpans, predictedSpans, mode);
-      for (const [category, counts] of countAlignment(alignment, goldSpans, predictedSpans)) {
-        addToCategory(byCategory[mode], category, counts);
-        addCounts(documentCounts[mode], counts);
+      const counts = countAlignment(alignment, goldSpans);
+      addCounts(overall[mode], counts);
+      addCounts(documentCounts[mode], counts);
+      for (const [category, categoryCounts] of byCategory) {
+        const categoryGold = goldSpans.filter((span) => span.category === category);
+        const categoryPredictions = predictedSpans.filter((span) => span.category === category);
+        addCounts(categoryCounts[mode], countAlignment(align(categoryGold, categoryPredictions, mode), categoryGold));
       }
       alignment.predictionForGold.forEach((predictionIndex, goldIndex) => {
         const goldItem = document.gold[goldIndex];
         const prediction = predictionIndex === null ? undefined : document.predictions[predictionIndex];
         // Attributes are judged only on required items: an optional item's
         // attributes are as uncertain as its existence.
-        if (goldItem === undefined || prediction === undefined || goldItem.optional === true) return;
+        if (goldItem === undefined || prediction === undefined || goldSpans[goldIndex]?.optional !== false) return;
         for (const [name, tally] of tallies) {
+          const right = rules.attributes[name](goldItem, prediction);
+          if (right === null) continue;
           tally[mode].total += 1;
-          if (rules.attributes[name](goldItem, prediction)) tally[mode].correct += 1;
+          if (right) tally[mode].correct += 1;
         }
       });
     }
@@ -342,8 +358,8 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
 
   return {
     documents: documents.length,
-    overall: toMatchScores({ strict: sumCategories(byCategory.strict), lenient: sumCategories(byCategory.lenient) }),
-    byCategory,
+    overall: toMatchScores(overall),
+    byCategory: new Map([...byCategory].map(([category, counts]) => [category, toMatchScores(counts)])),
     attributes,
     perDocument,
   };
@@ -351,10 +367,9 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
 
 /** Scores of one category (entity type, claim kind group) of a table. */
 function categoryScores(result: TableResult<string>, category: string): MatchScores {
-  return toMatchScores({
-    strict: result.byCategory.strict.get(category) ?? emptyCounts(),
-    lenient: result.byCategory.lenient.get(category) ?? emptyCounts(),
-  });
+  const scores = result.byCategory.get(category);
+  if (scores === undefined) throw new Error(`category ${category} is not scored on its own`);
+  return scores;
 }
 
 /** Pairs each gold document that has a table with that document's predicted rows. */
@@ -388,16 +403,14 @@ function claimKindGroup(kind: string): string {
   return kind === 'quote' || kind === 'reported' ? 'quote+reported' : kind;
 }
 
-const relativeTolerance = 1e-9;
-
-function numbersEqual(predicted: number | null | undefined, gold: number): boolean {
-  if (predicted === null || predicted === undefined) return false;
-  return predicted === gold || Math.abs(predicted - gold) <= relativeTolerance * Math.max(Math.abs(predicted), Math.abs(gold));
-}
-
 /** Compares categorical attributes, treating missing and null alike. */
 function sameLabel(predicted: string | null | undefined, gold: string | null | undefined): boolean {
   return (predicted ?? null) === (gold ?? null);
+}
+
+/** A claim's speaker is judged on quote and reported claims. */
+function isSpeakerScored(claim: GoldClaim): boolean {
+  return claim.kind !== 'figure';
 }
 
 // Dates and figures have no categories: every row may match every other.
@@ -420,13 +433,19 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
 
   const entities = scoreTable<GoldEntity, MentionPrediction, never>(
     documentRows(gold, (document) => document.entities, predictions.mentions),
-    { goldCategory: (item) => item.type, predictionCategory: (row) => row.type, attributes: {} },
+    {
+      goldCategory: (item) => item.type,
+      predictionCategory: (row) => row.type,
+      categories: ['person', 'place', 'organization'] satisfies EntityType[],
+      attributes: {},
+    },
   );
   const dates = scoreTable<GoldDate, DatePrediction, 'value'>(
     documentRows(gold, (document) => document.dates, predictions.dates),
     {
       goldCategory: singleCategory,
       predictionCategory: singleCategory,
+      categories: [],
       attributes: { value: (goldItem, prediction) => prediction.value === goldItem.value },
     },
   );
@@ -435,8 +454,10 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
     {
       goldCategory: singleCategory,
       predictionCategory: singleCategory,
+      categories: [],
       attributes: {
-        value: (goldItem, prediction) => numbersEqual(prediction.value, goldItem.value),
+        value: (goldItem, prediction) =>
+          prediction.value === goldItem.value && (prediction.value_max ?? null) === (goldItem.value_max ?? null),
         item: (goldItem, prediction) => normalizeItem(prediction.item) === normalizeItem(goldItem.item),
         qualifier: (goldItem, prediction) => sameLabel(prediction.qualifier, goldItem.qualifier),
         kind: (goldItem, prediction) => sameLabel(prediction.kind, goldItem.kind),
@@ -448,7 +469,10 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
     {
       goldCategory: (item) => claimKindGroup(item.kind),
       predictionCategory: (row) => claimKindGroup(row.kind),
-      attributes: { speaker: (goldItem, prediction) => speakerMatches(prediction.speaker, goldItem) },
+      categories: ['quote+reported', 'figure'],
+      attributes: {
+        speaker: (goldItem, prediction) => (isSpeakerScored(goldItem) ? speakerMatches(prediction.speaker, goldItem) : null),
+      },
     },
   );
 

@@ -19,7 +19,11 @@ describe('speakerMatches', () => {
     { predicted: 'one practitioner', speaker: 'some practitioner', expected: true },
     { predicted: 'An official', speaker: 'official', expected: true },
     { predicted: 'the Dr. Zhang', speaker: 'Zhang', expected: true },
-    { predicted: ' police\u00a0 officer ', speaker: 'police officer', expected: true },
+    { predicted: ' police officer ', speaker: 'police officer', expected: true },
+    // Inner spaces are kept as they are, as in the reference scorer.
+    { predicted: 'police\u00a0 officer', speaker: 'police officer', expected: false },
+    { predicted: 'Li Dayong,', speaker: 'Li Dayong', expected: true },
+    { predicted: 'the police.', speaker: 'Police', expected: true },
     { predicted: 'Li Dayong', speaker: 'Ms. Li', alternatives: ['Li Dayong'], expected: true },
     { predicted: 'Li Dayong', speaker: 'Ms. Li', expected: false },
     { predicted: 'Drew', speaker: 'Drew', expected: true },
@@ -45,7 +49,9 @@ describe('normalizeSpeaker', () => {
     ['Ms. Li Dayong', 'li dayong'],
     ['The Mr. Hong', 'hong'],
     ['Some  recent reports', 'recent reports'],
-    ['Dr.Chen', 'chen'],
+    ['Dr.Chen', 'dr.chen'],
+    ['Mr.  Hong ;', 'hong'],
+    ['Li Dayong, a practitioner.', 'li dayong, a practitioner'],
     ['the', 'the'],
     [null, ''],
   ])('%s -> %s', (speaker, expected) => {
