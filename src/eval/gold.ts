@@ -28,16 +28,28 @@ function hasPositiveLength(span: { start: number; end: number }): boolean {
 
 const positiveLengthIssue = { message: 'end must be greater than start', path: ['end'] };
 
-/** Entity types as in SPEC.md. */
+/** Entity types as in SPEC.md: the types the pipeline predicts and the scorer reports. */
 export const entityTypeSchema = z.enum(['person', 'place', 'organization']);
+
+/**
+ * Entity types a gold item may have: those of SPEC.md, plus `misc` for a
+ * named thing that is none of them (nationalities, events, works, products,
+ * as in CoNLL-2003). A `misc` item is always optional: it is there for a
+ * learner to see, not to be scored.
+ */
+export const goldEntityTypeSchema = z.enum([...entityTypeSchema.options, 'misc']);
 
 /** Claim kinds as in SPEC.md. */
 export const claimKindSchema = z.enum(['quote', 'reported', 'figure']);
 
 /** A gold entity mention. */
 export const goldEntitySchema = z
-  .looseObject({ ...spanFields, type: entityTypeSchema })
-  .refine(hasPositiveLength, positiveLengthIssue);
+  .looseObject({ ...spanFields, type: goldEntityTypeSchema })
+  .refine(hasPositiveLength, positiveLengthIssue)
+  .refine((entity) => !(entity.type === 'misc' && entity.optional === false), {
+    message: 'a misc entity is always optional',
+    path: ['optional'],
+  });
 
 /** A gold temporal expression; `value` is ISO 8601 at its own granularity. */
 export const goldDateSchema = z
@@ -70,6 +82,12 @@ export const goldClaimSchema = z
     kind: claimKindSchema,
     speaker: z.string().nullable(),
     speaker_alternatives: z.array(z.string()).default([]),
+    /**
+     * False when the gold speaker is a pronoun as the annotators marked it
+     * ("he"), not the person it refers to: the claim is scored, its speaker
+     * is not.
+     */
+    speaker_scored: z.boolean().optional(),
     cue: z.string().nullable().optional(),
   })
   .refine(hasPositiveLength, positiveLengthIssue);
@@ -93,11 +111,20 @@ export const goldDocumentSchema = z.looseObject({
   dates: z.array(goldDateSchema).optional(),
   figures: z.array(goldFigureSchema).optional(),
   claims: z.array(goldClaimSchema).optional(),
+  /**
+   * The claim kinds the annotators looked for; predicted claims of other
+   * kinds are left out of this document's claim scores (the PolNeAR sets
+   * annotate quotes and reported speech, not figure statements). The
+   * reference scorer, shared/tools/score.mjs, reads it.
+   */
+  claim_kinds_scored: z.array(claimKindSchema).optional(),
   not_claims: z.array(goldNotClaimSchema).optional(),
 });
 
 /** Entity type: person, place or organization. */
 export type EntityType = z.infer<typeof entityTypeSchema>;
+/** Entity type of a gold item: person, place, organization or misc (always optional). */
+export type GoldEntityType = z.infer<typeof goldEntityTypeSchema>;
 /** Claim kind: quote, reported or figure. */
 export type ClaimKind = z.infer<typeof claimKindSchema>;
 /** A gold entity mention. */
@@ -157,7 +184,8 @@ export function describeFileError(error: unknown): string {
 
 /**
  * Reads every `*.json` file directly inside `directory` as a gold document,
- * sorted by file name so reports are stable.
+ * sorted by file name so reports are stable. Entities of type `misc` are
+ * returned like the others.
  *
  * @throws GoldError naming the folder or file when the folder cannot be
  *   read or holds no gold file, when a file is not valid JSON or does not

@@ -67,3 +67,48 @@ export function speakerMatches(predicted: string | null | undefined, gold: GoldS
     (candidate) => normalizeSpeaker(candidate) === normalizedPrediction,
   );
 }
+
+/** Words that name no one in particular: titles, offices and determiners. */
+const titleWords = new Set([
+  'the', 'a', 'an', 'mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'sen', 'senator', 'rep', 'gov', 'governor',
+  'secretary', 'minister', 'prime', 'chairman', 'chief', 'general', 'gen', 'sir', 'lord', 'judge', 'mayor', 'vice',
+  'state', 'former', 'us', 'u.s',
+]);
+
+/**
+ * The name words of a speaker: each run that starts with a capital letter,
+ * lower-cased, without a possessive 's or trailing periods and apostrophes,
+ * and not a title.
+ */
+function nameWords(speaker: string): Set<string> {
+  const words = speaker.match(/\p{Lu}[\p{L}\p{M}.'’-]*/gu) ?? [];
+  return new Set(
+    words
+      .map((word) => word.toLowerCase().replace(/[’']s$/u, '').replace(/[.’']+$/u, ''))
+      .filter((word) => word !== '' && !titleWords.has(word)),
+  );
+}
+
+/** Whether one gold speaker loosely names the predicted one (see `speakerMatchesLoosely`). */
+function namesLoosely(gold: string | null, predicted: string): boolean {
+  const normalizedGold = normalizeSpeaker(gold);
+  const normalizedPrediction = normalizeSpeaker(predicted);
+  if (normalizedGold === '' || normalizedPrediction === '') return false;
+  if (normalizedGold.includes(normalizedPrediction) || normalizedPrediction.includes(normalizedGold)) return true;
+  const goldWords = nameWords(gold ?? '');
+  return [...nameWords(predicted)].some((word) => goldWords.has(word));
+}
+
+/**
+ * The loose speaker match of FORMAT.md: after normalisation, the predicted
+ * speaker and the gold speaker (or one of its alternatives) are equal, or
+ * one contains the other, or they share a name word that is not a title
+ * ("Trump" and "Donald Trump"; "Steger, now a professor at X" and "Debra
+ * Steger"). As in the reference scorer, a null or blank speaker on either
+ * side is never a loose match, even where `speakerMatches` counts a null
+ * prediction for a null gold speaker as right.
+ */
+export function speakerMatchesLoosely(predicted: string | null | undefined, gold: GoldSpeaker): boolean {
+  if (predicted === null || predicted === undefined || predicted === '') return false;
+  return [gold.speaker, ...gold.speaker_alternatives].some((candidate) => namesLoosely(candidate, predicted));
+}

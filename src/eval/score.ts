@@ -14,7 +14,7 @@ import { describeFileError, describeIssues } from './gold.ts';
 import type { EntityType, GoldClaim, GoldDate, GoldDocument, GoldEntity, GoldFigure } from './gold.ts';
 import { align, matchModes } from './match.ts';
 import type { Alignment, CategorizedSpan, GoldSpan, MatchMode } from './match.ts';
-import { normalizeItem, speakerMatches } from './normalize.ts';
+import { normalizeItem, speakerMatches, speakerMatchesLoosely } from './normalize.ts';
 
 // Prediction rows: only the columns the scorer reads are checked, and the
 // attribute columns are nullish so that a pipeline still missing a column
@@ -107,8 +107,8 @@ export interface EntitiesReport {
   documents: number;
   /**
    * All gold entities against all mentions. A mention overlapping an
-   * optional gold item of any type is ignored here, so the false positives
-   * can be fewer than the sum of those by type.
+   * optional gold item of any type (a `misc` one, say) is ignored here, so
+   * the false positives can be fewer than the sum of those by type.
    */
   overall: MatchScores;
   /**
@@ -149,9 +149,15 @@ export interface ClaimsReport {
   };
   /**
    * Speaker right after normalisation, counting alternatives; judged on
-   * quote and reported claims.
+   * quote and reported claims whose gold speaker is scored (not
+   * `speaker_scored: false`).
    */
   speaker: AttributeAccuracy;
+  /**
+   * The loose speaker share of FORMAT.md, on the same claims: also right
+   * when one speaker contains the other or both share a name word.
+   */
+  speakerLoose: AttributeAccuracy;
 }
 
 /** Scores of one document; a table is null when its gold file does not annotate it. */
@@ -273,6 +279,8 @@ interface TableRules<G extends GoldRow, P extends PredictedRow, A extends string
   predictionCategory: (row: P) => string;
   /** The categories reported on their own (entity types, claim kind groups). */
   categories: readonly string[];
+  /** Whether a gold item is optional; by default, when it says so. */
+  isOptional?: (item: G) => boolean;
   attributes: Record<A, AttributeJudge<G, P>>;
 }
 
@@ -297,6 +305,7 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
   documents: readonly DocumentRows<G, P>[],
   rules: TableRules<G, P, A>,
 ): TableResult<A> {
+  const isOptional = rules.isOptional ?? ((item: G) => item.optional === true);
   const overall: PerMode<Counts> = { strict: emptyCounts(), lenient: emptyCounts() };
   const byCategory = new Map<string, PerMode<Counts>>(
     rules.categories.map((category) => [category, { strict: emptyCounts(), lenient: emptyCounts() }]),
@@ -315,7 +324,7 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
       start: item.start,
       end: item.end,
       category: rules.goldCategory(item),
-      optional: item.optional === true,
+      optional: isOptional(item),
     }));
     const predictedSpans: CategorizedSpan[] = document.predictions.map((row) => ({
       start: row.start,
@@ -372,11 +381,15 @@ function categoryScores(result: TableResult<string>, category: string): MatchSco
   return scores;
 }
 
-/** Pairs each gold document that has a table with that document's predicted rows. */
+/**
+ * Pairs each gold document that has a table with that document's predicted
+ * rows, keeping those `keep` accepts.
+ */
 function documentRows<G, P extends { doc_id: string }>(
   gold: readonly GoldDocument[],
   goldTable: (document: GoldDocument) => readonly G[] | undefined,
   predictions: readonly P[],
+  keep: (document: GoldDocument, row: P) => boolean = () => true,
 ): DocumentRows<G, P>[] {
   const predictionsByDocument = new Map<string, P[]>();
   for (const row of predictions) {
@@ -392,7 +405,7 @@ function documentRows<G, P extends { doc_id: string }>(
     result.push({
       docId: document.doc_id,
       gold: goldItems,
-      predictions: predictionsByDocument.get(document.doc_id) ?? [],
+      predictions: (predictionsByDocument.get(document.doc_id) ?? []).filter((row) => keep(document, row)),
     });
   }
   return result;
@@ -408,9 +421,9 @@ function sameLabel(predicted: string | null | undefined, gold: string | null | u
   return (predicted ?? null) === (gold ?? null);
 }
 
-/** A claim's speaker is judged on quote and reported claims. */
+/** A claim's speaker is judged on quote and reported claims, unless the gold file says it is not scored. */
 function isSpeakerScored(claim: GoldClaim): boolean {
-  return claim.kind !== 'figure';
+  return claim.kind !== 'figure' && claim.speaker_scored !== false;
 }
 
 // Dates and figures have no categories: every row may match every other.
@@ -419,7 +432,9 @@ const singleCategory = (): string => 'all';
 /**
  * Scores pipeline predictions against gold documents. Only documents with a
  * gold file are scored (other predictions are ignored), and each gold file
- * scores only the tables it has a key for.
+ * scores only the tables it has a key for. Gold entities of type `misc` are
+ * always optional; a gold file's `claim_kinds_scored` leaves predicted claims
+ * of other kinds out of that document.
  *
  * @throws Error when two gold documents share a `doc_id`, which would count
  *   that document twice.
@@ -437,6 +452,7 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
       goldCategory: (item) => item.type,
       predictionCategory: (row) => row.type,
       categories: ['person', 'place', 'organization'] satisfies EntityType[],
+      isOptional: (item) => item.optional === true || item.type === 'misc',
       attributes: {},
     },
   );
@@ -464,14 +480,21 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
       },
     },
   );
-  const claims = scoreTable<GoldClaim, ClaimPrediction, 'speaker'>(
-    documentRows(gold, (document) => document.claims, predictions.claims),
+  const claims = scoreTable<GoldClaim, ClaimPrediction, 'speaker' | 'speakerLoose'>(
+    documentRows(
+      gold,
+      (document) => document.claims,
+      predictions.claims,
+      (document, row) => document.claim_kinds_scored?.some((kind) => kind === row.kind) ?? true,
+    ),
     {
       goldCategory: (item) => claimKindGroup(item.kind),
       predictionCategory: (row) => claimKindGroup(row.kind),
       categories: ['quote+reported', 'figure'],
       attributes: {
         speaker: (goldItem, prediction) => (isSpeakerScored(goldItem) ? speakerMatches(prediction.speaker, goldItem) : null),
+        speakerLoose: (goldItem, prediction) =>
+          isSpeakerScored(goldItem) ? speakerMatchesLoosely(prediction.speaker, goldItem) : null,
       },
     },
   );
@@ -497,6 +520,7 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
         figure: categoryScores(claims, 'figure'),
       },
       speaker: claims.attributes.speaker,
+      speakerLoose: claims.attributes.speakerLoose,
     },
     perDocument: gold.map((document) => ({
       docId: document.doc_id,

@@ -45,12 +45,15 @@ const predictionFiles = {
 
 const goldFile = JSON.stringify({
   doc_id: 'a',
-  entities: [{ type: 'person', start: 0, end: 6, text: 'Benita' }],
+  entities: [
+    { type: 'person', start: 0, end: 6, text: 'Benita' },
+    { type: 'misc', start: 7, end: 9, text: 'xx', optional: true },
+  ],
   claims: [{ kind: 'quote', start: 10, end: 20, text: 'q', speaker: 'Donald Trump' }],
 });
 
 describe('quarry eval', () => {
-  it('scores a predictions folder against gold and prints JSON, exit 0', async () => {
+  it('scores a predictions folder against gold with misc items and prints JSON, exit 0', async () => {
     const predictions = await directoryWith(predictionFiles);
     const gold = await directoryWith({ 'a.json': goldFile });
     const { code, stdout, stderr } = await runQuarry(['eval', predictions, '--gold', gold, '--json']);
@@ -58,10 +61,11 @@ describe('quarry eval', () => {
     expect(stderr).toBe('');
     const report = JSON.parse(stdout) as {
       entities: { overall: { strict: { truePositives: number; falsePositives: number; falseNegatives: number } } };
-      claims: { speaker: { strict: { correct: number; total: number } } };
+      claims: { speaker: { strict: { correct: number; total: number } }; speakerLoose: { strict: { correct: number; total: number } } };
     };
     expect(report.entities.overall.strict).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 0 });
     expect(report.claims.speaker.strict).toMatchObject({ correct: 0, total: 1 });
+    expect(report.claims.speakerLoose.strict).toMatchObject({ correct: 1, total: 1 });
   });
 
   it.each([

@@ -41,6 +41,29 @@ describe('loadGold', () => {
     expect(gold[1]?.dates).toEqual([]);
   });
 
+  it('returns misc entities, speaker_scored and claim_kinds_scored as the file has them', async () => {
+    const directory = await directoryWith({
+      'c.json': JSON.stringify({
+        doc_id: 'c',
+        claim_kinds_scored: ['quote', 'reported'],
+        entities: [
+          { type: 'misc', start: 0, end: 7, text: 'Russian', optional: true },
+          { type: 'misc', start: 8, end: 13, text: 'Games' },
+          { type: 'place', start: 14, end: 20, text: 'Moscow' },
+        ],
+        claims: [{ kind: 'quote', start: 0, end: 5, text: 'q', speaker: 'he', speaker_scored: false }],
+      }),
+    });
+    const [document] = await loadGold(directory);
+    expect(document?.entities?.map((item) => [item.type, item.optional])).toEqual([
+      ['misc', true],
+      ['misc', undefined],
+      ['place', undefined],
+    ]);
+    expect(document?.claims?.[0]?.speaker_scored).toBe(false);
+    expect(document?.claim_kinds_scored).toEqual(['quote', 'reported']);
+  });
+
   it.each([
     {
       name: 'a wrong entity type',
@@ -61,6 +84,21 @@ describe('loadGold', () => {
       name: 'a claim without a speaker key',
       content: JSON.stringify({ doc_id: 'bad', claims: [{ kind: 'quote', start: 0, end: 3, text: 'abc' }] }),
       message: /bad\.json.*claims\[0\]\.speaker/u,
+    },
+    {
+      name: 'a misc entity marked not optional',
+      content: JSON.stringify({ doc_id: 'bad', entities: [{ type: 'misc', start: 0, end: 1, text: 'x', optional: false }] }),
+      message: /bad\.json.*entities\[0\]\.optional: a misc entity is always optional/u,
+    },
+    {
+      name: 'a speaker_scored that is not true or false',
+      content: JSON.stringify({ doc_id: 'bad', claims: [{ kind: 'quote', start: 0, end: 3, text: 'abc', speaker: 'he', speaker_scored: 'no' }] }),
+      message: /bad\.json.*claims\[0\]\.speaker_scored/u,
+    },
+    {
+      name: 'an unknown kind in claim_kinds_scored',
+      content: JSON.stringify({ doc_id: 'bad', claim_kinds_scored: ['quote', 'rumour'], claims: [] }),
+      message: /bad\.json.*claim_kinds_scored\[1\]/u,
     },
     {
       name: 'text that is not JSON',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeItem, normalizeSpeaker, speakerMatches } from '../../src/eval/normalize.ts';
+import { normalizeItem, normalizeSpeaker, speakerMatches, speakerMatchesLoosely } from '../../src/eval/normalize.ts';
 
 describe('speakerMatches', () => {
   const cases: {
@@ -56,6 +56,38 @@ describe('normalizeSpeaker', () => {
     [null, ''],
   ])('%s -> %s', (speaker, expected) => {
     expect(normalizeSpeaker(speaker)).toBe(expected);
+  });
+});
+
+describe('speakerMatchesLoosely', () => {
+  const cases: {
+    predicted: string | null;
+    speaker: string | null;
+    alternatives?: string[];
+    expected: boolean;
+  }[] = [
+    { predicted: 'Ms. Li', speaker: 'Li', expected: true },
+    { predicted: 'Trump', speaker: 'Donald Trump', expected: true },
+    { predicted: 'Donald J. Trump', speaker: 'Trump', expected: true },
+    { predicted: 'Steger, now a professor at X', speaker: 'Debra Steger', expected: true },
+    { predicted: "Clinton's campaign", speaker: 'Hillary Clinton', expected: true },
+    { predicted: 'White House officials', speaker: 'the White House', expected: true },
+    { predicted: 'President Obama', speaker: 'President Bush', expected: false },
+    { predicted: 'Secretary of State Kerry', speaker: 'the Secretary of State', expected: true },
+    { predicted: 'Gov. Brown', speaker: 'Governor Christie', expected: false },
+    { predicted: 'he', speaker: 'Barack Obama', expected: false },
+    { predicted: 'Dayong', speaker: 'Ms. Li', alternatives: ['Li Dayong'], expected: true },
+    { predicted: 'Dayong', speaker: 'Ms. Li', expected: false },
+    // Containment is of the text, not of whole words, as in the reference scorer.
+    { predicted: 'Li', speaker: 'police', expected: true },
+    { predicted: null, speaker: null, expected: false },
+    { predicted: '', speaker: null, expected: false },
+    { predicted: 'Minghui', speaker: null, expected: false },
+    { predicted: 'the', speaker: 'The', expected: true },
+  ];
+
+  it.each(cases)('$predicted vs $speaker $alternatives -> $expected', ({ predicted, speaker, alternatives, expected }) => {
+    expect(speakerMatchesLoosely(predicted, { speaker, speaker_alternatives: alternatives ?? [] })).toBe(expected);
   });
 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scoreDataset } from '../../src/eval/score.ts';
-import type { EntityType } from '../../src/eval/gold.ts';
-import type { EvalReport, MatchScores, MentionPrediction } from '../../src/eval/score.ts';
+import type { EntityType, GoldEntityType } from '../../src/eval/gold.ts';
+import type { ClaimPrediction, EvalReport, MatchScores, MentionPrediction } from '../../src/eval/score.ts';
 import { countsOf, goldDocument, predictionTables } from './helpers.ts';
 
 type Counts = [number, number, number, number];
 
 /** A gold entity; `optional` is left out unless given, as in most gold files. */
-function entity(type: EntityType, start: number, end: number, optional?: boolean) {
+function entity(type: GoldEntityType, start: number, end: number, optional?: boolean) {
   return { type, start, end, text: 'x'.repeat(end - start), ...(optional === undefined ? {} : { optional }) };
 }
 
@@ -116,6 +116,35 @@ describe('scoreDataset: entity matching', () => {
       lenient: [1, 0, 0, 0],
     },
     {
+      name: 'a misc item is optional: missing it costs nothing, a mention on it or overlapping it is ignored in the table',
+      gold: [entity('person', 0, 5), entity('misc', 10, 20, true), entity('misc', 30, 40, true), entity('misc', 50, 60, true)],
+      predicted: [mention('person', 0, 5), mention('place', 10, 20), mention('organization', 32, 36)],
+      strict: [1, 0, 0, 2],
+      lenient: [1, 0, 0, 2],
+      // Misc items are in no type row, so there the mentions are false positives.
+      byType: {
+        person: [[1, 0, 0, 0], [1, 0, 0, 0]],
+        place: [[0, 1, 0, 0], [0, 1, 0, 0]],
+        organization: [[0, 1, 0, 0], [0, 1, 0, 0]],
+      },
+    },
+    {
+      name: 'a misc item without the optional flag is optional all the same',
+      gold: [entity('misc', 0, 10)],
+      predicted: [mention('person', 2, 8)],
+      strict: [0, 0, 0, 1],
+      lenient: [0, 0, 0, 1],
+      byType: { person: [[0, 1, 0, 0], [0, 1, 0, 0]] },
+    },
+    {
+      name: 'a misc item absorbs a mention only where it overlaps; a required item of the type still takes its match first',
+      gold: [entity('misc', 0, 12, true), entity('place', 0, 7)],
+      predicted: [mention('place', 0, 7), mention('place', 8, 12), mention('place', 12, 20)],
+      strict: [1, 1, 0, 1],
+      lenient: [1, 1, 0, 1],
+      byType: { place: [[1, 2, 0, 0], [1, 2, 0, 0]] },
+    },
+    {
       name: 'an unknown predicted type is a false positive of the table but of no type row',
       gold: [entity('person', 0, 5)],
       predicted: [mention('event', 0, 5)],
@@ -197,6 +226,8 @@ describe('scoreDataset: claims', () => {
     // speakers are not judged.
     expect(report.claims.speaker.strict).toEqual({ correct: 2, total: 2, accuracy: 1 });
     expect(report.claims.speaker.lenient).toEqual({ correct: 3, total: 3, accuracy: 1 });
+    expect(report.claims.speakerLoose.strict).toEqual({ correct: 2, total: 2, accuracy: 1 });
+    expect(report.claims.speakerLoose.lenient).toEqual({ correct: 3, total: 3, accuracy: 1 });
   });
 
   it('counts wrong speakers and a missing speaker, and leaves the figure claims out', () => {
@@ -213,6 +244,72 @@ describe('scoreDataset: claims', () => {
       gold,
     );
     expect(report.claims.speaker.strict).toEqual({ correct: 1, total: 3, accuracy: 1 / 3 });
+    expect(report.claims.speakerLoose.strict).toEqual({ correct: 1, total: 3, accuracy: 1 / 3 });
+  });
+
+  it.each([
+    // exact and loose: [right, judged] over the strict and over the lenient matches
+    { gold: 'he', alternatives: [], scored: false, predicted: 'Barack Obama', exact: [0, 0], loose: [0, 0] },
+    { gold: 'Obama', alternatives: [], scored: false, predicted: 'Obama', exact: [0, 0], loose: [0, 0] },
+    { gold: 'Obama', alternatives: [], scored: true, predicted: 'Obama', exact: [1, 1], loose: [1, 1] },
+    { gold: 'Donald Trump', alternatives: [], scored: undefined, predicted: 'Trump', exact: [0, 1], loose: [1, 1] },
+    { gold: 'Debra Steger', alternatives: [], scored: undefined, predicted: 'Steger, now a professor at X', exact: [0, 1], loose: [1, 1] },
+    { gold: 'Obama', alternatives: [], scored: undefined, predicted: 'President Obama', exact: [0, 1], loose: [1, 1] },
+    { gold: 'Senator Smith', alternatives: [], scored: undefined, predicted: 'Senator Jones', exact: [0, 1], loose: [0, 1] },
+    { gold: 'Ms. Li', alternatives: ['Li Dayong'], scored: undefined, predicted: 'Dayong', exact: [0, 1], loose: [1, 1] },
+    { gold: 'Li Dayong', alternatives: [], scored: undefined, predicted: 'Li Dayong.', exact: [1, 1], loose: [1, 1] },
+    // A null prediction for a null gold speaker is right, but never a loose match (as in the reference scorer).
+    { gold: null, alternatives: [], scored: undefined, predicted: null, exact: [1, 1], loose: [0, 1] },
+  ])(
+    'judges the speaker $predicted against $gold (speaker_scored $scored): exact $exact, loose $loose',
+    ({ gold, alternatives, scored, predicted, exact, loose }) => {
+      const report = scoreDataset(
+        predictionTables({ claims: [{ doc_id: 'doc', kind: 'quote', start: 0, end: 10, speaker: predicted }] }),
+        [
+          goldDocument({
+            doc_id: 'doc',
+            claims: [
+              {
+                kind: 'quote',
+                start: 0,
+                end: 10,
+                text: 'q',
+                speaker: gold,
+                speaker_alternatives: alternatives,
+                ...(scored === undefined ? {} : { speaker_scored: scored }),
+              },
+            ],
+          }),
+        ],
+      );
+      // The claim itself is scored either way.
+      expect(countsOf(report.claims.overall.strict)).toEqual([1, 0, 0, 0]);
+      for (const mode of ['strict', 'lenient'] as const) {
+        expect([report.claims.speaker[mode].correct, report.claims.speaker[mode].total]).toEqual(exact);
+        expect([report.claims.speakerLoose[mode].correct, report.claims.speakerLoose[mode].total]).toEqual(loose);
+      }
+    },
+  );
+
+  it('scores only the claim kinds a gold file lists in claim_kinds_scored', () => {
+    const predicted: ClaimPrediction[] = [
+      { doc_id: 'listed', kind: 'quote', start: 0, end: 10, speaker: null },
+      { doc_id: 'listed', kind: 'figure', start: 20, end: 30, speaker: null },
+      { doc_id: 'listed', kind: 'reported', start: 40, end: 50, speaker: null },
+      { doc_id: 'all-kinds', kind: 'figure', start: 20, end: 30, speaker: null },
+    ];
+    const report = scoreDataset(predictionTables({ claims: predicted }), [
+      goldDocument({
+        doc_id: 'listed',
+        claim_kinds_scored: ['quote', 'reported'],
+        claims: [{ kind: 'quote', start: 0, end: 10, text: 'q', speaker: null }],
+      }),
+      goldDocument({ doc_id: 'all-kinds', claims: [] }),
+    ]);
+    // listed: the quote matches, the figure claim is left out, the reported claim is a false positive;
+    // all-kinds: the figure claim is a false positive.
+    expect(countsOf(report.claims.overall.strict)).toEqual([1, 2, 0, 0]);
+    expect(countsOf(report.claims.byKindGroup.figure.strict)).toEqual([0, 1, 0, 0]);
   });
 });
 
