@@ -238,8 +238,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
+    // An InvalidArgumentError that reaches here was thrown by an action (commander reports its own and throws a plain CommanderError).
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof GoldError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }

@@ -8,6 +8,7 @@ import { createDocument, failDocument, type PipelineDocument } from './document.
 import { formatMessage, MessageCode } from './messages.ts';
 import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
 import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, type LoadedDocument } from './run/extract-document.ts';
+import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
 import { withOutputLock } from './output/lock.ts';
@@ -83,7 +84,9 @@ export function checkStageOrder(stages: readonly Stage[]): void {
 async function extractionSettings(config: ResolvedConfig): Promise<Record<string, unknown>> {
   const { input: _input, output: _output, progress: _progress, workers: _workers, cacheDirectory: _cache, report: _report, ...settings } = config;
   const lexicons = await Promise.all(config.extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
-  return { ...settings, lexicons };
+  // The model is read here, in the main thread, so a file that is not a model stops the run at once (ModelFileError) rather than failing every document.
+  const model = config.extractEntities.recognizer === 'model' ? loadModel(config.extractEntities.model ?? SHIPPED_ENTITY_MODEL).sha256 : null;
+  return { ...settings, lexicons, model };
 }
 
 /** The fields of a document that travel to a worker and identify it in the cache. */

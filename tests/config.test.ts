@@ -96,6 +96,8 @@ describe('resolveConfig', () => {
     [{ extractEntities: { lexicons: ['names.txt'] } }, 'extractEntities.lexicons.0'],
     [{ extractEntities: { lexicons: [path.join(os.tmpdir(), 'quarry-config-test-missing-5d1e.csv')] } }, 'extractEntities.lexicons.0'],
     [{ extractEntities: { lexicons: 'names.csv' } }, 'extractEntities.lexicons'],
+    [{ extractEntities: { recognizer: 'crf' } }, 'extractEntities.recognizer'],
+    [{ extractEntities: { model: path.join(os.tmpdir(), 'quarry-config-test-missing-5d1e.model') } }, 'extractEntities.model'],
   ])('names the bad field of %j: %s', (config, field) => {
     const message = configErrorOf(config);
     expect(message).toMatch(new RegExp(`^invalid config:\\n  ${field.replace(/\./g, '\\.')}: `));
@@ -103,7 +105,13 @@ describe('resolveConfig', () => {
 
   it('accepts a lexicon file that exists', () => {
     const lexicon = configFile('names.csv', 'name,type,aliases\nFalun Gong,organization,FLG\n');
-    expect(resolveConfig({ extractEntities: { lexicons: [lexicon] } }).extractEntities).toEqual({ lexicons: [lexicon] });
+    expect(resolveConfig({ extractEntities: { lexicons: [lexicon] } }).extractEntities).toEqual({ recognizer: 'model', model: null, lexicons: [lexicon] });
+  });
+
+  it('chooses the recognizer and the model file', () => {
+    const model = configFile('mine.model', 'not read here');
+    expect(resolveConfig({ extractEntities: { recognizer: 'rules' } }).extractEntities).toEqual({ recognizer: 'rules', model: null, lexicons: [] });
+    expect(resolveConfig({ extractEntities: { model } }).extractEntities).toEqual({ recognizer: 'model', model, lexicons: [] });
   });
 
   it('names every bad field at once', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** What decides the output besides the input and the config: the code, its data files and the locked library versions. */
-const FINGERPRINTED = ['src', 'data/gazetteers', 'package-lock.json'];
+const FINGERPRINTED = ['src', 'data/gazetteers', 'data/models', 'package-lock.json'];
 
 async function filesUnder(relative: string): Promise<string[]> {
   const absolute = path.join(ROOT, relative);

@@ -43,3 +43,32 @@ export async function runCli(args: string[], cwd = ROOT): Promise<{ code: number
     return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
   }
 }
+
+/**
+ * Runs `quarry ...args` in this process through the CLI's `main`, with what
+ * it writes to stdout and stderr captured: no child process, so no start-up
+ * cost. Use runCli where the process itself matters (signals, exit).
+ */
+export async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../src/cli.ts');
+  let stdout = '';
+  let stderr = '';
+  const capture = (stream: NodeJS.WriteStream, append: (text: string) => void): (() => void) => {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: string | Uint8Array) => {
+      append(String(chunk));
+      return true;
+    }) as typeof stream.write;
+    return () => {
+      stream.write = write;
+    };
+  };
+  const restoreOut = capture(process.stdout, (text) => (stdout += text));
+  const restoreError = capture(process.stderr, (text) => (stderr += text));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    restoreOut();
+    restoreError();
+  }
+}

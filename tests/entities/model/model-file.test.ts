@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { labelIndex, LABELS, OUTSIDE } from '../../../src/entities/model/labels.ts';
+import { decodeModel, encodeModel, FEATURE_SET_VERSION, ModelFileError } from '../../../src/entities/model/model-file.ts';
+import { featureIds } from '../../../src/entities/model/recognizer.ts';
+
+const L = LABELS.length;
+const FEATURES = ['w=Oslo', 'w=said', 'never-useful', 'line\nbreak'];
+
+function smallModel(): Buffer {
+  const weights = new Float64Array(FEATURES.length * L);
+  weights[0 * L + labelIndex('U', 'place')] = 2.5;
+  weights[1 * L + OUTSIDE] = 1.25;
+  weights[3 * L + labelIndex('U', 'person')] = 0.5;
+  const transitions = new Float64Array((L + 1) * L);
+  transitions[L * L + OUTSIDE] = 0.75;
+  return encodeModel(FEATURES, weights, transitions, { note: 'test' });
+}
+
+describe('model files', () => {
+  it('read back the weights, the features with a weight, and the card', () => {
+    const model = decodeModel(smallModel(), 'small.model');
+    expect([...model.featureIds.keys()]).toEqual(['w=Oslo', 'w=said', 'line\nbreak']);
+    expect(model.metadata.card).toEqual({ note: 'test' });
+    expect(model.metadata.features).toBe(FEATURE_SET_VERSION);
+    const sentence = [featureIds(['w=Oslo', 'unknown'], model.featureIds), featureIds(['w=said'], model.featureIds), featureIds(['line\nbreak'], model.featureIds)];
+    expect(model.sequenceModel.decode(sentence)).toEqual([labelIndex('U', 'place'), OUTSIDE, labelIndex('U', 'person')]);
+    const scores = model.sequenceModel.emissions(sentence.slice(0, 1));
+    expect(scores[labelIndex('U', 'place')]).toBeCloseTo(2.5, 3);
+  });
+
+  it('are the same bytes for the same model', () => {
+    expect(smallModel().equals(smallModel())).toBe(true);
+  });
+
+  it.each([
+    ['a file that is not a model', Buffer.from('name,type\n'), /not a usable quarry entity model: it does not start like one/],
+    ['a cut file', smallModel().subarray(0, 200), /holds 200 bytes where its sizes say/],
+    ['a model of another feature set', Buffer.from(smallModel().toString('latin1').replace(`"features":${FEATURE_SET_VERSION}`, '"features":0'), 'latin1'), /trained for feature set 0/],
+  ])('%s is a ModelFileError naming the file', (_case, bytes, message) => {
+    expect(() => decodeModel(bytes, 'some.model')).toThrow(ModelFileError);
+    expect(() => decodeModel(bytes, 'some.model')).toThrow(message);
+    expect(() => decodeModel(bytes, 'some.model')).toThrow(/^some\.model /);
+  });
+});

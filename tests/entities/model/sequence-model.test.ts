@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { labelIndex, LABELS, OUTSIDE } from '../../../src/entities/model/labels.ts';
+import { DenseWeights, PerceptronTrainer, SequenceModel, SparseWeights } from '../../../src/entities/model/sequence-model.ts';
+
+const L = LABELS.length;
+const tokens = (...ids: number[][]): Int32Array[] => ids.map((features) => Int32Array.from(features));
+
+describe('SequenceModel.decode', () => {
+  it('follows the emissions when they form a well-made labelling', () => {
+    // Feature 0 says U-person, feature 1 says O.
+    const weights = new Float64Array(2 * L);
+    weights[0 * L + labelIndex('U', 'person')] = 2;
+    weights[1 * L + OUTSIDE] = 1;
+    const model = new SequenceModel(new DenseWeights(weights), new Float64Array((L + 1) * L));
+    expect(model.decode(tokens([0], [1], [0]))).toEqual([labelIndex('U', 'person'), OUTSIDE, labelIndex('U', 'person')]);
+  });
+
+  it('never returns a span left open, whatever the emissions say', () => {
+    // Feature 0 prefers B-place everywhere: a lone B is not allowed, so the best allowed labelling is chosen instead.
+    const weights = new Float64Array(L);
+    weights[labelIndex('B', 'place')] = 5;
+    weights[labelIndex('U', 'place')] = 1;
+    const model = new SequenceModel(new DenseWeights(weights), new Float64Array((L + 1) * L));
+    expect(model.decode(tokens([0]))).toEqual([labelIndex('U', 'place')]);
+    const pair = model.decode(tokens([0], [0]));
+    expect(pair).toEqual([labelIndex('B', 'place'), labelIndex('L', 'place')]);
+  });
+
+  it('gives the same labels with sparse weights as with dense ones', () => {
+    const dense = new Float64Array(3 * L);
+    dense[0 * L + labelIndex('B', 'organization')] = 3;
+    dense[1 * L + labelIndex('L', 'organization')] = 3;
+    dense[2 * L + OUTSIDE] = 2;
+    const sparse = new SparseWeights(Uint32Array.from([0, 1, 2, 3]), Uint8Array.from([labelIndex('B', 'organization'), labelIndex('L', 'organization'), OUTSIDE]), Float32Array.from([3, 3, 2]));
+    const sentence = tokens([0], [1], [2]);
+    const transitions = new Float64Array((L + 1) * L);
+    expect(new SequenceModel(sparse, transitions).decode(sentence)).toEqual(new SequenceModel(new DenseWeights(dense), transitions).decode(sentence));
+    expect(new SequenceModel(sparse, transitions).decode(sentence)).toEqual([labelIndex('B', 'organization'), labelIndex('L', 'organization'), OUTSIDE]);
+  });
+});
+
+describe('PerceptronTrainer', () => {
+  it('learns a labelling from examples, and its average keeps it', () => {
+    // Feature 0: a given name, 1: a surname, 2: an ordinary word.
+    const examples: [Int32Array[], number[]][] = [
+      [tokens([0], [1], [2]), [labelIndex('B', 'person'), labelIndex('L', 'person'), OUTSIDE]],
+      [tokens([2], [1]), [OUTSIDE, labelIndex('U', 'person')]],
+      [tokens([2], [2], [0], [1]), [OUTSIDE, OUTSIDE, labelIndex('B', 'person'), labelIndex('L', 'person')]],
+    ];
+    const trainer = new PerceptronTrainer(3);
+    let wrong = Infinity;
+    for (let epoch = 0; epoch < 10 && wrong > 0; epoch++) {
+      wrong = 0;
+      for (const [sentence, gold] of examples) wrong += trainer.learn(sentence, gold);
+    }
+    expect(wrong).toBe(0);
+    const { weights, transitions } = trainer.averaged();
+    const model = new SequenceModel(new DenseWeights(weights), transitions);
+    for (const [sentence, gold] of examples) expect(model.decode(sentence)).toEqual(gold);
+  });
+});
