@@ -3,6 +3,7 @@ import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { sentenceCase } from '../rules.ts';
+import { hashRange, hashText, mix } from './feature-hash.ts';
 
 /** One sentence as the model reads it: its tokens (empty ones left out), and the passage it is in. */
 export interface ModelSentence {
@@ -27,6 +28,99 @@ export function modelSentences(analyses: readonly PassageAnalysis[]): ModelSente
     }
   });
   return sentences;
+}
+
+/**
+ * The feature templates. A feature's hash mixes its template's hash with
+ * its value's; renaming or reordering templates changes every feature, so
+ * FEATURE_SET_VERSION (model-file.ts) goes up with any change here.
+ */
+const TEMPLATE_NAMES = [
+  'bias', 'word', 'lower', 'shape', 'longShape', 'case', 'caseShape', 'first', 'firstShape',
+  'lowerBefore', 'lowerTwoBefore', 'lowerAfter', 'lowerTwoAfter', 'lowerBeforeAndLower', 'lowerAndLowerAfter',
+  'shapeBefore', 'shapeAfter', 'shapes', 'tag', 'tagBefore', 'tagAfter',
+  'gazetteer', 'gazetteerShape', 'gazetteerBefore', 'gazetteerAfter', 'givenName', 'surname', 'notEntity', 'head',
+  'rule', 'ruleBefore', 'ruleAfter', 'ruleCase', 'documentLowerCase', 'documentCapitalised', 'documentRule',
+] as const;
+/** The hash of each template, by name. */
+const T = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, hashText(name)])) as Record<(typeof TEMPLATE_NAMES)[number], number>;
+/** Templates of the prefixes and suffixes of 1 to 4 characters, by length. */
+const PREFIX = [0, 1, 2, 3, 4].map((length) => hashText(`prefix${length}`));
+const SUFFIX = [0, 1, 2, 3, 4].map((length) => hashText(`suffix${length}`));
+
+const BEFORE = hashText('<s>');
+const AFTER = hashText('</s>');
+const NONE = hashText('');
+
+/** Hashes of small strings that recur (tags, labels, cases), computed once. */
+const interned = new Map<string, number>();
+function hashOf(text: string): number {
+  let hash = interned.get(text);
+  if (hash === undefined) {
+    hash = hashText(text);
+    interned.set(text, hash);
+  }
+  return hash;
+}
+
+/** compromise's tags that say something about names and their context. */
+const TAG_FEATURES = [
+  'ProperNoun', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'Acronym', 'Noun', 'Plural',
+  'Singular', 'Possessive', 'Adjective', 'Demonym', 'Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb',
+  'Value', 'Cardinal', 'Ordinal', 'Date', 'Month', 'WeekDay', 'Unit', 'Money', 'Percent', 'Abbreviation', 'Url', 'Hyphenated', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary',
+].map((tag) => [tag, hashText(tag)] as const);
+
+const CAPITALISED = /^\p{Lu}/u;
+const LOWER_CASE = /^\p{Ll}/u;
+const DIGIT_ZERO = 48;
+
+/** The class of a character for word shapes: X upper case, x lower case, d digit, else the character itself. */
+function shapeClass(code: number, character: string): number {
+  if (code >= 65 && code <= 90) return 88;
+  if (code >= 97 && code <= 122) return 120;
+  if (code >= 48 && code <= 57) return 100;
+  if (code < 128) return code;
+  if (/\p{Lu}/u.test(character)) return 88;
+  if (/\p{L}/u.test(character)) return 120;
+  if (/\p{N}/u.test(character)) return 100;
+  return code;
+}
+
+/** What the features need of one token, computed once per token. */
+interface TokenView {
+  key: string;
+  lower: string;
+  /** The word and its lower case with digits as 0 ("1996" and "1997" share features). */
+  word: number;
+  lowerWord: number;
+  /** Shape: X for upper-case letters, x lower case, d digits; the long one keeps 12 characters, the short one shortens runs ("Xx", "X.X.", "d-d"). */
+  shape: number;
+  longShape: number;
+  tags: number[];
+  capitalised: boolean;
+}
+
+function viewOf(token: Token): TokenView {
+  const text = token.text;
+  const lower = text.toLowerCase();
+  let word = 0x811c9dc5;
+  let lowerWord = 0x811c9dc5;
+  let shape = 0x811c9dc5;
+  let longShape = 0x811c9dc5;
+  let previousClass = -1;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const isDigit = code >= 48 && code <= 57;
+    word = Math.imul(word ^ (isDigit ? DIGIT_ZERO : code), 0x01000193);
+    lowerWord = Math.imul(lowerWord ^ (isDigit ? DIGIT_ZERO : lower.charCodeAt(index)), 0x01000193);
+    const kind = shapeClass(code, text[index] as string);
+    if (index < 12) longShape = Math.imul(longShape ^ kind, 0x01000193);
+    if (kind !== previousClass) shape = Math.imul(shape ^ kind, 0x01000193);
+    previousClass = kind;
+  }
+  const tags: number[] = [];
+  for (const [tag, hash] of TAG_FEATURES) if (token.tags.has(tag)) tags.push(hash);
+  return { key: tokenKey(text), lower, word: word >>> 0, lowerWord: lowerWord >>> 0, shape: shape >>> 0, longShape: longShape >>> 0, tags, capitalised: CAPITALISED.test(text) };
 }
 
 /** BILOU position of each token in a list of spans, by token start: "B-place". */
@@ -59,17 +153,14 @@ interface DocumentEvidence {
   capitalisedInProse: Set<string>;
 }
 
-const CAPITALISED = /^\p{Lu}/u;
-const LOWER_CASE = /^\p{Ll}/u;
-
-function documentEvidence(sentences: readonly ModelSentence[], cases: readonly string[], rules: ReadonlyMap<number, string>): DocumentEvidence {
+function documentEvidence(sentences: readonly ModelSentence[], views: readonly (readonly TokenView[])[], cases: readonly string[], rules: ReadonlyMap<number, string>): DocumentEvidence {
   const evidence: DocumentEvidence = { ruleTypes: new Map(), lowerCase: new Set(), capitalisedInProse: new Set() };
   sentences.forEach((sentence, index) => {
     const prose = cases[index] === 'normal';
     sentence.tokens.forEach((token, at) => {
-      const key = tokenKey(token.text);
+      const { key, capitalised } = (views[index] as TokenView[])[at] as TokenView;
       if (LOWER_CASE.test(token.text)) evidence.lowerCase.add(key);
-      else if (prose && at > 0 && CAPITALISED.test(token.text)) evidence.capitalisedInProse.add(key);
+      else if (prose && at > 0 && capitalised) evidence.capitalisedInProse.add(key);
       const rule = rules.get(token.start);
       if (rule !== undefined) {
         const types = evidence.ruleTypes.get(key) ?? new Set<string>();
@@ -81,42 +172,6 @@ function documentEvidence(sentences: readonly ModelSentence[], cases: readonly s
   return evidence;
 }
 
-/** Word shape: X for upper-case letters, x for lower case, d for digits, other characters as they are. */
-function longShape(word: string): string {
-  let shape = '';
-  for (const character of word.slice(0, 12)) {
-    if (/\p{Lu}/u.test(character)) shape += 'X';
-    else if (/\p{L}/u.test(character)) shape += 'x';
-    else if (/\p{N}/u.test(character)) shape += 'd';
-    else shape += character;
-  }
-  return shape;
-}
-
-/** The shape with runs of one class shortened to one character: "Xx", "X.X.", "d-d". */
-function shortShape(word: string): string {
-  return longShape(word).replace(/(.)\1+/gu, '$1');
-}
-
-/** compromise's tags that say something about names and their context. */
-const TAG_FEATURES = new Set([
-  'ProperNoun', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'Acronym', 'Noun', 'Plural',
-  'Singular', 'Possessive', 'Adjective', 'Demonym', 'Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb',
-  'Value', 'Cardinal', 'Ordinal', 'Date', 'Month', 'WeekDay', 'Unit', 'Money', 'Percent', 'Abbreviation', 'Url', 'Hyphenated', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary',
-]);
-
-function tagsOf(token: Token | undefined): string[] {
-  if (token === undefined) return [];
-  const tags: string[] = [];
-  for (const tag of token.tags) if (TAG_FEATURES.has(tag)) tags.push(tag);
-  return tags.sort();
-}
-
-/** The word with its digits replaced by 0, so numbers share features ("1996" and "1997"). */
-function wordForm(text: string): string {
-  return text.replace(/\p{N}/gu, '0');
-}
-
 /** What a document gives the feature extraction besides its sentences. */
 export interface FeatureInput {
   sentences: readonly ModelSentence[];
@@ -126,21 +181,25 @@ export interface FeatureInput {
 }
 
 /**
- * The features of every token of a document, sentence by sentence: the word,
- * its lower case, shape, prefixes and suffixes; the words and shapes around
- * it (two on each side); compromise's tags; the sentence's position and case
- * (prose, Title Case or ALL CAPS headline); gazetteer and user-lexicon
- * matches with their type and the token's place in them; the rule engine's
- * label; and what the rest of the document says of the same word.
+ * The features of every token of a document, sentence by sentence, as
+ * hashes: the word, its lower case, shape, prefixes and suffixes; the words
+ * and shapes around it (two on each side); compromise's tags; the sentence's
+ * position and case (prose, Title Case or ALL CAPS headline); gazetteer and
+ * user-lexicon matches with their type and the token's place in them; the
+ * rule engine's label; and what the rest of the document says of the same
+ * word.
  */
-export function documentFeatures({ sentences, ruleMentions, gazetteer }: FeatureInput): string[][][] {
+export function documentFeatures({ sentences, ruleMentions, gazetteer }: FeatureInput): Uint32Array[][] {
+  const views = sentences.map((sentence) => sentence.tokens.map(viewOf));
   const cases = sentences.map((sentence) => sentenceCase(sentence.tokens));
   const rules = spanPositions(sentences, ruleMentions);
-  const evidence = documentEvidence(sentences, cases, rules);
-  return sentences.map((sentence, index) => sentenceFeatures(sentence.tokens, cases[index] as string, rules, evidence, gazetteer));
+  const evidence = documentEvidence(sentences, views, cases, rules);
+  return sentences.map((sentence, index) => sentenceFeatures(sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, gazetteer));
 }
 
-function gazetteerPositions(keys: readonly string[], gazetteer: Gazetteer): string[] {
+/** Each token's place in the longest gazetteer phrase over it, with the phrase's type: "B-place", "U-organization-acronym", or "". */
+function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): string[] {
+  const keys = views.map((view) => view.key);
   const positions = new Array<string>(keys.length).fill('');
   for (let index = 0; index < keys.length; index++) {
     const match = gazetteer.phrases.longestMatch(keys, index);
@@ -155,43 +214,64 @@ function gazetteerPositions(keys: readonly string[], gazetteer: Gazetteer): stri
   return positions;
 }
 
-function sentenceFeatures(tokens: readonly Token[], sentenceCase: string, rules: ReadonlyMap<number, string>, evidence: DocumentEvidence, gazetteer: Gazetteer): string[][] {
-  const words = tokens.map((token) => wordForm(token.text));
-  const lower = words.map((word) => word.toLowerCase());
-  const keys = tokens.map((token) => tokenKey(token.text));
-  const shapes = words.map(shortShape);
-  const gazetteerAt = gazetteerPositions(keys, gazetteer);
-  const ruleAt = tokens.map((token) => rules.get(token.start) ?? 'O');
-  const word = (at: number): string => (at < 0 ? '<s>' : at >= tokens.length ? '</s>' : (lower[at] as string));
-  const shape = (at: number): string => (at < 0 ? '<s>' : at >= tokens.length ? '</s>' : (shapes[at] as string));
-  return tokens.map((token, at) => {
-    const form = words[at] as string;
-    const low = lower[at] as string;
-    const key = keys[at] as string;
-    const features = ['bias', `w=${form}`, `l=${low}`, `s=${shapes[at]}`, `S=${longShape(form)}`, `case=${sentenceCase}`, `case.s=${sentenceCase}|${shapes[at]}`];
-    for (let length = 1; length <= 4 && length < low.length; length++) features.push(`p${length}=${low.slice(0, length)}`, `x${length}=${low.slice(-length)}`);
-    if (at === 0) features.push('first', `first.s=${shapes[at]}`);
-    features.push(`l-1=${word(at - 1)}`, `l-2=${word(at - 2)}`, `l+1=${word(at + 1)}`, `l+2=${word(at + 2)}`);
-    features.push(`l-1.l=${word(at - 1)}|${low}`, `l.l+1=${low}|${word(at + 1)}`);
-    features.push(`s-1=${shape(at - 1)}`, `s+1=${shape(at + 1)}`, `s-1.s.s+1=${shape(at - 1)}|${shapes[at]}|${shape(at + 1)}`);
-    for (const tag of tagsOf(token)) features.push(`t=${tag}`);
-    for (const tag of tagsOf(tokens[at - 1])) features.push(`t-1=${tag}`);
-    for (const tag of tagsOf(tokens[at + 1])) features.push(`t+1=${tag}`);
-    const gazetteerHere = gazetteerAt[at] as string;
-    if (gazetteerHere !== '') features.push(`g=${gazetteerHere}`, `g.s=${gazetteerHere}|${shapes[at]}`);
-    if (at > 0 && gazetteerAt[at - 1] !== '') features.push(`g-1=${gazetteerAt[at - 1]}`);
-    if (at + 1 < tokens.length && gazetteerAt[at + 1] !== '') features.push(`g+1=${gazetteerAt[at + 1]}`);
-    if (gazetteer.givenNames.has(key)) features.push('given');
-    if (gazetteer.surnames.has(key)) features.push('surname');
-    if (gazetteer.notEntities.has(key)) features.push('not-entity');
-    const head = gazetteer.heads.get(key);
-    if (head !== undefined) features.push(`head=${head}`);
-    features.push(`r=${ruleAt[at]}`, `r-1=${at > 0 ? ruleAt[at - 1] : '<s>'}`, `r+1=${at + 1 < tokens.length ? ruleAt[at + 1] : '</s>'}`, `r.case=${ruleAt[at]}|${sentenceCase}`);
-    if (CAPITALISED.test(token.text)) {
-      if (evidence.lowerCase.has(key)) features.push('doc.lower');
-      if (evidence.capitalisedInProse.has(key)) features.push('doc.capitalised');
-      for (const type of evidence.ruleTypes.get(key) ?? []) features.push(`doc.rule=${type}`);
+function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[], sentenceCase: string, rules: ReadonlyMap<number, string>, evidence: DocumentEvidence, gazetteer: Gazetteer): Uint32Array[] {
+  const gazetteerAt = gazetteerPositions(views, gazetteer).map((position) => (position === '' ? NONE : hashOf(position)));
+  const ruleAt = tokens.map((token) => hashOf(rules.get(token.start) ?? 'O'));
+  const caseHash = hashOf(sentenceCase);
+  const last = tokens.length - 1;
+  const lowerAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).lowerWord);
+  const shapeAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).shape);
+  const scratch: number[] = [];
+  return views.map((view, at) => {
+    const features = scratch;
+    features.length = 0;
+    features.push(
+      mix(T.bias, NONE),
+      mix(T.word, view.word),
+      mix(T.lower, view.lowerWord),
+      mix(T.shape, view.shape),
+      mix(T.longShape, view.longShape),
+      mix(T.case, caseHash),
+      mix(T.caseShape, mix(caseHash, view.shape)),
+    );
+    const lower = view.lower;
+    for (let length = 1; length <= 4 && length < lower.length; length++) {
+      features.push(mix(PREFIX[length] as number, hashRange(lower, 0, length)), mix(SUFFIX[length] as number, hashRange(lower, lower.length - length, lower.length)));
     }
-    return features;
+    if (at === 0) features.push(mix(T.first, NONE), mix(T.firstShape, view.shape));
+    const before = lowerAt(at - 1);
+    const after = lowerAt(at + 1);
+    features.push(
+      mix(T.lowerBefore, before),
+      mix(T.lowerTwoBefore, lowerAt(at - 2)),
+      mix(T.lowerAfter, after),
+      mix(T.lowerTwoAfter, lowerAt(at + 2)),
+      mix(T.lowerBeforeAndLower, mix(before, view.lowerWord)),
+      mix(T.lowerAndLowerAfter, mix(view.lowerWord, after)),
+      mix(T.shapeBefore, shapeAt(at - 1)),
+      mix(T.shapeAfter, shapeAt(at + 1)),
+      mix(T.shapes, mix(mix(shapeAt(at - 1), view.shape), shapeAt(at + 1))),
+    );
+    for (const tag of view.tags) features.push(mix(T.tag, tag));
+    if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) features.push(mix(T.tagBefore, tag));
+    if (at < last) for (const tag of (views[at + 1] as TokenView).tags) features.push(mix(T.tagAfter, tag));
+    const gazetteerHere = gazetteerAt[at] as number;
+    if (gazetteerHere !== NONE) features.push(mix(T.gazetteer, gazetteerHere), mix(T.gazetteerShape, mix(gazetteerHere, view.shape)));
+    if (at > 0 && gazetteerAt[at - 1] !== NONE) features.push(mix(T.gazetteerBefore, gazetteerAt[at - 1] as number));
+    if (at < last && gazetteerAt[at + 1] !== NONE) features.push(mix(T.gazetteerAfter, gazetteerAt[at + 1] as number));
+    const key = view.key;
+    if (gazetteer.givenNames.has(key)) features.push(mix(T.givenName, NONE));
+    if (gazetteer.surnames.has(key)) features.push(mix(T.surname, NONE));
+    if (gazetteer.notEntities.has(key)) features.push(mix(T.notEntity, NONE));
+    const head = gazetteer.heads.get(key);
+    if (head !== undefined) features.push(mix(T.head, hashOf(head)));
+    const rule = ruleAt[at] as number;
+    features.push(mix(T.rule, rule), mix(T.ruleBefore, at > 0 ? (ruleAt[at - 1] as number) : BEFORE), mix(T.ruleAfter, at < last ? (ruleAt[at + 1] as number) : AFTER), mix(T.ruleCase, mix(rule, caseHash)));
+    if (view.capitalised) {
+      if (evidence.lowerCase.has(key)) features.push(mix(T.documentLowerCase, NONE));
+      if (evidence.capitalisedInProse.has(key)) features.push(mix(T.documentCapitalised, NONE));
+      for (const type of evidence.ruleTypes.get(key) ?? []) features.push(mix(T.documentRule, hashOf(type)));
+    }
+    return new Uint32Array(features);
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { FeatureTable } from './feature-hash.ts';
 import { LABELS, labelName } from './labels.ts';
 import { SequenceModel, SparseWeights } from './sequence-model.ts';
 
@@ -8,7 +9,7 @@ import { SequenceModel, SparseWeights } from './sequence-model.ts';
 export const SHIPPED_ENTITY_MODEL = fileURLToPath(new URL('../../../data/models/entities.model', import.meta.url));
 
 /** The first bytes of a model file, with the version of its layout. */
-const MAGIC = 'quarry-entity-model 1\n';
+const MAGIC = 'quarry-entity-model 2\n';
 
 /** What a model file says about itself: the label set it was trained with, and its card (data, features, scores). */
 export interface ModelMetadata {
@@ -24,15 +25,15 @@ export interface ModelMetadata {
 /** A model read from its file. */
 export interface EntityModel {
   metadata: ModelMetadata;
-  /** Feature string to feature id. */
-  featureIds: Map<string, number>;
+  /** Feature hash to feature id. */
+  features: FeatureTable;
   sequenceModel: SequenceModel;
   /** SHA-256 of the file's bytes. */
   sha256: string;
 }
 
 /** The version of the feature set that features.ts makes; bump it whenever the features change. */
-export const FEATURE_SET_VERSION = 1;
+export const FEATURE_SET_VERSION = 2;
 
 /** A model file that cannot be used: named in the message, with what is wrong. */
 export class ModelFileError extends Error {
@@ -40,19 +41,18 @@ export class ModelFileError extends Error {
 }
 
 /**
- * Writes a model: the header (JSON metadata), the feature strings, the
+ * Writes a model: the header (JSON metadata), the feature hashes, the
  * transition weights and the non-zero feature weights as 16-bit integers.
- * Weights that round to zero are left out, which is where most of the
- * model's size goes. The same model gives the same bytes.
+ * Features whose weights all round to zero are left out. The same model
+ * gives the same bytes.
  */
-export function encodeModel(features: readonly string[], weights: Float64Array, transitions: Float64Array, card: Record<string, unknown>): Buffer {
+export function encodeModel(features: Uint32Array, weights: Float64Array, transitions: Float64Array, card: Record<string, unknown>): Buffer {
   const labelCount = LABELS.length;
   let largest = 0;
   for (const value of weights) largest = Math.max(largest, Math.abs(value));
   for (const value of transitions) largest = Math.max(largest, Math.abs(value));
   const scale = largest === 0 ? 1 : 32767 / largest;
-  const kept: number[] = [];
-  const keptFeatures: string[] = [];
+  const keptFeatures: number[] = [];
   const rows: [number, number][][] = [];
   features.forEach((feature, id) => {
     const row: [number, number][] = [];
@@ -61,14 +61,13 @@ export function encodeModel(features: readonly string[], weights: Float64Array, 
       if (quantised !== 0) row.push([label, quantised]);
     }
     if (row.length === 0) return;
-    kept.push(id);
     keptFeatures.push(feature);
     rows.push(row);
   });
   const metadata: ModelMetadata = { labels: LABELS.map(labelName), features: FEATURE_SET_VERSION, scale, card };
   const header = Buffer.from(JSON.stringify(metadata), 'utf8');
-  // A JSON array: a feature holds whatever a token holds, line breaks included.
-  const names = Buffer.from(JSON.stringify(keptFeatures), 'utf8');
+  const hashes = Buffer.alloc(keptFeatures.length * 4);
+  keptFeatures.forEach((hash, index) => hashes.writeUInt32LE(hash, index * 4));
   const entryCount = rows.reduce((sum, row) => sum + row.length, 0);
   const counts = Buffer.from(rows.map((row) => row.length));
   const labels = Buffer.from(rows.flatMap((row) => row.map(([label]) => label)));
@@ -77,12 +76,11 @@ export function encodeModel(features: readonly string[], weights: Float64Array, 
   for (const row of rows) for (const [, value] of row) at = values.writeInt16LE(value, at);
   const transitionValues = Buffer.alloc(transitions.length * 4);
   transitions.forEach((value, index) => transitionValues.writeFloatLE(value, index * 4));
-  const sizes = Buffer.alloc(16);
+  const sizes = Buffer.alloc(12);
   sizes.writeUInt32LE(header.length, 0);
-  sizes.writeUInt32LE(names.length, 4);
-  sizes.writeUInt32LE(keptFeatures.length, 8);
-  sizes.writeUInt32LE(entryCount, 12);
-  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), sizes, header, names, transitionValues, counts, labels, values]);
+  sizes.writeUInt32LE(keptFeatures.length, 4);
+  sizes.writeUInt32LE(entryCount, 8);
+  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), sizes, header, hashes, transitionValues, counts, labels, values]);
 }
 
 /** Reads a model from its bytes; `source` names it in errors. */
@@ -92,15 +90,14 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   };
   if (bytes.subarray(0, MAGIC.length).toString('ascii') !== MAGIC) fail('it does not start like one (train one with `quarry train`)');
   let at = MAGIC.length;
-  if (bytes.length < at + 16) fail('it is cut short');
+  if (bytes.length < at + 12) fail('it is cut short');
   const headerLength = bytes.readUInt32LE(at);
-  const namesLength = bytes.readUInt32LE(at + 4);
-  const featureCount = bytes.readUInt32LE(at + 8);
-  const entryCount = bytes.readUInt32LE(at + 12);
-  at += 16;
+  const featureCount = bytes.readUInt32LE(at + 4);
+  const entryCount = bytes.readUInt32LE(at + 8);
+  at += 12;
   const labelCount = LABELS.length;
   const transitionCount = (labelCount + 1) * labelCount;
-  const expected = at + headerLength + namesLength + transitionCount * 4 + featureCount + entryCount * 3;
+  const expected = at + headerLength + featureCount * 4 + transitionCount * 4 + featureCount + entryCount * 3;
   if (bytes.length !== expected) fail(`it holds ${bytes.length} bytes where its sizes say ${expected}`);
   let metadata: ModelMetadata;
   try {
@@ -111,14 +108,9 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   if (metadata.features !== FEATURE_SET_VERSION) fail(`it was trained for feature set ${metadata.features}, and this quarry makes feature set ${FEATURE_SET_VERSION}: train it again with \`quarry train\``);
   if (JSON.stringify(metadata.labels) !== JSON.stringify(LABELS.map(labelName))) fail(`its labels (${metadata.labels.join(' ')}) are not the ones this quarry decodes`);
   at += headerLength;
-  let names: unknown;
-  try {
-    names = JSON.parse(bytes.subarray(at, at + namesLength).toString('utf8'));
-  } catch {
-    return fail('its feature names are not JSON');
-  }
-  if (!Array.isArray(names) || names.length !== featureCount) fail(`it names ${Array.isArray(names) ? names.length : 'no'} features where its header says ${featureCount}`);
-  at += namesLength;
+  const hashes = new Uint32Array(featureCount);
+  for (let index = 0; index < featureCount; index++) hashes[index] = bytes.readUInt32LE(at + index * 4);
+  at += featureCount * 4;
   const transitions = new Float32Array(transitionCount);
   for (let index = 0; index < transitionCount; index++) transitions[index] = bytes.readFloatLE(at + index * 4);
   at += transitionCount * 4;
@@ -129,11 +121,9 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   at += entryCount;
   const values = new Float32Array(entryCount);
   for (let index = 0; index < entryCount; index++) values[index] = bytes.readInt16LE(at + index * 2) / metadata.scale;
-  const featureIds = new Map<string, number>();
-  (names as string[]).forEach((name, id) => featureIds.set(name, id));
   return {
     metadata,
-    featureIds,
+    features: new FeatureTable(hashes),
     sequenceModel: new SequenceModel(new SparseWeights(rowStarts, labels, values), transitions),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };

@@ -6,20 +6,18 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
 import { documentFeatures, modelSentences, type ModelSentence } from './features.ts';
+import type { FeatureTable } from './feature-hash.ts';
 import { decodeSpans } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
 
 /** A name that ends in an abbreviation ("U.S", "Washington D.C") before a period: the period is part of it. */
 const ABBREVIATION_BEFORE_PERIOD = /(?:^|[\s-])(?:\p{L}\.)+\p{L}$/u;
 
-/** The feature ids of a token's features; features the model never saw are left out. */
-export function featureIds(features: readonly string[], ids: ReadonlyMap<string, number>): Int32Array {
-  const found: number[] = [];
-  for (const feature of features) {
-    const id = ids.get(feature);
-    if (id !== undefined) found.push(id);
-  }
-  return Int32Array.from(found);
+/** The feature ids of a token's features; features the model never saw are -1 (the decoder skips them). */
+export function featureIds(features: Uint32Array, table: FeatureTable): Int32Array {
+  const ids = new Int32Array(features.length);
+  for (let index = 0; index < features.length; index++) ids[index] = table.get(features[index] as number);
+  return ids;
 }
 
 /**
@@ -64,7 +62,7 @@ export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): Entit
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
       const features = documentFeatures({ sentences, ruleMentions, gazetteer });
-      const labels = features.map((sentence) => model.sequenceModel.decode(sentence.map((token) => featureIds(token, model.featureIds))));
+      const labels = features.map((sentence) => model.sequenceModel.decode(sentence.map((token) => featureIds(token, model.features))));
       return userLexiconWins(mentionsFromLabels(document.text, sentences, labels), ruleMentions, gazetteer);
     },
   };

@@ -43,6 +43,8 @@ const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_,
   return allowedTransition(previous === START ? null : previous, index % LABEL_COUNT) ? 1 : 0;
 });
 const ALLOWED_AT_END = Uint8Array.from({ length: LABEL_COUNT }, (_, label) => (allowedTransition(label, null) ? 1 : 0));
+/** For each label, the labels that may come before it (Viterbi looks at these alone). */
+const PREDECESSORS = Array.from({ length: LABEL_COUNT }, (_, label) => Int32Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1));
 
 /**
  * A linear-chain model: a weight per feature and label, and a weight per
@@ -62,10 +64,14 @@ export class SequenceModel {
   /** The emission scores of every token: tokens × labels. */
   emissions(sentence: readonly Int32Array[]): Float64Array {
     const scores = new Float64Array(sentence.length * LABEL_COUNT);
-    sentence.forEach((features, at) => {
+    for (let at = 0; at < sentence.length; at++) {
+      const features = sentence[at] as Int32Array;
       const base = at * LABEL_COUNT;
-      for (const feature of features) if (feature >= 0) this.weights.addTo(feature, scores, base);
-    });
+      for (let index = 0; index < features.length; index++) {
+        const feature = features[index] as number;
+        if (feature >= 0) this.weights.addTo(feature, scores, base);
+      }
+    }
     return scores;
   }
 
@@ -86,10 +92,10 @@ export class SequenceModel {
       for (let label = 0; label < LABEL_COUNT; label++) {
         let top = -Infinity;
         let from = 0;
-        for (let previous = 0; previous < LABEL_COUNT; previous++) {
-          const pair = previous * LABEL_COUNT + label;
-          if (!ALLOWED[pair]) continue;
-          const score = (best[previousRow + previous] as number) + (transitions[pair] as number);
+        const predecessors = PREDECESSORS[label] as Int32Array;
+        for (let index = 0; index < predecessors.length; index++) {
+          const previous = predecessors[index] as number;
+          const score = (best[previousRow + previous] as number) + (transitions[previous * LABEL_COUNT + label] as number);
           if (score > top) {
             top = score;
             from = previous;

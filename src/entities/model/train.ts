@@ -8,6 +8,7 @@ import { segment } from '../../stages/segment.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { findEntityMentions } from '../rules.ts';
 import { documentFeatures, modelSentences, type ModelSentence } from './features.ts';
+import { FeatureTable } from './feature-hash.ts';
 import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
 import { featureIds, mentionsFromLabels } from './recognizer.ts';
@@ -23,7 +24,7 @@ export interface TrainingDocument {
   id: string;
   text: string;
   sentences: ModelSentence[];
-  features: string[][][];
+  features: Uint32Array[][];
   labels: number[][];
   /** Gold entities as UTF-16 spans, for scoring. */
   gold: { start: number; end: number; type: SpanType; optional: boolean }[];
@@ -214,7 +215,7 @@ function random(seed: number): () => number {
 }
 
 /** Predicts the mentions of documents with a model over the given feature ids. */
-function predict(model: SequenceModel, ids: ReadonlyMap<string, number>, documents: readonly TrainingDocument[]): EntityMention[][] {
+function predict(model: SequenceModel, ids: FeatureTable, documents: readonly TrainingDocument[]): EntityMention[][] {
   return documents.map((document) =>
     mentionsFromLabels(
       document.text,
@@ -236,10 +237,10 @@ export function trainEntityModel(
   card: Record<string, unknown>,
   onEpoch?: (report: EpochReport) => void,
 ): { bytes: Buffer; epochs: EpochReport[]; best: EpochReport } {
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const document of training) for (const sentence of document.features) for (const token of sentence) for (const feature of token) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  const features = [...counts].filter(([, count]) => count >= options.minFeatureCount).map(([feature]) => feature);
-  const ids = new Map(features.map((feature, id) => [feature, id]));
+  const features = Uint32Array.from([...counts].filter(([, count]) => count >= options.minFeatureCount).map(([feature]) => feature));
+  const ids = new FeatureTable(features);
   const sentences = training.map((document) => document.features.map((sentence) => sentence.map((token) => featureIds(token, ids))));
   const trainer = new PerceptronTrainer(features.length);
   const next = random(options.seed);

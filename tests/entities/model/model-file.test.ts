@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { labelIndex, LABELS, OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { decodeModel, encodeModel, FEATURE_SET_VERSION, ModelFileError } from '../../../src/entities/model/model-file.ts';
 import { featureIds } from '../../../src/entities/model/recognizer.ts';
+import { hashText } from '../../../src/entities/model/feature-hash.ts';
 
 const L = LABELS.length;
-const FEATURES = ['w=Oslo', 'w=said', 'never-useful', 'line\nbreak'];
+const [OSLO, SAID, NEVER_USEFUL, CAPITALISED, UNKNOWN] = ['word=Oslo', 'word=said', 'never-useful', 'capitalised', 'unknown'].map((feature) => hashText(feature)) as [number, number, number, number, number];
+const FEATURES = Uint32Array.from([OSLO, SAID, NEVER_USEFUL, CAPITALISED]);
+const token = (...features: number[]): Uint32Array => Uint32Array.from(features);
 
 function smallModel(): Buffer {
   const weights = new Float64Array(FEATURES.length * L);
@@ -19,10 +22,12 @@ function smallModel(): Buffer {
 describe('model files', () => {
   it('read back the weights, the features with a weight, and the card', () => {
     const model = decodeModel(smallModel(), 'small.model');
-    expect([...model.featureIds.keys()]).toEqual(['w=Oslo', 'w=said', 'line\nbreak']);
+    expect([...model.features.hashes]).toEqual([OSLO, SAID, CAPITALISED]);
+    expect(model.features.get(NEVER_USEFUL)).toBe(-1);
     expect(model.metadata.card).toEqual({ note: 'test' });
     expect(model.metadata.features).toBe(FEATURE_SET_VERSION);
-    const sentence = [featureIds(['w=Oslo', 'unknown'], model.featureIds), featureIds(['w=said'], model.featureIds), featureIds(['line\nbreak'], model.featureIds)];
+    const sentence = [featureIds(token(OSLO, UNKNOWN), model.features), featureIds(token(SAID), model.features), featureIds(token(CAPITALISED), model.features)];
+    expect([...(sentence[0] as Int32Array)]).toEqual([0, -1]);
     expect(model.sequenceModel.decode(sentence)).toEqual([labelIndex('U', 'place'), OUTSIDE, labelIndex('U', 'person')]);
     const scores = model.sequenceModel.emissions(sentence.slice(0, 1));
     expect(scores[labelIndex('U', 'place')]).toBeCloseTo(2.5, 3);

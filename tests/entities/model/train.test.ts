@@ -13,7 +13,7 @@ const options = { epochs: 6, seed: 1, minFeatureCount: 1 };
 function predictions(bytes: Buffer, documents: readonly TrainingDocument[]): ReturnType<typeof mentionsFromLabels>[] {
   const model = decodeModel(bytes, 'trained');
   return documents.map((document) =>
-    mentionsFromLabels(document.text, document.sentences, document.features.map((sentence) => model.sequenceModel.decode(sentence.map((token) => featureIds(token, model.featureIds))))),
+    mentionsFromLabels(document.text, document.sentences, document.features.map((sentence) => model.sequenceModel.decode(sentence.map((token) => featureIds(token, model.features))))),
   );
 }
 
