@@ -1,7 +1,10 @@
 /**
  * Benchmark: measures side by side, in one run, on the same texts:
  * compromise's nlp() alone, the full pipeline with 1 and N workers (on the
- * corpus and on 4x the corpus) with the cores each keeps busy,
+ * corpus and on 4x the corpus) with the cores each keeps busy, the
+ * pipeline on 1 worker with the rule engine alone as the entity recognizer
+ * (what quarry did before the trained model) and the entity stage's share of
+ * the document stages' time,
  * peak memory at 1x and 4x the corpus, a re-run on an unchanged corpus, and
  * 3 shards merged against one run.
  *
@@ -14,7 +17,7 @@
  * be off by a tenth either way. The 4x runs are interleaved the same way.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -62,6 +65,8 @@ interface Run {
   peakRssBytes: number;
   extracted: number;
   cached: number;
+  /** Time of each document stage, summed over the documents (the manifest's stage_ms). */
+  stageMilliseconds: Record<string, number>;
 }
 
 /**
@@ -77,8 +82,15 @@ async function extract(input: string, output: string, options: string[]): Promis
   const summary = /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
   if (summary === null) throw new Error(`quarry extract printed no run summary:\n${stdout}\n${stderr}`);
   // An unchanged corpus leaves the manifest of the run before as it is: its peak memory is that run's.
-  const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number } };
-  return { milliseconds: Number(summary[1]) * 1000, cpuMilliseconds: Number(summary[2]) * 1000, peakRssBytes: manifest.timings.peak_rss_bytes, extracted: Number(summary[3]), cached: Number(summary[4]) };
+  const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number; stage_ms: Record<string, number> } };
+  return {
+    milliseconds: Number(summary[1]) * 1000,
+    cpuMilliseconds: Number(summary[2]) * 1000,
+    peakRssBytes: manifest.timings.peak_rss_bytes,
+    extracted: Number(summary[3]),
+    cached: Number(summary[4]),
+    stageMilliseconds: manifest.timings.stage_ms,
+  };
 }
 
 async function sameTables(first: string, second: string): Promise<boolean> {
@@ -91,6 +103,9 @@ async function sameTables(first: string, second: string): Promise<boolean> {
 }
 
 const work = await mkdtemp(path.join(tmpdir(), 'quarry-bench-'));
+// The rule engine alone as the entity recognizer: the pipeline as it was before the trained model.
+const rulesConfig = path.join(work, 'rules.config.mjs');
+await writeFile(rulesConfig, "export default { extractEntities: { recognizer: 'rules' } };\n");
 const corpus = path.join(work, 'corpus-1x');
 const corpus4 = path.join(work, 'corpus-4x');
 await buildCorpus(corpus, copies);
@@ -126,11 +141,12 @@ function median(measures: readonly number[]): { median: number; low: number; hig
 
 // The speed measures, interleaved so that a slow spell of the machine touches all of them; compromise warmed up first.
 for (const text of texts.slice(0, 10)) nlp(text);
-const runs: { nlp: number; one: Run; many: Run; nlpOneThread: number; nlpThreads: number }[] = [];
+const runs: { nlp: number; one: Run; oneRules: Run; many: Run; nlpOneThread: number; nlpThreads: number }[] = [];
 for (let round = 0; round < repeat; round++) {
   runs.push({
     nlp: nlpAlone(),
     one: await extract(corpus, path.join(work, 'out-1'), ['--workers', '1', '--fresh']),
+    oneRules: await extract(corpus, path.join(work, 'out-1-rules'), ['--workers', '1', '--fresh', '--config', rulesConfig]),
     many: await extract(corpus, path.join(work, 'out-n'), ['--workers', String(workers), '--fresh']),
     nlpOneThread: await nlpInThreads(1),
     nlpThreads: await nlpInThreads(workers),
@@ -141,6 +157,12 @@ const oneTime = median(runs.map((run) => run.one.milliseconds));
 const manyTime = median(runs.map((run) => run.many.milliseconds));
 const ratioToNlp = median(runs.map((run) => run.nlp / run.one.milliseconds));
 const ratioToOne = median(runs.map((run) => run.one.milliseconds / run.many.milliseconds));
+const oneRulesTime = median(runs.map((run) => run.oneRules.milliseconds));
+const ratioToRules = median(runs.map((run) => run.oneRules.milliseconds / run.one.milliseconds));
+/** The entity stage's share of the document stages' time in a run. */
+const entityShare = (run: Run): number => (run.stageMilliseconds.extractEntities ?? 0) / Object.values(run.stageMilliseconds).reduce((sum, value) => sum + value, 0);
+const modelShare = median(runs.map((run) => entityShare(run.one)));
+const rulesShare = median(runs.map((run) => entityShare(run.oneRules)));
 const threadScaling = median(runs.map((run) => (workers * run.nlpOneThread) / run.nlpThreads));
 // Cores kept busy: CPU time over run time. N workers do at least the work of one, so on C cores they can be at most C / (cores busy with 1 worker) times as fast.
 const coresBusyOne = median(runs.map((run) => run.one.cpuMilliseconds / run.one.milliseconds));
@@ -171,6 +193,8 @@ console.log(`speed: median of ${repeat} interleaved rounds, lowest to highest in
 const rows: [string, string, string][] = [
   ['compromise nlp() alone', rates(nlpTime), ''],
   ['pipeline, 1 worker', rates(oneTime), `ratio to nlp() alone ${ratioToNlp.median.toFixed(2)} ${spread(ratioToNlp)} (target >= 1.0)`],
+  ['pipeline, 1 worker, rules', rates(oneRulesTime), `the rule engine alone as the entity recognizer: the trained model runs at ${ratioToRules.median.toFixed(2)} ${spread(ratioToRules)} its speed (target >= 0.85)`],
+  ['entity stage share', `${(100 * modelShare.median).toFixed(1)}% ${spread({ low: 100 * modelShare.low, high: 100 * modelShare.high }, 1)}`, `of the document stages' time on 1 worker with the model (${(100 * rulesShare.median).toFixed(1)}% with the rules alone)`],
   [`pipeline, ${workers} workers`, rates(manyTime), `ratio to 1 worker ${ratioToOne.median.toFixed(2)} ${spread(ratioToOne)} (target >= 1.6 on 2 cores)`],
   ['cores busy, 1 worker', `${coresBusyOne.median.toFixed(2)} ${spread(coresBusyOne)}`, `CPU time / run time: so ${workers} workers can be at most ${(Math.min(workers, cores) / coresBusyOne.median).toFixed(2)}x one worker on ${cores} cores`],
   [`cores busy, ${workers} workers`, `${coresBusyMany.median.toFixed(2)} ${spread(coresBusyMany)}`, ''],

@@ -4,10 +4,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
-import { formatReport, GoldError, loadGold, loadPredictions, PredictionsError, scoreDataset, type EvalReport } from './eval/index.ts';
+import { formatReport, GoldError, loadGold, loadPredictions, PredictionsError, scoreDataset } from './eval/index.ts';
 import { loadGazetteer } from './entities/gazetteer.ts';
 import { ModelFileError } from './entities/model/model-file.ts';
-import { readTrainingSet, trainEntityModel, TrainingDataError, type TrainingDocument } from './entities/model/train.ts';
+import { readTrainingSet, trainEntityModel, TrainingDataError, type DevSet, type TrainingDocument } from './entities/model/train.ts';
+import { readWorldLexicon } from './entities/model/world-lexicon.ts';
 import { InputError } from './input/discover.ts';
 import { LockError, withOutputLock } from './output/lock.ts';
 import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
@@ -91,25 +92,18 @@ const parseShardOption = (text: string): Shard => {
   return shard;
 };
 
+/** Scores an output folder; a folder that cannot be scored is a GoldError or PredictionsError, which main reports in one line with exit 2. */
 async function evaluate(predictions: string, options: { gold: string; json?: boolean }): Promise<number> {
-  let report: EvalReport;
-  try {
-    report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
-  } catch (error) {
-    // A folder that cannot be scored is a usage error, said in one line (the file and what is wrong) and not as a stack trace.
-    if (!(error instanceof GoldError || error instanceof PredictionsError)) throw error;
-    process.stderr.write(`quarry: ${error.message}\n`);
-    return ExitCode.usage;
-  }
+  const report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
   return ExitCode.ok;
 }
 
 interface TrainOptionsFromCli {
-  corpus: string;
-  gold: string;
-  devCorpus?: string;
-  devGold?: string;
+  corpus: string[];
+  gold: string[];
+  devCorpus: string[];
+  devGold: string[];
   out: string;
   epochs: number;
   seed: number;
@@ -125,15 +119,20 @@ const parsePositive = (what: string) => (text: string): number => {
   return value;
 };
 
+/** Collects a repeated option's values. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 async function train(options: TrainOptionsFromCli): Promise<number> {
-  if ((options.devCorpus === undefined) !== (options.devGold === undefined)) throw new InvalidArgumentError('--dev-corpus and --dev-gold go together: give both or neither');
+  if (options.devCorpus.length !== options.devGold.length) throw new InvalidArgumentError(`--dev-corpus and --dev-gold go in pairs: ${options.devCorpus.length} --dev-corpus and ${options.devGold.length} --dev-gold given`);
+  if (options.corpus.length === 0) throw new InvalidArgumentError('--corpus and --gold are required: the training texts and their gold files');
+  if (options.corpus.length !== options.gold.length) throw new InvalidArgumentError(`--corpus and --gold go in pairs: ${options.corpus.length} --corpus and ${options.gold.length} --gold given`);
   const showProgress = options.progress !== false && process.stderr.isTTY === true;
-  const gazetteer = loadGazetteer(options.lexicon);
+  const knowledge = { gazetteer: loadGazetteer(options.lexicon), lexicon: readWorldLexicon() };
   const read = async (corpus: string, gold: string, what: string, copies: boolean): Promise<TrainingDocument[]> => {
     const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: `quarry train: reading ${what} {bar} {value}/{total} documents | {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(0, 0);
     try {
-      return await readTrainingSet(corpus, gold, gazetteer, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
+      return await readTrainingSet(corpus, gold, knowledge, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
         bar?.setTotal(total);
         bar?.update(done);
       });
@@ -142,23 +141,25 @@ async function train(options: TrainOptionsFromCli): Promise<number> {
     }
   };
   const started = performance.now();
-  const training = await read(options.corpus, options.gold, 'the training set', options.titleCaseCopies !== false);
-  const dev = options.devCorpus !== undefined && options.devGold !== undefined ? await read(options.devCorpus, options.devGold, 'the dev set', false) : null;
+  const training: TrainingDocument[] = [];
+  for (const [index, corpus] of options.corpus.entries()) training.push(...(await read(corpus, options.gold[index] as string, `training set ${index + 1} of ${options.corpus.length}`, options.titleCaseCopies !== false)));
+  const devSets: DevSet[] = [];
+  for (const [index, corpus] of options.devCorpus.entries()) devSets.push({ name: path.basename(path.resolve(options.devGold[index] as string)), documents: await read(corpus, options.devGold[index] as string, `dev set ${index + 1} of ${options.devCorpus.length}`, false) });
   const tokens = training.reduce((sum, document) => sum + document.sentences.reduce((count, sentence) => count + sentence.tokens.length, 0), 0);
-  process.stderr.write(`quarry train: ${training.length} training documents (${tokens} tokens)${dev === null ? '' : `, ${dev.length} dev documents`}\n`);
+  process.stderr.write(`quarry train: ${training.length} training documents (${tokens} tokens)${devSets.map((set) => `, ${set.documents.length} dev documents in ${set.name}`).join('')}\n`);
   const percent = (value: number): string => (100 * value).toFixed(1);
   const card = {
-    training: { corpus: path.basename(path.resolve(options.corpus)), gold: path.basename(path.resolve(options.gold)), documents: training.length, tokens },
-    dev: dev === null ? null : { corpus: path.basename(path.resolve(options.devCorpus as string)), documents: dev.length },
+    training: { sets: options.corpus.map((corpus, index) => ({ corpus: path.basename(path.resolve(corpus)), gold: path.basename(path.resolve(options.gold[index] as string)) })), documents: training.length, tokens },
+    dev: devSets.map((set) => ({ gold: set.name, documents: set.documents.length })),
     options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, titleCaseCopies: options.titleCaseCopies !== false, lexicons: options.lexicon.map((file) => path.basename(file)) },
   };
-  const result = trainEntityModel(training, dev, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
-    const scores = report.dev === null ? '' : `; dev strict F1 ${percent(report.dev.f1)} (${Object.entries(report.dev.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`;
+  const result = trainEntityModel(training, devSets, knowledge.lexicon, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
+    const scores = report.dev.map(({ name, scores: set }) => `; ${name} strict F1 ${percent(set.f1)} (${Object.entries(set.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`).join('');
     process.stderr.write(`quarry train: epoch ${report.epoch}/${options.epochs}: ${percent(report.trainingErrorRate)}% of training tokens wrong${scores}\n`);
   });
   await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   await writeFile(options.out, result.bytes);
-  process.stderr.write(`quarry train: kept epoch ${result.best.epoch}${result.best.dev === null ? '' : ` (dev strict F1 ${percent(result.best.dev.f1)})`}; wrote ${options.out} (${(result.bytes.length / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`quarry train: kept epoch ${result.best.epoch}${result.best.devF1 === null ? '' : ` (mean dev strict F1 ${percent(result.best.devF1)})`}; wrote ${options.out} (${(result.bytes.length / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return ExitCode.ok;
 }
 
@@ -206,12 +207,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('train')
     .description('Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; point extractEntities.model at it.')
-    .requiredOption('--corpus <dir>', 'folder of the training texts, read as quarry extract reads its inputs')
-    .requiredOption('--gold <dir>', 'folder of gold files (<doc_id>.json) with entities; misc items are learnt, not output')
-    .option('--dev-corpus <dir>', 'folder of dev texts, scored after every epoch')
-    .option('--dev-gold <dir>', 'folder of the dev gold files')
+    .option('--corpus <dir>', '(required) folder of training texts, read as quarry extract reads its inputs; repeat --corpus and --gold in pairs to train on several sets', collect, [])
+    .option('--gold <dir>', '(required) folder of the gold files (<doc_id>.json) of the --corpus before it; misc items are learnt, not output', collect, [])
+    .option('--dev-corpus <dir>', 'folder of dev texts, scored after every epoch; repeat --dev-corpus and --dev-gold in pairs for several dev sets', collect, [])
+    .option('--dev-gold <dir>', 'folder of the gold files of the --dev-corpus before it', collect, [])
     .requiredOption('-o, --out <file>', 'the model file to write')
-    .option('--epochs <n>', 'passes over the training set; the epoch best on the dev set is kept', parsePositive('epochs'), 12)
+    .option('--epochs <n>', 'passes over the training set; the epoch with the best mean F1 over the dev sets is kept', parsePositive('epochs'), 12)
     .option('--seed <n>', 'seed of the shuffle before every epoch (the same data and seed give the same bytes)', parsePositive('seeds'), 1)
     .option('--min-feature-count <n>', 'leave out features seen fewer times in the training set', parsePositive('occurrences'), 2)
     .option('--lexicon <file...>', 'lexicons whose entries the model sees as gazetteer features (as extractEntities.lexicons)', [])
@@ -240,7 +241,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     // An InvalidArgumentError that reaches here was thrown by an action (commander reports its own and throws a plain CommanderError).
     if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof GoldError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof GoldError || error instanceof PredictionsError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
       process.stderr.write(`quarry: ${error.message}\n`);
       return ExitCode.usage;
     }

@@ -70,16 +70,16 @@ interface Word {
 export type SentenceCase = 'normal' | 'title' | 'upper';
 
 /** Words that may sit inside a multi-word name ("Bank of China", "Centre for Quitting the CCP"). */
-const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on', 'the', 'against', 'in']);
+export const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on', 'the', 'against', 'in']);
 /** Particles inside personal names ("Charles de Gaulle", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
+export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
 /**
  * Particles that may open a surname used alone ("von der Leyen said"). Not
  * "ten" (a number before "ten Britons"), nor the articles al/el/la/le.
  */
 const LEADING_PARTICLES = new Set(['de', 'du', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn']);
 /** Corporate suffixes written in lower case ("HSBC Holdings plc"): still part of the name. */
-const LOWER_CASE_SUFFIXES = new Set(['plc']);
+export const LOWER_CASE_SUFFIXES = new Set(['plc']);
 /** Honorifics: outside the span, and a sign that a person's name follows. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lady', 'lord', 'mx', 'rev', 'madam', 'mme', 'mlle', 'herr']);
 /** Titles and roles written before names ("President Obama", "coach Joe Smith"): trimmed off, and a sign of a person. */

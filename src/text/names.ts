@@ -55,10 +55,21 @@ export function initials(name: string): string {
  * possessive ("CCP's" -> "ccp").
  */
 export function tokenKey(token: string): string {
-  return folded(token)
-    .replace(/['’]s?$/u, '')
-    .replace(/[.’']/gu, '');
+  let key = tokenKeys.get(token);
+  if (key === undefined) {
+    key = folded(token)
+      .replace(/['’]s?$/u, '')
+      .replace(/[.’']/gu, '');
+    // Words repeat: the rules and the model's features ask for the same keys, and Unicode normalisation costs more than a lookup.
+    if (tokenKeys.size >= TOKEN_KEYS_KEPT) tokenKeys.clear();
+    tokenKeys.set(token, key);
+  }
+  return key;
 }
+
+/** Keys of the words seen last, up to a bound so a long run's vocabulary never fills the memory. */
+const tokenKeys = new Map<string, string>();
+const TOKEN_KEYS_KEPT = 50_000;
 
 /** The token keys of a name, split as the tagger splits text: at spaces and hyphens ("Coca-Cola" -> coca, cola). */
 export function phraseKeys(name: string): string[] {

@@ -2,13 +2,51 @@ import type { EntityMention } from '../../document.ts';
 import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
-import { sentenceCase } from '../rules.ts';
+import { CONNECTORS, LOWER_CASE_SUFFIXES, NAME_PARTICLES, sentenceCase } from '../rules.ts';
 import { hashRange, hashText, mix } from './feature-hash.ts';
+import { LABELS, SPAN_TYPES, type Label } from './labels.ts';
+import type { PackedFeatures } from './sequence-model.ts';
+import type { WorldLexicon } from './world-lexicon.ts';
 
 /** One sentence as the model reads it: its tokens (empty ones left out), and the passage it is in. */
 export interface ModelSentence {
   passage: number;
   tokens: Token[];
+}
+
+/**
+ * Punctuation after a word that no name runs across: brackets, quotation
+ * marks, a comma, colon, semicolon, pipe, ! or ?, or a full stop before an
+ * opening quotation mark. A full stop alone may sit inside a name ("St.
+ * Louis", "U.S. Army"); compromise keeps all of these with the word before
+ * them, so the decoder is told where a name must end.
+ */
+const NAME_BREAK = /[,;:|!?()[\]{}"“”«»]|\.\s*[“"‘']/u;
+/** An opening bracket or quotation mark before a word: the name before it has ended ("National Parks (SANParks)"). */
+const OPENING_BEFORE = /[([{"“«‘]/u;
+/** Labels that leave a span open for the next token (B and I), and the inside labels (I), as bit masks over the label indexes. */
+const OPENING_LABELS = LABELS.reduce((mask, label, index) => (label.position === 'B' || label.position === 'I' ? mask | (1 << index) : mask), 0);
+const INSIDE_LABELS = LABELS.reduce((mask, label, index) => (label.position === 'I' ? mask | (1 << index) : mask), 0);
+const NAME_LABELS = LABELS.reduce((mask, label, index) => (label.position === 'O' ? mask : mask | (1 << index)), 0);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The labels each token of a sentence may not take, as bit masks: a name
+ * ends at a word followed by a NAME_BREAK or before an opening bracket or
+ * quotation mark; a word in lower case is inside a name only when it is a
+ * connector or a name particle ("Bank of England", "Charles de Gaulle"),
+ * never "near" ("Sava near Belgrade" is two names); and a token of
+ * punctuation alone ("|", "--") is no part of a name, except an ampersand
+ * ("Smith & Wesson").
+ */
+export function forbiddenLabels(tokens: readonly Token[]): Uint32Array {
+  return Uint32Array.from(tokens, (token, at) => {
+    if (!LETTER_OR_DIGIT.test(token.text) && !CONNECTORS.has(token.text)) return NAME_LABELS >>> 0;
+    let mask = NAME_BREAK.test(token.post) || OPENING_BEFORE.test(tokens[at + 1]?.pre ?? '') ? OPENING_LABELS : 0;
+    const word = token.text.toLowerCase();
+    if (LOWER_CASE.test(token.text) && !CONNECTORS.has(word) && !NAME_PARTICLES.has(word) && !LOWER_CASE_SUFFIXES.has(word)) mask |= INSIDE_LABELS;
+    return mask >>> 0;
+  });
 }
 
 /** The sentences of a document's analysed passages, in order. */
@@ -41,6 +79,8 @@ const TEMPLATE_NAMES = [
   'shapeBefore', 'shapeAfter', 'shapes', 'tag', 'tagBefore', 'tagAfter',
   'gazetteer', 'gazetteerShape', 'gazetteerBefore', 'gazetteerAfter', 'givenName', 'surname', 'notEntity', 'head',
   'rule', 'ruleBefore', 'ruleAfter', 'ruleCase', 'documentLowerCase', 'documentCapitalised', 'documentRule',
+  'predictedElsewhere', 'predictedMostElsewhere', 'punctuationBefore', 'punctuationAfter', 'punctuationAfterPrevious',
+  'personName', 'city', 'cityShape', 'category', 'categoryType', 'possessive',
 ] as const;
 /** The hash of each template, by name. */
 const T = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, hashText(name)])) as Record<(typeof TEMPLATE_NAMES)[number], number>;
@@ -71,6 +111,7 @@ const TAG_FEATURES = [
 ].map((tag) => [tag, hashText(tag)] as const);
 
 const CAPITALISED = /^\p{Lu}/u;
+const POSSESSIVE = /\p{L}['’]s?$/u;
 const LOWER_CASE = /^\p{Ll}/u;
 const DIGIT_ZERO = 48;
 
@@ -98,6 +139,15 @@ interface TokenView {
   longShape: number;
   tags: number[];
   capitalised: boolean;
+  /** The punctuation compromise attached before and after the word ("(", "“", ",", ":", "."), without spaces, as hashes (NONE for none). */
+  punctuationBefore: number;
+  punctuationAfter: number;
+}
+
+/** Punctuation around a word, without spaces, as a feature value; NONE when there is none. */
+function punctuationHash(text: string): number {
+  const punctuation = text.replace(/\s+/gu, '');
+  return punctuation === '' ? NONE : hashOf(punctuation.slice(0, 3));
 }
 
 function viewOf(token: Token): TokenView {
@@ -120,7 +170,18 @@ function viewOf(token: Token): TokenView {
   }
   const tags: number[] = [];
   for (const [tag, hash] of TAG_FEATURES) if (token.tags.has(tag)) tags.push(hash);
-  return { key: tokenKey(text), lower, word: word >>> 0, lowerWord: lowerWord >>> 0, shape: shape >>> 0, longShape: longShape >>> 0, tags, capitalised: CAPITALISED.test(text) };
+  return {
+    key: tokenKey(text),
+    lower,
+    word: word >>> 0,
+    lowerWord: lowerWord >>> 0,
+    shape: shape >>> 0,
+    longShape: longShape >>> 0,
+    tags,
+    capitalised: CAPITALISED.test(text),
+    punctuationBefore: punctuationHash(token.pre),
+    punctuationAfter: punctuationHash(token.post),
+  };
 }
 
 /** BILOU position of each token in a list of spans, by token start: "B-place". */
@@ -178,6 +239,19 @@ export interface FeatureInput {
   /** The rule engine's mentions: the model learns how far to trust them. */
   ruleMentions: readonly EntityMention[];
   gazetteer: Gazetteer;
+  /** The cities and name words stored in the model. */
+  lexicon: WorldLexicon;
+}
+
+/** The features of a document's tokens, sentence by sentence, with what the second pass needs. */
+export interface DocumentFeatures {
+  /** Each sentence's feature hashes, token by token. */
+  tokens: PackedFeatures<Uint32Array>[];
+  /** Each token's comparison key (tokenKey), and whether it is capitalised. */
+  keys: string[][];
+  capitalised: boolean[][];
+  /** The labels each token may not take, per sentence (see forbiddenLabels). */
+  forbidden: Uint32Array[];
 }
 
 /**
@@ -189,13 +263,77 @@ export interface FeatureInput {
  * rule engine's label; and what the rest of the document says of the same
  * word.
  */
-export function documentFeatures({ sentences, ruleMentions, gazetteer }: FeatureInput): Uint32Array[][] {
+export function documentFeatures({ sentences, ruleMentions, gazetteer, lexicon }: FeatureInput): DocumentFeatures {
   const views = sentences.map((sentence) => sentence.tokens.map(viewOf));
   const cases = sentences.map((sentence) => sentenceCase(sentence.tokens));
   const rules = spanPositions(sentences, ruleMentions);
   const evidence = documentEvidence(sentences, views, cases, rules);
-  return sentences.map((sentence, index) => sentenceFeatures(sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, gazetteer));
+  return {
+    tokens: sentences.map((sentence, index) => sentenceFeatures(sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, gazetteer, lexicon)),
+    keys: views.map((sentence) => sentence.map((view) => view.key)),
+    capitalised: views.map((sentence) => sentence.map((view) => view.capitalised)),
+    forbidden: sentences.map((sentence) => forbiddenLabels(sentence.tokens)),
+  };
 }
+
+const ELSEWHERE = SPAN_TYPES.map((type) => mix(T.predictedElsewhere, hashOf(type)));
+const MOST_ELSEWHERE = SPAN_TYPES.map((type) => mix(T.predictedMostElsewhere, hashOf(type)));
+/** Every feature the second pass can add, so training gives each a weight. */
+export const PREDICTED_ELSEWHERE_FEATURES = Uint32Array.from([...ELSEWHERE, ...MOST_ELSEWHERE]);
+
+/**
+ * The second pass's features (Ratinov and Roth's non-local features): for
+ * each capitalised token, the types the first pass gave the same word
+ * elsewhere in the document, and the type it gave it most often. A name
+ * typed with confidence in one sentence ("Newmont Mining Corp") informs the
+ * bare mention in another ("Newmont"), and a headline in capitals is read
+ * with what the body says.
+ */
+export function predictedElsewhereFeatures(document: DocumentFeatures, firstPass: readonly (readonly number[])[]): (PackedFeatures<Uint32Array> | null)[] {
+  const counts = new Map<string, number[]>();
+  const typeAt = (sentence: number, at: number): number => {
+    const label = LABELS[(firstPass[sentence] as readonly number[])[at] as number] as Label;
+    return label.position === 'O' ? -1 : SPAN_TYPES.indexOf(label.type);
+  };
+  document.keys.forEach((keys, sentence) =>
+    keys.forEach((key, at) => {
+      const type = typeAt(sentence, at);
+      if (type < 0 || !(document.capitalised[sentence] as boolean[])[at]) return;
+      let perType = counts.get(key);
+      if (perType === undefined) {
+        perType = SPAN_TYPES.map(() => 0);
+        counts.set(key, perType);
+      }
+      perType[type] = (perType[type] as number) + 1;
+    }),
+  );
+  return document.keys.map((keys, sentence) => {
+    const hashes: number[] = [];
+    const starts = new Uint32Array(keys.length + 1);
+    keys.forEach((key, at) => {
+      const perType = counts.get(key);
+      if (perType !== undefined && (document.capitalised[sentence] as boolean[])[at]) {
+        const own = typeAt(sentence, at);
+        let most = -1;
+        let mostCount = 0;
+        perType.forEach((total, type) => {
+          const count = total - (type === own ? 1 : 0);
+          if (count <= 0) return;
+          hashes.push(ELSEWHERE[type] as number);
+          if (count > mostCount) {
+            most = type;
+            mostCount = count;
+          }
+        });
+        if (most >= 0) hashes.push(MOST_ELSEWHERE[most] as number);
+      }
+      starts[at + 1] = hashes.length;
+    });
+    return hashes.length === 0 ? null : { ids: Uint32Array.from(hashes), starts };
+  });
+}
+
+
 
 /** Each token's place in the longest gazetteer phrase over it, with the phrase's type: "B-place", "U-organization-acronym", or "". */
 function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): string[] {
@@ -214,17 +352,103 @@ function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): 
   return positions;
 }
 
-function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[], sentenceCase: string, rules: ReadonlyMap<number, string>, evidence: DocumentEvidence, gazetteer: Gazetteer): Uint32Array[] {
+/** Each token's place in the longest city name over it, with the city's population class: "B-2", or "". */
+function cityPositions(views: readonly TokenView[], lexicon: WorldLexicon): string[] {
+  const positions = new Array<string>(views.length).fill('');
+  for (let index = 0; index < views.length; index++) {
+    if (!(views[index] as TokenView).capitalised) continue;
+    let phrase = '';
+    let found = 0;
+    let level = 0;
+    const longest = lexicon.openingWords.has((views[index] as TokenView).key) ? lexicon.longestCity : 1;
+    for (let length = 1; length <= longest && index + length <= views.length; length++) {
+      phrase = length === 1 ? (views[index] as TokenView).key : `${phrase} ${(views[index + length - 1] as TokenView).key}`;
+      const match = lexicon.cities.get(phrase);
+      if (match !== undefined) {
+        found = length;
+        level = match;
+      }
+    }
+    for (let at = 0; at < found; at++) positions[index + at] = `${found === 1 ? 'U' : at === 0 ? 'B' : at === found - 1 ? 'L' : 'I'}-${level}`;
+    if (found > 0) index += found - 1;
+  }
+  return positions;
+}
+
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'remains', 'became', 'becomes']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words between an article and its noun that say nothing of the kind ("a large", "the fourth-largest", "an independent"). */
+const MODIFIER_TAGS = ['Adjective', 'Adverb', 'Value', 'Hyphenated'];
+
+/**
+ * The noun a sentence uses to say what a name is, for each token of the
+ * name: "Regensburg (...) is a city", "Newmont, the mining company",
+ * "Radiohead are an English rock band". The noun ("city", "company",
+ * "band") is a feature, and so is its type where the gazetteer's head words
+ * give it one; the second pass then carries the type to the name's other
+ * mentions. This is how definitions and appositions type a name nobody has
+ * listed, in encyclopedias and in news alike.
+ */
+function categoryNouns(tokens: readonly Token[], views: readonly TokenView[]): string[] {
+  const categories = new Array<string>(tokens.length).fill('');
+  let runStart = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    const view = views[index] as TokenView;
+    if (!view.capitalised) {
+      runStart = -1;
+      continue;
+    }
+    if (runStart < 0) runStart = index;
+    const next = tokens[index + 1];
+    if (next !== undefined && (views[index + 1] as TokenView).capitalised && !/[,(]/u.test((tokens[index] as Token).post)) continue;
+    const noun = definingNoun(tokens, index);
+    if (noun !== '') for (let at = runStart; at <= index; at++) categories[at] = noun;
+    runStart = -1;
+  }
+  return categories;
+}
+
+/** The noun after a name ending at `last`: past a bracketed aside, a copula or an apposition's comma, an article and modifiers. */
+function definingNoun(tokens: readonly Token[], last: number): string {
+  let at = last + 1;
+  const word = (index: number): string => (tokens[index]?.text ?? '').toLowerCase();
+  // "Regensburg (Bavarian: Rengschburg) is": skip the aside.
+  if (/\(/u.test((tokens[last] as Token).post) || /\(/u.test(tokens[at]?.pre ?? '')) {
+    const limit = at + 20;
+    while (at < tokens.length && at < limit && !/\)/u.test((tokens[at] as Token).post)) at++;
+    at++;
+  }
+  const apposition = /,/u.test((tokens[at - 1] as Token | undefined)?.post ?? '');
+  if (!apposition) {
+    if (!COPULAS.has(word(at))) return '';
+    at++;
+  }
+  if (!ARTICLES.has(word(at))) return '';
+  at++;
+  for (let skipped = 0; skipped < 3 && at < tokens.length && MODIFIER_TAGS.some((tag) => (tokens[at] as Token).tags.has(tag)) && !(tokens[at] as Token).tags.has('Noun'); skipped++) at++;
+  let noun = -1;
+  while (at < tokens.length && (tokens[at] as Token).tags.has('Noun') && LOWER_CASE.test((tokens[at] as Token).text)) {
+    noun = at;
+    if (/[,;:()]/u.test((tokens[at] as Token).post)) break;
+    at++;
+  }
+  if (noun < 0) return '';
+  const found = tokens[noun] as Token;
+  return found.tags.has('Plural') ? found.normal.replace(/s$/u, '') : found.normal;
+}
+
+function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[], sentenceCase: string, rules: ReadonlyMap<number, string>, evidence: DocumentEvidence, gazetteer: Gazetteer, lexicon: WorldLexicon): PackedFeatures<Uint32Array> {
   const gazetteerAt = gazetteerPositions(views, gazetteer).map((position) => (position === '' ? NONE : hashOf(position)));
+  const cityAt = cityPositions(views, lexicon).map((position) => (position === '' ? NONE : hashOf(position)));
+  const categoryAt = categoryNouns(tokens, views);
   const ruleAt = tokens.map((token) => hashOf(rules.get(token.start) ?? 'O'));
   const caseHash = hashOf(sentenceCase);
   const last = tokens.length - 1;
   const lowerAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).lowerWord);
   const shapeAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).shape);
-  const scratch: number[] = [];
-  return views.map((view, at) => {
-    const features = scratch;
-    features.length = 0;
+  const features: number[] = [];
+  const starts = new Uint32Array(views.length + 1);
+  views.forEach((view, at) => {
     features.push(
       mix(T.bias, NONE),
       mix(T.word, view.word),
@@ -252,6 +476,12 @@ function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[],
       mix(T.shapeAfter, shapeAt(at + 1)),
       mix(T.shapes, mix(mix(shapeAt(at - 1), view.shape), shapeAt(at + 1))),
     );
+    // Punctuation is part of compromise's tokens, not tokens of its own as in CoNLL-2003: a comma, colon or bracket between words ends a name.
+    // "CCP's Central Committee": a possessive usually ends a name (compromise keeps the 's in the word).
+    if (POSSESSIVE.test((tokens[at] as Token).text)) features.push(mix(T.possessive, NONE));
+    if (view.punctuationBefore !== NONE) features.push(mix(T.punctuationBefore, view.punctuationBefore));
+    if (view.punctuationAfter !== NONE) features.push(mix(T.punctuationAfter, view.punctuationAfter));
+    if (at > 0 && (views[at - 1] as TokenView).punctuationAfter !== NONE) features.push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).punctuationAfter));
     for (const tag of view.tags) features.push(mix(T.tag, tag));
     if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) features.push(mix(T.tagBefore, tag));
     if (at < last) for (const tag of (views[at + 1] as TokenView).tags) features.push(mix(T.tagAfter, tag));
@@ -260,6 +490,15 @@ function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[],
     if (at > 0 && gazetteerAt[at - 1] !== NONE) features.push(mix(T.gazetteerBefore, gazetteerAt[at - 1] as number));
     if (at < last && gazetteerAt[at + 1] !== NONE) features.push(mix(T.gazetteerAfter, gazetteerAt[at + 1] as number));
     const key = view.key;
+    const category = categoryAt[at] as string;
+    if (category !== '') {
+      features.push(mix(T.category, hashOf(category)));
+      const type = gazetteer.heads.get(category);
+      if (type !== undefined) features.push(mix(T.categoryType, hashOf(type)));
+    }
+    const city = cityAt[at] as number;
+    if (city !== NONE) features.push(mix(T.city, city), mix(T.cityShape, mix(city, view.shape)));
+    if (lexicon.personNames.has(key)) features.push(mix(T.personName, NONE));
     if (gazetteer.givenNames.has(key)) features.push(mix(T.givenName, NONE));
     if (gazetteer.surnames.has(key)) features.push(mix(T.surname, NONE));
     if (gazetteer.notEntities.has(key)) features.push(mix(T.notEntity, NONE));
@@ -272,6 +511,7 @@ function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[],
       if (evidence.capitalisedInProse.has(key)) features.push(mix(T.documentCapitalised, NONE));
       for (const type of evidence.ruleTypes.get(key) ?? []) features.push(mix(T.documentRule, hashOf(type)));
     }
-    return new Uint32Array(features);
+    starts[at + 1] = features.length;
   });
+  return { ids: Uint32Array.from(features), starts };
 }

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { FeatureTable } from './feature-hash.ts';
 import { LABELS, labelName } from './labels.ts';
 import { SequenceModel, SparseWeights } from './sequence-model.ts';
+import { decodeWorldLexicon, encodeWorldLexicon, type WorldLexicon } from './world-lexicon.ts';
 
 /** The model shipped with quarry, trained by `npm run train` (see data/models/README.md). */
 export const SHIPPED_ENTITY_MODEL = fileURLToPath(new URL('../../../data/models/entities.model', import.meta.url));
 
 /** The first bytes of a model file, with the version of its layout. */
-const MAGIC = 'quarry-entity-model 2\n';
+const MAGIC = 'quarry-entity-model 3\n';
 
 /** What a model file says about itself: the label set it was trained with, and its card (data, features, scores). */
 export interface ModelMetadata {
@@ -28,12 +29,14 @@ export interface EntityModel {
   /** Feature hash to feature id. */
   features: FeatureTable;
   sequenceModel: SequenceModel;
+  /** The cities and name words the model was trained with. */
+  lexicon: WorldLexicon;
   /** SHA-256 of the file's bytes. */
   sha256: string;
 }
 
 /** The version of the feature set that features.ts makes; bump it whenever the features change. */
-export const FEATURE_SET_VERSION = 2;
+export const FEATURE_SET_VERSION = 8;
 
 /** A model file that cannot be used: named in the message, with what is wrong. */
 export class ModelFileError extends Error {
@@ -46,7 +49,7 @@ export class ModelFileError extends Error {
  * Features whose weights all round to zero are left out. The same model
  * gives the same bytes.
  */
-export function encodeModel(features: Uint32Array, weights: Float64Array, transitions: Float64Array, card: Record<string, unknown>): Buffer {
+export function encodeModel(features: Uint32Array, weights: Float64Array, transitions: Float64Array, lexicon: WorldLexicon, card: Record<string, unknown>): Buffer {
   const labelCount = LABELS.length;
   let largest = 0;
   for (const value of weights) largest = Math.max(largest, Math.abs(value));
@@ -76,11 +79,13 @@ export function encodeModel(features: Uint32Array, weights: Float64Array, transi
   for (const row of rows) for (const [, value] of row) at = values.writeInt16LE(value, at);
   const transitionValues = Buffer.alloc(transitions.length * 4);
   transitions.forEach((value, index) => transitionValues.writeFloatLE(value, index * 4));
-  const sizes = Buffer.alloc(12);
+  const lexiconBytes = encodeWorldLexicon(lexicon);
+  const sizes = Buffer.alloc(16);
   sizes.writeUInt32LE(header.length, 0);
   sizes.writeUInt32LE(keptFeatures.length, 4);
   sizes.writeUInt32LE(entryCount, 8);
-  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), sizes, header, hashes, transitionValues, counts, labels, values]);
+  sizes.writeUInt32LE(lexiconBytes.length, 12);
+  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), sizes, header, hashes, transitionValues, counts, labels, values, lexiconBytes]);
 }
 
 /** Reads a model from its bytes; `source` names it in errors. */
@@ -90,14 +95,15 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   };
   if (bytes.subarray(0, MAGIC.length).toString('ascii') !== MAGIC) fail('it does not start like one (train one with `quarry train`)');
   let at = MAGIC.length;
-  if (bytes.length < at + 12) fail('it is cut short');
+  if (bytes.length < at + 16) fail('it is cut short');
   const headerLength = bytes.readUInt32LE(at);
   const featureCount = bytes.readUInt32LE(at + 4);
   const entryCount = bytes.readUInt32LE(at + 8);
-  at += 12;
+  const lexiconLength = bytes.readUInt32LE(at + 12);
+  at += 16;
   const labelCount = LABELS.length;
   const transitionCount = (labelCount + 1) * labelCount;
-  const expected = at + headerLength + featureCount * 4 + transitionCount * 4 + featureCount + entryCount * 3;
+  const expected = at + headerLength + featureCount * 4 + transitionCount * 4 + featureCount + entryCount * 3 + lexiconLength;
   if (bytes.length !== expected) fail(`it holds ${bytes.length} bytes where its sizes say ${expected}`);
   let metadata: ModelMetadata;
   try {
@@ -121,9 +127,17 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   at += entryCount;
   const values = new Float32Array(entryCount);
   for (let index = 0; index < entryCount; index++) values[index] = bytes.readInt16LE(at + index * 2) / metadata.scale;
+  at += entryCount * 2;
+  let lexicon: WorldLexicon;
+  try {
+    lexicon = decodeWorldLexicon(bytes.subarray(at, at + lexiconLength));
+  } catch (error) {
+    return fail(`its world lexicon cannot be read (${(error as Error).message})`);
+  }
   return {
     metadata,
     features: new FeatureTable(hashes),
+    lexicon,
     sequenceModel: new SequenceModel(new SparseWeights(rowStarts, labels, values), transitions),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };

@@ -1,23 +1,60 @@
 import type { EntityMention, PipelineDocument } from '../../document.ts';
 import type { EntityType } from '../../schemas/index.ts';
-import type { PassageAnalysis } from '../../text/analysis.ts';
+import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { nameKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
-import { documentFeatures, modelSentences, type ModelSentence } from './features.ts';
+import { documentFeatures, modelSentences, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
 import type { FeatureTable } from './feature-hash.ts';
 import { decodeSpans } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
+import { tokenCount, type PackedFeatures, type SequenceModel } from './sequence-model.ts';
 
-/** A name that ends in an abbreviation ("U.S", "Washington D.C") before a period: the period is part of it. */
-const ABBREVIATION_BEFORE_PERIOD = /(?:^|[\s-])(?:\p{L}\.)+\p{L}$/u;
+/** A name that ends in initials ("U.S", "Washington D.C") before a period: the period is part of it. */
+const INITIALS_BEFORE_PERIOD = /(?:^|[\s-])(?:\p{L}\.)+\p{L}$/u;
 
-/** The feature ids of a token's features; features the model never saw are -1 (the decoder skips them). */
-export function featureIds(features: Uint32Array, table: FeatureTable): Int32Array {
-  const ids = new Int32Array(features.length);
-  for (let index = 0; index < features.length; index++) ids[index] = table.get(features[index] as number);
-  return ids;
+/** The feature ids of a sentence's feature hashes; features the model never saw are -1 (the decoder skips them). */
+export function featureIds(sentence: PackedFeatures<Uint32Array>, table: FeatureTable): PackedFeatures {
+  const ids = new Int32Array(sentence.ids.length);
+  for (let index = 0; index < ids.length; index++) ids[index] = table.get(sentence.ids[index] as number);
+  return { ids, starts: sentence.starts };
+}
+
+/** A sentence's features with more features after each token's own (both for the same tokens). */
+export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): PackedFeatures {
+  const length = tokenCount(sentence);
+  const ids = new Int32Array(sentence.ids.length + more.ids.length);
+  const starts = new Uint32Array(length + 1);
+  let at = 0;
+  for (let token = 0; token < length; token++) {
+    ids.set(sentence.ids.subarray(sentence.starts[token], sentence.starts[token + 1]), at);
+    at += (sentence.starts[token + 1] as number) - (sentence.starts[token] as number);
+    ids.set(more.ids.subarray(more.starts[token], more.starts[token + 1]), at);
+    at += (more.starts[token + 1] as number) - (more.starts[token] as number);
+    starts[token + 1] = at;
+  }
+  return { ids, starts };
+}
+
+/**
+ * Labels a document in two passes: the first with the tokens' own
+ * features, the second adding what the first said of the same words
+ * elsewhere in the document. The second pass adds those features' weights
+ * to the first pass's scores, and decodes again only the sentences they
+ * touch.
+ */
+export function labelDocument(model: SequenceModel, table: FeatureTable, features: DocumentFeatures): number[][] {
+  const emissions = features.tokens.map((sentence) => model.emissions(featureIds(sentence, table)));
+  const firstPass = emissions.map((scores, index) => model.viterbi(scores, features.forbidden[index]));
+  const elsewhere = predictedElsewhereFeatures(features, firstPass);
+  return emissions.map((scores, index) => {
+    const extra = elsewhere[index];
+    if (extra === null || extra === undefined) return firstPass[index] as number[];
+    const second = scores.slice();
+    model.addEmissions(second, featureIds(extra, table));
+    return model.viterbi(second, features.forbidden[index]);
+  });
 }
 
 /**
@@ -32,7 +69,9 @@ export function mentionsFromLabels(text: string, sentences: readonly ModelSenten
       if (type === 'misc') continue;
       const span = cleanEntitySpan(text, { start: (sentence.tokens[first] as { start: number }).start, end: (sentence.tokens[last] as { end: number }).end });
       if (span === null) continue;
-      if (text[span.end] === '.' && ABBREVIATION_BEFORE_PERIOD.test(text.slice(span.start, span.end))) span.end++;
+      // The period of an abbreviation ending the name is part of it ("U.S.", "Norwest Corp.", "Kenya Airways Ltd."), as compromise's Abbreviation tag says.
+      const lastToken = sentence.tokens[last] as Token;
+      if (text[span.end] === '.' && span.end === lastToken.end && (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))) span.end++;
       mentions.push({ ...span, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
     }
   });
@@ -61,8 +100,7 @@ export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): Entit
     recognize(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[]): EntityMention[] {
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
-      const features = documentFeatures({ sentences, ruleMentions, gazetteer });
-      const labels = features.map((sentence) => model.sequenceModel.decode(sentence.map((token) => featureIds(token, model.features))));
+      const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, gazetteer, lexicon: model.lexicon }));
       return userLexiconWins(mentionsFromLabels(document.text, sentences, labels), ruleMentions, gazetteer);
     },
   };

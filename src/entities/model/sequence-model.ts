@@ -52,6 +52,22 @@ const PREDECESSORS = Array.from({ length: LABEL_COUNT }, (_, label) => Int32Arra
  * feature ids; its best labelling is found by Viterbi decoding under the
  * BILOU constraints, so every span it marks is well formed.
  */
+/**
+ * A sentence's features in two flat arrays: token i's features are
+ * ids[starts[i]] to ids[starts[i + 1]] (exclusive). One allocation per
+ * sentence rather than one per token.
+ */
+export interface PackedFeatures<Values extends Int32Array | Uint32Array = Int32Array> {
+  ids: Values;
+  /** One more entry than tokens. */
+  starts: Uint32Array;
+}
+
+/** The number of tokens of a packed sentence. */
+export function tokenCount(sentence: PackedFeatures<Int32Array | Uint32Array>): number {
+  return sentence.starts.length - 1;
+}
+
 export class SequenceModel {
   static readonly labelCount = LABEL_COUNT;
 
@@ -62,34 +78,48 @@ export class SequenceModel {
   ) {}
 
   /** The emission scores of every token: tokens × labels. */
-  emissions(sentence: readonly Int32Array[]): Float64Array {
-    const scores = new Float64Array(sentence.length * LABEL_COUNT);
-    for (let at = 0; at < sentence.length; at++) {
-      const features = sentence[at] as Int32Array;
-      const base = at * LABEL_COUNT;
-      for (let index = 0; index < features.length; index++) {
-        const feature = features[index] as number;
-        if (feature >= 0) this.weights.addTo(feature, scores, base);
-      }
-    }
+  emissions(sentence: PackedFeatures): Float64Array {
+    const scores = new Float64Array(tokenCount(sentence) * LABEL_COUNT);
+    this.addEmissions(scores, sentence);
     return scores;
   }
 
-  /** The highest-scoring allowed label sequence. */
-  decode(sentence: readonly Int32Array[]): number[] {
-    const length = sentence.length;
+  /** Adds the weights of a sentence's features to its emission scores (ids of -1, features the model does not know, add nothing). */
+  addEmissions(scores: Float64Array, sentence: PackedFeatures): void {
+    const { ids, starts } = sentence;
+    const length = tokenCount(sentence);
+    for (let at = 0; at < length; at++) {
+      const base = at * LABEL_COUNT;
+      const end = starts[at + 1] as number;
+      for (let index = starts[at] as number; index < end; index++) {
+        const feature = ids[index] as number;
+        if (feature >= 0) this.weights.addTo(feature, scores, base);
+      }
+    }
+  }
+
+  /** The highest-scoring allowed label sequence; `forbidden[token]` has bit `label` set for each label the token may not take. */
+  decode(sentence: PackedFeatures, forbidden?: Uint32Array): number[] {
+    return this.viterbi(this.emissions(sentence), forbidden);
+  }
+
+  /** The best allowed label sequence for emission scores (tokens × labels). */
+  viterbi(emissions: Float64Array, forbidden?: Uint32Array): number[] {
+    const length = emissions.length / LABEL_COUNT;
     if (length === 0) return [];
-    const emissions = this.emissions(sentence);
     const transitions = this.transitions;
     const best = new Float64Array(length * LABEL_COUNT).fill(-Infinity);
     const back = new Int32Array(length * LABEL_COUNT);
+    const firstForbidden = forbidden === undefined ? 0 : (forbidden[0] as number);
     for (let label = 0; label < LABEL_COUNT; label++) {
-      if (ALLOWED[START * LABEL_COUNT + label]) best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
+      if (ALLOWED[START * LABEL_COUNT + label] && (firstForbidden & (1 << label)) === 0) best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
     }
     for (let at = 1; at < length; at++) {
       const row = at * LABEL_COUNT;
       const previousRow = row - LABEL_COUNT;
+      const mask = forbidden === undefined ? 0 : (forbidden[at] as number);
       for (let label = 0; label < LABEL_COUNT; label++) {
+        if ((mask & (1 << label)) !== 0) continue;
         let top = -Infinity;
         let from = 0;
         const predecessors = PREDECESSORS[label] as Int32Array;
@@ -147,15 +177,16 @@ export class PerceptronTrainer {
   }
 
   /** One training step on one sentence; returns the number of tokens it got wrong. */
-  learn(sentence: readonly Int32Array[], gold: readonly number[]): number {
-    const predicted = this.current.decode(sentence);
+  learn(sentence: PackedFeatures, gold: readonly number[], forbidden?: Uint32Array): number {
+    const predicted = this.current.decode(sentence, forbidden);
     let wrong = 0;
-    for (let at = 0; at < sentence.length; at++) {
+    for (let at = 0; at < predicted.length; at++) {
       const goldLabel = gold[at] as number;
       const predictedLabel = predicted[at] as number;
       if (goldLabel !== predictedLabel) {
         wrong++;
-        for (const feature of sentence[at] as Int32Array) {
+        for (let index = sentence.starts[at] as number; index < (sentence.starts[at + 1] as number); index++) {
+          const feature = sentence.ids[index] as number;
           if (feature < 0) continue;
           this.add(this.weights, this.weightSums, feature * LABEL_COUNT + goldLabel, 1);
           this.add(this.weights, this.weightSums, feature * LABEL_COUNT + predictedLabel, -1);

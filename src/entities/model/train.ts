@@ -7,12 +7,13 @@ import { load } from '../../stages/load.ts';
 import { segment } from '../../stages/segment.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { findEntityMentions } from '../rules.ts';
-import { documentFeatures, modelSentences, type ModelSentence } from './features.ts';
+import { documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
 import { FeatureTable } from './feature-hash.ts';
 import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
-import { featureIds, mentionsFromLabels } from './recognizer.ts';
-import { PerceptronTrainer, SequenceModel, DenseWeights } from './sequence-model.ts';
+import type { WorldLexicon } from './world-lexicon.ts';
+import { appendFeatures, featureIds, labelDocument, mentionsFromLabels } from './recognizer.ts';
+import { DenseWeights, PerceptronTrainer, SequenceModel, tokenCount, type PackedFeatures } from './sequence-model.ts';
 
 /** Training data that cannot be used: gold that does not slice back to its text, a gold file with no text. */
 export class TrainingDataError extends Error {
@@ -24,7 +25,7 @@ export interface TrainingDocument {
   id: string;
   text: string;
   sentences: ModelSentence[];
-  features: Uint32Array[][];
+  features: DocumentFeatures;
   labels: number[][];
   /** Gold entities as UTF-16 spans, for scoring. */
   gold: { start: number; end: number; type: SpanType; optional: boolean }[];
@@ -79,7 +80,7 @@ function utf16Offsets(text: string): number[] {
 export async function readTrainingSet(
   corpus: string,
   goldDirectory: string,
-  gazetteer: Gazetteer,
+  knowledge: { gazetteer: Gazetteer; lexicon: WorldLexicon },
   options: { titleCaseCopies: boolean; seed: number } = { titleCaseCopies: false, seed: 1 },
   onDocument?: (done: number, total: number) => void,
 ): Promise<TrainingDocument[]> {
@@ -97,7 +98,7 @@ export async function readTrainingSet(
     for (const text of texts) {
       const document = createDocument({ ...loaded, text });
       runDocumentStages(document, [segment, analyze], config, {});
-      documents.push(trainingDocument(loaded.id, document.text, document.analyses, spans, gazetteer));
+      documents.push(trainingDocument(loaded.id, document.text, document.analyses, spans, knowledge));
     }
     onDocument?.(seen.size, gold.size);
   }
@@ -121,10 +122,10 @@ function goldSpans(id: string, text: string, annotation: GoldDocument, goldDirec
   });
 }
 
-function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], gazetteer: Gazetteer): TrainingDocument {
+function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], { gazetteer, lexicon }: { gazetteer: Gazetteer; lexicon: WorldLexicon }): TrainingDocument {
   const sentences = modelSentences(analyses);
   const ruleMentions = findEntityMentions({ text }, analyses, gazetteer);
-  const features = documentFeatures({ sentences, ruleMentions, gazetteer });
+  const features = documentFeatures({ sentences, ruleMentions, gazetteer, lexicon });
   const labels = sentences.map((sentence) => {
     const spans: { first: number; last: number; type: SpanType }[] = [];
     for (const entity of gold) {
@@ -186,7 +187,7 @@ export function scoreMentions(documents: readonly TrainingDocument[], prediction
 
 /** How a model is trained. */
 export interface TrainOptions {
-  /** Passes over the training set; the epoch that scores best on the dev set is kept (the last one without a dev set). */
+  /** Passes over the training set; the epoch with the best mean F1 over the dev sets is kept (the last one without dev sets). */
   epochs: number;
   /** Seed of the shuffle of the training documents before every epoch. */
   seed: number;
@@ -194,12 +195,41 @@ export interface TrainOptions {
   minFeatureCount: number;
 }
 
+/** A named set of documents to score the model on after every epoch. */
+export interface DevSet {
+  name: string;
+  documents: readonly TrainingDocument[];
+}
+
 /** What one epoch did. */
 export interface EpochReport {
   epoch: number;
   /** Share of training tokens labelled wrongly during the epoch. */
   trainingErrorRate: number;
-  dev: MentionScores | null;
+  /** Strict scores on each dev set, in the order given. */
+  dev: { name: string; scores: MentionScores }[];
+  /** The mean strict F1 over the dev sets, which chooses the epoch kept; null without dev sets. */
+  devF1: number | null;
+}
+
+/** Share of training tokens whose word features are hidden in each epoch (see withoutWord). */
+const WORD_DROPOUT = Number(process.env.QUARRY_WORD_DROPOUT ?? 0.25);
+
+/**
+ * A sentence where a share of the tokens (WORD_DROPOUT) lose their word and
+ * lower-case word features (the first two after the bias, see features.ts):
+ * as if the word had never been seen. Training on such tokens teaches the
+ * model to read a name it does not know from its shape, context,
+ * gazetteers and the rules, as it must on text unlike the training news.
+ */
+function withoutSomeWords(sentence: PackedFeatures, next: () => number): PackedFeatures {
+  const ids = sentence.ids.slice();
+  for (let token = 0; token < tokenCount(sentence); token++) {
+    if (next() >= WORD_DROPOUT) continue;
+    ids[(sentence.starts[token] as number) + 1] = -1;
+    ids[(sentence.starts[token] as number) + 2] = -1;
+  }
+  return { ids, starts: sentence.starts };
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so the same data and seed give the same model bytes. */
@@ -216,13 +246,7 @@ function random(seed: number): () => number {
 
 /** Predicts the mentions of documents with a model over the given feature ids. */
 function predict(model: SequenceModel, ids: FeatureTable, documents: readonly TrainingDocument[]): EntityMention[][] {
-  return documents.map((document) =>
-    mentionsFromLabels(
-      document.text,
-      document.sentences,
-      document.features.map((sentence) => model.decode(sentence.map((token) => featureIds(token, ids)))),
-    ),
-  );
+  return documents.map((document) => mentionsFromLabels(document.text, document.sentences, labelDocument(model, ids, document.features)));
 }
 
 /**
@@ -232,16 +256,18 @@ function predict(model: SequenceModel, ids: FeatureTable, documents: readonly Tr
  */
 export function trainEntityModel(
   training: readonly TrainingDocument[],
-  dev: readonly TrainingDocument[] | null,
+  devSets: readonly DevSet[],
+  lexicon: WorldLexicon,
   options: TrainOptions,
   card: Record<string, unknown>,
   onEpoch?: (report: EpochReport) => void,
 ): { bytes: Buffer; epochs: EpochReport[]; best: EpochReport } {
   const counts = new Map<number, number>();
-  for (const document of training) for (const sentence of document.features) for (const token of sentence) for (const feature of token) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const document of training) for (const sentence of document.features.tokens) for (const feature of sentence.ids) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const feature of PREDICTED_ELSEWHERE_FEATURES) counts.set(feature, options.minFeatureCount);
   const features = Uint32Array.from([...counts].filter(([, count]) => count >= options.minFeatureCount).map(([feature]) => feature));
   const ids = new FeatureTable(features);
-  const sentences = training.map((document) => document.features.map((sentence) => sentence.map((token) => featureIds(token, ids))));
+  const sentences = training.map((document) => document.features.tokens.map((sentence) => featureIds(sentence, ids)));
   const trainer = new PerceptronTrainer(features.length);
   const next = random(options.seed);
   const order = training.map((_, index) => index);
@@ -256,19 +282,26 @@ export function trainEntityModel(
     let tokens = 0;
     for (const documentIndex of order) {
       const document = training[documentIndex] as TrainingDocument;
-      (sentences[documentIndex] as Int32Array[][]).forEach((sentence, at) => {
-        wrong += trainer.learn(sentence, document.labels[at] as number[]);
-        tokens += sentence.length;
+      // The second pass learns from what the current weights' first pass says of the words elsewhere in the document.
+      const documentSentences = sentences[documentIndex] as PackedFeatures[];
+      const elsewhere = predictedElsewhereFeatures(document.features, documentSentences.map((sentence, at) => trainer.current.decode(sentence, document.features.forbidden[at])));
+      documentSentences.forEach((sentence, at) => {
+        const own = withoutSomeWords(sentence, next);
+        const extra = elsewhere[at];
+        wrong += trainer.learn(extra === null || extra === undefined ? own : appendFeatures(own, featureIds(extra, ids)), document.labels[at] as number[], document.features.forbidden[at]);
+        tokens += tokenCount(sentence);
       });
     }
     const averaged = trainer.averaged();
     const model = new SequenceModel(new DenseWeights(averaged.weights), averaged.transitions);
-    const report: EpochReport = { epoch, trainingErrorRate: tokens === 0 ? 0 : wrong / tokens, dev: dev === null ? null : scoreMentions(dev, predict(model, ids, dev)) };
+    const dev = devSets.map(({ name, documents }) => ({ name, scores: scoreMentions(documents, predict(model, ids, documents)) }));
+    const devF1 = dev.length === 0 ? null : dev.reduce((sum, set) => sum + set.scores.f1, 0) / dev.length;
+    const report: EpochReport = { epoch, trainingErrorRate: tokens === 0 ? 0 : wrong / tokens, dev, devF1 };
     reports.push(report);
     onEpoch?.(report);
-    if (best === null || (report.dev?.f1 ?? epoch) >= (best.report.dev?.f1 ?? best.report.epoch)) best = { report, ...averaged };
+    if (best === null || (report.devF1 ?? epoch) >= (best.report.devF1 ?? best.report.epoch)) best = { report, ...averaged };
   }
   if (best === null) throw new TrainingDataError('training needs at least one epoch');
-  const bytes = encodeModel(features, best.weights, best.transitions, { ...card, epochs: reports.map(({ epoch, trainingErrorRate, dev: scores }) => ({ epoch, trainingErrorRate, dev: scores })), keptEpoch: best.report.epoch });
+  const bytes = encodeModel(features, best.weights, best.transitions, lexicon, { ...card, epochs: reports.map(({ epoch, trainingErrorRate, dev }) => ({ epoch, trainingErrorRate, dev: dev.map(({ name, scores }) => ({ name, f1: scores.f1, byType: Object.fromEntries(Object.entries(scores.byType).map(([type, score]) => [type, score.f1])) })) })), keptEpoch: best.report.epoch });
   return { bytes, epochs: reports, best: best.report };
 }

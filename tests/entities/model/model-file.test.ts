@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { labelIndex, LABELS, OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { decodeModel, encodeModel, FEATURE_SET_VERSION, ModelFileError } from '../../../src/entities/model/model-file.ts';
 import { featureIds } from '../../../src/entities/model/recognizer.ts';
+import type { PackedFeatures } from '../../../src/entities/model/sequence-model.ts';
 import { hashText } from '../../../src/entities/model/feature-hash.ts';
+import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 
 const L = LABELS.length;
 const [OSLO, SAID, NEVER_USEFUL, CAPITALISED, UNKNOWN] = ['word=Oslo', 'word=said', 'never-useful', 'capitalised', 'unknown'].map((feature) => hashText(feature)) as [number, number, number, number, number];
 const FEATURES = Uint32Array.from([OSLO, SAID, NEVER_USEFUL, CAPITALISED]);
-const token = (...features: number[]): Uint32Array => Uint32Array.from(features);
+/** A sentence of one token per argument, each with the given feature hashes. */
+const sentence = (...tokens: number[][]): PackedFeatures<Uint32Array> => ({
+  ids: Uint32Array.from(tokens.flat()),
+  starts: Uint32Array.from([0, ...tokens.map((_, index) => tokens.slice(0, index + 1).flat().length)]),
+});
+const LEXICON = buildWorldLexicon([{ name: 'Oslo', population: 700_000 }, { name: 'New Glasgow', population: 9_000 }], ['Maria', 'Lopez']);
 
 function smallModel(): Buffer {
   const weights = new Float64Array(FEATURES.length * L);
@@ -16,7 +23,7 @@ function smallModel(): Buffer {
   weights[3 * L + labelIndex('U', 'person')] = 0.5;
   const transitions = new Float64Array((L + 1) * L);
   transitions[L * L + OUTSIDE] = 0.75;
-  return encodeModel(FEATURES, weights, transitions, { note: 'test' });
+  return encodeModel(FEATURES, weights, transitions, LEXICON, { note: 'test' });
 }
 
 describe('model files', () => {
@@ -25,11 +32,14 @@ describe('model files', () => {
     expect([...model.features.hashes]).toEqual([OSLO, SAID, CAPITALISED]);
     expect(model.features.get(NEVER_USEFUL)).toBe(-1);
     expect(model.metadata.card).toEqual({ note: 'test' });
+    expect([...model.lexicon.cities]).toEqual([['new glasgow', 0], ['oslo', 2]]);
+    expect([...model.lexicon.personNames]).toEqual(['lopez', 'maria']);
+    expect(model.lexicon.longestCity).toBe(2);
     expect(model.metadata.features).toBe(FEATURE_SET_VERSION);
-    const sentence = [featureIds(token(OSLO, UNKNOWN), model.features), featureIds(token(SAID), model.features), featureIds(token(CAPITALISED), model.features)];
-    expect([...(sentence[0] as Int32Array)]).toEqual([0, -1]);
-    expect(model.sequenceModel.decode(sentence)).toEqual([labelIndex('U', 'place'), OUTSIDE, labelIndex('U', 'person')]);
-    const scores = model.sequenceModel.emissions(sentence.slice(0, 1));
+    const ids = featureIds(sentence([OSLO, UNKNOWN], [SAID], [CAPITALISED]), model.features);
+    expect([...ids.ids]).toEqual([0, -1, 1, 2]);
+    expect(model.sequenceModel.decode(ids)).toEqual([labelIndex('U', 'place'), OUTSIDE, labelIndex('U', 'person')]);
+    const scores = model.sequenceModel.emissions(featureIds(sentence([OSLO]), model.features));
     expect(scores[labelIndex('U', 'place')]).toBeCloseTo(2.5, 3);
   });
 

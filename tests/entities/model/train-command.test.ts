@@ -15,11 +15,11 @@ describe('quarry train', () => {
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(first.stderr).toContain('quarry train: 6 training documents');
-    expect(first.stderr).toMatch(/epoch 1\/3: [\d.]+% of training tokens wrong; dev strict F1 [\d.]+ \(person [\d.]+, place [\d.]+, organization [\d.]+\)/);
+    expect(first.stderr).toMatch(/epoch 1\/3: [\d.]+% of training tokens wrong; gold strict F1 [\d.]+ \(person [\d.]+, place [\d.]+, organization [\d.]+\)/);
     expect(first.stderr).toMatch(/epoch 3\/3/);
     const bytes = await readFile(path.join(folder, 'a.model'));
     expect(bytes.equals(await readFile(path.join(folder, 'b', 'b.model')))).toBe(true);
-    expect(decodeModel(bytes, 'a.model').metadata.card).toMatchObject({ training: { documents: 6 }, dev: { documents: 3 }, options: { epochs: 3, seed: 1, minFeatureCount: 1, titleCaseCopies: true } });
+    expect(decodeModel(bytes, 'a.model').metadata.card).toMatchObject({ training: { documents: 6 }, dev: [{ gold: 'gold', documents: 3 }], options: { epochs: 3, seed: 1, minFeatureCount: 1, titleCaseCopies: true } });
   });
 
   it.each([
@@ -34,10 +34,29 @@ describe('quarry train', () => {
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 when only one of --dev-corpus and --dev-gold is given', async () => {
+  it.each([
+    [['--dev-corpus', 'CORPUS'], '--dev-corpus and --dev-gold go in pairs: 1 --dev-corpus and 0 --dev-gold given'],
+    [['--corpus', 'CORPUS'], '--corpus and --gold go in pairs: 2 --corpus and 1 --gold given'],
+  ])('exits 2 on unpaired options: %j', async (extra, message) => {
     const { corpus, gold } = writeCorpus(SMALL_NEWS);
-    const { code, stderr } = await runMain(['train', '--corpus', corpus, '--gold', gold, '--dev-corpus', corpus, '--out', path.join(await temporaryDirectory(), 'x.model')]);
+    const { code, stderr } = await runMain(['train', '--corpus', corpus, '--gold', gold, ...extra.map((arg) => arg.replace('CORPUS', corpus)), '--out', path.join(await temporaryDirectory(), 'x.model')]);
     expect(code).toBe(2);
-    expect(stderr).toContain('--dev-corpus and --dev-gold go together');
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 without training data', async () => {
+    const { code, stderr } = await runMain(['train', '--out', path.join(await temporaryDirectory(), 'x.model')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--corpus and --gold are required');
+  });
+
+  it('trains on several sets given in pairs', async () => {
+    const first = writeCorpus({ one: SMALL_NEWS.one as [string, [string, string][]] });
+    const second = writeCorpus({ two: SMALL_NEWS.two as [string, [string, string][]] });
+    const out = path.join(await temporaryDirectory(), 'x.model');
+    const { code, stderr } = await runMain(['train', '--corpus', first.corpus, '--gold', first.gold, '--corpus', second.corpus, '--gold', second.gold, '--out', out, '--epochs', '1', '--no-title-case-copies', '--no-progress']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('quarry train: 2 training documents');
+    expect(decodeModel(await readFile(out), 'x.model').metadata.card).toMatchObject({ training: { documents: 2, sets: [{ corpus: 'corpus', gold: 'gold' }, { corpus: 'corpus', gold: 'gold' }] } });
   });
 });
