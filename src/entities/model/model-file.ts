@@ -114,8 +114,7 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   if (metadata.features !== FEATURE_SET_VERSION) fail(`it was trained for feature set ${metadata.features}, and this quarry makes feature set ${FEATURE_SET_VERSION}: train it again with \`quarry train\``);
   if (JSON.stringify(metadata.labels) !== JSON.stringify(LABELS.map(labelName))) fail(`its labels (${metadata.labels.join(' ')}) are not the ones this quarry decodes`);
   at += headerLength;
-  const hashes = new Uint32Array(featureCount);
-  for (let index = 0; index < featureCount; index++) hashes[index] = bytes.readUInt32LE(at + index * 4);
+  const hashes = new Uint32Array(littleEndian(bytes, at, featureCount * 4));
   at += featureCount * 4;
   const transitions = new Float32Array(transitionCount);
   for (let index = 0; index < transitionCount; index++) transitions[index] = bytes.readFloatLE(at + index * 4);
@@ -125,8 +124,9 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   at += featureCount;
   const labels = new Uint8Array(bytes.subarray(at, at + entryCount));
   at += entryCount;
+  const quantised = new Int16Array(littleEndian(bytes, at, entryCount * 2));
   const values = new Float32Array(entryCount);
-  for (let index = 0; index < entryCount; index++) values[index] = bytes.readInt16LE(at + index * 2) / metadata.scale;
+  for (let index = 0; index < entryCount; index++) values[index] = (quantised[index] as number) / metadata.scale;
   at += entryCount * 2;
   let lexicon: WorldLexicon;
   try {
@@ -141,6 +141,17 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
     sequenceModel: new SequenceModel(new SparseWeights(rowStarts, labels, values), transitions),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+}
+
+/**
+ * A copy of some bytes in a buffer of their own, for a typed array view
+ * (which needs an aligned start). The file is little-endian, as every
+ * machine Node runs on.
+ */
+function littleEndian(bytes: Buffer, start: number, length: number): ArrayBuffer {
+  const copy = new ArrayBuffer(length);
+  new Uint8Array(copy).set(bytes.subarray(start, start + length));
+  return copy;
 }
 
 const loaded = new Map<string, EntityModel>();

@@ -32,9 +32,9 @@ describe('model files', () => {
     expect([...model.features.hashes]).toEqual([OSLO, SAID, CAPITALISED]);
     expect(model.features.get(NEVER_USEFUL)).toBe(-1);
     expect(model.metadata.card).toEqual({ note: 'test' });
-    expect([...model.lexicon.cities]).toEqual([['new glasgow', 0], ['oslo', 2]]);
-    expect([...model.lexicon.personNames]).toEqual(['lopez', 'maria']);
-    expect(model.lexicon.longestCity).toBe(2);
+    expect([model.lexicon.cities.get('oslo'), model.lexicon.cities.get('new glasgow'), model.lexicon.cities.get('glasgow'), model.lexicon.cities.size]).toEqual([2, 0, undefined, 2]);
+    expect([model.lexicon.personNames.has('maria'), model.lexicon.personNames.has('lopez'), model.lexicon.personNames.has('oslo')]).toEqual([true, true, false]);
+    expect([model.lexicon.openingWords.has('new'), model.lexicon.openingWords.has('oslo'), model.lexicon.longestCity]).toEqual([true, false, 2]);
     expect(model.metadata.features).toBe(FEATURE_SET_VERSION);
     const ids = featureIds(sentence([OSLO, UNKNOWN], [SAID], [CAPITALISED]), model.features);
     expect([...ids.ids]).toEqual([0, -1, 1, 2]);
