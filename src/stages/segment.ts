@@ -25,7 +25,8 @@ export function trimSpan(text: string, { start, end }: Span): Span {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/;
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'up', 'with', 'vs', 'via', 'after', 'over', 'about', 'is', 'are']);
+/** Words a title leaves in lower case. */
+export const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'up', 'with', 'vs', 'via', 'after', 'over', 'about', 'is', 'are']);
 
 /**
  * A heading is a single short line that does not end like a sentence and is

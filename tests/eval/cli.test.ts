@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.ts';
+import { runMain } from '../helpers/run.ts';
 
 const temporaryDirectories: string[] = [];
 
@@ -18,23 +18,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await Promise.all(temporaryDirectories.splice(0).map((directory) => rm(directory, { recursive: true })));
 });
-
-/** Runs `quarry ...args` in this process and returns its exit code and what it wrote. */
-async function runQuarry(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 const predictionFiles = {
   'mentions.jsonl': '{"doc_id":"a","type":"person","start":0,"end":6}\n',
@@ -56,7 +39,7 @@ describe('quarry eval', () => {
   it('scores a predictions folder against gold with misc items and prints JSON, exit 0', async () => {
     const predictions = await directoryWith(predictionFiles);
     const gold = await directoryWith({ 'a.json': goldFile });
-    const { code, stdout, stderr } = await runQuarry(['eval', predictions, '--gold', gold, '--json']);
+    const { code, stdout, stderr } = await runMain(['eval', predictions, '--gold', gold, '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const report = JSON.parse(stdout) as {
@@ -96,7 +79,7 @@ describe('quarry eval', () => {
     },
   ])('exits 2 with one line naming the problem for $name', async ({ gold, message }) => {
     const goldDirectory = await gold();
-    const { code, stdout, stderr } = await runQuarry(['eval', await directoryWith(predictionFiles), '--gold', goldDirectory]);
+    const { code, stdout, stderr } = await runMain(['eval', await directoryWith(predictionFiles), '--gold', goldDirectory]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const expected = message(goldDirectory);
@@ -106,7 +89,7 @@ describe('quarry eval', () => {
 
   it('exits 2 naming a missing predictions folder', async () => {
     const predictions = join(await directoryWith({}), 'out');
-    const { code, stdout, stderr } = await runQuarry(['eval', predictions, '--gold', await directoryWith({ 'a.json': goldFile })]);
+    const { code, stdout, stderr } = await runMain(['eval', predictions, '--gold', await directoryWith({ 'a.json': goldFile })]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`quarry: cannot read the predictions folder ${predictions}: it does not exist\n`);

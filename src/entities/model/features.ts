@@ -4,7 +4,7 @@ import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { CONNECTORS, LOWER_CASE_SUFFIXES, NAME_PARTICLES, sentenceCase } from '../rules.ts';
 import { hashRange, hashText, mix } from './feature-hash.ts';
-import { LABELS, SPAN_TYPES, type Label } from './labels.ts';
+import { LABELS, positionIn, SPAN_TYPES, type Label } from './labels.ts';
 import type { PackedFeatures } from './sequence-model.ts';
 import type { WorldLexicon } from './world-lexicon.ts';
 
@@ -194,8 +194,7 @@ function spanPositions(sentences: readonly ModelSentence[], spans: readonly { st
     const inside: Token[] = [];
     for (let index = at; index < tokens.length && (tokens[index] as Token).start < span.end; index++) inside.push(tokens[index] as Token);
     inside.forEach((token, index) => {
-      const position = inside.length === 1 ? 'U' : index === 0 ? 'B' : index === inside.length - 1 ? 'L' : 'I';
-      positions.set(token.start, `${position}-${span.type}`);
+      positions.set(token.start, `${positionIn(index, inside.length)}-${span.type}`);
     });
   }
   return positions;
@@ -344,8 +343,7 @@ function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): 
     if (match === null) continue;
     const { length, value } = match;
     for (let at = 0; at < length; at++) {
-      const position = length === 1 ? 'U' : at === 0 ? 'B' : at === length - 1 ? 'L' : 'I';
-      positions[index + at] = `${position}-${value.type}${value.acronym ? '-acronym' : ''}`;
+      positions[index + at] = `${positionIn(at, length)}-${value.type}${value.acronym ? '-acronym' : ''}`;
     }
     index += length - 1;
   }
@@ -369,7 +367,7 @@ function cityPositions(views: readonly TokenView[], lexicon: WorldLexicon): stri
         level = match;
       }
     }
-    for (let at = 0; at < found; at++) positions[index + at] = `${found === 1 ? 'U' : at === 0 ? 'B' : at === found - 1 ? 'L' : 'I'}-${level}`;
+    for (let at = 0; at < found; at++) positions[index + at] = `${positionIn(at, found)}-${level}`;
     if (found > 0) index += found - 1;
   }
   return positions;

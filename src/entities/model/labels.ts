@@ -11,7 +11,12 @@ export type SpanType = EntityType | 'misc';
 export const SPAN_TYPES: readonly SpanType[] = ['person', 'place', 'organization', 'misc'];
 
 /** BILOU position of a token in a span: Begin, Inside, Last, Unit (a one-token span). */
-type Position = 'B' | 'I' | 'L' | 'U';
+export type Position = 'B' | 'I' | 'L' | 'U';
+
+/** The position of the token at `index` in a span of `length` tokens. */
+export function positionIn(index: number, length: number): Position {
+  return length === 1 ? 'U' : index === 0 ? 'B' : index === length - 1 ? 'L' : 'I';
+}
 const POSITIONS: readonly Position[] = ['B', 'I', 'L', 'U'];
 
 /** One label: outside any span, or a position in a span of a type. */
@@ -51,12 +56,7 @@ export function allowedTransition(previous: number | null, next: number | null):
 export function encodeSpans(length: number, spans: readonly { first: number; last: number; type: SpanType }[]): number[] {
   const labels = new Array<number>(length).fill(OUTSIDE);
   for (const { first, last, type } of spans) {
-    if (first === last) labels[first] = labelIndex('U', type);
-    else {
-      labels[first] = labelIndex('B', type);
-      for (let index = first + 1; index < last; index++) labels[index] = labelIndex('I', type);
-      labels[last] = labelIndex('L', type);
-    }
+    for (let index = first; index <= last; index++) labels[index] = labelIndex(positionIn(index - first, last - first + 1), type);
   }
   return labels;
 }

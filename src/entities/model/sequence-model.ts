@@ -69,8 +69,6 @@ export function tokenCount(sentence: PackedFeatures<Int32Array | Uint32Array>): 
 }
 
 export class SequenceModel {
-  static readonly labelCount = LABEL_COUNT;
-
   constructor(
     readonly weights: WeightTable,
     /** (labels + 1) × labels: previous label (the last row: the sentence start) to next label. */

@@ -4,7 +4,7 @@ import { loadGold, type GoldDocument } from '../../eval/gold.ts';
 import { runDocumentStages } from '../../run/extract-document.ts';
 import { analyze } from '../../stages/analyze.ts';
 import { load } from '../../stages/load.ts';
-import { segment } from '../../stages/segment.ts';
+import { segment, SMALL_WORDS } from '../../stages/segment.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { findEntityMentions } from '../rules.ts';
 import { documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
@@ -31,8 +31,6 @@ export interface TrainingDocument {
   gold: { start: number; end: number; type: SpanType; optional: boolean }[];
 }
 
-/** Words a Title Case headline leaves in lower case (Chicago style), unless they open it. */
-const TITLE_CASE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via']);
 /** Share of lines past the first that a Title Case copy capitalises. */
 const TITLE_CASE_SHARE = 0.1;
 
@@ -50,7 +48,8 @@ export function titleCaseCopy(text: string, next: () => number): string {
       if (index > 0 && next() >= TITLE_CASE_SHARE) return line;
       let first = true;
       return line.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
-        const small = !first && TITLE_CASE_SMALL_WORDS.has(word);
+        // The small words a title leaves in lower case, as the segmenter reads headings.
+        const small = !first && SMALL_WORDS.has(word);
         first = false;
         const initial = word[0] as string;
         return small || initial.toUpperCase().length !== 1 ? word : initial.toUpperCase() + word.slice(1);
@@ -213,7 +212,7 @@ export interface EpochReport {
 }
 
 /** Share of training tokens whose word features are hidden in each epoch (see withoutWord). */
-const WORD_DROPOUT = Number(process.env.QUARRY_WORD_DROPOUT ?? 0.25);
+const WORD_DROPOUT = 0.25;
 
 /**
  * A sentence where a share of the tokens (WORD_DROPOUT) lose their word and
