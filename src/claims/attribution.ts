@@ -5,13 +5,21 @@
  * their referents is left to the discourse (speakers.ts).
  */
 import type { Token } from '../text/analysis.ts';
-import { cueAt, wordForm, type Cue } from './cues.ts';
+import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
 import { commaAfter, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the attribution rules, as recorded on what they find. */
-export type AttributionRule = 'cue-then-speaker-after' | 'speaker-then-cue-after' | 'according-to-after' | 'speaker-cue-before' | 'colon-introduction' | 'headline-colon';
+export type AttributionRule =
+  | 'cue-then-speaker-after'
+  | 'speaker-then-cue-after'
+  | 'according-to-after'
+  | 'speaker-cue-before'
+  | 'colon-introduction'
+  | 'headline-colon'
+  | 'fragment-cue-before'
+  | 'fragment-sentence-attribution-after';
 
 /** What an attribution rule found for a quotation. */
 export interface Attribution {
@@ -172,6 +180,63 @@ export function trailingAttributionInside(context: TokenContext, quotation: Quot
     if (!/^[\s.,!?]*$/u.test(rest)) continue;
     const start = (tokens[index] as Token).start;
     return { attribution, start };
+  }
+  return null;
+}
+
+/** A quoted fragment's attribution, and whether its cue is a naming verb ("called her “Miss Piggy”"). */
+export interface FragmentAttribution extends Attribution {
+  naming: boolean;
+}
+
+/**
+ * Who a quoted fragment inside a sentence is attributed to: the subject of
+ * the nearest cue before it in its sentence ("Trump called it “one of the
+ * great miscarriages of justice”", "Obama accused Trump of praising Putin to
+ * a degree that is “unprecedented”", "a defiant Trump is insisting he is
+ * “winning”"), else an attribution that closes the sentence after it (A
+ * cashier who “steals a handful of $20s” is held accountable, Warren said.).
+ * Words inside other quotations are never cues. Null when the sentence
+ * attributes it to no one: a scare quote or a title.
+ */
+export function attributeFragment(context: TokenContext, quotation: Quotation, quoted: (token: Token) => boolean): FragmentAttribution | null {
+  const { tokens } = context;
+  const last = tokenAtOrAfter(tokens, quotation.open) - 1;
+  if (tokens[last] === undefined) return null;
+  const floor = sentenceStart(context, last);
+  for (let index = last; index >= floor; index--) {
+    if (quoted(tokens[index] as Token)) continue;
+    const cue = fragmentCueAt(tokens, index, context.text);
+    if (cue === null) continue;
+    return fragmentAttributionOf(context, cue);
+  }
+  return sentenceAttributionAfter(context, quotation, quoted);
+}
+
+function fragmentAttributionOf(context: TokenContext, cue: FragmentCue): FragmentAttribution {
+  const { naming, ...plain } = cue;
+  if (cue.gerund && commaAfter(context.tokens, cue.index - 1)) {
+    return { rule: 'fragment-cue-before', speaker: participleSubject(context, cue.index), cue: plain, passive: false, naming };
+  }
+  const subject = subjectOf(context, cue.index);
+  return { rule: 'fragment-cue-before', speaker: subject.phrase, cue: plain, passive: subject.passive, naming };
+}
+
+/** ", Warren said." closing the sentence a fragment stands in, after a comma. */
+function sentenceAttributionAfter(context: TokenContext, quotation: Quotation, quoted: (token: Token) => boolean): FragmentAttribution | null {
+  const { tokens } = context;
+  const first = tokenAtOrAfter(tokens, quotation.end);
+  const firstToken = tokens[first];
+  if (firstToken === undefined) return null;
+  let sentenceLast = first;
+  while (tokens[sentenceLast + 1] !== undefined && (tokens[sentenceLast + 1] as Token).sentence === firstToken.sentence) sentenceLast++;
+  for (let index = first + 1; index <= sentenceLast; index++) {
+    if (quoted(tokens[index] as Token) || !commaAfter(tokens, index - 1)) continue;
+    const attribution = speakerThenCueAfter(context, index) ?? cueThenSpeakerAfter(context, index);
+    if (attribution === null || attribution.speaker === null) continue;
+    const attributionLast = Math.max(attribution.speaker.last, attribution.cue?.last ?? 0);
+    if (attributionLast !== sentenceLast || !/^[\s.!?]*$/u.test((tokens[sentenceLast] as Token).post)) continue;
+    return { ...attribution, rule: 'fragment-sentence-attribution-after', naming: false };
   }
   return null;
 }

@@ -133,6 +133,56 @@ const QUOTING_VERBS: string[][] = [
   forms('interject', 'interjects', 'interjected', 'interjecting'),
 ];
 
+/**
+ * Verbs that attribute a quoted fragment inside a sentence, not a clause:
+ * "called it “a disgrace”", "described the election as “rigged”",
+ * "accused Trump of praising Putin to a degree that is “unprecedented”".
+ * Naming verbs (call, dub, label ...) may quote a name or title in Title
+ * Case ("called her “Miss Piggy”"); the others quote words, never a title.
+ */
+const FRAGMENT_NAMING_VERBS: string[][] = [
+  forms('call', 'calls', 'called', 'calling'),
+  forms('dub', 'dubs', 'dubbed', 'dubbing'),
+  forms('label', 'labels', 'labelled', 'labelling'),
+  ['labeled', 'labeling'],
+  forms('brand', 'brands', 'branded', 'branding'),
+  forms('term', 'terms', 'termed', 'terming'),
+  forms('nickname', 'nicknames', 'nicknamed', 'nicknaming'),
+];
+const FRAGMENT_VERBS: string[][] = [
+  forms('describe', 'describes', 'described', 'describing'),
+  forms('characterize', 'characterizes', 'characterized', 'characterizing'),
+  forms('characterise', 'characterises', 'characterised', 'characterising'),
+  forms('portray', 'portrays', 'portrayed', 'portraying'),
+  forms('accuse', 'accuses', 'accused', 'accusing'),
+  forms('blame', 'blames', 'blamed', 'blaming'),
+  forms('praise', 'praises', 'praised', 'praising'),
+  forms('criticize', 'criticizes', 'criticized', 'criticizing'),
+  forms('criticise', 'criticises', 'criticised', 'criticising'),
+  forms('blast', 'blasts', 'blasted', 'blasting'),
+  forms('slam', 'slams', 'slammed', 'slamming'),
+  forms('mock', 'mocks', 'mocked', 'mocking'),
+  forms('deride', 'derides', 'derided', 'deriding'),
+  forms('denounce', 'denounces', 'denounced', 'denouncing'),
+  forms('dismiss', 'dismisses', 'dismissed', 'dismissing'),
+  forms('decry', 'decries', 'decried', 'decrying'),
+  forms('condemn', 'condemns', 'condemned', 'condemning'),
+  forms('tout', 'touts', 'touted', 'touting'),
+  forms('hail', 'hails', 'hailed', 'hailing'),
+  forms('pronounce', 'pronounces', 'pronounced', 'pronouncing'),
+  forms('chant', 'chants', 'chanted', 'chanting'),
+  forms('cite', 'cites', 'cited', 'citing'),
+  forms('quote', 'quotes', 'quoted', 'quoting'),
+  forms('refer', 'refers', 'referred', 'referring'),
+  forms('thank', 'thanks', 'thanked', 'thanking'),
+  forms('credit', 'credits', 'credited', 'crediting'),
+  forms('vent', 'vents', 'vented', 'venting'),
+  forms('bemoan', 'bemoans', 'bemoaned', 'bemoaning'),
+  forms('question', 'questions', 'questioned', 'questioning'),
+  forms('imply', 'implies', 'implied', 'implying'),
+  forms('echo', 'echoes', 'echoed', 'echoing'),
+];
+
 function lexicon(): Map<string, CueSense> {
   const entries = new Map<string, CueSense>();
   for (const [verbs, sense] of [[QUOTING_VERBS, QUOTING], [REPORTING_VERBS, REPORTING], [ADDRESSING_VERBS, ADDRESSING]] as const) {
@@ -208,4 +258,37 @@ export function cueAt(tokens: readonly Token[], index: number, text: string): Cu
   }
   const sense = CUE_WORDS.get(word);
   return sense === undefined ? null : { index, last: index, text: token.text, sense, gerund };
+}
+
+/** How a verb attributes a quoted fragment inside its sentence. */
+export interface FragmentCue extends Cue {
+  /** A naming verb ("called her “Miss Piggy”"), which may quote a name in Title Case. */
+  naming: boolean;
+}
+
+function fragmentLexicon(): Map<string, boolean> {
+  const entries = new Map<string, boolean>();
+  for (const [verbs, naming] of [[FRAGMENT_VERBS, false], [FRAGMENT_NAMING_VERBS, true]] as const) {
+    for (const verb of verbs) for (const form of verb) entries.set(form, naming);
+  }
+  return entries;
+}
+
+/** Fragment cue word forms, true for the naming verbs. */
+const FRAGMENT_WORDS: ReadonlyMap<string, boolean> = fragmentLexicon();
+
+/**
+ * The cue at `index` that can attribute a quoted fragment later in its
+ * sentence: any speech cue, or a verb of calling, describing, accusing or
+ * praising. Null when the token is none of them.
+ */
+export function fragmentCueAt(tokens: readonly Token[], index: number, text: string): FragmentCue | null {
+  const cue = cueAt(tokens, index, text);
+  if (cue !== null) return { ...cue, naming: false };
+  const token = tokens[index];
+  if (token === undefined || (!token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
+  const word = wordForm(token.text);
+  const naming = FRAGMENT_WORDS.get(word);
+  if (naming === undefined) return null;
+  return { index, last: index, text: token.text, sense: QUOTING, gerund: token.tags.has('Gerund') || word.endsWith('ing'), naming };
 }

@@ -1,4 +1,4 @@
-import { attributeQuotation, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import { attributeFragment, attributeQuotation, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
 import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
@@ -10,8 +10,10 @@ import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { SpanIndex } from '../text/spans.ts';
 
-/** Words before a quotation that make it a title or a scare quote, not speech. */
-const NOT_SPEECH_BEFORE = /(?:titled|entitled|called|named|headlined|so-called|dubbed|known as|labell?ed|termed|branded|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
+/** Words before a quotation that make it a title or a phrase mentioned, not speech. */
+const TITLE_BEFORE = /(?:titled|entitled|named|headlined|so-called|known as|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
+/** Naming verbs before a quotation: speech only when someone is said to name it so ("what Trump called “fraud”"), not "a group called “…”". */
+const NAMING_BEFORE = /(?:called|dubbed|labell?ed|termed|branded)\s*[:,]?\s*$/iu;
 /** An unattributed quotation shorter than this (in words) is a phrase or a scare quote. */
 const MIN_UNATTRIBUTED_WORDS = 5;
 /** Function words a title may leave in lower case ("Returning Home After Clarifying the Truth"). */
@@ -162,6 +164,8 @@ interface PendingClaim {
   passive: boolean;
   /** The quotation a quote claim was read from (reported speech has none). */
   quotation: Quotation | null;
+  /** A quoted fragment inside a sentence, attributed by the sentence around it. */
+  fragment: boolean;
 }
 
 function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['kind'], cue: string | null): Claim {
@@ -169,16 +173,22 @@ function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['ki
 }
 
 /** The quotations of a passage that are speech, with their attributions still to resolve. */
-function quoteClaims(document: PipelineDocument, context: TokenContext, passageIndex: number, quotations: readonly Quotation[]): PendingClaim[] {
+function quoteClaims(
+  document: PipelineDocument,
+  context: TokenContext,
+  passageIndex: number,
+  quotations: readonly Quotation[],
+  quoted: (token: Token) => boolean,
+): PendingClaim[] {
   const text = document.text;
   const passage = document.passages[passageIndex] as Span;
   const pending: PendingClaim[] = [];
   for (const quotation of quotations) {
     // Only the words right before the mark matter; a bounded look keeps long paragraphs linear.
     const before = text.slice(Math.max(passage.start, quotation.open - LOOK_BEFORE), quotation.open);
-    if (NOT_SPEECH_BEFORE.test(before)) continue;
+    if (TITLE_BEFORE.test(before)) continue;
     let end = quotation.end;
-    let attribution: Attribution | null = attributeQuotation(context, quotation, passage.start);
+    let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : attributeQuotation(context, quotation, passage.start);
     if (quotation.close === null && attribution === null) {
       const inside = trailingAttributionInside(context, quotation);
       if (inside !== null) {
@@ -188,15 +198,20 @@ function quoteClaims(document: PipelineDocument, context: TokenContext, passageI
       }
     }
     const quotedText = text.slice(quotation.start, end);
-    if (attribution === null) {
-      // Unattributed: a phrase mentioned in passing, a title, or more of what the current speaker says.
-      const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
-      if (embedded || isTitleCase(quotedText)) continue;
+    // A fragment inside a sentence is speech when the sentence attributes it: a title or a scare quote is not.
+    const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
+    if (attribution === null && embedded) {
+      const fragment = attributeFragment(context, quotation, quoted);
+      if (fragment === null || fragment.speaker === null || fragment.passive || (isTitleCase(quotedText) && !fragment.naming)) continue;
+      attribution = fragment;
+    } else if (attribution === null) {
+      // Unattributed: a title, or more of what the current speaker says.
+      if (isTitleCase(quotedText)) continue;
       // A short quotation is a phrase unless it is a whole sentence ("“It's a surprise.”").
       if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS && !/^[^\p{L}]*\p{Lu}.*[.!?]$/u.test(quotedText)) continue;
     }
     const at = attribution?.speaker?.start ?? quotation.open;
-    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false, quotation });
+    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false, quotation, fragment: embedded });
   }
   return pending;
 }
@@ -209,7 +224,7 @@ function reportedClaims(document: PipelineDocument, analysis: PassageAnalysis, c
     let last = first;
     while (last + 1 < analysis.tokens.length && (analysis.tokens[last + 1] as Token).sentence === (analysis.tokens[first] as Token).sentence) last++;
     for (const reported of findReportedSpeech(context, first, last, quoted)) {
-      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive, quotation: null });
+      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive, quotation: null, fragment: false });
     }
     first = last + 1;
   }
@@ -236,7 +251,12 @@ export function findClaims(document: PipelineDocument): Claim[] {
     const reader = new ReferentReader(discourse, context, passageIndex, quoted);
     // A paragraph of quotation alone goes on with the speaker of the paragraph before.
     const quoteOnly = passageQuotes.length > 0 && analysis.tokens.every((token) => quoted(token) || token.text === '');
-    const pending = [...quoteClaims(document, context, passageIndex, passageQuotes), ...reportedClaims(document, analysis, context, passageIndex, quoted)];
+    const reported = reportedClaims(document, analysis, context, passageIndex, quoted);
+    // A fragment quoted inside reported speech is part of that claim: one attribution, one row.
+    const speech = quoteClaims(document, context, passageIndex, passageQuotes, quoted).filter(
+      (item) => !item.fragment || !reported.some(({ claim }) => claim.start < item.claim.end && item.claim.start < claim.end),
+    );
+    const pending = [...speech, ...reported];
     pending.sort((first, second) => first.at - second.at || first.claim.start - second.claim.start);
     let passageSpeaker: Speaker | null = null;
     const found: Claim[] = [];
