@@ -6,7 +6,7 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
-import { commaAfter, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, parentheticalAfter, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
@@ -18,6 +18,7 @@ export type AttributionRule =
   | 'speaker-cue-before'
   | 'colon-introduction'
   | 'headline-colon'
+  | 'dash-speaker-after'
   | 'fragment-cue-before'
   | 'fragment-sentence-attribution-after';
 
@@ -34,6 +35,8 @@ export interface Attribution {
 const INTERVENING_ADVERBS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'again', 'once', 'previously', 'earlier', 'recently', 'simply', 'just', 'only', 'quickly', 'finally']);
 /** How many tokens may separate a cue from the quotation it introduces ("said in a statement on Monday that “…"). */
 const MAX_LEAD_GAP = 8;
+/** A dash standing alone. */
+const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
 const MAX_HEADLINE_SPEAKER = 10;
 
@@ -82,7 +85,10 @@ function speakerThenCueAfter(context: TokenContext, first: number): Attribution 
   const speaker = phraseStartingAt(tokens, first, first + MAX_HEADLINE_SPEAKER * 2, text);
   if (speaker === null) return null;
   let verb = speaker.last + 1;
-  if (separated(tokens, speaker.last)) {
+  // ”, Rep. Jason Chaffetz (R-Utah) said: a party label between the speaker and the cue.
+  const label = parentheticalAfter(tokens, speaker.last);
+  if (label !== -1) verb = label + 1;
+  else if (separated(tokens, speaker.last)) {
     // An apposition between the speaker and the cue: ”, Li Dayong, a spokeswoman, said.
     if ((tokens[speaker.last] as Token).post.trim() !== ',') return null;
     let close = speaker.last + 1;
@@ -158,9 +164,27 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
   const { tokens, text } = context;
   const first = tokenAtOrAfter(tokens, quotation.close + 1);
   const firstToken = tokens[first];
-  if (firstToken === undefined || !/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
+  if (firstToken === undefined) return null;
+  // The dash is a token of its own (“…” ― Steve Quinlan) or punctuation before the name (“…” —Steve Quinlan).
+  if (DASH.test(firstToken.text) && /^\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first + 1);
+  if (/^\s*[―—–]\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first);
+  if (!/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
   if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
   return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first);
+}
+
+/**
+ * “…” ― Steve Quinlan: a name after a dash signs the quotation (letters,
+ * readers' comments, epigraphs). Only a name, and only when it ends its
+ * sentence, so a dash that goes on with the sentence is not read as one.
+ */
+function dashSpeakerAfter(context: TokenContext, first: number): Attribution | null {
+  const { tokens, text } = context;
+  const speaker = phraseStartingAt(tokens, first, first + MAX_HEADLINE_SPEAKER, text);
+  if (speaker === null || speaker.kind !== 'name') return null;
+  const next = tokens[speaker.last + 1];
+  const ends = next === undefined || next.sentence !== (tokens[speaker.last] as Token).sentence || /^[\s.,;“”"]*$/u.test((tokens[speaker.last] as Token).post + next.pre) && /[“"]/u.test(next.pre);
+  return ends ? { rule: 'dash-speaker-after', speaker, cue: null, passive: false } : null;
 }
 
 /**

@@ -78,6 +78,35 @@ export function onlyQuotationMarksAfter(tokens: readonly Token[], left: number):
   return token !== undefined && next !== undefined && /^\s*[“”"‘’']+\s*$/u.test(token.post + next.pre);
 }
 
+/** Longest parenthetical label after a name, in tokens ("(R-Utah)", "(D-N.C.)", "(R)"). */
+const MAX_PARENTHETICAL_TOKENS = 4;
+
+/**
+ * A short parenthetical label that ends at token `last` and follows a word
+ * directly ("Jason Chaffetz (R-Utah) said"): the index of its first token,
+ * or -1. The label qualifies the phrase before it, so a subject or speaker
+ * is read as if it were not there.
+ */
+export function parentheticalEndingAt(tokens: readonly Token[], last: number): number {
+  if (!(tokens[last]?.post ?? '').trimEnd().endsWith(')')) return -1;
+  for (let first = last; first >= Math.max(1, last - MAX_PARENTHETICAL_TOKENS + 1); first--) {
+    if ((tokens[first] as Token).pre.includes('(')) return (tokens[first - 1] as Token).post.trim() === '' ? first : -1;
+    if (first < last && /[()]/u.test((tokens[first] as Token).post)) return -1;
+  }
+  return -1;
+}
+
+/** The last token of a short parenthetical label right after token `left` ("Chaffetz (R-Utah)"), or -1. */
+export function parentheticalAfter(tokens: readonly Token[], left: number): number {
+  const open = tokens[left + 1];
+  if (open === undefined || !open.pre.includes('(') || (tokens[left] as Token).post.trim() !== '') return -1;
+  for (let last = left + 1; last < Math.min(tokens.length, left + 1 + MAX_PARENTHETICAL_TOKENS); last++) {
+    if ((tokens[last] as Token).post.includes(')')) return last;
+    if (last > left + 1 && (tokens[last] as Token).pre.includes('(')) return -1;
+  }
+  return -1;
+}
+
 /** Every quotation mark, for removing them (global: use with replace only). */
 const QUOTATION_MARKS = /[“”"‘’']/gu;
 

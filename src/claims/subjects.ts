@@ -7,7 +7,17 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, wordForm } from './cues.ts';
-import { commaAfter, onlyQuotationMarksAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, placeApposition, separated, type Phrase } from './phrases.ts';
+import {
+  commaAfter,
+  onlyQuotationMarksAfter,
+  parentheticalEndingAt,
+  phraseEndingAt,
+  phraseOfRange,
+  phraseStartingAt,
+  placeApposition,
+  separated,
+  type Phrase,
+} from './phrases.ts';
 
 /** Tokens a passage's claims are read from, with the document text their offsets point into. */
 export interface TokenContext {
@@ -60,6 +70,9 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
     before--;
   }
   if (before < floor) return { phrase: null, passive };
+  // "Gov. Pat McCrory (R) said": a party label between the subject and its verb.
+  const label = parentheticalEndingAt(tokens, before);
+  if (label > floor) return { phrase: clauseSubject(context, label - 1, floor), passive };
   if (separated(tokens, before)) return appositiveSubject(context, before, floor, passive);
   const word = wordForm((tokens[before] as Token).text);
   // "eight officials who said": the relative pronoun stands for the phrase right before it, without its modifiers.
