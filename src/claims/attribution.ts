@@ -6,7 +6,7 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
-import { commaAfter, parentheticalAfter, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, parentheticalAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
@@ -19,6 +19,7 @@ export type AttributionRule =
   | 'colon-introduction'
   | 'headline-colon'
   | 'dash-speaker-after'
+  | 'speaker-words-then-cue-after'
   | 'fragment-cue-before'
   | 'fragment-sentence-attribution-after';
 
@@ -35,6 +36,8 @@ export interface Attribution {
 const INTERVENING_ADVERBS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'again', 'once', 'previously', 'earlier', 'recently', 'simply', 'just', 'only', 'quickly', 'finally']);
 /** How many tokens may separate a cue from the quotation it introduces ("said in a statement on Monday that “…"). */
 const MAX_LEAD_GAP = 8;
+/** Words that make a naming verb's quotation its object: "what he called “…”". */
+const RELATIVE_OBJECTS: ReadonlySet<string> = new Set(['what', 'which', 'whom']);
 /** A dash standing alone. */
 const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
@@ -170,7 +173,42 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
   if (/^\s*[―—–]\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first);
   if (!/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
   if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
-  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first);
+  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first) ?? speakerWordsThenCueAfter(context, first);
+}
+
+/** Tags of words that never stand in a speaker read off by position: they start a clause of their own. */
+const NOT_IN_SPEAKER_WORDS = ['Pronoun', 'Conjunction', 'PastTense', 'Copula', 'Modal', 'Auxiliary', 'Adverb'];
+/** Most words between a closing mark and the cue that follows its speaker ("Clinton campaign spokesman Brian Fallon said"). */
+const MAX_SPEAKER_WORDS_AFTER = 14;
+
+/**
+ * ”, Clinton campaign spokesman Brian Fallon said. / ”, Senate Majority
+ * Leader Mitch McConnell, R-Ky., said / ” a narrator in the Clinton ad asks.
+ * Right after a quotation, the words up to the next cue verb in the
+ * sentence are its speaker even when the tagger misreads some of them
+ * ("campaign", "police" as verbs, "asks" as a noun): nothing else can
+ * stand between a quotation and the verb that attributes it. A comma
+ * inside sets off an apposition, and the speaker is the part before it.
+ */
+function speakerWordsThenCueAfter(context: TokenContext, first: number): Attribution | null {
+  const { tokens, text } = context;
+  const sentence = (tokens[first] as Token).sentence;
+  if (!/^\p{L}/u.test((tokens[first] as Token).text)) return null;
+  for (let index = first + 1; index < Math.min(tokens.length, first + MAX_SPEAKER_WORDS_AFTER); index++) {
+    const token = tokens[index] as Token;
+    if (token.sentence !== sentence || /[“”"]/u.test(token.pre)) return null;
+    const cue = cueAt(tokens, index, text, true);
+    if (cue === null || cue.gerund) continue;
+    let last = index - 1;
+    while (last > first && INTERVENING_ADVERBS.has(wordForm((tokens[last] as Token).text))) last--;
+    // A clause of its own stands there (“…,” they become willing to listen and even say): no speaker.
+    if (tokens.slice(first, last + 1).some((word) => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)))) return null;
+    let speakerLast = first;
+    while (speakerLast < last && !separated(tokens, speakerLast)) speakerLast++;
+    if (/[.!?;:]/u.test((tokens[speakerLast] as Token).post) && speakerLast !== last) return null;
+    return { rule: 'speaker-words-then-cue-after', speaker: phraseOfRange(tokens, first, speakerLast, text), cue, passive: false };
+  }
+  return null;
 }
 
 /**
@@ -232,7 +270,12 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
     if (quoted(tokens[index] as Token)) continue;
     const cue = fragmentCueAt(tokens, index, context.text);
     if (cue === null) continue;
-    return fragmentAttributionOf(context, cue);
+    // "accused Trump of praising Putin …": a gerund after a preposition is what was said of someone, not who said it.
+    if (cue.gerund && tokens[index - 1]?.tags.has('Preposition') === true) continue;
+    const attribution = fragmentAttributionOf(context, cue);
+    // "a group called “…”" names a thing; "what lawmakers called “fraud”" quotes them.
+    if (cue.naming && cue.last === last && !RELATIVE_OBJECTS.has(wordForm(tokens[(attribution.speaker?.first ?? 0) - 1]?.text ?? ''))) return null;
+    return attribution;
   }
   return sentenceAttributionAfter(context, quotation, quoted);
 }
@@ -263,4 +306,26 @@ function sentenceAttributionAfter(context: TokenContext, quotation: Quotation, q
     return { ...attribution, rule: 'fragment-sentence-attribution-after', naming: false };
   }
   return null;
+}
+
+/**
+ * A paragraph that ends with a colon and a cue introduces the quotation
+ * that opens the next one ("Caddell continued:", "The New York Times
+ * reports:", "Said Ellis:"). The attribution, or null.
+ */
+export function paragraphIntroduction(context: TokenContext): Attribution | null {
+  const { tokens } = context;
+  const last = tokens.length - 1;
+  const lastToken = tokens[last];
+  if (lastToken === undefined || !/:\s*$/u.test(lastToken.post)) return null;
+  const start = sentenceStart(context, last);
+  const inverted = cueThenSpeakerAfter(context, start);
+  if (inverted !== null && inverted.speaker !== null && inverted.speaker.last === last) return inverted;
+  // "The New York Times reports:": before the colon only a verb can stand, whatever the tagger read.
+  const cue = cueAt(tokens, last, context.text, true);
+  const subject = tokens.slice(start, last);
+  if (cue !== null && subject.length > 0 && !subject.some((word) => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)))) {
+    return { rule: 'colon-introduction', speaker: phraseOfRange(tokens, start, last - 1, context.text), cue, passive: false };
+  }
+  return colonIntroduction(context, last, lastToken.post);
 }

@@ -238,11 +238,13 @@ function participleAfterComma(tokens: readonly Token[], index: number): boolean 
 
 /**
  * The cue whose verb is the token at `index`, or null. The token must be
- * tagged as a verb: "reports" and "claims" are nouns as often as verbs.
+ * tagged as a verb ("reports" and "claims" are nouns as often as verbs),
+ * unless `anyTag` says its position leaves no other reading (“…,” a
+ * narrator asks).
  */
-export function cueAt(tokens: readonly Token[], index: number, text: string): Cue | null {
+export function cueAt(tokens: readonly Token[], index: number, text: string, anyTag = false): Cue | null {
   const token = tokens[index];
-  if (token === undefined || (!token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
+  if (token === undefined || (!anyTag && !token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
   const word = wordForm(token.text);
   const gerund = token.tags.has('Gerund') || word.endsWith('ing');
   const next = tokens[index + 1];

@@ -128,6 +128,16 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
         continue;
       }
       if (mark.double === current.double) {
+        // Curly marks inside a quotation opened with a straight one nest: "… the question: “As you know …?” Forty-three …"
+        if (text[current.open] === '"' && text[mark.at] === '“' && current.nestedOpen === null) {
+          current.nestedOpen = mark.at;
+          continue;
+        }
+        if (text[mark.at] === '”' && current.nestedOpen !== null && text[current.nestedOpen] === '“') {
+          current.nested.push({ start: current.nestedOpen + 1, end: mark.at });
+          current.nestedOpen = null;
+          continue;
+        }
         if (mark.role === 'open' && (text[mark.at] === '“' || text[mark.at] === '‘' || text[mark.at] === "'") && text[mark.at] === text[current.open]) {
           // A second opening mark before any closing one: the first quotation was never closed (or was an elision: 'em).
           // An unclosed single-mark quotation was an apostrophe, as at the end of a paragraph.

@@ -66,7 +66,8 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
   let before = verb - 1;
   let passive = (tokens[verb] as Token).tags.has('Passive');
   while (before >= floor && !separated(tokens, before) && SKIPPED_BEFORE_VERB.some((tag) => (tokens[before] as Token).tags.has(tag)) && !(tokens[before] as Token).tags.has('Pronoun')) {
-    if (BE_FORMS.has(wordForm((tokens[before] as Token).text))) passive = true;
+    // "was told" is passive; "is insisting" is not.
+    if (BE_FORMS.has(wordForm((tokens[before] as Token).text)) && !/ing$/u.test((tokens[verb] as Token).text)) passive = true;
     before--;
   }
   if (before < floor) return { phrase: null, passive };

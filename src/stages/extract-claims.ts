@@ -1,4 +1,4 @@
-import { attributeFragment, attributeQuotation, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import { attributeFragment, attributeQuotation, paragraphIntroduction, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
 import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
@@ -202,7 +202,9 @@ function quoteClaims(
     const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
     if (attribution === null && embedded) {
       const fragment = attributeFragment(context, quotation, quoted);
-      if (fragment === null || fragment.speaker === null || fragment.passive || (isTitleCase(quotedText) && !fragment.naming)) continue;
+      // After "the", quoted words name a thing (the “advisory on …”, the “sex tape”) unless a naming verb says who named it so.
+      const named = isTitleCase(quotedText) || /\bthe\s*$/iu.test(before);
+      if (fragment === null || fragment.speaker === null || fragment.passive || (named && !fragment.naming)) continue;
       attribution = fragment;
     } else if (attribution === null) {
       // Unattributed: a title, or more of what the current speaker says.
@@ -287,7 +289,12 @@ export function findClaims(document: PipelineDocument): Claim[] {
       found.push({ ...claimOf(text, unit, passageIndex, 'figure', null), speaker: container?.speaker ?? null });
     }
     claims.push(...found);
-    if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
+    const introduction = paragraphIntroduction(context);
+    if (introduction?.speaker != null && !introduction.passive) {
+      // "Caddell continued:" hands the next paragraph's quotation to its speaker.
+      reader.readUpTo(analysis.tokens.length);
+      previousSpeaker = discourse.resolve(introduction.speaker, sentenceOrder(passageIndex, analysis.tokens[introduction.speaker.first] as Token)) ?? previousSpeaker;
+    } else if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
   });
   return deduplicate(claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind)));
 }

@@ -77,6 +77,43 @@ describe('findClaims: speaker continuity', () => {
   });
 });
 
+describe('findClaims: quoted fragments and how news attributes them', () => {
+  it.each<[string, string, Row[]]>([
+    ['a fragment after a calling verb is its subject\'s quote', 'Trump called it “one of the great miscarriages of justice” on Monday.', [
+      ['quote', 'one of the great miscarriages of justice', 'Trump', 'called'],
+    ]],
+    ['a fragment after "accuse ... of"', 'Obama accused Trump of praising Putin to a degree that is “unprecedented in American politics.”', [
+      ['quote', 'unprecedented in American politics.', 'Obama', 'accused'],
+    ]],
+    ['a fragment in a clause of a speech verb', 'A defiant Donald Trump is insisting he is “winning” the race.', [
+      ['quote', 'winning', 'Donald Trump', 'insisting'],
+    ]],
+    ['a naming verb quotes a name in Title Case', 'Trump called the pageant winner “Miss Piggy” in 1996.', [
+      ['quote', 'Miss Piggy', 'Trump', 'called'],
+    ]],
+    ['a fragment after a pronoun speaker', 'Hillary Clinton spoke in Ohio on Friday. She said Republican Donald Trump favors a “strongman approach.”', [
+      ['quote', 'strongman approach.', 'Hillary Clinton', 'said'],
+    ]],
+    ['a fragment inside reported speech stays part of that claim', 'A cashier who “steals a handful of $20s” is held accountable, Warren said.', [
+      ['reported', 'A cashier who “steals a handful of $20s” is held accountable', 'Warren', 'said'],
+    ]],
+    ['a party label between the speaker and the cue', '“Subpoenas are not optional,” Rep. Jason Chaffetz (R-Utah) said after the hearing.', [
+      ['quote', 'Subpoenas are not optional,', 'Jason Chaffetz', 'said'],
+    ]],
+    ['a speaker the tagger misreads, right before the cue', '“I think she will be out there campaigning as aggressively as ever,” Clinton campaign spokesman Brian Fallon said.', [
+      ['quote', 'I think she will be out there campaigning as aggressively as ever,', 'Brian Fallon', 'said'],
+    ]],
+    ['a name after a dash signs a quotation', '“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan', [
+      ['quote', 'Maybe we can build a wall around the whole campaign.', 'Steve Quinlan', null],
+    ]],
+    ['a paragraph ending in a colon introduces the next one\'s quotation', 'Pat Caddell spoke on the radio on Monday.\nThe New York Times reports:\n"Just 24 percent of the contributors to the campaign gave less than $200."', [
+      ['quote', 'Just 24 percent of the contributors to the campaign gave less than $200.', 'The New York Times', null],
+    ]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text).filter(([kind]) => kind !== 'figure')).toEqual(expected);
+  });
+});
+
 describe('findClaims: not claims', () => {
   it.each<[string, string]>([
     ['a title after "titled"', 'A report titled “Returning Home After Clarifying the Truth” told the story.'],
@@ -85,6 +122,10 @@ describe('findClaims: not claims', () => {
     ['an unattributed quote embedded in a clause', 'She read them the “advisory on earnestly preventing unjust and false cases” again.'],
     ['an elision in straight single marks', "They gave 'em hell in the '90s, the band's fans recall."],
     ['an unattributed Title Case quote', 'Policemen shared the “I Am Ashamed of Being a Police Officer in This Persecution” story.'],
+    ['a fragment nobody is said to have said', 'The “sex tape” reference was about a reality show, and the crowd cheered.'],
+    ['a title of a work after a verb of speech', 'Blige sings Bruce Springsteen’s “American Skin” to the crowd.'],
+    ['a thing someone named, without a naming verb', 'Benita reads to them from the “Advisory on Earnestly Preventing Unjust Cases” every week.'],
+    ['a group called something', 'A group called “Friends of the Earth” held a rally on Monday.'],
   ])('%s', (_name, text) => {
     expect(rows(text).filter(([kind]) => kind === 'quote')).toEqual([]);
   });
