@@ -15,6 +15,7 @@ export type AttributionRule =
   | 'cue-then-speaker-after'
   | 'speaker-then-cue-after'
   | 'according-to-after'
+  | 'according-to-before'
   | 'speaker-cue-before'
   | 'colon-introduction'
   | 'headline-colon'
@@ -57,7 +58,8 @@ export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number
 
 function skipAdverbs(tokens: readonly Token[], index: number): number {
   let at = index;
-  while (tokens[at] !== undefined && INTERVENING_ADVERBS.has(wordForm((tokens[at] as Token).text)) && !separated(tokens, at)) at++;
+  const isAdverb = (token: Token): boolean => INTERVENING_ADVERBS.has(wordForm(token.text)) || (token.tags.has('Adverb') && /ly$|^often$/u.test(token.text));
+  while (tokens[at] !== undefined && isAdverb(tokens[at] as Token) && !separated(tokens, at)) at++;
   return at;
 }
 
@@ -126,16 +128,40 @@ function speakerCueBefore(context: TokenContext, last: number, lead: string): At
   return null;
 }
 
-/** Benita urges these officers to reconsider their actions: “… (the colon makes the whole sentence the introduction). */
+/**
+ * Benita urges these officers to reconsider their actions: “… (the colon
+ * makes the whole sentence the introduction). Said Ellis: “…. Without a
+ * cue, the sentence's subject introduces what it quotes: "Sen. Claire
+ * McCaskill scolded him: “…", "Obama is rolling out a new message: “…".
+ */
 function colonIntroduction(context: TokenContext, last: number, lead: string): Attribution | null {
   if (!/:\s*$/u.test(lead)) return null;
-  for (let index = sentenceStart(context, last); index <= last; index++) {
+  const start = sentenceStart(context, last);
+  const inverted = cueThenSpeakerAfter(context, start);
+  if (inverted !== null && inverted.speaker !== null && inverted.speaker.last === last) return { ...inverted, rule: 'colon-introduction' };
+  let firstVerb = -1;
+  for (let index = start; index <= last; index++) {
     const cue = cueAt(context.tokens, index, context.text);
+    if (firstVerb === -1 && isFiniteVerb(context.tokens[index] as Token)) firstVerb = index;
     if (cue === null) continue;
     const subject = subjectOf(context, cue.index);
     return { rule: 'colon-introduction', speaker: subject.phrase, cue, passive: subject.passive };
   }
-  return null;
+  if (firstVerb === -1) return null;
+  const subject = subjectOf(context, firstVerb);
+  return subject.phrase === null || subject.phrase.kind === 'pronoun' && subject.phrase.head === 'it' ? null : { rule: 'colon-introduction', speaker: subject.phrase, cue: null, passive: subject.passive };
+}
+
+function isFiniteVerb(token: Token): boolean {
+  return token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Participle');
+}
+
+/** According to Limbaugh, “…”: the source opens the sentence and a comma hands over to the quotation. */
+function accordingToBefore(context: TokenContext, last: number, lead: string): Attribution | null {
+  if (!/,\s*$/u.test(lead)) return null;
+  const start = sentenceStart(context, last);
+  const attribution = accordingToAfter(context, start);
+  return attribution !== null && attribution.speaker !== null && attribution.speaker.last === last ? { ...attribution, rule: 'according-to-before' } : null;
 }
 
 /** Official in Beijing: “…”  (a headline or a paragraph that opens with the speaker and a colon). */
@@ -155,7 +181,15 @@ export function attributeQuotation(context: TokenContext, quotation: Quotation, 
   const last = tokenAtOrAfter(tokens, quotation.open) - 1;
   const lastToken = tokens[last];
   const lead = lastToken === undefined || lastToken.start < paragraphStart ? null : text.slice(lastToken.end, quotation.open);
-  const before = (): Attribution | null => (lead === null ? null : (speakerCueBefore(context, last, lead) ?? colonIntroduction(context, last, lead) ?? headlineColon(context, tokenAtOrAfter(tokens, paragraphStart), last, lead)));
+  const before = (): Attribution | null => {
+    if (lead === null) return null;
+    const paragraphFirst = tokenAtOrAfter(tokens, paragraphStart);
+    const cueBefore = speakerCueBefore(context, last, lead);
+    if (cueBefore?.speaker != null) return cueBefore;
+    // "Said Ellis: “…”" and "Sen. McCaskill scolded him: “…”" have no speaker before a cue.
+    if (/:\s*$/u.test(lead)) return colonIntroduction(context, last, lead) ?? cueBefore ?? headlineColon(context, paragraphFirst, last, lead);
+    return cueBefore ?? accordingToBefore(context, last, lead);
+  };
   // A colon announces the quotation: what follows it is the next sentence, not its attribution.
   if (lead !== null && /:\s*$/u.test(lead)) return before();
   return after(context, quotation) ?? before();
@@ -266,6 +300,13 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
   const last = tokenAtOrAfter(tokens, quotation.open) - 1;
   if (tokens[last] === undefined) return null;
   const floor = sentenceStart(context, last);
+  // Inside the clause of a verb of saying, the fragment is that speaker's ("Trump said that Clinton once described
+  // the TPP as “the gold standard”"; "…, saying anybody who complains “is not having a good night”").
+  for (let index = floor; index <= last; index++) {
+    if (quoted(tokens[index] as Token)) continue;
+    const cue = cueAt(tokens, index, context.text);
+    if (cue !== null && cue.sense.reports) return { ...fragmentAttributionOf(context, { ...cue, naming: false }) };
+  }
   for (let index = last; index >= floor; index--) {
     if (quoted(tokens[index] as Token)) continue;
     const cue = fragmentCueAt(tokens, index, context.text);

@@ -253,7 +253,10 @@ export function findClaims(document: PipelineDocument): Claim[] {
     const reader = new ReferentReader(discourse, context, passageIndex, quoted);
     // A paragraph of quotation alone goes on with the speaker of the paragraph before.
     const quoteOnly = passageQuotes.length > 0 && analysis.tokens.every((token) => quoted(token) || token.text === '');
-    const reported = reportedClaims(document, analysis, context, passageIndex, quoted);
+    // Reported speech read inside a quotation ("“According to X, …”") is that quotation.
+    const reported = reportedClaims(document, analysis, context, passageIndex, quoted).filter(
+      ({ claim }) => !passageQuotes.some((quotation) => quotation.start <= claim.start && claim.end <= quotation.end + 1),
+    );
     // A fragment quoted inside reported speech is part of that claim: one attribution, one row.
     const speech = quoteClaims(document, context, passageIndex, passageQuotes, quoted).filter(
       (item) => !item.fragment || !reported.some(({ claim }) => claim.start < item.claim.end && item.claim.start < claim.end),

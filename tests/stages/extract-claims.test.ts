@@ -109,6 +109,21 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['a paragraph ending in a colon introduces the next one\'s quotation', 'Pat Caddell spoke on the radio on Monday.\nThe New York Times reports:\n"Just 24 percent of the contributors to the campaign gave less than $200."', [
       ['quote', 'Just 24 percent of the contributors to the campaign gave less than $200.', 'The New York Times', null],
     ]],
+    ['in the clause of a verb of saying, the fragment is that speaker\'s', 'Rival Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone “is not having a good night.”', [
+      ['quote', 'is not having a good night.', 'Hillary Clinton', 'saying'],
+    ]],
+    ['a sentence subject introduces a quotation after a colon', 'Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost monolithic against you.”', [
+      ['quote', 'The scientific community is almost monolithic against you.', 'Claire McCaskill', null],
+    ]],
+    ['an inverted cue before a colon', 'Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”', [
+      ['quote', 'I don’t get the sense she’s the least bit interested in tax reform.', 'Ellis', 'Said'],
+    ]],
+    ['"according to" opening the sentence, and no reported speech inside the quotation', 'According to Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say anything positive.”', [
+      ['quote', 'If it was left up to Hillary, she wouldn’t have time to say anything positive.', 'Limbaugh', 'According to'],
+    ]],
+    ['an adverb between the speaker and the cue', '“We live in a kingdom of our own,” my father often said.', [
+      ['quote', 'We live in a kingdom of our own,', 'my father', 'said'],
+    ]],
   ])('%s', (_name, text, expected) => {
     expect(rows(text).filter(([kind]) => kind !== 'figure')).toEqual(expected);
   });
