@@ -22,7 +22,8 @@ export type AttributionRule =
   | 'dash-speaker-after'
   | 'speaker-words-then-cue-after'
   | 'fragment-cue-before'
-  | 'fragment-sentence-attribution-after';
+  | 'fragment-sentence-attribution-after'
+  | 'fragment-sentence-subject';
 
 /** What an attribution rule found for a quotation. */
 export interface Attribution {
@@ -39,6 +40,8 @@ const INTERVENING_ADVERBS: ReadonlySet<string> = new Set(['also', 'then', 'later
 const MAX_LEAD_GAP = 8;
 /** Words that make a naming verb's quotation its object: "what he called “…”". */
 const RELATIVE_OBJECTS: ReadonlySet<string> = new Set(['what', 'which', 'whom']);
+/** Pronouns that refer to people. */
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
 /** A dash standing alone. */
 const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
@@ -280,9 +283,10 @@ export function trailingAttributionInside(context: TokenContext, quotation: Quot
   return null;
 }
 
-/** A quoted fragment's attribution, and whether its cue is a naming verb ("called her “Miss Piggy”"). */
+/** A quoted fragment's attribution, with what kind of verb its cue is (see FragmentCue). */
 export interface FragmentAttribution extends Attribution {
   naming: boolean;
+  quotesOnly: boolean;
 }
 
 /**
@@ -305,7 +309,7 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
   for (let index = floor; index <= last; index++) {
     if (quoted(tokens[index] as Token)) continue;
     const cue = cueAt(tokens, index, context.text);
-    if (cue !== null && cue.sense.reports) return { ...fragmentAttributionOf(context, { ...cue, naming: false }) };
+    if (cue !== null && cue.sense.reports) return fragmentAttributionOf(context, { ...cue, naming: false, quotesOnly: false });
   }
   for (let index = last; index >= floor; index--) {
     if (quoted(tokens[index] as Token)) continue;
@@ -318,16 +322,41 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
     if (cue.naming && cue.last === last && !RELATIVE_OBJECTS.has(wordForm(tokens[(attribution.speaker?.first ?? 0) - 1]?.text ?? ''))) return null;
     return attribution;
   }
-  return sentenceAttributionAfter(context, quotation, quoted);
+  return sentenceAttributionAfter(context, quotation, quoted) ?? sentenceSubjectBefore(context, floor, last, quoted);
+}
+
+/**
+ * "Trump openly admires Putin as a “strong leader”": with no cue in the
+ * sentence, a person named (or a personal pronoun) as the subject of the
+ * verb before the fragment, in that verb's own clause, is who the words are
+ * taken from. Only people: "The Post sent its “national enterprise
+ * reporter”" is no one's quote.
+ */
+function sentenceSubjectBefore(context: TokenContext, floor: number, last: number, quoted: (token: Token) => boolean): FragmentAttribution | null {
+  const { tokens } = context;
+  for (let index = floor; index <= last; index++) {
+    const token = tokens[index] as Token;
+    if (quoted(token) || !isFiniteVerb(token)) continue;
+    // The fragment must sit in that verb's own clause: no comma or dash between them.
+    for (let between = index; between < last; between++) if (/[,;:—–―(]/u.test((tokens[between] as Token).post)) return null;
+    const subject = subjectOf(context, index);
+    const phrase = subject.phrase;
+    // A capitalised phrase the tagger did not read as a name ("Trump" opening a sentence) is one unless it is a place.
+    const capitalised = (first: number, lastWord: number): boolean =>
+      tokens.slice(first, lastWord + 1).every((word) => /^\p{Lu}/u.test(word.text) && !word.tags.has('Place') && !word.tags.has('Organization'));
+    const person = phrase !== null && (phrase.kind === 'name' || (phrase.kind === 'pronoun' && PERSONAL_PRONOUNS.has(phrase.head)) || capitalised(phrase.first, phrase.last));
+    return person ? { rule: 'fragment-sentence-subject', speaker: phrase, cue: null, passive: subject.passive, naming: false, quotesOnly: true } : null;
+  }
+  return null;
 }
 
 function fragmentAttributionOf(context: TokenContext, cue: FragmentCue): FragmentAttribution {
-  const { naming, ...plain } = cue;
+  const { naming, quotesOnly, ...plain } = cue;
   if (cue.gerund && commaAfter(context.tokens, cue.index - 1)) {
-    return { rule: 'fragment-cue-before', speaker: participleSubject(context, cue.index), cue: plain, passive: false, naming };
+    return { rule: 'fragment-cue-before', speaker: participleSubject(context, cue.index), cue: plain, passive: false, naming, quotesOnly };
   }
   const subject = subjectOf(context, cue.index);
-  return { rule: 'fragment-cue-before', speaker: subject.phrase, cue: plain, passive: subject.passive, naming };
+  return { rule: 'fragment-cue-before', speaker: subject.phrase, cue: plain, passive: subject.passive, naming, quotesOnly };
 }
 
 /** ", Warren said." closing the sentence a fragment stands in, after a comma. */
@@ -344,7 +373,7 @@ function sentenceAttributionAfter(context: TokenContext, quotation: Quotation, q
     if (attribution === null || attribution.speaker === null) continue;
     const attributionLast = Math.max(attribution.speaker.last, attribution.cue?.last ?? 0);
     if (attributionLast !== sentenceLast || !/^[\s.!?]*$/u.test((tokens[sentenceLast] as Token).post)) continue;
-    return { ...attribution, rule: 'fragment-sentence-attribution-after', naming: false };
+    return { ...attribution, rule: 'fragment-sentence-attribution-after', naming: false, quotesOnly: false };
   }
   return null;
 }

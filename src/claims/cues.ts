@@ -266,6 +266,8 @@ export function cueAt(tokens: readonly Token[], index: number, text: string, any
 export interface FragmentCue extends Cue {
   /** A naming verb ("called her “Miss Piggy”"), which may quote a name in Title Case. */
   naming: boolean;
+  /** A verb that quotes whole words but does not describe with them ("read", "asked"): "read the “…”" quotes a document's name. */
+  quotesOnly: boolean;
 }
 
 function fragmentLexicon(): Map<string, boolean> {
@@ -286,11 +288,11 @@ const FRAGMENT_WORDS: ReadonlyMap<string, boolean> = fragmentLexicon();
  */
 export function fragmentCueAt(tokens: readonly Token[], index: number, text: string): FragmentCue | null {
   const cue = cueAt(tokens, index, text);
-  if (cue !== null) return { ...cue, naming: false };
+  if (cue !== null) return { ...cue, naming: false, quotesOnly: !cue.sense.reports };
   const token = tokens[index];
   if (token === undefined || (!token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
   const word = wordForm(token.text);
   const naming = FRAGMENT_WORDS.get(word);
   if (naming === undefined) return null;
-  return { index, last: index, text: token.text, sense: QUOTING, gerund: token.tags.has('Gerund') || word.endsWith('ing'), naming };
+  return { index, last: index, text: token.text, sense: QUOTING, gerund: token.tags.has('Gerund') || word.endsWith('ing'), naming, quotesOnly: false };
 }

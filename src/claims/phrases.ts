@@ -8,7 +8,7 @@
  */
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
-import { wordForm } from './cues.ts';
+import { CUE_WORDS, wordForm } from './cues.ts';
 
 /** What a phrase refers with. */
 export type PhraseKind = 'name' | 'pronoun' | 'description';
@@ -188,6 +188,8 @@ const TITLES: ReadonlySet<string> = new Set([
 /** A word of a personal name: tagged Person, or a proper noun that is not a place or an organization. */
 export function isNameWord(token: Token): boolean {
   if (TITLES.has(wordForm(token.text))) return false;
+  // A headline's capitalised verb is no part of the name before it: "Lindsey Graham Says Trump …".
+  if (/s$/u.test(token.text) && CUE_WORDS.has(token.text.toLowerCase()) && !token.tags.has('Place')) return false;
   if (token.tags.has('Person') && !isHonorific(token)) return true;
   return token.tags.has('ProperNoun') && !token.tags.has('Place') && !token.tags.has('Organization') && !token.tags.has('Acronym') && /^\p{Lu}/u.test(token.text) && !isHonorific(token);
 }

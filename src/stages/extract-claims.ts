@@ -202,9 +202,10 @@ function quoteClaims(
     const embedded = /[\p{L}\p{N}]\s*$/u.test(before) && !quotation.continued;
     if (attribution === null && embedded) {
       const fragment = attributeFragment(context, quotation, quoted);
-      // After "the", quoted words name a thing (the “advisory on …”, the “sex tape”) unless a naming verb says who named it so.
-      const named = isTitleCase(quotedText) || /\bthe\s*$/iu.test(before);
-      if (fragment === null || fragment.speaker === null || fragment.passive || (named && !fragment.naming)) continue;
+      if (fragment === null || fragment.speaker === null || fragment.passive) continue;
+      // A title is quoted by a naming verb only ("called her “Miss Piggy”"); after "the", a verb that only
+      // quotes ("reads them the “advisory on …”") quotes the name of a thing.
+      if ((isTitleCase(quotedText) && !fragment.naming) || (/\bthe\s*$/iu.test(before) && fragment.quotesOnly)) continue;
       attribution = fragment;
     } else if (attribution === null) {
       // Unattributed: a title, or more of what the current speaker says.

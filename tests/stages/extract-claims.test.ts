@@ -121,6 +121,12 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['"according to" opening the sentence, and no reported speech inside the quotation', 'According to Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say anything positive.”', [
       ['quote', 'If it was left up to Hillary, she wouldn’t have time to say anything positive.', 'Limbaugh', 'According to'],
     ]],
+    ['a person as the subject of the fragment\'s own clause', 'Trump openly admires Russian President Vladimir Putin as a “strong leader” and his allies know it.', [
+      ['quote', 'strong leader', 'Trump', null],
+    ]],
+    ['a describing verb quotes words after "the"', 'In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg” on the radio.', [
+      ['quote', 'suburbs of St. Petersburg', 'Gingrich', 'dismissed'],
+    ]],
     ['an adverb between the speaker and the cue', '“We live in a kingdom of our own,” my father often said.', [
       ['quote', 'We live in a kingdom of our own,', 'my father', 'said'],
     ]],
@@ -141,6 +147,7 @@ describe('findClaims: not claims', () => {
     ['a title of a work after a verb of speech', 'Blige sings Bruce Springsteen’s “American Skin” to the crowd.'],
     ['a thing someone named, without a naming verb', 'Benita reads to them from the “Advisory on Earnestly Preventing Unjust Cases” every week.'],
     ['a group called something', 'A group called “Friends of the Earth” held a rally on Monday.'],
+    ['a charge quoted in another clause than the subject\'s', 'After she speaks, and gives the example of the minister being charged with “serious violations of law,” they listen.'],
   ])('%s', (_name, text) => {
     expect(rows(text).filter(([kind]) => kind === 'quote')).toEqual([]);
   });
