@@ -6,7 +6,7 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
-import { commaAfter, parentheticalAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, parentheticalAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
@@ -23,7 +23,9 @@ export type AttributionRule =
   | 'speaker-words-then-cue-after'
   | 'fragment-cue-before'
   | 'fragment-sentence-attribution-after'
-  | 'fragment-sentence-subject';
+  | 'fragment-sentence-subject'
+  | 'fragment-speech-noun'
+  | 'transcript-label';
 
 /** What an attribution rule found for a quotation. */
 export interface Attribution {
@@ -124,7 +126,7 @@ function speakerCueBefore(context: TokenContext, last: number, lead: string): At
     const gap = context.tokens.slice(cue.last + 1, last + 1);
     if (gap.some((token) => token.tags.has('Verb'))) return null;
     // ", telling Sky News: ‘…’": a participle after a comma has the subject of the verb before it.
-    if (cue.gerund && commaAfter(context.tokens, cue.index - 1)) return { rule: 'speaker-cue-before', speaker: participleSubject(context, cue.index), cue, passive: false };
+    if (participleClause(context.tokens, cue)) return { rule: 'speaker-cue-before', speaker: participleSubject(context, cue.index), cue, passive: false };
     const subject = subjectOf(context, cue.index);
     return { rule: 'speaker-cue-before', speaker: subject.phrase, cue, passive: subject.passive };
   }
@@ -308,8 +310,13 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
   // the TPP as “the gold standard”"; "…, saying anybody who complains “is not having a good night”").
   for (let index = floor; index <= last; index++) {
     if (quoted(tokens[index] as Token)) continue;
+    const claimed = possessiveSpeechNoun(context, index);
+    if (claimed !== null) return claimed;
     const cue = cueAt(tokens, index, context.text);
-    if (cue !== null && cue.sense.reports) return fragmentAttributionOf(context, { ...cue, naming: false, quotesOnly: false });
+    // A participle that modifies a noun ("a statement announcing the pick") attributes nothing.
+    if (cue !== null && cue.sense.reports && (!cue.gerund || participleClause(tokens, cue))) {
+      return fragmentAttributionOf(context, { ...cue, naming: false, quotesOnly: false });
+    }
   }
   for (let index = last; index >= floor; index--) {
     if (quoted(tokens[index] as Token)) continue;
@@ -352,7 +359,7 @@ function sentenceSubjectBefore(context: TokenContext, floor: number, last: numbe
 
 function fragmentAttributionOf(context: TokenContext, cue: FragmentCue): FragmentAttribution {
   const { naming, quotesOnly, ...plain } = cue;
-  if (cue.gerund && commaAfter(context.tokens, cue.index - 1)) {
+  if (participleClause(context.tokens, cue)) {
     return { rule: 'fragment-cue-before', speaker: participleSubject(context, cue.index), cue: plain, passive: false, naming, quotesOnly };
   }
   const subject = subjectOf(context, cue.index);
@@ -398,4 +405,62 @@ export function paragraphIntroduction(context: TokenContext): Attribution | null
     return { rule: 'colon-introduction', speaker: phraseOfRange(tokens, start, last - 1, context.text), cue, passive: false };
   }
   return colonIntroduction(context, last, lastToken.post);
+}
+
+/** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …". */
+const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+
+/** Whether a gerund cue heads a participle clause, whose subject is the sentence's ("…, saying", "before asking her"). */
+function participleClause(tokens: readonly Token[], cue: Cue): boolean {
+  if (!cue.gerund) return false;
+  return commaAfter(tokens, cue.index - 1) || PARTICIPLE_LINKS.has(wordForm(tokens[cue.index - 1]?.text ?? ''));
+}
+
+/** Nouns of saying that a possessive attributes: "Trump's claim that …", "his description of …". */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'claims', 'statement', 'statements', 'assertion', 'assertions', 'remark', 'remarks', 'comment', 'comments', 'words',
+  'promise', 'promises', 'pledge', 'pledges', 'warning', 'warnings', 'description', 'accusation', 'accusations', 'charge', 'charges',
+  'argument', 'arguments', 'prediction', 'predictions', 'boast', 'insistence', 'suggestion', 'allegation', 'allegations', 'tweet',
+  'tweets', 'message', 'vow', 'declaration', 'announcement', 'testimony', 'response', 'reply', 'quip', 'speech',
+]);
+/** Possessive pronouns, with the pronoun that names their owner. */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it']]);
+
+/**
+ * "Donald Trump's claim that there have been “thousands of shootings”",
+ * "his promise of “jobs, jobs, jobs”": a noun of saying owned by someone
+ * attributes the quoted words after it to its owner.
+ */
+function possessiveSpeechNoun(context: TokenContext, index: number): FragmentAttribution | null {
+  const { tokens, text } = context;
+  const noun = tokens[index] as Token;
+  const owner = tokens[index - 1];
+  if (!SPEECH_NOUNS.has(noun.text.toLowerCase()) || owner === undefined) return null;
+  const cue: Cue = { index, last: index, text: noun.text, sense: { reports: true, addressee: false }, gerund: false };
+  const pronoun = POSSESSIVE_PRONOUNS.get(owner.text.toLowerCase());
+  if (pronoun !== undefined) {
+    const speaker: Phrase = { start: owner.start, end: owner.end, first: index - 1, last: index - 1, kind: 'pronoun', text: owner.text, head: pronoun, plural: pronoun === 'they', definite: true, honorific: null };
+    return { rule: 'fragment-speech-noun', speaker, cue, passive: false, naming: false, quotesOnly: false };
+  }
+  if (!/['’]s?$/u.test(owner.text) && !owner.tags.has('Possessive')) return null;
+  const speaker = phraseEndingAt(tokens, index - 1, sentenceStart(context, index), text, false);
+  return speaker === null ? null : { rule: 'fragment-speech-noun', speaker, cue, passive: false, naming: false, quotesOnly: false };
+}
+
+/** An upper-case speaker label opening a transcript line: "PENCE: Well, look, …". */
+const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Lu}.' -]{1,30}):\s/u;
+
+/**
+ * A transcript quoted line names its speaker in capitals before a colon
+ * ("“WALLACE: But, Governor Pence, …”"): the label is the speaker.
+ */
+export function transcriptLabel(context: TokenContext, quotation: Quotation): Attribution | null {
+  const { tokens, text } = context;
+  const label = TRANSCRIPT_LABEL.exec(text.slice(quotation.start, Math.min(quotation.end, quotation.start + 40)));
+  if (label === null) return null;
+  const first = tokenAtOrAfter(tokens, quotation.start);
+  let last = first;
+  while (tokens[last] !== undefined && (tokens[last] as Token).end < quotation.start + (label[1] as string).length) last++;
+  if (tokens[last] === undefined || !(tokens[last] as Token).post.includes(':')) return null;
+  return { rule: 'transcript-label', speaker: phraseOfRange(tokens, first, last, text), cue: null, passive: false };
 }

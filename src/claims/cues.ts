@@ -109,6 +109,7 @@ const ADDRESSING_VERBS: string[][] = [
 
 const QUOTING_VERBS: string[][] = [
   forms('ask', 'asks', 'asked', 'asking'),
+  forms('sing', 'sings', 'sang', 'singing', 'sung'),
   forms('wonder', 'wonders', 'wondered', 'wondering'),
   forms('lament', 'laments', 'lamented', 'lamenting'),
   forms('continue', 'continues', 'continued', 'continuing'),

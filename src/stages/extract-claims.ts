@@ -1,4 +1,4 @@
-import { attributeFragment, attributeQuotation, paragraphIntroduction, tokenAtOrAfter, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import { attributeFragment, attributeQuotation, paragraphIntroduction, tokenAtOrAfter, transcriptLabel, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
 import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
@@ -188,7 +188,7 @@ function quoteClaims(
     const before = text.slice(Math.max(passage.start, quotation.open - LOOK_BEFORE), quotation.open);
     if (TITLE_BEFORE.test(before)) continue;
     let end = quotation.end;
-    let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : attributeQuotation(context, quotation, passage.start);
+    let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : (transcriptLabel(context, quotation) ?? attributeQuotation(context, quotation, passage.start));
     if (quotation.close === null && attribution === null) {
       const inside = trailingAttributionInside(context, quotation);
       if (inside !== null) {

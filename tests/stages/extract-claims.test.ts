@@ -127,6 +127,18 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['a describing verb quotes words after "the"', 'In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg” on the radio.', [
       ['quote', 'suburbs of St. Petersburg', 'Gingrich', 'dismissed'],
     ]],
+    ['a possessive noun of saying', 'On Monday Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.', [
+      ['quote', 'thousands of shootings', 'Donald Trump', 'claim'],
+    ]],
+    ['a participle modifying a noun attributes nothing', 'In a statement announcing the pick, the Association of Flight Attendants called Clinton a “champion” of workers.', [
+      ['quote', 'champion', 'the Association of Flight Attendants', 'called'],
+    ]],
+    ['a participle after "before" has the sentence\'s subject', 'Blige sings to Clinton before asking her, “I just want to know, where do we go from here?”', [
+      ['quote', 'I just want to know, where do we go from here?', 'Blige', 'asking'],
+    ]],
+    ['a transcript line names its speaker in capitals', '"WALLACE: But, Governor Pence, I have got to ask you about the debate."', [
+      ['quote', 'WALLACE: But, Governor Pence, I have got to ask you about the debate.', 'WALLACE', null],
+    ]],
     ['an adverb between the speaker and the cue', '“We live in a kingdom of our own,” my father often said.', [
       ['quote', 'We live in a kingdom of our own,', 'my father', 'said'],
     ]],
