@@ -39,6 +39,10 @@ export function documentRows(document: PipelineDocument): DocumentTables {
   const offsets = document.offsets ?? new OffsetIndex(document.text);
   const codePoints = (span: Span): { start: number; end: number } => ({ start: offsets.toCodePoint(span.start), end: offsets.toCodePoint(span.end) });
   const passageId = (index: number): string => `${document.id}#p${index}`;
+  const speakerOffsets = (span: Span | null): { speaker_start: number | null; speaker_end: number | null } => {
+    const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
+    return { speaker_start: start, speaker_end: end };
+  };
   const passages: PassageRow[] = document.passages.map((passage) => ({
     passage_id: passageId(passage.index),
     doc_id: document.id,
@@ -97,6 +101,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     text: claim.text,
     ...codePoints(claim),
     speaker: claim.speaker,
+    ...speakerOffsets(claim.speakerSpan),
     speaker_entity_id: speakerEntityId(clusters, claim),
     cue: claim.cue,
     entity_ids: unique(mentionIndex.within(claim).map((found) => entityReference(document.mentions[found] as EntityMention))),
@@ -139,6 +144,21 @@ function firstProblem(tables: Partial<TableRows>): string | null {
   return null;
 }
 
+/**
+ * The first claim whose speaker cannot be checked against the text, or null:
+ * a speaker's span must lie within the document and hold the speaker's
+ * words (a resolved speaker is named as the mention it resolves to).
+ */
+function speakerSpanProblem(document: PipelineDocument): string | null {
+  for (const [index, claim] of document.claims.entries()) {
+    const span = claim.speakerSpan;
+    if (claim.speaker === null || span === null) continue;
+    const words = span.start < span.end && span.end <= document.text.length ? document.text.slice(span.start, span.end) : null;
+    if (words !== claim.speaker) return `claims row ${index + 1}: speaker_start: the speaker "${claim.speaker}" is not the text at its span`;
+  }
+  return null;
+}
+
 const NO_ROWS: DocumentTables = { passages: [], mentions: [], dates: [], figures: [], claims: [] };
 
 /** What a document contributes to the run: its documents row, its validated rows and its entity clusters. */
@@ -150,7 +170,8 @@ export function documentResult(document: PipelineDocument): DocumentResult {
 
 /**
  * Builds the document's rows (code point offsets, derived ids, local entity
- * references) and checks each against its zod schema. A document with an
+ * references) and checks each against its zod schema, and each speaker
+ * against the words its span points at. A document with an
  * invalid row is marked failed and its rows are left out, so what is written
  * always passes the contract.
  */
@@ -161,7 +182,7 @@ export const validate: DocumentStage = {
   assigns: ['document.rows'],
   run(document) {
     const rows = documentRows(document);
-    const problem = firstProblem({ ...rows, documents: [documentRow(document)] });
+    const problem = speakerSpanProblem(document) ?? firstProblem({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
     else failDocument(document, formatMessage(MessageCode.ROW_INVALID, `${document.source}: ${problem}. This is a bug in quarry, not in the file: please report it with this document`));
   },
