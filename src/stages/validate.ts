@@ -1,10 +1,10 @@
+import { SpeakerEntities } from '../claims/speaker-entity.ts';
 import type { EntityMention, PipelineDocument, Span } from '../document.ts';
-import { failDocument, type Claim } from '../document.ts';
+import { failDocument } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
 import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
-import { nameKey } from '../text/names.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
 import { SpanIndex } from '../text/spans.ts';
 
@@ -16,24 +16,6 @@ const entityReference = (mention: EntityMention): string | undefined => (mention
 
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
 
-/** The first cluster each name key is a form of, built once per document rather than per claim. */
-function clusterOfForm(document: PipelineDocument): Map<string, number> {
-  const clusters = new Map<string, number>();
-  document.entityClusters.forEach((cluster, index) => {
-    for (const form of cluster.forms) {
-      const key = nameKey(form);
-      if (!clusters.has(key)) clusters.set(key, index);
-    }
-  });
-  return clusters;
-}
-
-function speakerEntityId(clusters: ReadonlyMap<string, number>, claim: Claim): string | null {
-  if (claim.speaker === null) return null;
-  const cluster = clusters.get(nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, '')));
-  return cluster === undefined ? null : localEntityReference(cluster);
-}
-
 /** Turns one document's extractions into table rows, with code point offsets and derived ids. */
 export function documentRows(document: PipelineDocument): DocumentTables {
   const offsets = document.offsets ?? new OffsetIndex(document.text);
@@ -43,6 +25,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
     return { speaker_start: start, speaker_end: end };
   };
+  const localReference = (cluster: number | null): string | null => (cluster === null ? null : localEntityReference(cluster));
   const passages: PassageRow[] = document.passages.map((passage) => ({
     passage_id: passageId(passage.index),
     doc_id: document.id,
@@ -91,7 +74,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     unit: figure.unit,
     item: figure.item,
   }));
-  const clusters = clusterOfForm(document);
+  const speakerEntities = new SpeakerEntities(document);
   const [mentionIndex, figureIndex, dateIndex] = [new SpanIndex(document.mentions), new SpanIndex(document.figures), new SpanIndex(document.dates)];
   const claims: ClaimRow[] = document.claims.map((claim, index) => ({
     claim_id: `${document.id}#c${index}`,
@@ -102,7 +85,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     ...codePoints(claim),
     speaker: claim.speaker,
     ...speakerOffsets(claim.speakerSpan),
-    speaker_entity_id: speakerEntityId(clusters, claim),
+    speaker_entity_id: localReference(speakerEntities.clusterOf(claim)),
     cue: claim.cue,
     entity_ids: unique(mentionIndex.within(claim).map((found) => entityReference(document.mentions[found] as EntityMention))),
     figure_ids: unique(figureIndex.within(claim).map((found) => figureIds[found])),
