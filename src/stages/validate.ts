@@ -25,7 +25,8 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
     return { speaker_start: start, speaker_end: end };
   };
-  const localReference = (cluster: number | null): string | null => (cluster === null ? null : localEntityReference(cluster));
+  const localReference = (cluster: number | null): string | null =>
+    cluster === null ? null : localEntityReference(cluster);
   const passages: PassageRow[] = document.passages.map((passage) => ({
     passage_id: passageId(passage.index),
     doc_id: document.id,
@@ -136,8 +137,10 @@ function speakerSpanProblem(document: PipelineDocument): string | null {
   for (const [index, claim] of document.claims.entries()) {
     const span = claim.speakerSpan;
     if (claim.speaker === null || span === null) continue;
-    const words = span.start < span.end && span.end <= document.text.length ? document.text.slice(span.start, span.end) : null;
-    if (words !== claim.speaker) return `claims row ${index + 1}: speaker_start: the speaker "${claim.speaker}" is not the text at its span`;
+    const inside = span.start < span.end && span.end <= document.text.length;
+    if (!inside || document.text.slice(span.start, span.end) !== claim.speaker) {
+      return `claims row ${index + 1}: speaker_start: the speaker "${claim.speaker}" is not the text at its span`;
+    }
   }
   return null;
 }
