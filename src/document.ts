@@ -55,6 +55,12 @@ export interface Claim extends Span {
   kind: ClaimKind;
   text: string;
   speaker: string | null;
+  /**
+   * The words the speaker was taken from: the name or description itself,
+   * or the mention a pronoun or a carried-over speaker resolves to. Null
+   * exactly when `speaker` is.
+   */
+  speakerSpan: Span | null;
   cue: string | null;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
+import { isHonorific as isHonorificWord } from '../text/honorifics.ts';
 import { CUE_WORDS, wordForm } from './cues.ts';
 
 /** What a phrase refers with. */
@@ -30,7 +31,6 @@ export interface Phrase extends Span {
   honorific: string | null;
 }
 
-const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'rev']);
 const SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we']);
 const DEFINITE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -111,7 +111,7 @@ export function parentheticalAfter(tokens: readonly Token[], left: number): numb
 const QUOTATION_MARKS = /[“”"‘’']/gu;
 
 function isHonorific(token: Token): boolean {
-  return token.tags.has('Honorific') || HONORIFICS.has(wordForm(token.text));
+  return token.tags.has('Honorific') || isHonorificWord(wordForm(token.text));
 }
 
 function isDeterminer(token: Token): boolean {

@@ -6,9 +6,10 @@
  * name ("Ms. Li") resolves to the fuller way the text first put it.
  */
 import type { Span } from '../document.ts';
+import { honorificGender, type Gender } from '../text/honorifics.ts';
 import type { Phrase } from './phrases.ts';
 
-export type Gender = 'male' | 'female';
+export type { Gender };
 
 /** Someone the text has introduced and may refer back to. */
 export interface Referent {
@@ -27,7 +28,7 @@ export interface Referent {
   subject: boolean;
 }
 
-/** A resolved speaker: the words to give and where they stand in the text. */
+/** A resolved speaker: the words to give and where they stand in the text (`text` is the text at `span`). */
 export interface Speaker {
   text: string;
   span: Span;
@@ -41,8 +42,6 @@ const MALE_WORDS: ReadonlySet<string> = new Set([
   'man', 'men', 'father', 'husband', 'son', 'brother', 'boy', 'grandfather', 'uncle', 'policeman', 'businessman', 'chairman', 'spokesman',
   'congressman', 'king', 'nephew', 'boyfriend', 'dad', 'prince', 'monk', 'widower',
 ]);
-const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['ms', 'mrs', 'miss', 'madam']);
-const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir']);
 
 /** Nouns for people that compromise does not tag as actors. */
 const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
@@ -78,8 +77,8 @@ export function namesPeople(head: string, actor: boolean): boolean {
 
 /** The gender a phrase makes plain (a gendered noun or honorific), or null. */
 export function genderOf(phrase: Phrase, nameGender: Gender | null): Gender | null {
-  if (phrase.honorific !== null && FEMALE_HONORIFICS.has(phrase.honorific)) return 'female';
-  if (phrase.honorific !== null && MALE_HONORIFICS.has(phrase.honorific)) return 'male';
+  const byHonorific = phrase.honorific === null ? null : honorificGender(phrase.honorific);
+  if (byHonorific !== null) return byHonorific;
   if (FEMALE_WORDS.has(phrase.head)) return 'female';
   if (MALE_WORDS.has(phrase.head)) return 'male';
   return nameGender;

@@ -4,6 +4,7 @@ import { isClosedClass, isCommonWord, taggedType } from './lexical.ts';
 import { TokenTrie } from './token-trie.ts';
 import type { EntityType } from '../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
+import { isHonorific } from '../text/honorifics.ts';
 import { initials, isPinyinName, phraseKeys, tokenKey } from '../text/names.ts';
 
 const LEADING_NOISE = /^(?:(?:the|The|THE)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?\s+)+/;
@@ -80,8 +81,6 @@ export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', '
 const LEADING_PARTICLES = new Set(['de', 'du', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn']);
 /** Corporate suffixes written in lower case ("HSBC Holdings plc"): still part of the name. */
 export const LOWER_CASE_SUFFIXES = new Set(['plc']);
-/** Honorifics: outside the span, and a sign that a person's name follows. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lady', 'lord', 'mx', 'rev', 'madam', 'mme', 'mlle', 'herr']);
 /** Titles and roles written before names ("President Obama", "coach Joe Smith"): trimmed off, and a sign of a person. */
 const PERSON_TITLES = new Set([
   'president', 'premier', 'chairman', 'chairwoman', 'minister', 'secretary', 'governor', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'mayor', 'judge', 'justice',
@@ -438,7 +437,7 @@ export class EntityFinder {
       (word, index) =>
         this.gazetteer.phrases.longestMatch([word.key], 0) === null &&
         !PERSON_TITLES.has(word.key) &&
-        !HONORIFICS.has(word.key) &&
+        !isHonorific(word.key) &&
         !this.gazetteer.givenNames.has(word.key) &&
         !word.token.tags.has('FirstName') &&
         (index < run.length - 1 || !isPossessive(word.token.text)),
@@ -472,7 +471,7 @@ export class EntityFinder {
     for (;;) {
       const first = words[0];
       if (first === undefined || words.length === 1) break;
-      const isTitle = HONORIFICS.has(first.key) || (PERSON_TITLES.has(first.key) && lastHead === undefined);
+      const isTitle = isHonorific(first.key) || (PERSON_TITLES.has(first.key) && lastHead === undefined);
       const isArticle = first.key === 'the' || first.key === 'a' || first.key === 'an';
       // A sentence's first word is an ordinary word when the dictionary knows it, unless it is a known surname or given name opening a longer name ("Park Sang-ho, an analyst").
       const knownNamePart = this.gazetteer.surnames.has(first.key) || this.gazetteer.givenNames.has(first.key);
@@ -501,7 +500,7 @@ export class EntityFinder {
       if (first.sentenceStart && (!isClosedClass(first.token) || first.token.tags.has('Month'))) this.unresolved.push({ passage, words });
       return;
     }
-    if (words.length === 1 && (HONORIFICS.has(first.key) || PERSON_TITLES.has(first.key))) return;
+    if (words.length === 1 && (isHonorific(first.key) || PERSON_TITLES.has(first.key))) return;
     if (words.every((word) => this.gazetteer.notEntities.has(word.key) || CONNECTORS.has(word.key))) return;
     const head = words.length > 1 || /^\p{N}/u.test(first.token.text) ? this.headOfName(words) : undefined;
     if (head === 'none') return;
@@ -546,7 +545,7 @@ export class EntityFinder {
    */
   private roleLength(words: readonly Word[], sentence: readonly Word[], lastHead: HeadType | undefined): number {
     if (lastHead !== undefined || words.length < 2) return 0;
-    const isTitle = (word: Word): boolean => PERSON_TITLES.has(word.key) || HONORIFICS.has(word.key);
+    const isTitle = (word: Word): boolean => PERSON_TITLES.has(word.key) || isHonorific(word.key);
     let role = words.findLastIndex(isTitle) + 1;
     const firstIndex = sentence.indexOf(words[0] as Word);
     const beforeOf = sentence[firstIndex - 2];

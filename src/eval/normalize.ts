@@ -28,7 +28,9 @@ export function normalizeItem(item: string | null | undefined): string {
 // speaker accuracy.
 const leadingDeterminer = /^(?:the|a|an|one|this|that|some)\s+/u;
 // A space must follow the honorific, so that names such as "Drew" or
-// "Missy" are left alone.
+// "Missy" are left alone. Deliberately only the five honorifics FORMAT.md
+// names, not the pipeline's list (src/text/honorifics.ts): the scores must
+// stay those of the reference scorer.
 const leadingHonorific = /^(?:mr|ms|mrs|miss|dr)\.?\s+/u;
 const trailingPunctuation = /[\s.,;:]+$/u;
 

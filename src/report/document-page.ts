@@ -23,6 +23,7 @@ const FILTER_SCRIPT = `for (const box of document.querySelectorAll('.legend inpu
 /** Every row of a document as a highlight, with its tooltip. */
 export function documentHighlights(rows: DocumentRows, entities: EntityNames): Highlight[] {
   const documentId = rows.document.doc_id;
+  const characters = [...rows.document.text];
   const highlight = (id: string, type: HighlightType, variant: string | null, span: { start: number; end: number }, tip: string): Highlight => ({
     id,
     anchor: rowAnchor(id, documentId),
@@ -33,7 +34,7 @@ export function documentHighlights(rows: DocumentRows, entities: EntityNames): H
     tip,
   });
   return [
-    ...rows.claims.map((claim) => highlight(claim.claim_id, 'claim', claim.kind, claim, claimTip(claim))),
+    ...rows.claims.map((claim) => highlight(claim.claim_id, 'claim', claim.kind, claim, claimTip(claim, characters))),
     ...rows.mentions.map((mention) => highlight(mention.mention_id, mention.type, null, mention, mentionTip(mention, entities.get(mention.entity_id)))),
     ...rows.dates.map((date) => highlight(date.date_id, 'date', null, date, dateTip(date))),
     ...rows.figures.map((figure) => highlight(figure.figure_id, 'figure', null, figure, figureTip(figure))),

@@ -1,6 +1,6 @@
 /**
  * Tooltip texts of the highlights: what the row says beyond its span (the
- * normalised value, the entity, the speaker), one fact per line.
+ * normalised value, the entity, the speaker and its words), one fact per line.
  */
 import type { ClaimRow, DateRow, EntityRow, FigureRow, MentionRow } from '../schemas/index.ts';
 import { HIGHLIGHT_LABELS } from './palette.ts';
@@ -34,10 +34,19 @@ export function figureTip(figure: FigureRow): string {
   return lines.join('\n');
 }
 
-/** A claim: its kind, the speaker (with the entity id when there is one) and the cue. */
-export function claimTip(claim: ClaimRow): string {
+/**
+ * A claim: its kind, the speaker (with the entity id when there is one), the
+ * words of the document the speaker was taken from with their offsets (so a
+ * reader can check a resolved pronoun), and the cue. `characters` is the
+ * document text as code points, which the offsets index.
+ */
+export function claimTip(claim: ClaimRow, characters: readonly string[]): string {
   const entity = claim.speaker_entity_id === null ? '' : ` (${claim.speaker_entity_id})`;
   const lines = [`Claim: ${claim.kind}`, `speaker: ${claim.speaker ?? 'none'}${entity}`];
+  if (claim.speaker_start !== null && claim.speaker_end !== null) {
+    const words = characters.slice(claim.speaker_start, claim.speaker_end).join('');
+    lines.push(`speaker words: “${words}” at ${claim.speaker_start}–${claim.speaker_end}`);
+  }
   if (claim.cue !== null) lines.push(`cue: ${claim.cue}`);
   return lines.join('\n');
 }

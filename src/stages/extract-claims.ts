@@ -169,7 +169,8 @@ interface PendingClaim {
 }
 
 function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['kind'], cue: string | null): Claim {
-  return { start: span.start, end: span.end, passageIndex, kind, text: text.slice(span.start, span.end), speaker: null, cue };
+  const claimText = text.slice(span.start, span.end);
+  return { start: span.start, end: span.end, passageIndex, kind, text: claimText, speaker: null, speakerSpan: null, cue };
 }
 
 /** The quotations of a passage that are speech, with their attributions still to resolve. */
@@ -279,7 +280,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
         speaker = passageSpeaker ?? (quoteOnly || passageQuotes[0]?.continued === true ? previousSpeaker : null);
       }
       if (speaker !== null) passageSpeaker = speaker;
-      const claim: Claim = { ...item.claim, speaker: speaker?.text ?? null };
+      const claim: Claim = { ...item.claim, speaker: speaker?.text ?? null, speakerSpan: speaker?.span ?? null };
       found.push(claim);
       if (item.quotation !== null) quotes.push({ item, claim });
     }
@@ -290,7 +291,8 @@ export function findClaims(document: PipelineDocument): Claim[] {
       if (figures.length === 0) continue;
       // The sentence carries the speaker of the speech its figures sit in.
       const container = found.find((claim) => figures.some((figure) => figure.start >= claim.start && figure.end <= claim.end));
-      found.push({ ...claimOf(text, unit, passageIndex, 'figure', null), speaker: container?.speaker ?? null });
+      const speaker = { speaker: container?.speaker ?? null, speakerSpan: container?.speakerSpan ?? null };
+      found.push({ ...claimOf(text, unit, passageIndex, 'figure', null), ...speaker });
     }
     claims.push(...found);
     const introduction = paragraphIntroduction(context);
@@ -316,7 +318,10 @@ function attributeRunningQuotation(awaiting: readonly Claim[], quotes: readonly 
   let waiting: Claim[] = [];
   if (continuation !== undefined && awaiting.length > 0) {
     if (continuation.item.phrase !== null && continuation.claim.speaker !== null) {
-      for (const claim of awaiting) claim.speaker = continuation.claim.speaker;
+      for (const claim of awaiting) {
+        claim.speaker = continuation.claim.speaker;
+        claim.speakerSpan = continuation.claim.speakerSpan;
+      }
     } else if (continuation.item.continues && continuation.item.quotation?.close === null) waiting = [...awaiting];
   }
   const last = quotes.at(-1);

@@ -1,10 +1,10 @@
+import { SpeakerEntities } from '../claims/speaker-entity.ts';
 import type { EntityMention, PipelineDocument, Span } from '../document.ts';
-import { failDocument, type Claim } from '../document.ts';
+import { failDocument } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
 import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
-import { nameKey } from '../text/names.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
 import { SpanIndex } from '../text/spans.ts';
 
@@ -16,29 +16,17 @@ const entityReference = (mention: EntityMention): string | undefined => (mention
 
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
 
-/** The first cluster each name key is a form of, built once per document rather than per claim. */
-function clusterOfForm(document: PipelineDocument): Map<string, number> {
-  const clusters = new Map<string, number>();
-  document.entityClusters.forEach((cluster, index) => {
-    for (const form of cluster.forms) {
-      const key = nameKey(form);
-      if (!clusters.has(key)) clusters.set(key, index);
-    }
-  });
-  return clusters;
-}
-
-function speakerEntityId(clusters: ReadonlyMap<string, number>, claim: Claim): string | null {
-  if (claim.speaker === null) return null;
-  const cluster = clusters.get(nameKey(claim.speaker.replace(/^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)/i, '')));
-  return cluster === undefined ? null : localEntityReference(cluster);
-}
-
 /** Turns one document's extractions into table rows, with code point offsets and derived ids. */
 export function documentRows(document: PipelineDocument): DocumentTables {
   const offsets = document.offsets ?? new OffsetIndex(document.text);
   const codePoints = (span: Span): { start: number; end: number } => ({ start: offsets.toCodePoint(span.start), end: offsets.toCodePoint(span.end) });
   const passageId = (index: number): string => `${document.id}#p${index}`;
+  const speakerOffsets = (span: Span | null): { speaker_start: number | null; speaker_end: number | null } => {
+    const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
+    return { speaker_start: start, speaker_end: end };
+  };
+  const localReference = (cluster: number | null): string | null =>
+    cluster === null ? null : localEntityReference(cluster);
   const passages: PassageRow[] = document.passages.map((passage) => ({
     passage_id: passageId(passage.index),
     doc_id: document.id,
@@ -87,7 +75,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     unit: figure.unit,
     item: figure.item,
   }));
-  const clusters = clusterOfForm(document);
+  const speakerEntities = new SpeakerEntities(document);
   const [mentionIndex, figureIndex, dateIndex] = [new SpanIndex(document.mentions), new SpanIndex(document.figures), new SpanIndex(document.dates)];
   const claims: ClaimRow[] = document.claims.map((claim, index) => ({
     claim_id: `${document.id}#c${index}`,
@@ -97,7 +85,8 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     text: claim.text,
     ...codePoints(claim),
     speaker: claim.speaker,
-    speaker_entity_id: speakerEntityId(clusters, claim),
+    ...speakerOffsets(claim.speakerSpan),
+    speaker_entity_id: localReference(speakerEntities.clusterOf(claim)),
     cue: claim.cue,
     entity_ids: unique(mentionIndex.within(claim).map((found) => entityReference(document.mentions[found] as EntityMention))),
     figure_ids: unique(figureIndex.within(claim).map((found) => figureIds[found])),
@@ -139,6 +128,23 @@ function firstProblem(tables: Partial<TableRows>): string | null {
   return null;
 }
 
+/**
+ * The first claim whose speaker cannot be checked against the text, or null:
+ * a speaker's span must lie within the document and hold the speaker's
+ * words (a resolved speaker is named as the mention it resolves to).
+ */
+function speakerSpanProblem(document: PipelineDocument): string | null {
+  for (const [index, claim] of document.claims.entries()) {
+    const span = claim.speakerSpan;
+    if (claim.speaker === null || span === null) continue;
+    const inside = span.start < span.end && span.end <= document.text.length;
+    if (!inside || document.text.slice(span.start, span.end) !== claim.speaker) {
+      return `claims row ${index + 1}: speaker_start: the speaker "${claim.speaker}" is not the text at its span`;
+    }
+  }
+  return null;
+}
+
 const NO_ROWS: DocumentTables = { passages: [], mentions: [], dates: [], figures: [], claims: [] };
 
 /** What a document contributes to the run: its documents row, its validated rows and its entity clusters. */
@@ -150,7 +156,8 @@ export function documentResult(document: PipelineDocument): DocumentResult {
 
 /**
  * Builds the document's rows (code point offsets, derived ids, local entity
- * references) and checks each against its zod schema. A document with an
+ * references) and checks each against its zod schema, and each speaker
+ * against the words its span points at. A document with an
  * invalid row is marked failed and its rows are left out, so what is written
  * always passes the contract.
  */
@@ -161,7 +168,7 @@ export const validate: DocumentStage = {
   assigns: ['document.rows'],
   run(document) {
     const rows = documentRows(document);
-    const problem = firstProblem({ ...rows, documents: [documentRow(document)] });
+    const problem = speakerSpanProblem(document) ?? firstProblem({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
     else failDocument(document, formatMessage(MessageCode.ROW_INVALID, `${document.source}: ${problem}. This is a bug in quarry, not in the file: please report it with this document`));
   },

@@ -94,7 +94,7 @@ describe('tableColumns', () => {
     ['entities', ['entity_id', 'type', 'name', 'aliases', 'mentions', 'documents']],
     ['dates', ['date_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'start_date', 'end_date', 'granularity', 'kind']],
     ['figures', ['figure_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'value_max', 'qualifier', 'kind', 'unit', 'item']],
-    ['claims', ['claim_id', 'doc_id', 'passage_id', 'kind', 'text', 'start', 'end', 'speaker', 'speaker_entity_id', 'cue', 'entity_ids', 'figure_ids', 'date_ids']],
+    ['claims', ['claim_id', 'doc_id', 'passage_id', 'kind', 'text', 'start', 'end', 'speaker', 'speaker_start', 'speaker_end', 'speaker_entity_id', 'cue', 'entity_ids', 'figure_ids', 'date_ids']],
   ])('%s has every column SPEC.md requires', (table, required) => {
     expect(tableColumns(table)).toEqual(expect.arrayContaining(required));
   });

@@ -44,12 +44,12 @@ describe('renderDocumentPage', () => {
     expect(html).toContain('<h2 id="p0">Quitting 😀 &lt;the&gt; Party</h2>');
     expect(html).toContain(
       '<p id="p1">Ms. <mark class="hl hl-person" data-id="news/2016:1#m0" data-tip="Person: Li Dayong\nentity: person:li-dayong" id="m0" tabindex="0">Li Dayong</mark> said that ' +
-        '<span class="hl hl-claim hl-claim-reported" data-id="news/2016:1#c0" data-tip="Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\ncue: said" id="c0" tabindex="0">' +
+        '<span class="hl hl-claim hl-claim-reported" data-id="news/2016:1#c0" data-tip="Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\nspeaker words: “Ms. Li Dayong” at 24–37\ncue: said" id="c0" tabindex="0">' +
         '<mark class="hl hl-figure" data-id="news/2016:1#f0" data-tip="Figure: 47\ncount, exact\nitem: practitioners" id="f0" tabindex="0">47</mark> practitioners were released on ' +
         '<mark class="hl hl-date" data-id="news/2016:1#d0" data-tip="Date: 2016-01-07\nday: 2016-01-07\ndate, day" id="d0" tabindex="0">January 7, 2016</mark></span>.</p>',
     );
     expect(html).toContain('<mark class="hl hl-person" data-id="news/2016:1#m1" data-tip="Person: Gao &lt;Zhisheng&gt;\nentity: person:gao" id="m1" tabindex="0">Gao</mark>');
-    expect(html).toContain('&quot;<span class="hl hl-claim hl-claim-quote" data-id="news/2016:1#c1" data-tip="Claim: quote\nspeaker: Gao (person:gao)\ncue: said" id="c1" tabindex="0">Tom &amp; Jerry</span>&quot;.</p>');
+    expect(html).toContain('&quot;<span class="hl hl-claim hl-claim-quote" data-id="news/2016:1#c1" data-tip="Claim: quote\nspeaker: Gao (person:gao)\nspeaker words: “Gao” at 100–103\ncue: said" id="c1" tabindex="0">Tom &amp; Jerry</span>&quot;.</p>');
   });
 
   it('shows the document facts, a link back to the corpus view and the legend before the text', () => {

@@ -48,9 +48,13 @@ export function sampleTables(): TableRows {
   const figures: FigureRow[] = [
     { figure_id: `${doc_id}#f0`, doc_id, passage_id: `${doc_id}#p1`, ...span(TEXT, '47'), value: 47, value_max: null, qualifier: 'exact', kind: 'count', unit: null, item: 'practitioners' },
   ];
+  const speakerAt = (part: string): { speaker: string; speaker_start: number; speaker_end: number } => {
+    const { start, end } = span(TEXT, part);
+    return { speaker: part, speaker_start: start, speaker_end: end };
+  };
   const claims: ClaimRow[] = [
-    { claim_id: `${doc_id}#c0`, doc_id, passage_id: `${doc_id}#p1`, ...span(TEXT, '47 practitioners were released on January 7, 2016'), kind: 'reported', speaker: 'Ms. Li Dayong', speaker_entity_id: 'person:li-dayong', cue: 'said', entity_ids: [], figure_ids: [`${doc_id}#f0`], date_ids: [`${doc_id}#d0`] },
-    { claim_id: `${doc_id}#c1`, doc_id, passage_id: `${doc_id}#p2`, ...span(TEXT, 'Tom & Jerry'), kind: 'quote', speaker: 'Gao', speaker_entity_id: 'person:gao', cue: 'said', entity_ids: [], figure_ids: [], date_ids: [] },
+    { claim_id: `${doc_id}#c0`, doc_id, passage_id: `${doc_id}#p1`, ...span(TEXT, '47 practitioners were released on January 7, 2016'), kind: 'reported', ...speakerAt('Ms. Li Dayong'), speaker_entity_id: 'person:li-dayong', cue: 'said', entity_ids: [], figure_ids: [`${doc_id}#f0`], date_ids: [`${doc_id}#d0`] },
+    { claim_id: `${doc_id}#c1`, doc_id, passage_id: `${doc_id}#p2`, ...span(TEXT, 'Tom & Jerry'), kind: 'quote', ...speakerAt('Gao'), speaker_entity_id: 'person:gao', cue: 'said', entity_ids: [], figure_ids: [], date_ids: [] },
   ];
   const entities: EntityRow[] = [
     { entity_id: 'person:li-dayong', type: 'person', name: 'Li Dayong', aliases: [], mentions: 1, documents: 1 },

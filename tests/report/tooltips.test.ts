@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimTip, dateTip, figureTip, formatNumber, mentionTip } from '../../src/report/tooltips.ts';
-import { sampleTables } from './fixtures.ts';
+import { sampleTables, TEXT } from './fixtures.ts';
 
 const tables = sampleTables();
 const [liDayong, gao] = tables.mentions as [(typeof tables.mentions)[number], (typeof tables.mentions)[number]];
@@ -43,12 +43,23 @@ describe('figureTip', () => {
 });
 
 describe('claimTip', () => {
+  // The document text as code points: the emoji before the claims makes code point and UTF-16 offsets differ.
+  const characters = [...TEXT];
   it.each([
-    ['reported speech with speaker entity and cue', reported, 'Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\ncue: said'],
-    ['a quote', quote, 'Claim: quote\nspeaker: Gao (person:gao)\ncue: said'],
-    ['a figure sentence with no speaker', { ...reported, kind: 'figure' as const, speaker: null, speaker_entity_id: null, cue: null }, 'Claim: figure\nspeaker: none'],
+    ['reported speech with speaker entity, words and cue', reported, 'Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\nspeaker words: “Ms. Li Dayong” at 24–37\ncue: said'],
+    ['a quote', quote, 'Claim: quote\nspeaker: Gao (person:gao)\nspeaker words: “Gao” at 100–103\ncue: said'],
+    [
+      'a speaker resolved from a pronoun: the words of the mention it resolves to',
+      { ...quote, speaker: 'Li Dayong', speaker_start: 28, speaker_end: 37, speaker_entity_id: 'person:li-dayong' },
+      'Claim: quote\nspeaker: Li Dayong (person:li-dayong)\nspeaker words: “Li Dayong” at 28–37\ncue: said',
+    ],
+    [
+      'a figure sentence with no speaker',
+      { ...reported, kind: 'figure' as const, speaker: null, speaker_start: null, speaker_end: null, speaker_entity_id: null, cue: null },
+      'Claim: figure\nspeaker: none',
+    ],
   ])('%s', (_, row, expected) => {
-    expect(claimTip(row)).toBe(expected);
+    expect(claimTip(row, characters)).toBe(expected);
   });
 });
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { createDocument, type PipelineDocument } from '../../src/document.ts';
+import { runDocumentStages } from '../../src/run/extract-document.ts';
+import type { ClaimRow } from '../../src/schemas/index.ts';
+import { DOCUMENT_STAGES } from '../../src/stages/index.ts';
+
+const CONFIG = resolveConfig({});
+
+function extracted(text: string, stages = DOCUMENT_STAGES): PipelineDocument {
+  const document = createDocument({ id: 'd', source: 'd.txt', format: 'txt', sha256: '0'.repeat(64), text });
+  runDocumentStages(document, stages, CONFIG, {});
+  return document;
+}
+
+/** The speaker columns of each claim row, with the name of the entity the speaker's local reference points at. */
+function speakers(text: string): [string, string | null, number | null, number | null, string | null][] {
+  const document = extracted(text);
+  expect(document.error).toBeNull();
+  const entityName = (reference: string | null): string | null => (reference === null ? null : (document.entityClusters[Number(reference.slice(1))]?.name ?? reference));
+  return (document.rows?.claims ?? []).map((row: ClaimRow) => [row.text, row.speaker, row.speaker_start, row.speaker_end, entityName(row.speaker_entity_id)]);
+}
+
+describe('validate: claim rows with verifiable speakers', () => {
+  it.each<[string, string, ReturnType<typeof speakers>]>([
+    ['an honorific outside the speaker, and its entity found ("Lord")', 'David Cameron visited Paris on Monday.\n\n“This is a test,” said Lord David Cameron.', [
+      ['This is a test,', 'David Cameron', 68, 81, 'David Cameron'],
+    ]],
+    ['a pronoun speaker: the offsets and the entity of the name it resolves to', 'Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.', [
+      ['We will appeal,', 'Li Dayong', 0, 9, 'Li Dayong'],
+    ]],
+    ['code point offsets after an emoji (one code point, two UTF-16 units)', '😀 Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.', [
+      ['We will appeal,', 'Li Dayong', 2, 11, 'Li Dayong'],
+    ]],
+    ['a description is no entity, though it names a place', 'A senior official in Jiaozuo City said that many officials had quit.', [
+      ['many officials had quit', 'A senior official in Jiaozuo City', 0, 33, null],
+    ]],
+  ])('%s', (_name, text, expected) => {
+    expect(speakers(text)).toEqual(expected);
+  });
+
+  it('fails a document whose speaker is not the text at its span, as a bug in quarry', () => {
+    const validate = DOCUMENT_STAGES.at(-1);
+    expect(validate?.name).toBe('validate');
+    const document = extracted('Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.', DOCUMENT_STAGES.slice(0, -1));
+    const claim = document.claims[0];
+    expect(claim?.speaker).toBe('Li Dayong');
+    if (claim !== undefined) claim.speakerSpan = { start: 1, end: 9 };
+    validate?.run(document, CONFIG);
+    expect(document.status).toBe('failed');
+    expect(document.error).toBe(
+      'ROW_INVALID: d.txt: claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
+    );
+  });
+});
