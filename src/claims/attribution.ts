@@ -217,6 +217,8 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
 
 /** Tags of words that never stand in a speaker read off by position: they start a clause of their own. */
 const NOT_IN_SPEAKER_WORDS = ['Pronoun', 'Conjunction', 'PastTense', 'Copula', 'Modal', 'Auxiliary', 'Adverb'];
+/** Pronouns, whatever the tagger read them as ("had it" makes "it" a particle). */
+const PRONOUN_FORMS = /^(?:i|you|he|she|it|we|they|me|him|her|us|them)$/iu;
 /** Most words between a closing mark and the cue that follows its speaker ("Clinton campaign spokesman Brian Fallon said"). */
 const MAX_SPEAKER_WORDS_AFTER = 14;
 
@@ -241,7 +243,9 @@ function speakerWordsThenCueAfter(context: TokenContext, first: number): Attribu
     let last = index - 1;
     while (last > first && INTERVENING_ADVERBS.has(wordForm((tokens[last] as Token).text))) last--;
     // A clause of its own stands there (“…,” they become willing to listen and even say): no speaker.
-    if (tokens.slice(first, last + 1).some((word) => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)))) return null;
+    const words = tokens.slice(first, last + 1);
+    if (words.some((word) => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)) || PRONOUN_FORMS.test(word.text))) return null;
+    if (!words.some((word) => word.tags.has('Noun'))) return null;
     let speakerLast = first;
     while (speakerLast < last && !separated(tokens, speakerLast)) speakerLast++;
     if (/[.!?;:]/u.test((tokens[speakerLast] as Token).post) && speakerLast !== last) return null;
