@@ -16,6 +16,7 @@ export type AttributionRule =
   | 'speaker-then-cue-after'
   | 'according-to-after'
   | 'according-to-before'
+  | 'previous-sentence-cue'
   | 'speaker-cue-before'
   | 'colon-introduction'
   | 'headline-colon'
@@ -44,6 +45,8 @@ const MAX_LEAD_GAP = 8;
 const RELATIVE_OBJECTS: ReadonlySet<string> = new Set(['what', 'which', 'whom']);
 /** Pronouns that refer to people. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+/** Longest speaker label before a colon read by capitals alone, in words. */
+const MAX_LABEL_WORDS = 4;
 /** A dash standing alone. */
 const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
@@ -163,17 +166,37 @@ function isFiniteVerb(token: Token): boolean {
 
 /** According to Limbaugh, “…”: the source opens the sentence and a comma hands over to the quotation. */
 function accordingToBefore(context: TokenContext, last: number, lead: string): Attribution | null {
-  if (!/,\s*$/u.test(lead)) return null;
+  if (!/[,:]\s*$/u.test(lead)) return null;
   const start = sentenceStart(context, last);
   const attribution = accordingToAfter(context, start);
   return attribution !== null && attribution.speaker !== null && attribution.speaker.last === last ? { ...attribution, rule: 'according-to-before' } : null;
+}
+
+/**
+ * Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans
+ * are running out of time …”: a quotation that opens a sentence right
+ * after a short sentence of saying is that sentence's subject's.
+ */
+function previousSentenceCue(context: TokenContext, last: number, lead: string): Attribution | null {
+  const { tokens, text } = context;
+  if (!/[.!?]\s*$/u.test(lead) && !/[.!?]\s*$/u.test((tokens[last] as Token).post)) return null;
+  const start = sentenceStart(context, last);
+  if (last - start >= MAX_HEADLINE_SPEAKER) return null;
+  const cue = cueAt(tokens, last, text);
+  if (cue === null || cue.gerund) return null;
+  const subject = subjectOf(context, cue.index);
+  return subject.phrase === null || subject.passive ? null : { rule: 'previous-sentence-cue', speaker: subject.phrase, cue, passive: false };
 }
 
 /** Official in Beijing: “…”  (a headline or a paragraph that opens with the speaker and a colon). */
 function headlineColon(context: TokenContext, paragraphFirst: number, last: number, lead: string): Attribution | null {
   if (!/:\s*$/u.test(lead) || last - paragraphFirst >= MAX_HEADLINE_SPEAKER) return null;
   const speaker = phraseStartingAt(context.tokens, paragraphFirst, last, context.text);
-  return speaker !== null && speaker.last === last ? { rule: 'headline-colon', speaker, cue: null, passive: false } : null;
+  if (speaker !== null && speaker.last === last) return { rule: 'headline-colon', speaker, cue: null, passive: false };
+  // A short capitalised label the tagger read otherwise ("Clinton: “…”").
+  const label = context.tokens.slice(paragraphFirst, last + 1);
+  const capitalised = label.length <= MAX_LABEL_WORDS && label.every((word) => /^\p{Lu}/u.test(word.text) && !word.tags.has('Place'));
+  return capitalised ? { rule: 'headline-colon', speaker: phraseOfRange(context.tokens, paragraphFirst, last, context.text), cue: null, passive: false } : null;
 }
 
 /**
@@ -192,8 +215,16 @@ export function attributeQuotation(context: TokenContext, quotation: Quotation, 
     const cueBefore = speakerCueBefore(context, last, lead);
     if (cueBefore?.speaker != null) return cueBefore;
     // "Said Ellis: “…”" and "Sen. McCaskill scolded him: “…”" have no speaker before a cue.
-    if (/:\s*$/u.test(lead)) return colonIntroduction(context, last, lead) ?? cueBefore ?? headlineColon(context, paragraphFirst, last, lead);
-    return cueBefore ?? accordingToBefore(context, last, lead);
+    if (/:\s*$/u.test(lead)) {
+      return (
+        colonIntroduction(context, last, lead) ??
+        cueBefore ??
+        accordingToBefore(context, last, lead) ??
+        headlineColon(context, paragraphFirst, last, lead) ??
+        headlineColon(context, sentenceStart(context, last), last, lead)
+      );
+    }
+    return cueBefore ?? accordingToBefore(context, last, lead) ?? previousSentenceCue(context, last, lead);
   };
   // A colon announces the quotation: what follows it is the next sentence, not its attribution.
   if (lead !== null && /:\s*$/u.test(lead)) return before();

@@ -139,6 +139,15 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['a transcript line names its speaker in capitals', '"WALLACE: But, Governor Pence, I have got to ask you about the debate."', [
       ['quote', 'WALLACE: But, Governor Pence, I have got to ask you about the debate.', 'WALLACE', null],
     ]],
+    ['a short sentence of saying before a quotation', 'Professor Dianne Bystrom agreed. "Mainstream Republicans are running out of time to find an alternative."', [
+      ['quote', 'Mainstream Republicans are running out of time to find an alternative.', 'Dianne Bystrom', 'agreed'],
+    ]],
+    ['a capitalised label before a colon inside a paragraph', 'Jeb Bush and Hillary Clinton reject the term. Clinton: "Our goal is not to deter ISIS, but to defeat it."', [
+      ['quote', 'Our goal is not to deter ISIS, but to defeat it.', 'Clinton', null],
+    ]],
+    ['"according to" before a colon', 'Kaine is on the list. According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion.”', [
+      ['quote', 'Senator Tim Kaine has had a mixed record on abortion.', 'HuffPo', 'According to'],
+    ]],
     ['an adverb between the speaker and the cue', '“We live in a kingdom of our own,” my father often said.', [
       ['quote', 'We live in a kingdom of our own,', 'my father', 'said'],
     ]],
