@@ -334,3 +334,22 @@ function apposedToCommonNoun(token: Token): boolean {
 function withoutPossessive(text: string, end: number): number {
   return /['’]s$/u.test(text.slice(end - 2, end)) ? end - 2 : end;
 }
+
+/**
+ * Whether a phrase can be a speaker: a person, an organisation, an outlet,
+ * a document or a description of one (a country or city standing for its
+ * government included), never a fragment of a clause ("for the
+ * self-described …", "being") or a number or a date ("56", "Monday").
+ */
+export function canSpeak(tokens: readonly Token[], phrase: Phrase): boolean {
+  if (phrase.kind === 'pronoun') return true;
+  const words = tokens.slice(phrase.first, phrase.last + 1);
+  const first = words[0];
+  if (first === undefined) return false;
+  if (first.tags.has('Preposition') || first.tags.has('Gerund') || first.tags.has('Conjunction')) return false;
+  if (phrase.kind === 'name') return true;
+  // The head is what the description is of: "an official in Beijing" is an official, "56" a number, "Monday" a day.
+  // Places stay: a country or a city speaks for its government ("Japan said", "the White House said").
+  const head = words.find((word) => wordForm(word.text) === phrase.head);
+  return head === undefined || !(head.tags.has('Date') || head.tags.has('Value'));
+}

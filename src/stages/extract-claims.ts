@@ -1,5 +1,5 @@
 import { attributeFragment, attributeQuotation, paragraphIntroduction, tokenAtOrAfter, transcriptLabel, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
-import { isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
+import { canSpeak, isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
 import { figureSentences } from '../claims/sentences.ts';
@@ -270,7 +270,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
     const quotes: { item: PendingClaim; claim: Claim }[] = [];
     for (const item of pending) {
       let speaker: Speaker | null = null;
-      if (item.phrase !== null && !item.passive) {
+      if (item.phrase !== null && !item.passive && canSpeak(analysis.tokens, item.phrase)) {
         reader.readUpTo(tokenAtOrAfter(analysis.tokens, item.phrase.start));
         speaker = discourse.resolve(item.phrase, sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token));
         if (speaker !== null && item.phrase.kind !== 'pronoun') {

@@ -148,6 +148,12 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['"according to" before a colon', 'Kaine is on the list. According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion.”', [
       ['quote', 'Senator Tim Kaine has had a mixed record on abortion.', 'HuffPo', 'According to'],
     ]],
+    ['a number is no speaker', 'Of those polled, 56 said that the plan would fail.', [
+      ['reported', 'the plan would fail', null, 'said'],
+    ]],
+    ['a country speaks for its government', 'Japan said that the test was an outrage.', [
+      ['reported', 'the test was an outrage', 'Japan', 'said'],
+    ]],
     ['an adverb between the speaker and the cue', '“We live in a kingdom of our own,” my father often said.', [
       ['quote', 'We live in a kingdom of our own,', 'my father', 'said'],
     ]],
