@@ -45,6 +45,8 @@ const MAX_LEAD_GAP = 8;
 const RELATIVE_OBJECTS: ReadonlySet<string> = new Set(['what', 'which', 'whom']);
 /** Pronouns that refer to people. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+/** Longest sentence, in tokens, read as the introduction of the quotation after it. */
+const MAX_INTRODUCING_SENTENCE = 30;
 /** Longest speaker label before a colon read by capitals alone, in words. */
 const MAX_LABEL_WORDS = 4;
 /** A dash standing alone. */
@@ -174,18 +176,27 @@ function accordingToBefore(context: TokenContext, last: number, lead: string): A
 
 /**
  * Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans
- * are running out of time …”: a quotation that opens a sentence right
- * after a short sentence of saying is that sentence's subject's.
+ * are running out of time …” / Clinton touted her credentials as a
+ * co-sponsor of the bill. “We need to …”: a quotation that opens a sentence
+ * right after a sentence of saying or describing is its subject's.
  */
 function previousSentenceCue(context: TokenContext, last: number, lead: string): Attribution | null {
   const { tokens, text } = context;
   if (!/[.!?]\s*$/u.test(lead) && !/[.!?]\s*$/u.test((tokens[last] as Token).post)) return null;
   const start = sentenceStart(context, last);
-  if (last - start >= MAX_HEADLINE_SPEAKER) return null;
-  const cue = cueAt(tokens, last, text);
-  if (cue === null || cue.gerund) return null;
-  const subject = subjectOf(context, cue.index);
-  return subject.phrase === null || subject.passive ? null : { rule: 'previous-sentence-cue', speaker: subject.phrase, cue, passive: false };
+  if (last - start >= MAX_INTRODUCING_SENTENCE) return null;
+  // A sentence that attributes a quotation of its own hands on its speaker by continuity instead.
+  if (/[“”"]/u.test(text.slice((tokens[start] as Token).start - 1, (tokens[last] as Token).end + 1))) return null;
+  // "Ms. Li said nothing more." introduces no one's words.
+  if (tokens.slice(start, last + 1).some((token) => token.tags.has('Negative') || /^(?:nothing|never|no)$/iu.test(token.text))) return null;
+  for (let index = start; index <= last; index++) {
+    const found = fragmentCueAt(tokens, index, text);
+    if (found === null || found.gerund) continue;
+    const { naming: _naming, quotesOnly: _quotesOnly, ...cue } = found;
+    const subject = subjectOf(context, cue.index);
+    return subject.phrase === null || subject.passive ? null : { rule: 'previous-sentence-cue', speaker: subject.phrase, cue, passive: false };
+  }
+  return null;
 }
 
 /** Official in Beijing: “…”  (a headline or a paragraph that opens with the speaker and a colon). */

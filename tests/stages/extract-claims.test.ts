@@ -148,6 +148,9 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['"according to" before a colon', 'Kaine is on the list. According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion.”', [
       ['quote', 'Senator Tim Kaine has had a mixed record on abortion.', 'HuffPo', 'According to'],
     ]],
+    ['a quotation after a sentence describing what someone did', 'Clinton touted her credentials as a co-sponsor of the bill. "We need to find ways to support workers who want a union."', [
+      ['quote', 'We need to find ways to support workers who want a union.', 'Clinton', 'touted'],
+    ]],
     ['a number is no speaker', 'Of those polled, 56 said that the plan would fail.', [
       ['reported', 'the plan would fail', null, 'said'],
     ]],
