@@ -80,7 +80,13 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   }
   for (let index = start; index <= Math.min(last, start + MAX_THAT_DISTANCE); index++) {
     const token = tokens[index] as Token;
-    if (wordForm(token.text) === 'that') return index + 1;
+    if (wordForm(token.text) === 'that') {
+      // "told reporters after the meeting that was held on a boat": a verb right after "that" makes it a relative pronoun.
+      const next = tokens[index + 1];
+      // Right after the cue, "said that was a mistake" keeps its demonstrative subject.
+      const relative = next !== undefined && ['Copula', 'Auxiliary', 'Modal', 'PastTense'].some((tag) => next.tags.has(tag)) && !next.tags.has('Noun');
+      return index > start && relative ? null : index + 1;
+    }
     if (isVerbHere(tokens, index) || separated(tokens, index)) break;
   }
   const first = tokens[start];

@@ -12,6 +12,8 @@ import { SpanIndex } from '../text/spans.ts';
 
 /** Words before a quotation that make it a title or a phrase mentioned, not speech. */
 const TITLE_BEFORE = /(?:titled|entitled|named|headlined|so-called|known as|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
+/** Words after which a quotation in Title Case is the name of a work: a preposition or a possessive. */
+const WORK_BEFORE = /(?:\b(?:of|on|in|from|to|for|at|about)|['’]s)\s*$/iu;
 /** Naming verbs before a quotation: speech only when someone is said to name it so ("what Trump called “fraud”"), not "a group called “…”". */
 const NAMING_BEFORE = /(?:called|dubbed|labell?ed|termed|branded)\s*[:,]?\s*$/iu;
 /** An unattributed quotation shorter than this (in words) is a phrase or a scare quote. */
@@ -187,7 +189,10 @@ function quoteClaims(
   for (const quotation of quotations) {
     // Only the words right before the mark matter; a bounded look keeps long paragraphs linear.
     const before = text.slice(Math.max(passage.start, quotation.open - LOOK_BEFORE), quotation.open);
-    if (TITLE_BEFORE.test(before)) continue;
+    // An attribute value in markup that survived as text (tweet-date="…") is no one's words.
+    if (TITLE_BEFORE.test(before) || /=\s*$/u.test(before)) continue;
+    // A Title Case quotation after a preposition or a possessive names a work or a show ("on CBS's “Face the Nation,”").
+    if (WORK_BEFORE.test(before) && isTitleCase(text.slice(quotation.start, quotation.end))) continue;
     let end = quotation.end;
     let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : (transcriptLabel(context, quotation) ?? attributeQuotation(context, quotation, passage.start));
     if (quotation.close === null && attribution === null) {

@@ -177,6 +177,8 @@ describe('findClaims: not claims', () => {
     ['a title of a work after a verb of speech', 'Blige sings Bruce Springsteen’s “American Skin” to the crowd.'],
     ['a thing someone named, without a naming verb', 'Benita reads to them from the “Advisory on Earnestly Preventing Unjust Cases” every week.'],
     ['a group called something', 'A group called “Friends of the Earth” held a rally on Monday.'],
+    ['the title of a show after a possessive', 'In an interview on CBS’s “Face the Nation,” Speaker Paul Ryan said the shootings demand more listening.'],
+    ['an attribute value of markup left in the text', 'He posted it. <tweet tweet-date="that the youth are worse off than anyone else in the job market">'],
     ['a charge quoted in another clause than the subject\'s', 'After she speaks, and gives the example of the minister being charged with “serious violations of law,” they listen.'],
   ])('%s', (_name, text) => {
     expect(rows(text).filter(([kind]) => kind === 'quote')).toEqual([]);
@@ -229,5 +231,11 @@ describe('findClaims: invariants', () => {
     const claims = findClaims(document);
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(claims.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('findClaims: not reported speech', () => {
+  it('"that" after an adjunct and before a verb is a relative pronoun, not a complementizer', () => {
+    expect(rows('Angela Merkel told reporters after the meeting that was held in part on a pleasure boat.')).toEqual([]);
   });
 });
