@@ -257,7 +257,8 @@ const APPROXIMATE_QUALIFIERS = /^(?:about|around|approximately|roughly|nearly|al
 const unitOffset = parser(
   String.raw`${LEFT_EDGE}(?:(?<qualifier>about|around|approximately|roughly|nearly|almost|some|more than|over|less than|under|just over|just under|well over|at least|close to|only|just|exactly)\s+)?(?<amount>\d{1,4}|an?|[a-z]+(?:-[a-z]+)?)\s+(?<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+(?<direction>ago|later|earlier|before|after|afterwards?|from now)(?![\p{L}\p{N}])`,
   (context, groups, match) => {
-    const amount = parseNumber(groups.amount as string);
+    // "a year ago": the article is one unit here, though no number by itself.
+    const amount = /^an?$/i.test(groups.amount as string) ? 1 : parseNumber(groups.amount as string);
     if (amount === null || !Number.isInteger(amount) || amount <= 0) return null;
     const direction = (groups.direction as string).toLowerCase();
     const after = context.text.slice((match.index ?? 0) + match[0].length);
