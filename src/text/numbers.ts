@@ -501,7 +501,8 @@ export function readNumber(expression: string, conventions: NumberConventions = 
   if (stop !== undefined && total.numerator !== 0 && !isEmpty(group) && SCALES[stop.lower] !== undefined) return atLastScale;
   // "A$100 million three-year bonds": a bare number after a scale, with no "and" and no "hundred", is a number of its own.
   if (total.numerator !== 0 && !isEmpty(group) && !group.hasHundred && !andSinceScale) return atLastScale;
-  if (stop !== undefined && andSinceScale && (stop.digits || UNITS[stop.lower] !== undefined || TENS[stop.lower] !== undefined || SCALES[stop.lower] !== undefined)) return beforeAnd;
+  // "between two hundred and three hundred": the same after "and".
+  if (stop !== undefined && andSinceScale && SCALES[stop.lower] !== undefined) return beforeAnd;
   return best;
 }
 

@@ -323,6 +323,7 @@ const CUT_RUNS: [string, [string, number][]][] = [
   ['In 2016 300 people came', [['2016', 2016], ['300', 300]]],
   ['scored 3 100 times', [['3', 3], ['100', 100]]],
   ['one hundred and a half', [['one hundred', 100]]],
+  ['between two hundred and three hundred', [['two hundred', 200], ['three hundred', 300]]],
   ['the two hundred fifth anniversary', []],
   ['the twenty fifth day', []],
   ['pages 3,5 and 7', [['7', 7]]],
