@@ -117,7 +117,7 @@ export const NUMBER_EXPRESSION = new RegExp(
     // ...or after a word that approximates a quantity ("gained about a fifth since 2023").
     String.raw`|(?<=\b(?:about|nearly|almost|roughly|around|barely)\s)an?[\s-](?:${SINGULAR_FRACTION_WORD})(?![\p{L}\p{N}_-])` +
     // "half of the voters", but not the half of a period ("the first half of 2023", "the second half").
-    String.raw`|(?<!\b(?:the|first|second|last|latter|other|one|and|a|an)\s)half(?=\s+of\s)` +
+    String.raw`|(?<!\b(?:the|first|second|last|latter|other|one|a|an)\s)half(?=\s+of\s)` +
     // "half a million", "a half million", "half a dozen": half of a scale.
     String.raw`|(?:an?[\s-]+)?half[\s-]+(?:an?[\s-]+)?(?:${SCALE_WORD}|dozen)` +
     // Digit fractions: "1/3", "3/4" (a date would go on: "3/4/2024").
@@ -298,8 +298,8 @@ function fractionAt(pieces: readonly Piece[], index: number): Ratio | null {
   if (numeratorWord === undefined || denominatorWord === undefined || pieces[index + 1]?.glued) return null;
   const numerator = numeratorWord === 'a' || numeratorWord === 'an' ? 1 : UNITS[numeratorWord];
   if (numerator === undefined || numerator === 0) return null;
-  // "one fifth" and "three eighths", not "twenty fifth" (an ordinal) or "one thirds".
-  const denominator = numerator === 1 ? SINGULAR_FRACTIONS[denominatorWord] : PLURAL_FRACTIONS[denominatorWord];
+  // "one fifth" and "three eighths", not "twenty fifth" (an ordinal) or "one thirds"; "three quarter" is the adjective ("a three-quarter stake").
+  const denominator = numerator === 1 || denominatorWord === 'quarter' ? SINGULAR_FRACTIONS[denominatorWord] : PLURAL_FRACTIONS[denominatorWord];
   return denominator === undefined ? null : ratio(numerator, denominator);
 }
 

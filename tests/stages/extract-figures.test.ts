@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
-import { createDocument, type PipelineDocument } from '../../src/document.ts';
-import { analyze } from '../../src/stages/analyze.ts';
-import { extractDates } from '../../src/stages/extract-dates.ts';
-import { extractFigures } from '../../src/stages/extract-figures.ts';
-import { segment } from '../../src/stages/segment.ts';
-import { OffsetIndex } from '../../src/text/offsets.ts';
-
-/** Runs the stages figures depend on, then figures, on a text. */
-function figuresOf(text: string): PipelineDocument {
-  const config = resolveConfig({});
-  const document = createDocument({ id: 'test', source: 'test.txt', format: 'txt', sha256: '0'.repeat(64), text, published: '2016-01-20' });
-  document.offsets = new OffsetIndex(text);
-  for (const stage of [segment, analyze, extractDates, extractFigures]) if (stage.kind === 'document') stage.run(document, config);
-  return document;
-}
+import type { PipelineDocument } from '../../src/document.ts';
+import { figuresOf } from '../helpers/figures.ts';
 
 type Row = [text: string, value: number, valueMax: number | null, qualifier: string, kind: string, unit: string | null, item: string | null];
 const rows = (document: PipelineDocument): Row[] => document.figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.qualifier, figure.kind, figure.unit, figure.item]);
