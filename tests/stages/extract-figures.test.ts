@@ -185,3 +185,21 @@ describe('extractFigures deep into a long passage', () => {
     ]);
   });
 });
+
+describe('extractFigures and the decimal mark', () => {
+  const text = 'Prices rose 3,5 % and the fee is 1.250 euros.';
+  it.each([
+    ['auto', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
+    [',', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
+    ['.', [['1.250 euros', 1.25, 'EUR']]],
+  ] as const)('reads %j with decimalSeparator %s', (decimalSeparator, expected) => {
+    expect(figuresOf(text, { extractFigures: { decimalSeparator } }).figures.map((figure) => [figure.text, figure.value, figure.unit])).toEqual(expected);
+  });
+
+  it('reads "1,250" by the convention the rest of the document shows', () => {
+    const values = (document: string): number[] => figuresOf(document).figures.map((figure) => figure.value);
+    expect(values('Turnout was 61,5 %. The town has 1,250 voters.')).toEqual([61.5, 1.25]);
+    expect(values('Turnout was 61.5 %. The town has 1,250 voters.')).toEqual([61.5, 1250]);
+    expect(values('There were 2 345 678 voters. The town has 12 345 voters.')).toEqual([2345678, 12345]);
+  });
+});
