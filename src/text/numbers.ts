@@ -163,6 +163,9 @@ export function numberConventions(text: string, decimalSeparator: 'auto' | '.' |
     const run = match[0];
     if (/[ \u00a0\u2009\u202f]/.test(run)) {
       spaced ||= SELF_EVIDENT_SPACE_GROUPING.test(run);
+      // "1 234,5": after space grouping, the decimal part shows the mark.
+      if (/[ \u00a0\u2009\u202f]\d{3},\d+$/.test(run)) commaVotes++;
+      else if (/[ \u00a0\u2009\u202f]\d{3}\.\d+$/.test(run)) dotVotes++;
       continue;
     }
     runs.push(run);
@@ -284,7 +287,8 @@ function readSpacedDigits(token: string, conventions: NumberConventions): { valu
   const grouped = /^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?$/.test(mantissa) && (conventions.spaceGrouping || SELF_EVIDENT_SPACE_GROUPING.test(mantissa));
   if (grouped) {
     const value = readDigits(token.replace(/[ \u00a0\u2009\u202f](?=\d)/g, ''), conventions);
-    if (value !== null) return { value, length: token.length };
+    // Grouped beyond doubt but not in this document's convention ("1 234,5" where "." is the mark): no part of it is read.
+    return value === null ? null : { value, length: token.length };
   }
   const head = token.slice(0, space.index);
   const value = readDigits(head, conventions);

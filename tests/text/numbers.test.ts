@@ -351,6 +351,7 @@ describe('numberConventions', () => {
     ['Both 3,5 and 3.5 appear.', 'auto', { decimalSeparator: '.', spaceGrouping: false }],
     ['There were 2 345 678 voters and 12 345 seats.', 'auto', { decimalSeparator: '.', spaceGrouping: true }],
     ['There were 2 345 678 voters and 12,345 seats.', 'auto', { decimalSeparator: '.', spaceGrouping: false }],
+    ['Le budget est de 1 234,5 millions.', 'auto', { decimalSeparator: ',', spaceGrouping: true }],
     ['It rose 3,5 %.', '.', { decimalSeparator: '.', spaceGrouping: false }],
     ['It rose 3.5%.', ',', { decimalSeparator: ',', spaceGrouping: false }],
   ] as const)('%j (%s) is %j', (text, setting, expected) => {
@@ -365,5 +366,6 @@ describe('numberConventions', () => {
     expect(parseNumber('3,5')).toBeNull();
     expect(parseNumber('12 345', { decimalSeparator: '.', spaceGrouping: true })).toBe(12345);
     expect(findNumbers('12 345').map((found) => found.value)).toEqual([12, 345]);
+    expect(findNumbers('1 234,5').map((found) => found.value)).toEqual([null]);
   });
 });
