@@ -70,7 +70,7 @@ const VULGAR = `[${Object.keys(VULGAR_FRACTIONS).join('')}]`;
 /** Superscript digits of a power of ten ("4.1×10⁵"). */
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** Denominators a digit fraction may have ("1/3", "3/4"): small ones only, so "9/11" and "24/7" stay names and slogans. */
-const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 8, 10]);
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 8, 10, 16]);
 
 const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
 const UNIT_WORD = alternatives(Object.keys(UNITS));
@@ -86,7 +86,7 @@ const EXPONENT = `(?:e[-+]?\\d{1,3}|\\s?[x×*]\\s?10(?:\\^[-+]?\\d{1,3}|⁻?[${S
  * with a fraction character or a power of ten; which grouping they are in is
  * readDigits' business.
  */
-const DIGITS = `(?:\\d+(?:[.,]\\d+)*(?:${GROUP_SPACE}\\d{3}(?!\\d))*(?:[.,]\\d+)?${VULGAR}?${EXPONENT}?|\\.\\d+|${VULGAR})`;
+const DIGITS = `(?:10(?:\\^[-+]?\\d{1,3}|⁻?[${SUPERSCRIPTS}]{1,3})|\\d+(?:[.,]\\d+)*(?:${GROUP_SPACE}\\d{3}(?!\\d))*(?:[.,]\\d+)?(?:\\s?${VULGAR})?${EXPONENT}?|\\.\\d+|${VULGAR})`;
 const WORD = `(?:${TENS_WORD}|${UNIT_WORD})`;
 /**
  * What may follow a number word or digits in the same number, read or cut by
@@ -121,9 +121,10 @@ export const NUMBER_EXPRESSION = new RegExp(
     // "half a million", "a half million", "half a dozen": half of a scale.
     String.raw`|(?:an?[\s-]+)?half[\s-]+(?:an?[\s-]+)?(?:${SCALE_WORD}|dozen)` +
     // Digit fractions: "1/3", "3/4" (a date would go on: "3/4/2024").
-    String.raw`|\d{1,2}/\d{1,2}(?![/\d])` +
+    // ...alone or after a whole number ("2 1/2", "4-3/4", "5 and 3/16").
+    String.raw`|(?:\d{1,6}(?:\s+and\s+|[\s-]))?\d{1,2}/\d{1,2}(?![/\d])` +
     // Digits and words, alone or mixed: "sixteen million", "5 thousand 2 hundred and 13", "a dozen", "a hundred", "12 bln".
-    String.raw`|(?:${DIGITS}|${WORD}|an?[\s-]+(?:${SCALE_WORD}|dozen)|dozen)${CONTINUATION}*` +
+    String.raw`|(?:${DIGITS}|${WORD}|(?:nought|naught)(?=[\s-]+point\b)|an?[\s-]+(?:${SCALE_WORD}|dozen)|dozen)${CONTINUATION}*` +
     // Never cut before a decimal point or comma: "2.2C" is not "2" followed by ".2C".
     String.raw`)(?![\p{L}\p{N}_]|[.,]\d)`,
   'giu',
@@ -212,13 +213,18 @@ const EXPONENT_AT_END = new RegExp(`${EXPONENT}$`, 'iu');
  * writes "3.5", "1.2.3"). Space grouping is read by the caller.
  */
 export function readDigits(token: string, conventions: NumberConventions = DEFAULT_CONVENTIONS): Ratio | null {
+  const power = /^10(?:\^([-+]?\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))$/u.exec(token);
+  if (power !== null) {
+    const exponent = exponentOf(`1x${token}`) as number;
+    return exponent >= 0 ? ratio(10 ** exponent) : ratio(1, 10 ** -exponent);
+  }
   let text = token;
   const exponent = exponentOf(text);
   if (exponent !== null) text = text.replace(EXPONENT_AT_END, '');
   let fraction: Ratio = ZERO;
   const vulgar = VULGAR_FRACTIONS[text.at(-1) as string];
   if (vulgar !== undefined) {
-    text = text.slice(0, -1);
+    text = text.slice(0, -1).trimEnd();
     if (!/^\d*$/.test(text)) return null;
     fraction = ratio(vulgar[0], vulgar[1]);
   }
@@ -279,7 +285,8 @@ function readSpacedDigits(token: string, conventions: NumberConventions): { valu
   // A space before a power of ten ("4.1 × 10⁵") groups nothing.
   const exponentAt = token.search(EXPONENT_AT_END);
   const mantissa = exponentAt === -1 ? token : token.slice(0, exponentAt);
-  const space = /[ \u00a0\u2009\u202f]/.exec(mantissa);
+  // A space before a fraction character ("3 ½") groups nothing either.
+  const space = /[ \u00a0\u2009\u202f](?=\d)/.exec(mantissa);
   if (space === null) {
     const value = readDigits(token, conventions);
     return value === null ? null : { value, length: token.length };
@@ -433,7 +440,8 @@ export function readNumber(expression: string, conventions: NumberConventions = 
       andSinceScale = true;
       continue;
     }
-    const unit = UNITS[word];
+    // "nought point five": the British nought is a whole part only before "point".
+    const unit = UNITS[word] ?? (DECIMAL_DIGITS[word] !== undefined && pieces[index + 1]?.lower === 'point' ? 0 : undefined);
     const tens = TENS[word];
     if (unit !== undefined && !piece.glued) {
       if (group.hasOnes || group.hasDigits || (group.hasTens && (unit === 0 || unit >= 10))) break;
@@ -510,13 +518,16 @@ export function readNumber(expression: string, conventions: NumberConventions = 
   return best;
 }
 
+/** A fraction in digits, maybe after a whole number: "3/4", "2 1/2", "4-3/4", "5 and 3/16". */
+const DIGIT_FRACTION = /^(?:(\d{1,6})(?:\s+and\s+|[\s-]))?(\d{1,2})\/(\d{1,2})$/;
+
 /** Parses a whole number expression; null when it is not one number from end to end. */
 export function parseNumber(expression: string, conventions: NumberConventions = DEFAULT_CONVENTIONS): number | null {
   const text = expression.replace(/[\s\u00a0]+/g, ' ').trim();
-  const fraction = /^(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const fraction = DIGIT_FRACTION.exec(text);
   if (fraction) {
-    const [numerator, denominator] = [Number(fraction[1]), Number(fraction[2])];
-    return numerator < denominator && FRACTION_DENOMINATORS.has(denominator) ? numerator / denominator : null;
+    const [whole, numerator, denominator] = [Number(fraction[1] ?? 0), Number(fraction[2]), Number(fraction[3])];
+    return numerator > 0 && numerator < denominator && FRACTION_DENOMINATORS.has(denominator) ? (whole * denominator + numerator) / denominator : null;
   }
   const read = readNumber(text, conventions);
   return read !== null && read.length === text.length ? read.value : null;
@@ -529,6 +540,7 @@ export interface FoundNumber {
   value: number | null;
 }
 
+const HYPHENATED_NUMBER_WORD = new RegExp(`^-(?:${alternatives([...Object.keys(ORDINAL_WORDS), ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)])})(?![\\p{L}])`, 'iu');
 /** NUMBER_EXPRESSION's own copy for findNumbers, which moves its lastIndex back after a cut. */
 const NUMBER_SCAN = new RegExp(NUMBER_EXPRESSION.source, NUMBER_EXPRESSION.flags);
 const ORDINAL_AFTER = new RegExp(`^[\\s-]+(?:${alternatives(Object.keys(ORDINAL_WORDS))})(?![\\p{L}])`, 'iu');
@@ -546,8 +558,16 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
     const expression = match[0];
-    if (/^\d{1,2}\/\d{1,2}$/.test(expression)) {
-      found.push({ index: match.index, text: expression, value: parseNumber(expression) });
+    if (DIGIT_FRACTION.test(expression)) {
+      const value = parseNumber(expression);
+      // "24/7", "9/11" are no fractions, but "in 2016 9/11" is a year and a name: read the whole number apart.
+      const whole = /^\d+(?=[\s-])/.exec(expression);
+      if (value === null && whole !== null && !/^\d+-/.test(expression)) {
+        found.push({ index: match.index, text: whole[0], value: Number(whole[0]) });
+        pattern.lastIndex = match.index + whole[0].length;
+        continue;
+      }
+      found.push({ index: match.index, text: expression, value });
       continue;
     }
     const read = readNumber(expression, conventions);
@@ -557,9 +577,15 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
     }
     if (read.length < expression.length) {
       const rest = expression.slice(read.length);
-      // Cut inside a word ("3Bn" read as 3) or before an ordinal word: the part read is not what the text says.
-      if (/^[\p{L}\p{N}]/u.test(rest) || ORDINAL_AFTER.test(rest)) continue;
+      // Cut inside a word ("3Bn" read as 3), inside a hyphenated compound ("fifty-fifty", "one-two") or before an ordinal word: the part read is not what the text says.
+      if (/^(?:[\p{L}\p{N}]|-)/u.test(rest) || ORDINAL_AFTER.test(rest)) continue;
       pattern.lastIndex = match.index + read.length;
+    }
+    const end = match.index + read.length;
+    // "twenty-first", "one-third" read as far as "twenty", "one": the hyphenated word is the number's own. A number after "point" lost its whole part ("oh point five").
+    if (HYPHENATED_NUMBER_WORD.test(text.slice(end, end + 16)) || /\bpoint\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
+      pattern.lastIndex = Math.max(pattern.lastIndex, end);
+      continue;
     }
     found.push({ index: match.index, text: expression.slice(0, read.length), value: read.value });
   }

@@ -6,7 +6,7 @@ import { PROPERTY_RUNS } from './runs.ts';
 /*
  * A small number writer of the tests' own, independent of the grammar it
  * checks: it writes a value the ways news does (digits, grouped digits,
- * words, digits with scale words, abbreviations, fractions, spoken
+ * words, digits with scale words, abbreviations, fractions in words and digits, spoken
  * decimals, scientific notation), and findNumbers must read back exactly
  * that value from exactly that text.
  */
@@ -136,7 +136,17 @@ const spokenDecimals: fc.Arbitrary<Written> = fc
 const dozens: fc.Arbitrary<Written> = fc.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('dozen', 'dozens', 'dzs', 'words')).map(([count, form]) =>
   ({ text: form === 'words' ? `${belowHundred(count, '-')} dozen` : `${count} ${form}`, value: count * 12 }));
 
-const written = fc.oneof(wholeNumbers, scaledDecimals, scientific, fractions, spokenDecimals, dozens);
+/** Fractions in digits, alone or after a whole number ("3/4", "2 1/2", "4-3/8", "5 and 3/16") and fraction characters ("3½", "2 ¾"). */
+const VULGAR: [string, number, number][] = [['½', 1, 2], ['¼', 1, 4], ['¾', 3, 4], ['⅓', 1, 3], ['⅔', 2, 3], ['⅛', 1, 8], ['⅜', 3, 8]];
+const digitFractions: fc.Arbitrary<Written> = fc
+  .tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 1, max: 15 }), fc.constantFrom(' ', '-', ' and '), fc.constantFrom(...VULGAR), fc.boolean())
+  .filter(([, denominator, numerator]) => numerator < denominator)
+  .map(([whole, denominator, numerator, joiner, [character, top, bottom], vulgar]) =>
+    vulgar
+      ? { text: `${whole === 0 ? '' : whole}${whole !== 0 && joiner === ' ' ? ' ' : ''}${character}`, value: (whole * bottom + top) / bottom }
+      : { text: whole === 0 ? `${numerator}/${denominator}` : `${whole}${joiner}${numerator}/${denominator}`, value: (whole * denominator + numerator) / denominator });
+
+const written = fc.oneof(wholeNumbers, scaledDecimals, scientific, fractions, spokenDecimals, dozens, digitFractions);
 
 /** The numbers found in a sentence around the text, with their values. */
 const readIn = (text: string): [string, number | null][] => findNumbers(`The figure was ${text} in all.`).map((found) => [found.text, found.value]);

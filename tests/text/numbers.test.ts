@@ -329,6 +329,12 @@ const CUT_RUNS: [string, [string, number][]][] = [
   ['pages 3,5 and 7', [['7', 7]]],
   ['a 5 m wall', [['5', 5]]],
   ['an index of 3,8921.1', []],
+  ['a fifty-fifty chance', []],
+  ['her twenty-first birthday', []],
+  ['oh point five', []],
+  ['2 1/2 inches and 4-3/4 feet', [['2 1/2', 2.5], ['4-3/4', 4.75]]],
+  ['3 ½ and 10^6 and 10⁻³', [['3 ½', 3.5], ['10^6', 1e6], ['10⁻³', 0.001]]],
+  ['nought point five', [['nought point five', 0.5]]],
 ];
 
 describe('runs that are not one number', () => {
