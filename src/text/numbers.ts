@@ -582,8 +582,8 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
       pattern.lastIndex = match.index + read.length;
     }
     const end = match.index + read.length;
-    // "twenty-first", "one-third" read as far as "twenty", "one": the hyphenated word is the number's own. A number after "point" lost its whole part ("oh point five").
-    if (HYPHENATED_NUMBER_WORD.test(text.slice(end, end + 16)) || /\bpoint\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
+    // "twenty-first", "fifty-fifty" read as far as "twenty", "fifty": the hyphenated word is the number's own ("30-second" is digits and a unit). A number after "point" lost its whole part ("oh point five").
+    if ((/\p{L}$/u.test(expression.slice(0, read.length)) && HYPHENATED_NUMBER_WORD.test(text.slice(end, end + 16))) || /\bpoint\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
       pattern.lastIndex = Math.max(pattern.lastIndex, end);
       continue;
     }

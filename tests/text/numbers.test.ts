@@ -331,6 +331,7 @@ const CUT_RUNS: [string, [string, number][]][] = [
   ['an index of 3,8921.1', []],
   ['a fifty-fifty chance', []],
   ['her twenty-first birthday', []],
+  ['a 30-second ad', [['30', 30]]],
   ['oh point five', []],
   ['2 1/2 inches and 4-3/4 feet', [['2 1/2', 2.5], ['4-3/4', 4.75]]],
   ['3 ½ and 10^6 and 10⁻³', [['3 ½', 3.5], ['10^6', 1e6], ['10⁻³', 0.001]]],
