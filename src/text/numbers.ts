@@ -51,13 +51,15 @@ const PLURAL_FRACTIONS: Record<string, number> = lookup(
  * Abbreviated scales after digits. Glued on ("10M", "3bn", "5k", "3mil",
  * "5MM") any of them; after a space ("3.5 k", "12 bln", "2,100.5 G") only
  * those that are no unit of measure as well: "5 m" is five metres, "5 g" five
- * grams. "G" never glued on: "5G" is a network.
+ * grams. "G" and "T" glued on only after a decimal or grouped number
+ * ("2.5G", "$1.5T"): "5G" is a network.
  */
 const SUFFIX_SCALES: Record<string, number> = lookup({
-  k: 1e3, K: 1e3, m: 1e6, M: 1e6, MM: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, b: 1e9, B: 1e9, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12, G: 1e9,
+  k: 1e3, K: 1e3, m: 1e6, M: 1e6, MM: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, b: 1e9, B: 1e9, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12, G: 1e9, T: 1e12,
 });
 const SPACED_SUFFIXES = new Set(['k', 'K', 'M', 'MM', 'mn', 'mln', 'mil', 'bn', 'bln', 'tn', 'trn', 'G']);
-const GLUED_SUFFIXES = new Set([...Object.keys(SUFFIX_SCALES)].filter((suffix) => suffix !== 'G'));
+const GLUED_SUFFIXES = new Set([...Object.keys(SUFFIX_SCALES)].filter((suffix) => suffix !== 'G' && suffix !== 'T'));
+const GLUED_AFTER_DECIMALS = new Set(['G', 'T']);
 /** "dozen" and its abbreviations, after a number ("4 dozens", "7 dzs"). */
 const DOZENS = new Set(['dozen', 'dozens', 'dz', 'dzs', 'doz']);
 
@@ -80,7 +82,7 @@ const FRACTION_WORD = alternatives([...Object.keys(SINGULAR_FRACTIONS), ...Objec
 const SINGULAR_FRACTION_WORD = alternatives(Object.keys(SINGULAR_FRACTIONS).filter((word) => word !== 'half'));
 const GROUP_SPACE = '[ \\u00a0\\u2009\\u202f]';
 /** A power of ten after a mantissa: "e7", "x10^5", " × 10⁵". */
-const EXPONENT = `(?:e[-+]?\\d{1,3}|\\s?[x×*]\\s?10(?:\\^[-+]?\\d{1,3}|⁻?[${SUPERSCRIPTS}]{1,3}))`;
+const EXPONENT = `(?:e[-+]?\\d{1,3}|\\s?[x×*·]\\s?10(?:\\^[-+]?\\d{1,3}|⁻?[${SUPERSCRIPTS}]{1,3}))`;
 /**
  * Digits in any grouping ("1,000", "1.000,5", "34,56,789", "2 345 678"),
  * with a fraction character or a power of ten; which grouping they are in is
@@ -90,16 +92,16 @@ const DIGITS = `(?:10(?:\\^[-+]?\\d{1,3}|⁻?[${SUPERSCRIPTS}]{1,3})|\\d+(?:[.,]
 const WORD = `(?:${TENS_WORD}|${UNIT_WORD})`;
 /**
  * What may follow a number word or digits in the same number, read or cut by
- * readNumber. Digits and number words follow a word only ("5 thousand 2
- * hundred", "twenty one"), never digits, so that a table row of digits is
- * not one long run cut again and again.
+ * readNumber. Digits follow a scale word only ("5 thousand 2 hundred and
+ * 13") and number words a word only ("twenty one"), never digits, so that a
+ * table row of digits is not one long run cut again and again.
  */
 const CONTINUATION =
   String.raw`(?:[\s-]+(?:and[\s-]+)?(?:an?[\s-]+)?(?:${SCALE_WORD}|${FRACTION_WORD}|dozens?)` +
   String.raw`|(?<=\p{L})[\s-]+(?:and[\s-]+)?${WORD}|[\s-]+and[\s-]+${WORD}` +
   String.raw`|[\s-]+point(?:[\s-]+(?:${alternatives(Object.keys(DECIMAL_DIGITS))}))+` +
-  String.raw`|(?<=\p{L})\s+(?:and\s+)?${DIGITS}|\s+(?:dzs?|doz)` +
-  String.raw`|\s?(?:${alternatives(new Set([...SPACED_SUFFIXES, ...GLUED_SUFFIXES].map((suffix) => suffix.toLowerCase())))}))`;
+  String.raw`|(?<=\b(?:${SCALE_WORD}))\s+(?:and\s+)?${DIGITS}|\s+(?:dzs?|doz)` +
+  String.raw`|\s?(?:${alternatives(new Set(Object.keys(SUFFIX_SCALES).map((suffix) => suffix.toLowerCase())))}))`;
 
 /**
  * Matches one number expression. Leading "a"/"an" only counts before a scale,
@@ -198,7 +200,7 @@ function decimalRatio(integer: string, fraction: string): Ratio {
 
 /** The power of ten after a mantissa ("e7", "x10^5", "×10⁻³"), or null when there is none. */
 function exponentOf(text: string): number | null {
-  const match = /(?:e([-+]?\d{1,3})|\s?[x×*]\s?10(?:\^([-+]?\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))$/iu.exec(text);
+  const match = /(?:e([-+]?\d{1,3})|\s?[x×*·]\s?10(?:\^([-+]?\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))$/iu.exec(text);
   if (match === null) return null;
   const superscript = match[3];
   if (superscript !== undefined) return Number([...superscript].map((character) => (character === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(character)))).join(''));
@@ -498,7 +500,8 @@ export function readNumber(expression: string, conventions: NumberConventions = 
     // Letter case tells "M" (million) from "m" (metres) after a space; "Bn" and "MLN" are as good as "bn" and "mln".
     const suffixKey = piece.text.length > 1 && piece.text !== 'MM' ? piece.lower : piece.text;
     const suffix = SUFFIX_SCALES[suffixKey];
-    if (suffix !== undefined && group.hasDigits && !group.hasHundred && total.numerator === 0 && (piece.glued ? GLUED_SUFFIXES : SPACED_SUFFIXES).has(suffixKey)) {
+    const allowed = piece.glued ? GLUED_SUFFIXES.has(suffixKey) || (GLUED_AFTER_DECIMALS.has(suffixKey) && /[.,]/.test(pieces[index - 1]?.text ?? '')) : SPACED_SUFFIXES.has(suffixKey);
+    if (suffix !== undefined && allowed && group.hasDigits && !group.hasHundred && total.numerator === 0) {
       accept(times(group.value, suffix), piece.end);
       return best;
     }

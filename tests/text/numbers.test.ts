@@ -39,6 +39,8 @@ const EXPRESSIONS: [string, number][] = [
   ['2,100.5 G', 2100500000000],
   ['1.2 tn', 1200000000000],
   ['21.0 MLN', 21000000],
+  ['2,100.5G', 2100500000000],
+  ['1.5T', 1500000000000],
   // scientific notation
   ['2.5e7', 25000000],
   ['1e5', 100000],
@@ -332,6 +334,8 @@ const CUT_RUNS: [string, [string, number][]][] = [
   ['a fifty-fifty chance', []],
   ['her twenty-first birthday', []],
   ['a 30-second ad', [['30', 30]]],
+  ['a 5G network and 5T of steel', []],
+  ['5T and 4.1·10^5', [['4.1·10^5', 410000]]],
   ['oh point five', []],
   ['2 1/2 inches and 4-3/4 feet', [['2 1/2', 2.5], ['4-3/4', 4.75]]],
   ['3 ½ and 10^6 and 10⁻³', [['3 ½', 3.5], ['10^6', 1e6], ['10⁻³', 0.001]]],
