@@ -22,10 +22,10 @@ const UNITS: Record<string, number> = lookup({
 const TENS: Record<string, number> = lookup({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 /** Scale words; "lakh" and "crore" are the Indian English scales (100,000 and 10,000,000). */
 const SCALES: Record<string, number> = lookup({ hundred: 1e2, thousand: 1e3, lakh: 1e5, lakhs: 1e5, million: 1e6, crore: 1e7, crores: 1e7, billion: 1e9, trillion: 1e12 });
-/** Digits said one by one after "point" ("four point nought six"): the units up to nine, and the British noughts. */
+/** Digits said one by one after "point" ("four point nought six", "three point oh five"): the units up to nine, the British noughts and "oh". */
 const DECIMAL_DIGITS: Record<string, number> = lookup({
   ...Object.fromEntries(Object.entries(UNITS).filter(([, value]) => value < 10)),
-  nought: 0, naught: 0,
+  nought: 0, naught: 0, oh: 0,
 });
 
 const ORDINAL_WORDS: Record<string, number> = lookup({
@@ -580,8 +580,8 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
     }
     if (read.length < expression.length) {
       const rest = expression.slice(read.length);
-      // Cut inside a word ("3Bn" read as 3), inside a hyphenated compound ("fifty-fifty", "one-two") or before an ordinal word: the part read is not what the text says.
-      if (/^(?:[\p{L}\p{N}]|-)/u.test(rest) || ORDINAL_AFTER.test(rest)) continue;
+      // Cut inside a word ("3Bn" read as 3), inside a hyphenated compound ("fifty-fifty", "one-two"), before an ordinal word or before a "point" not read: the part read is not what the text says.
+      if (/^(?:[\p{L}\p{N}]|-)/u.test(rest) || ORDINAL_AFTER.test(rest) || /^\s+point\b/i.test(rest)) continue;
       pattern.lastIndex = match.index + read.length;
     }
     const end = match.index + read.length;

@@ -62,6 +62,8 @@ const EXPRESSIONS: [string, number][] = [
   ['four point nought six', 4.06],
   ['three point five million', 3500000],
   ['zero point naught two', 0.02],
+  ['three point oh five', 3.05],
+  ['two hundred point five', 200.5],
   // whole and fraction
   ['six and one fifth', 6.2],
   ['ten and three eighths', 10.375],
