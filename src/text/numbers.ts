@@ -135,11 +135,17 @@ export const NUMBER_EXPRESSION = new RegExp(
 /** How a document writes its numbers: the decimal mark, and whether a space groups thousands ("52 000"). */
 export interface NumberConventions {
   decimalSeparator: '.' | ',';
-  /** Read "12 345" as one number; numbers that show space grouping by themselves ("2 345 678", "52 000") are read so anyway. */
-  spaceGrouping: boolean;
+  /**
+   * 'read': a space groups thousands ("12 345" is 12345); 'never': the
+   * document groups them with its separator ("12,345"), so spaced digits are
+   * numbers apart (table columns); 'unclear': only numbers that show the
+   * grouping by themselves ("2 345 678", "52 000") are read, and "12 345" is
+   * left out, since 12 and 345 would be as wrong as 12345 might be.
+   */
+  spaceGrouping: 'read' | 'never' | 'unclear';
 }
 
-export const DEFAULT_CONVENTIONS: NumberConventions = { decimalSeparator: '.', spaceGrouping: false };
+export const DEFAULT_CONVENTIONS: NumberConventions = { decimalSeparator: '.', spaceGrouping: 'unclear' };
 
 /** A run of digits with separators, or grouped by spaces, as the convention vote reads them. */
 const SEPARATED_DIGITS = /(?<![\p{L}\p{N}_.,])(?:\d+(?:[.,]\d+)+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?)(?![\p{N}])/gu;
@@ -151,11 +157,11 @@ const COMMA_DECIMAL_ONLY = /^(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+|\
 /**
  * How a document writes its numbers, decided by a vote over the numbers
  * only one convention reads: "3.5" and "1,234,567" vote for a "." decimal
- * mark, "3,5" and "1.234.567" for ","; a tie keeps ".". Space grouping
- * ("12 345") is read throughout when some number shows it by itself
- * ("2 345 678", "52 000") and none is grouped by the thousands separator
- * of the convention ("12,345" with a "." mark). A setting other than
- * 'auto' fixes the decimal mark.
+ * mark, "3,5" and "1.234.567" for ","; a tie keeps ".". A space groups
+ * thousands ("12 345") throughout when some number shows it by itself
+ * ("2 345 678", "52 000"), never when a number is grouped by the thousands
+ * separator of the mark ("12,345" with a "."), and otherwise only in the
+ * numbers that show it. A setting other than 'auto' fixes the decimal mark.
  */
 export function numberConventions(text: string, decimalSeparator: 'auto' | '.' | ',' = 'auto'): NumberConventions {
   let dotVotes = 0;
@@ -177,7 +183,8 @@ export function numberConventions(text: string, decimalSeparator: 'auto' | '.' |
   }
   const decimal = decimalSeparator !== 'auto' ? decimalSeparator : commaVotes > dotVotes ? ',' : '.';
   const thousands = decimal === '.' ? /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/ : /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
-  return { decimalSeparator: decimal, spaceGrouping: spaced && !runs.some((run) => thousands.test(run)) };
+  const spaceGrouping = runs.some((run) => thousands.test(run)) ? 'never' : spaced ? 'read' : 'unclear';
+  return { decimalSeparator: decimal, spaceGrouping };
 }
 
 /** An exact value as numerator over denominator, both integers, so that "two thirds of a billion" rounds once, at the end. */
@@ -280,8 +287,9 @@ const SELF_EVIDENT_SPACE_GROUPING = /^\d{1,3}(?:(?:[ \u00a0\u2009\u202f]\d{3}){2
 
 /**
  * Reads a run of digits that may be grouped by spaces: the whole run when
- * the grouping is clear, else only its first group (the others are numbers
- * of their own). The length read is in characters of the run.
+ * the grouping is clear, only its first group when the document never
+ * groups by spaces (the others are numbers of their own), nothing when it
+ * cannot tell. The length read is in characters of the run.
  */
 function readSpacedDigits(token: string, conventions: NumberConventions): { value: Ratio; length: number } | null {
   // A space before a power of ten ("4.1 × 10⁵") groups nothing.
@@ -293,8 +301,9 @@ function readSpacedDigits(token: string, conventions: NumberConventions): { valu
     const value = readDigits(token, conventions);
     return value === null ? null : { value, length: token.length };
   }
-  const grouped = /^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?$/.test(mantissa) && (conventions.spaceGrouping || SELF_EVIDENT_SPACE_GROUPING.test(mantissa));
-  if (grouped) {
+  const shaped = /^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?$/.test(mantissa);
+  if (shaped && conventions.spaceGrouping !== 'never') {
+    if (conventions.spaceGrouping === 'unclear' && !SELF_EVIDENT_SPACE_GROUPING.test(mantissa)) return null;
     const value = readDigits(token.replace(/[ \u00a0\u2009\u202f](?=\d)/g, ''), conventions);
     // Grouped beyond doubt but not in this document's convention ("1 234,5" where "." is the mark): no part of it is read.
     return value === null ? null : { value, length: token.length };

@@ -201,5 +201,9 @@ describe('extractFigures and the decimal mark', () => {
     expect(values('Turnout was 61,5 %. The town has 1,250 voters.')).toEqual([61.5, 1.25]);
     expect(values('Turnout was 61.5 %. The town has 1,250 voters.')).toEqual([61.5, 1250]);
     expect(values('There were 2 345 678 voters. The town has 12 345 voters.')).toEqual([2345678, 12345]);
+    // A table of columns in a document that groups thousands with commas: each column is a number.
+    expect(values('Sales were 1,154 units; the columns show 82 512 and 65.')).toEqual([1154, 82, 512, 65]);
+    // Nothing tells whether "12 345" is one number or two: neither is given.
+    expect(values('They counted 12 345 ballots.')).toEqual([]);
   });
 });
