@@ -214,16 +214,19 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
       const between = BETWEEN_BEFORE.test(before);
       const low = second === null ? value : scaledLow(value, match.text, second, conventions);
       const afterSecond = text.slice(next.index + next.text.length);
-      const wholeNumbers = second !== null && link.groups?.echo === undefined && Number.isInteger(value) && Number.isInteger(second.value) && value >= 0;
+      const high = second?.value ?? null;
+      const wholeNumbers = high !== null && link.groups?.echo === undefined && Number.isInteger(value) && Number.isInteger(high) && value >= 0;
       // "1 in 5" and "3 out of four" are ratios; so is "2 over 3", unless the second number measures something ("5 over 10 years").
+      const measured = PERCENT_AFTER.test(afterSecond) || MEASURE_AFTER.test(afterSecond) || CURRENCY_AFTER.test(afterSecond);
       const isRatio =
-        (word === 'in' && wholeNumbers && (second as { value: number }).value > value && (second as { value: number }).value <= 1000) ||
-        (word === 'out of' && wholeNumbers && (second as { value: number }).value >= value && (second as { value: number }).value > 0) ||
-        (word === 'over' && wholeNumbers && (second as { value: number }).value > value && (second as { value: number }).value <= 100 && !PERCENT_AFTER.test(afterSecond) && !MEASURE_AFTER.test(afterSecond) && !CURRENCY_AFTER.test(afterSecond));
+        wholeNumbers &&
+        ((word === 'in' && high > value && high <= 1000) ||
+          (word === 'out of' && high >= value && high > 0) ||
+          (word === 'over' && high > value && high <= 100 && !measured));
       // "10-20" and "10 to 20" are ranges; "and" only after "between"; a larger number before a smaller one is a score or a vote ("won 7 to 2", "3-1") and no figure at all.
       if (isRatio) {
         valueMax = null;
-        value /= (second as { value: number }).value;
+        value /= high;
         end = next.index + next.text.length;
         matchIndex++;
       } else if (second !== null && second.value > low && /^(?:[-–—]|to|and)$/.test(word) && (word !== 'and' || between) && (link.groups?.echo === undefined || PERCENT_AFTER.test(afterSecond))) {

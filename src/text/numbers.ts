@@ -145,7 +145,7 @@ export interface NumberConventions {
   spaceGrouping: 'read' | 'never' | 'unclear';
 }
 
-export const DEFAULT_CONVENTIONS: NumberConventions = { decimalSeparator: '.', spaceGrouping: 'unclear' };
+const DEFAULT_CONVENTIONS: NumberConventions = { decimalSeparator: '.', spaceGrouping: 'unclear' };
 
 /** A run of digits with separators, or grouped by spaces, as the convention vote reads them. */
 const SEPARATED_DIGITS = /(?<![\p{L}\p{N}_.,])(?:\d+(?:[.,]\d+)+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?)(?![\p{N}])/gu;
@@ -195,8 +195,12 @@ interface Ratio {
 
 const ratio = (numerator: number, denominator = 1): Ratio => ({ numerator, denominator });
 const add = (a: Ratio, b: Ratio): Ratio =>
-  a.denominator === b.denominator ? ratio(a.numerator + b.numerator, a.denominator) : ratio(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
-const times = (a: Ratio, factor: number): Ratio => (Number.isInteger(factor) ? ratio(a.numerator * factor, a.denominator) : ratio(a.numerator, a.denominator / factor));
+  a.denominator === b.denominator
+    ? ratio(a.numerator + b.numerator, a.denominator)
+    : ratio(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+/** Multiplies by a scale (1e3, 1e6...) or, for a scale below one, divides by its inverse, so no rounding creeps in. */
+const times = (a: Ratio, factor: number): Ratio =>
+  Number.isInteger(factor) ? ratio(a.numerator * factor, a.denominator) : ratio(a.numerator, a.denominator / factor);
 const valueOf = (a: Ratio): number => a.numerator / a.denominator;
 const ZERO = ratio(0);
 
@@ -221,7 +225,7 @@ const EXPONENT_AT_END = new RegExp(`${EXPONENT}$`, 'iu');
  * grouping is not one the conventions allow ("3,5" in a document that
  * writes "3.5", "1.2.3"). Space grouping is read by the caller.
  */
-export function readDigits(token: string, conventions: NumberConventions = DEFAULT_CONVENTIONS): Ratio | null {
+function readDigits(token: string, conventions: NumberConventions = DEFAULT_CONVENTIONS): Ratio | null {
   const power = /^10(?:\^([-+]?\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))$/u.exec(token);
   if (power !== null) {
     const exponent = exponentOf(`1x${token}`) as number;
@@ -277,7 +281,8 @@ function piecesOf(text: string): Piece[] {
   let match: RegExpExecArray | null;
   while ((match = PIECE.exec(text)) !== null) {
     const piece = (match[2] ?? match[3]) as string;
-    pieces.push({ text: piece, lower: piece.toLowerCase(), end: PIECE.lastIndex, digits: match[2] !== undefined, glued: (match[1] as string) === '' && pieces.length > 0 });
+    const glued = (match[1] as string) === '' && pieces.length > 0;
+    pieces.push({ text: piece, lower: piece.toLowerCase(), end: PIECE.lastIndex, digits: match[2] !== undefined, glued });
   }
   return pieces;
 }
@@ -509,7 +514,8 @@ export function readNumber(expression: string, conventions: NumberConventions = 
     // Letter case tells "M" (million) from "m" (metres) after a space; "Bn" and "MLN" are as good as "bn" and "mln".
     const suffixKey = piece.text.length > 1 && piece.text !== 'MM' ? piece.lower : piece.text;
     const suffix = SUFFIX_SCALES[suffixKey];
-    const allowed = piece.glued ? GLUED_SUFFIXES.has(suffixKey) || (GLUED_AFTER_DECIMALS.has(suffixKey) && /[.,]/.test(pieces[index - 1]?.text ?? '')) : SPACED_SUFFIXES.has(suffixKey);
+    const afterDecimals = GLUED_AFTER_DECIMALS.has(suffixKey) && /[.,]/.test(pieces[index - 1]?.text ?? '');
+    const allowed = piece.glued ? GLUED_SUFFIXES.has(suffixKey) || afterDecimals : SPACED_SUFFIXES.has(suffixKey);
     if (suffix !== undefined && allowed && group.hasDigits && !group.hasHundred && total.numerator === 0) {
       accept(times(group.value, suffix), piece.end);
       return best;
@@ -595,7 +601,8 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
     }
     const end = match.index + read.length;
     // "twenty-first", "fifty-fifty" read as far as "twenty", "fifty": the hyphenated word is the number's own ("30-second" is digits and a unit). A number after "point" lost its whole part ("oh point five").
-    if ((/\p{L}$/u.test(expression.slice(0, read.length)) && HYPHENATED_NUMBER_WORD.test(text.slice(end, end + 16))) || /\bpoint\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
+    const inCompound = /\p{L}$/u.test(expression.slice(0, read.length)) && HYPHENATED_NUMBER_WORD.test(text.slice(end, end + 16));
+    if (inCompound || /\bpoint\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
       pattern.lastIndex = Math.max(pattern.lastIndex, end);
       continue;
     }
