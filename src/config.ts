@@ -38,6 +38,14 @@ const ExtractDatesOptions = z
   .strict()
   .default({ defaultReferenceDate: null });
 
+const ExtractFiguresOptions = z
+  .object({
+    /** The decimal mark of the documents' numbers: '.' ("3.5", "1,250" is 1250), ',' ("3,5", "1.250" is 1250), or 'auto', decided per document by a vote over the numbers only one convention reads ("3.5" against "3,5"; a tie keeps '.'). @default 'auto' */
+    decimalSeparator: z.enum(['auto', '.', ',']).default('auto'),
+  })
+  .strict()
+  .default({ decimalSeparator: 'auto' });
+
 const ExtractEntitiesOptions = z
   .object({
     /** Which recognizer finds the mentions: 'model', the trained sequence labeller (with the rule engine's findings among its features), or 'rules', the rule engine alone. @default 'model' */
@@ -72,6 +80,7 @@ export const PipelineConfigSchema = z
     segment: SegmentOptions,
     extractEntities: ExtractEntitiesOptions,
     extractDates: ExtractDatesOptions,
+    extractFigures: ExtractFiguresOptions,
   })
   .strict();
 

@@ -14,6 +14,7 @@ const DEFAULTS = {
   segment: { maxPassageChars: 2000, maxHeadingChars: 150 },
   extractEntities: { lexicons: [] },
   extractDates: { defaultReferenceDate: null },
+  extractFigures: { decimalSeparator: 'auto' },
 };
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'quarry-config-test-'));
@@ -93,6 +94,8 @@ describe('resolveConfig', () => {
     [{ segment: { maxHeadingChars: '150' } }, 'segment.maxHeadingChars'],
     [{ extractDates: { defaultReferenceDate: '2016-1-7' } }, 'extractDates.defaultReferenceDate'],
     [{ extractDates: { defaultReferenceDate: 20160107 } }, 'extractDates.defaultReferenceDate'],
+    [{ extractFigures: { decimalSeparator: ';' } }, 'extractFigures.decimalSeparator'],
+    [{ extractFigures: { thousandsSeparator: ',' } }, 'extractFigures'],
     [{ extractEntities: { lexicons: ['names.txt'] } }, 'extractEntities.lexicons.0'],
     [{ extractEntities: { lexicons: [path.join(os.tmpdir(), 'quarry-config-test-missing-5d1e.csv')] } }, 'extractEntities.lexicons.0'],
     [{ extractEntities: { lexicons: 'names.csv' } }, 'extractEntities.lexicons'],

@@ -257,7 +257,8 @@ const APPROXIMATE_QUALIFIERS = /^(?:about|around|approximately|roughly|nearly|al
 const unitOffset = parser(
   String.raw`${LEFT_EDGE}(?:(?<qualifier>about|around|approximately|roughly|nearly|almost|some|more than|over|less than|under|just over|just under|well over|at least|close to|only|just|exactly)\s+)?(?<amount>\d{1,4}|an?|[a-z]+(?:-[a-z]+)?)\s+(?<unit>days?|weeks?|months?|years?|decades?|century|centuries)\s+(?<direction>ago|later|earlier|before|after|afterwards?|from now)(?![\p{L}\p{N}])`,
   (context, groups, match) => {
-    const amount = parseNumber(groups.amount as string);
+    // "a year ago": the article is one unit here, though no number by itself.
+    const amount = /^an?$/i.test(groups.amount as string) ? 1 : parseNumber(groups.amount as string);
     if (amount === null || !Number.isInteger(amount) || amount <= 0) return null;
     const direction = (groups.direction as string).toLowerCase();
     const after = context.text.slice((match.index ?? 0) + match[0].length);
@@ -305,6 +306,39 @@ const relativeUnit = parser(
   },
 );
 
+/**
+ * "the end of the year", "the start of the month", "the middle of the week":
+ * the period the text is in, the previous date's (else the reference's). The
+ * modifier joins the span in the stage, as in "the end of 2021"; the value is
+ * the period itself.
+ */
+const periodOfTheText = parser(String.raw`${LEFT_EDGE}the\s+(?<unit>year|month|week)(?![\p{L}\p{N}-])`, (context, groups, match) => {
+  if (!/\b(?:beginning|start|end|middle|close|turn)\s+of\s+$/i.test(context.text.slice(0, match.index))) return null;
+  return shifted(context, referenceDay(context), 0, unitOf(groups.unit as string), [DateTag.anaphoric]);
+});
+
+/**
+ * "this fiscal year", "last fiscal year", "fiscal 2016", "fiscal year 2016",
+ * "FY2016", "FY16": the year it is named for (or the reference's, moved by
+ * "last" and "next"). Fiscal years begin in different months from one body
+ * to the next, so the calendar year given is approximate.
+ */
+const fiscalYear = parser(
+  String.raw`${LEFT_EDGE}(?:(?<which>this|last|next|the current|the previous|the next)\s+fiscal\s+year|fiscal(?:\s+year)?\s+(?<year>${YEAR})|FY\s?(?<short>${YEAR}|\d{2}))${RIGHT_EDGE}`,
+  (context, groups, match) => {
+    const which = groups.which?.toLowerCase();
+    // "FY" in capitals only: "fy" is no abbreviation news uses.
+    if (groups.short !== undefined && !match[0].startsWith('FY')) return null;
+    if (which !== undefined) {
+      const amount = which === 'last' || which === 'the previous' ? -1 : which === 'next' ? 1 : 0;
+      return tagged(components(context, { year: parseIsoDay(referenceDay(context)).year + amount }, 'year'), DateTag.relative, DateTag.approximate);
+    }
+    const short = groups.short;
+    const year = short === undefined ? Number(groups.year) : short.length === 2 ? 2000 + Number(short) : Number(short);
+    return tagged(components(context, { year }, 'year'), DateTag.approximate);
+  },
+);
+
 /** chrono's own parsers that read durations, times of day and relative phrases: durations and times are not dates here, and the relative phrases are read above at their own granularity. */
 const DROPPED_PARSERS = new Set([
   'ENTimeUnitWithinFormatParser',
@@ -320,7 +354,7 @@ const DROPPED_PARSERS = new Set([
 ]);
 
 /** Our parsers, in the order chrono runs them. */
-export const CUSTOM_PARSERS: readonly chrono.Parser[] = [yearRange, decade, century, quarterOrHalf, season, monthOfRelativeYear, relativeMonth, weekday, deicticDay, unitOffset, relativeUnit, bareYear];
+export const CUSTOM_PARSERS: readonly chrono.Parser[] = [yearRange, decade, century, quarterOrHalf, season, monthOfRelativeYear, relativeMonth, weekday, deicticDay, unitOffset, relativeUnit, periodOfTheText, fiscalYear, bareYear];
 
 /**
  * chrono's filters that drop every all-digit result (our bare years among

@@ -4,7 +4,7 @@ import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { textBefore } from '../text/context.ts';
 import { groupByPassage } from '../text/spans.ts';
-import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../text/numbers.ts';
+import { findNumbers, numberConventions, ORDINAL_EXPRESSION, parseOrdinal, parseNumber, splitScale, type FoundNumber, type NumberConventions } from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
 
 /** Words before a number that qualify it; each becomes part of the span. Longest first within a qualifier. */
@@ -29,8 +29,8 @@ const CURRENCY_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS.map(([word]) => esca
 const PERCENT_AFTER = /^(?:\s*%|\s+(?:percentage points?|percent|per cent|pct)\b)/i;
 /** A unit after a number: after spaces, glued on ("10km", "2.2C") or joined by a hyphen in an adjective ("a 42.195-kilometre course"). */
 const MEASURE_AFTER = new RegExp(`^(\\s*|-)(${MEASURE_UNIT_WORD})`, 'u');
-/** Digits with a unit glued on ("10km", "45°C", "2.2C"), which NUMBER_EXPRESSION leaves out as one word. */
-const GLUED_MEASURE = new RegExp(`(?<![\\p{L}\\p{N}_.,])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?=${MEASURE_UNIT_WORD})`, 'gu');
+/** Digits with a unit glued on ("10km", "45°C", "2.2C"), which findNumbers leaves out as one word. */
+const GLUED_MEASURE = new RegExp(`(?<![\\p{L}\\p{N}_.,])\\d+(?:[.,]\\d+)*(?=${MEASURE_UNIT_WORD})`, 'gu');
 /** Numbers that are a time of day, a phone number, a score or part of an identifier, judged by what follows. */
 const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|EST|BST)(?![a-z])|\/\d)/i;
 /** Labels before an identifier ("No. 5", "page 12", "room 101"). */
@@ -42,7 +42,7 @@ const CURRENCY_SYMBOL = CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join(
  * said again ("46% and 47%"), the connector, and the currency of the second
  * ("$10-$12", "between $5 and $7").
  */
-const RANGE_LINK = new RegExp(`^(?<echo>\\s*%|\\s+(?:percent|per cent))?\\s*(?<word>[-–—]|to|and|or|in)\\s*(?:${CURRENCY_SYMBOL})?`, 'iu');
+const RANGE_LINK = new RegExp(`^(?<echo>\\s*%|\\s+(?:percent|per cent))?\\s*(?<word>[-–—]|to|and|or|in|out of|over)\\s*(?:${CURRENCY_SYMBOL})?`, 'iu');
 /** "between" or "from" before the first number of a range, maybe with its currency ("between $5 and $7"). */
 const BETWEEN_BEFORE = new RegExp(`\\b(?:between|from)\\s+(?:${CURRENCY_SYMBOL}\\s?)?$`, 'iu');
 /** The second number of a hyphenated pair, with commas and a scale ("-4,000", "-6 million"). */
@@ -68,8 +68,8 @@ interface Candidate {
 }
 
 /** The low end of a range whose scale is said once, at the end: "5 to 7 million" starts at 5 million, "2 to 3" stays 2. */
-function scaledLow(value: number, text: string, high: { base: number; scale: number }): number {
-  const own = splitScale(text);
+function scaledLow(value: number, text: string, high: { base: number; scale: number }, conventions: NumberConventions): number {
+  const own = splitScale(text, conventions);
   return own !== null && own.scale === 1 && high.scale > 1 && value < high.base ? value * high.scale : value;
 }
 
@@ -176,18 +176,18 @@ function isInName(analysis: PassageAnalysis, number: Span, text: string, isHeadi
 }
 
 /** Every number, ordinal, age decade and "a year"-style duration in a passage text, before qualifiers and units. */
-function findCandidates(text: string): Candidate[] {
+function findCandidates(text: string, conventions: NumberConventions): Candidate[] {
   const candidates: Candidate[] = [];
-  const matches = [...text.matchAll(NUMBER_EXPRESSION)];
+  const matches = findNumbers(text, conventions);
   for (let matchIndex = 0; matchIndex < matches.length; matchIndex++) {
-    const match = matches[matchIndex] as RegExpExecArray;
-    let value = parseNumber(match[0]);
-    // "one" is a pronoun or an article far more often than a count, except in a ratio ("one in four").
-    const ratio = /^\s+in\s+/.exec(text.slice(match.index + match[0].length));
-    const beforeRatio = ratio !== null && matches[matchIndex + 1]?.index === match.index + match[0].length + ratio[0].length;
-    if (value === null || (ONE.test(match[0]) && !beforeRatio)) continue;
+    const match = matches[matchIndex] as FoundNumber;
+    let value = match.value;
+    // "one" is a pronoun or an article far more often than a count, except in a ratio ("one in four", "one out of five").
+    const ratio = /^\s+(?:in|out of)\s+/.exec(text.slice(match.index + match.text.length));
+    const beforeRatio = ratio !== null && matches[matchIndex + 1]?.index === match.index + match.text.length + ratio[0].length;
+    if (value === null || (ONE.test(match.text) && !beforeRatio)) continue;
     let start = match.index;
-    let end = start + match[0].length;
+    let end = start + match.text.length;
     let valueMax: number | null = null;
     let ranged = false;
     const before = textBefore(text, start);
@@ -196,12 +196,12 @@ function findCandidates(text: string): Candidate[] {
     if (AGE_ADJECTIVE.test(after)) continue;
     // Digits joined by a hyphen: a range when the second is larger ("10-20 people", "3,000-4,000", "5-6 million"), else a score or a code ("3-1", "7-4-2").
     const hyphenated = HYPHENATED_SECOND.exec(after);
-    if (/^\d/.test(match[0]) && /^[-–]\d/.test(after)) {
-      const second = hyphenated === null ? null : splitScale(hyphenated[1] as string);
+    if (/^\d/.test(match.text) && /^[-–]\d/.test(after)) {
+      const second = hyphenated === null ? null : splitScale(hyphenated[1] as string, conventions);
       // A run of hyphenated pairs is a set of scores ("3-6 3-6 6-4"), whichever side is larger.
       const scoreRun = /\d[-–]\d+\s+$/.test(before) || (hyphenated !== null && /^\s+\d+[-–]\d/.test(after.slice(hyphenated[0].length)));
       if (second === null || scoreRun) continue;
-      const low = scaledLow(value, match[0], second);
+      const low = scaledLow(value, match.text, second, conventions);
       if (second.value <= low) continue;
       candidates.push({ start, end: end + (hyphenated as RegExpExecArray)[0].length, value: low, valueMax: second.value, number: { start, end: end + (hyphenated as RegExpExecArray)[0].length }, kind: 'count', between: false });
       continue;
@@ -209,32 +209,42 @@ function findCandidates(text: string): Candidate[] {
     const link = RANGE_LINK.exec(after);
     const next = matches[matchIndex + 1];
     if (link && next && next.index === end + link[0].length) {
-      const second = splitScale(next[0]);
-      const word = (link.groups?.word as string).toLowerCase();
+      const second = next.value === null ? null : splitScale(next.text, conventions);
+      const word = (link.groups?.word as string).toLowerCase().replace(/\s+/g, ' ');
       const between = BETWEEN_BEFORE.test(before);
-      const low = second === null ? value : scaledLow(value, match[0], second);
-      // "10-20" and "10 to 20" are ranges; "and" only after "between"; "1 in 5" is a ratio; a larger number before a smaller one is a score or a vote ("won 7 to 2", "3-1") and no figure at all.
-      if (word === 'in' && second !== null && link.groups?.echo === undefined && Number.isInteger(value) && Number.isInteger(second.value) && second.value > value && second.value <= 1000) {
+      const low = second === null ? value : scaledLow(value, match.text, second, conventions);
+      const afterSecond = text.slice(next.index + next.text.length);
+      const high = second?.value ?? null;
+      const wholeNumbers = high !== null && link.groups?.echo === undefined && Number.isInteger(value) && Number.isInteger(high) && value >= 0;
+      // "1 in 5" and "3 out of four" are ratios; so is "2 over 3", unless the second number measures something ("5 over 10 years").
+      const measured = PERCENT_AFTER.test(afterSecond) || MEASURE_AFTER.test(afterSecond) || CURRENCY_AFTER.test(afterSecond);
+      const isRatio =
+        wholeNumbers &&
+        ((word === 'in' && high > value && high <= 1000) ||
+          (word === 'out of' && high >= value && high > 0) ||
+          (word === 'over' && high > value && high <= 100 && !measured));
+      // "10-20" and "10 to 20" are ranges; "and" only after "between"; a larger number before a smaller one is a score or a vote ("won 7 to 2", "3-1") and no figure at all.
+      if (isRatio) {
         valueMax = null;
-        value /= second.value;
-        end = next.index + next[0].length;
+        value /= high;
+        end = next.index + next.text.length;
         matchIndex++;
-      } else if (second !== null && second.value > low && word !== 'in' && (word !== 'and' || between) && word !== 'or' && (link.groups?.echo === undefined || PERCENT_AFTER.test(text.slice(next.index + next[0].length)))) {
+      } else if (second !== null && second.value > low && /^(?:[-–—]|to|and)$/.test(word) && (word !== 'and' || between) && (link.groups?.echo === undefined || PERCENT_AFTER.test(afterSecond))) {
         value = low;
         valueMax = second.value;
-        end = next.index + next[0].length;
+        end = next.index + next.text.length;
         ranged = between;
         matchIndex++;
-      } else if (second !== null && second.value < value && /^(?:[-–]|to)$/.test(word) && link.groups?.echo === undefined && !between && /^\d/.test(next[0]) && /^[\d,]+$/.test(match[0])) {
+      } else if (second !== null && second.value < value && /^(?:[-–]|to)$/.test(word) && link.groups?.echo === undefined && !between && /^\d/.test(next.text) && /^[\d,]+$/.test(match.text)) {
         matchIndex++;
         continue;
       }
     }
-    const number = { start: match.index, end: match.index + match[0].length };
+    const number = { start: match.index, end: match.index + match.text.length };
     candidates.push({ start, end, value, valueMax, number, kind: 'count', between: ranged });
-    // A minus sign right before digits makes them negative ("-3.5%", "minus 5").
-    const sign = /(?:^|[\s(])([-−–])$|\bminus\s+$/i.exec(textBefore(text, start));
-    if (sign && /^\d/.test(match[0])) {
+    // A minus sign right before digits makes them negative ("-3.5%"), and so do "minus" and "negative" before any number ("minus seven percent"); "plus or minus 3" is a margin.
+    const sign = /(?:^|[\s(])([-−–])$|(?<!\bplus or\s)\b(?:minus|negative)\s+$/i.exec(textBefore(text, start));
+    if (sign && (/^\d/.test(match.text) || /\p{L}/u.test(sign[0]))) {
       const last = candidates.at(-1) as Candidate;
       last.start -= sign[0].trimStart().length;
       last.value = -last.value;
@@ -269,7 +279,9 @@ function findCandidates(text: string): Candidate[] {
     const end = match.index + match[0].length;
     // A unit after a space is found with the number itself; here only units glued on.
     if (/^\s/.test(text.slice(end))) continue;
-    candidates.push({ start: match.index, end, value: Number(match[0].replace(/,/g, '')), valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
+    const value = parseNumber(match[0], conventions);
+    if (value === null) continue;
+    candidates.push({ start: match.index, end, value, valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
   }
   return candidates.sort((a, b) => a.start - b.start);
 }
@@ -278,13 +290,13 @@ function findCandidates(text: string): Candidate[] {
  * Finds the figures of one passage; dates and entity mentions (`taken`, those
  * of this passage) are never figures.
  */
-export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number, taken: readonly Span[]): FigureExpression[] {
+export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number, taken: readonly Span[], conventions: NumberConventions): FigureExpression[] {
   const text = analysis.text;
   const offset = analysis.offset;
   const isHeading = document.passages[passageIndex]?.isHeading ?? false;
   const figures: FigureExpression[] = [];
   const phoneNumbers = [...text.matchAll(PHONE_NUMBER)].filter((match) => match[0].replace(/\D/g, '').length >= 7).map((match) => ({ start: match.index, end: match.index + match[0].length }));
-  for (const candidate of findCandidates(text)) {
+  for (const candidate of findCandidates(text, conventions)) {
     let { start, end, kind } = candidate;
     const valueMax = candidate.valueMax;
     const numberText = text.slice(candidate.number.start, candidate.number.end);
@@ -361,10 +373,12 @@ export const extractFigures: DocumentStage = {
   name: 'extractFigures',
   requires: ['document.analyses', 'document.dates', 'document.mentions'],
   assigns: ['document.figures'],
-  run(document) {
+  run(document, config) {
     // Grouped once, so each passage checks only its own dates and mentions.
     const dates = groupByPassage(document.dates, document.passages.length);
     const mentions = groupByPassage(document.mentions, document.passages.length);
-    document.figures = document.analyses.flatMap((analysis, index) => findFigures(document, analysis, index, [...(dates[index] ?? []), ...(mentions[index] ?? [])]));
+    // The decimal mark and space grouping are the whole document's: one "3,5" decides how its "1,250" reads.
+    const conventions = numberConventions(document.text, config.extractFigures.decimalSeparator);
+    document.figures = document.analyses.flatMap((analysis, index) => findFigures(document, analysis, index, [...(dates[index] ?? []), ...(mentions[index] ?? [])], conventions));
   },
 };

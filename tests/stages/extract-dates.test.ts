@@ -118,9 +118,37 @@ describe('granularity, covered days and approximation', () => {
     ['It opened around 2010.', 'around 2010', 'year', '2010-01-01', '2010-12-31', true],
     ['It opened two decades ago.', 'two decades ago', 'year', '1996-01-01', '1996-12-31', true],
     ['It opened from 1966 to 1976.', '1966 to 1976', 'year', '1966-01-01', '1976-12-31', false],
+    // A season: the three months it covers, to the day (winter runs into the next year).
+    ['It opened in the summer of 2015.', 'the summer of 2015', 'month', '2015-06-01', '2015-08-31', false],
+    ['It opened in winter 2015.', 'winter 2015', 'month', '2015-12-01', '2016-02-29', false],
+    // The period the text is in, with its modifier in the span.
+    ['Sales will rise by the end of the year.', 'the end of the year', 'year', '2016-01-01', '2016-12-31', false],
+    ['Rent is due at the end of the month.', 'the end of the month', 'month', '2016-01-01', '2016-01-31', false],
+    // A fiscal year: the calendar year it is named for, approximate.
+    ['Profits fell this fiscal year.', 'this fiscal year', 'year', '2016-01-01', '2016-12-31', true],
+    ['Costs rose last fiscal year.', 'last fiscal year', 'year', '2015-01-01', '2015-12-31', true],
+    ['The fund grew in fiscal 2015.', 'fiscal 2015', 'year', '2015-01-01', '2015-12-31', true],
+    ['The fund grew in FY16.', 'FY16', 'year', '2016-01-01', '2016-12-31', true],
+    // A time of day on a dated day leaves the day as it is, whatever the hour and time zone.
+    ['Polls closed at 8 PM on March 3, 2016.', 'March 3, 2016', 'day', '2016-03-03', '2016-03-03', false],
+    ['The vote ended March 3, 2016 at 11 PM EST.', 'March 3, 2016', 'day', '2016-03-03', '2016-03-03', false],
+    ['The shooting happened Saturday at 11:30 p.m.', 'Saturday', 'day', '2016-01-16', '2016-01-16', false],
   ])('%s', (text, span, granularity, startDate, endDate, approximate) => {
     const [date] = datesOf(text).dates;
     expect(date).toMatchObject({ text: span, granularity, startDate, endDate, approximate });
+  });
+});
+
+describe('the period the text is in', () => {
+  it('follows the previous date of the text', () => {
+    expect(rows(datesOf('In March 2010 the plant opened; by the end of the year it had closed.'))).toEqual([
+      ['March 2010', '2010-03', 'date'],
+      ['the end of the year', '2010', 'relative'],
+    ]);
+  });
+
+  it('needs a modifier: "the year" alone is no date', () => {
+    expect(rows(datesOf('The year was hard. The end-of-year report came.'))).toEqual([]);
   });
 });
 

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
-import { createDocument, type PipelineDocument } from '../../src/document.ts';
-import { analyze } from '../../src/stages/analyze.ts';
-import { extractDates } from '../../src/stages/extract-dates.ts';
-import { extractFigures } from '../../src/stages/extract-figures.ts';
-import { segment } from '../../src/stages/segment.ts';
-import { OffsetIndex } from '../../src/text/offsets.ts';
-
-/** Runs the stages figures depend on, then figures, on a text. */
-function figuresOf(text: string): PipelineDocument {
-  const config = resolveConfig({});
-  const document = createDocument({ id: 'test', source: 'test.txt', format: 'txt', sha256: '0'.repeat(64), text, published: '2016-01-20' });
-  document.offsets = new OffsetIndex(text);
-  for (const stage of [segment, analyze, extractDates, extractFigures]) if (stage.kind === 'document') stage.run(document, config);
-  return document;
-}
+import type { PipelineDocument } from '../../src/document.ts';
+import { figuresOf } from '../helpers/figures.ts';
 
 type Row = [text: string, value: number, valueMax: number | null, qualifier: string, kind: string, unit: string | null, item: string | null];
 const rows = (document: PipelineDocument): Row[] => document.figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.qualifier, figure.kind, figure.unit, figure.item]);
@@ -197,5 +183,27 @@ describe('extractFigures deep into a long passage', () => {
       ['second', 2, null, 'exact', 'ordinal', null, 'son'],
       ['about 40', 40, null, 'approximately', 'count', null, 'medals'],
     ]);
+  });
+});
+
+describe('extractFigures and the decimal mark', () => {
+  const text = 'Prices rose 3,5 % and the fee is 1.250 euros.';
+  it.each([
+    ['auto', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
+    [',', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
+    ['.', [['1.250 euros', 1.25, 'EUR']]],
+  ] as const)('reads %j with decimalSeparator %s', (decimalSeparator, expected) => {
+    expect(figuresOf(text, { extractFigures: { decimalSeparator } }).figures.map((figure) => [figure.text, figure.value, figure.unit])).toEqual(expected);
+  });
+
+  it('reads "1,250" by the convention the rest of the document shows', () => {
+    const values = (document: string): number[] => figuresOf(document).figures.map((figure) => figure.value);
+    expect(values('Turnout was 61,5 %. The town has 1,250 voters.')).toEqual([61.5, 1.25]);
+    expect(values('Turnout was 61.5 %. The town has 1,250 voters.')).toEqual([61.5, 1250]);
+    expect(values('There were 2 345 678 voters. The town has 12 345 voters.')).toEqual([2345678, 12345]);
+    // A table of columns in a document that groups thousands with commas: each column is a number.
+    expect(values('Sales were 1,154 units; the columns show 82 512 and 65.')).toEqual([1154, 82, 512, 65]);
+    // Nothing tells whether "12 345" is one number or two: neither is given.
+    expect(values('They counted 12 345 ballots.')).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NUMBER_EXPRESSION, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, splitScale } from '../../src/text/numbers.ts';
+import { findNumbers, numberConventions, ORDINAL_EXPRESSION, parseNumber, parseOrdinal, readNumber, splitScale } from '../../src/text/numbers.ts';
 
-/** Every number expression NUMBER_EXPRESSION finds in a text. */
-const numberExpressions = (text: string): string[] => [...text.matchAll(NUMBER_EXPRESSION)].map((match) => match[0]);
+/** Every number expression findNumbers finds in a text, as far as it reads. */
+const numberExpressions = (text: string): string[] => findNumbers(text).map((found) => found.text);
 
 // [expression, value]: each is matched whole and parses to value.
 const EXPRESSIONS: [string, number][] = [
@@ -31,6 +31,46 @@ const EXPRESSIONS: [string, number][] = [
   ['5k', 5000],
   ['3bn', 3000000000],
   ['2.5bn', 2500000000],
+  ['3.5 k', 3500],
+  ['12 bln', 12000000000],
+  ['5MM', 5000000],
+  ['3mil', 3000000],
+  ['3 mln', 3000000],
+  ['2,100.5 G', 2100500000000],
+  ['1.2 tn', 1200000000000],
+  ['21.0 MLN', 21000000],
+  ['2,100.5G', 2100500000000],
+  ['1.5T', 1500000000000],
+  // scientific notation
+  ['2.5e7', 25000000],
+  ['1e5', 100000],
+  ['4.1x10^5', 410000],
+  ['4.1 × 10⁵', 410000],
+  ['3E-3', 0.003],
+  // grouping by spaces (clear by itself) and Indian grouping
+  ['2 345 678', 2345678],
+  ['52 000', 52000],
+  ['34,56,789.50', 3456789.5],
+  ['1,00,000', 100000],
+  // words and digits together
+  ['5 thousand 2 hundred and 13', 5213],
+  ['1 million 500 thousand', 1500000],
+  ['2 million and a half', 2500000],
+  ['4 dozens', 48],
+  ['7 dzs', 84],
+  // spoken decimals
+  ['four point nought six', 4.06],
+  ['three point five million', 3500000],
+  ['zero point naught two', 0.02],
+  ['three point oh five', 3.05],
+  ['two hundred point five', 200.5],
+  // whole and fraction
+  ['six and one fifth', 6.2],
+  ['ten and three eighths', 10.375],
+  ['seven and a quarter', 7.25],
+  ['four billion and two thirds', 14e9 / 3],
+  ['a quarter million', 250000],
+  ['three quarters of a million', 750000],
   // words
   ['zero', 0],
   ['one', 1],
@@ -83,9 +123,13 @@ const FRACTIONS: [string, number][] = [
   ['one-fifth', 0.2],
   ['nine-tenths', 0.9],
   ['one half', 0.5],
+  ['one seventh', 1 / 7],
+  ['three eighths', 0.375],
+  ['five sixths', 5 / 6],
+  ['one hundredth', 0.01],
 ];
 
-describe('NUMBER_EXPRESSION', () => {
+describe('findNumbers', () => {
   it.each(EXPRESSIONS)('matches %j whole', (expression) => {
     expect(numberExpressions(expression)).toEqual([expression]);
   });
@@ -117,7 +161,7 @@ describe('NUMBER_EXPRESSION', () => {
     ['1st'],
     ['3pm'],
     ['10MB'],
-    ['1e5'],
+    ['5G'],
     ['someone'],
     ['anyone'],
     ['often'],
@@ -156,7 +200,7 @@ describe('parseNumber', () => {
   });
 });
 
-describe('NUMBER_EXPRESSION and minus signs', () => {
+describe('findNumbers and minus signs', () => {
   it.each([
     ['It was -5 degrees.', ['5']],
     ['Growth was (-3.2%).', ['3.2']],
@@ -269,5 +313,73 @@ describe('ORDINAL_EXPRESSION and parseOrdinal', () => {
   it.each([['12nd'], ['1th'], ['3st'], ['twenty-twelfth'], ['seconds']])('%j is not an ordinal', (expression) => {
     const found = [...expression.matchAll(ORDINAL_EXPRESSION)].map((match) => match[0]);
     expect(found.length === 0 || parseOrdinal(found[0] as string) === null).toBe(true);
+  });
+});
+
+// [text, the numbers found]: a run that is not one number is read as the numbers it is, or cut; never summed.
+const CUT_RUNS: [string, [string, number][]][] = [
+  ['She read two one hundred pages', [['two', 2], ['one hundred', 100]]],
+  ['It was ten twenty minutes', [['ten', 10], ['twenty', 20]]],
+  ['between 2 million and 3 million', [['2 million', 2e6], ['3 million', 3e6]]],
+  ['between two million and three million', [['two million', 2e6], ['three million', 3e6]]],
+  ['A$100 million three-year bonds', [['100 million', 1e8], ['three', 3]]],
+  ['It rose 2 million 3 times', [['2 million', 2e6], ['3', 3]]],
+  ['In 2016 300 people came', [['2016', 2016], ['300', 300]]],
+  ['scored 3 100 times', []],
+  ['one hundred and a half', [['one hundred', 100]]],
+  ['between two hundred and three hundred', [['two hundred', 200], ['three hundred', 300]]],
+  ['the two hundred fifth anniversary', []],
+  ['the twenty fifth day', []],
+  ['pages 3,5 and 7', [['7', 7]]],
+  ['a 5 m wall', [['5', 5]]],
+  ['an index of 3,8921.1', []],
+  ['a fifty-fifty chance', []],
+  ['her twenty-first birthday', []],
+  ['a 30-second ad', [['30', 30]]],
+  ['a 5G network and 5T of steel', []],
+  ['5T and 4.1·10^5', [['4.1·10^5', 410000]]],
+  ['oh point five', []],
+  ['2 1/2 inches and 4-3/4 feet', [['2 1/2', 2.5], ['4-3/4', 4.75]]],
+  ['3 ½ and 10^6 and 10⁻³', [['3 ½', 3.5], ['10^6', 1e6], ['10⁻³', 0.001]]],
+  ['nought point five', [['nought point five', 0.5]]],
+];
+
+describe('runs that are not one number', () => {
+  it.each(CUT_RUNS)('%j has %j', (text, expected) => {
+    expect(findNumbers(text).filter((found) => found.value !== null).map((found) => [found.text, found.value])).toEqual(expected);
+  });
+
+  it('reads the longest start that is one number', () => {
+    expect(readNumber('two one hundred')).toEqual({ value: 2, length: 3 });
+    expect(readNumber('six and one fifth percent')).toEqual({ value: 6.2, length: 17 });
+    expect(readNumber('and')).toBeNull();
+  });
+});
+
+describe('numberConventions', () => {
+  it.each([
+    ['Prices rose 3.5% to 1,250 euros.', 'auto', { decimalSeparator: '.', spaceGrouping: 'never' }],
+    ['Les prix ont augmenté de 3,5 % et 2,25 %.', 'auto', { decimalSeparator: ',', spaceGrouping: 'unclear' }],
+    ['Il y a 1.234.567 habitants et 3,5 % de chômage.', 'auto', { decimalSeparator: ',', spaceGrouping: 'never' }],
+    ['Both 3,5 and 3.5 appear.', 'auto', { decimalSeparator: '.', spaceGrouping: 'unclear' }],
+    ['There were 2 345 678 voters and 12 345 seats.', 'auto', { decimalSeparator: '.', spaceGrouping: 'read' }],
+    ['There were 2 345 678 voters and 12,345 seats.', 'auto', { decimalSeparator: '.', spaceGrouping: 'never' }],
+    ['Le budget est de 1 234,5 millions.', 'auto', { decimalSeparator: ',', spaceGrouping: 'read' }],
+    ['It rose 3,5 %.', '.', { decimalSeparator: '.', spaceGrouping: 'unclear' }],
+    ['It rose 3.5%.', ',', { decimalSeparator: ',', spaceGrouping: 'unclear' }],
+  ] as const)('%j (%s) is %j', (text, setting, expected) => {
+    expect(numberConventions(text, setting)).toEqual(expected);
+  });
+
+  it('reads digits by the conventions', () => {
+    const comma = { decimalSeparator: ',', spaceGrouping: 'unclear' } as const;
+    expect(parseNumber('3,5', comma)).toBe(3.5);
+    expect(parseNumber('1.234,5', comma)).toBe(1234.5);
+    expect(parseNumber('1.250', comma)).toBe(1250);
+    expect(parseNumber('3,5')).toBeNull();
+    expect(parseNumber('12 345', { decimalSeparator: '.', spaceGrouping: 'read' })).toBe(12345);
+    expect(findNumbers('12 345', { decimalSeparator: '.', spaceGrouping: 'never' }).map((found) => found.value)).toEqual([12, 345]);
+    expect(findNumbers('12 345').map((found) => found.value)).toEqual([null]);
+    expect(findNumbers('1 234,5').map((found) => found.value)).toEqual([null]);
   });
 });
