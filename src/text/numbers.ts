@@ -201,7 +201,21 @@ const add = (a: Ratio, b: Ratio): Ratio =>
 /** Multiplies by a scale (1e3, 1e6...) or, for a scale below one, divides by its inverse, so no rounding creeps in. */
 const times = (a: Ratio, factor: number): Ratio =>
   Number.isInteger(factor) ? ratio(a.numerator * factor, a.denominator) : ratio(a.numerator, a.denominator / factor);
-const valueOf = (a: Ratio): number => a.numerator / a.denominator;
+const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? Math.abs(a) : greatestCommonDivisor(b, a % b));
+/**
+ * The value a ratio says, as a number. A fraction with no finite decimal
+ * form ("four billion and two thirds") is given to the cent when it is 1 or
+ * more (4666666666.67), as a figure is written; below 1 ("one seventh") it
+ * keeps the double's precision, which cents would erase.
+ */
+const valueOf = (a: Ratio): number => {
+  const value = a.numerator / a.denominator;
+  if (!Number.isInteger(a.numerator) || !Number.isInteger(a.denominator) || Math.abs(value) < 1) return value;
+  let denominator = a.denominator / greatestCommonDivisor(a.numerator, a.denominator);
+  while (denominator % 2 === 0) denominator /= 2;
+  while (denominator % 5 === 0) denominator /= 5;
+  return denominator === 1 ? value : Math.round(value * 100) / 100;
+};
 const ZERO = ratio(0);
 
 /** A decimal written with "." for its mark and no grouping, as an exact ratio ("4.06" is 406/100). */
@@ -545,7 +559,8 @@ export function parseNumber(expression: string, conventions: NumberConventions =
   const fraction = DIGIT_FRACTION.exec(text);
   if (fraction) {
     const [whole, numerator, denominator] = [Number(fraction[1] ?? 0), Number(fraction[2]), Number(fraction[3])];
-    return numerator > 0 && numerator < denominator && FRACTION_DENOMINATORS.has(denominator) ? (whole * denominator + numerator) / denominator : null;
+    if (!(numerator > 0 && numerator < denominator && FRACTION_DENOMINATORS.has(denominator))) return null;
+    return valueOf(ratio(whole * denominator + numerator, denominator));
   }
   const read = readNumber(text, conventions);
   return read !== null && read.length === text.length ? read.value : null;

@@ -116,11 +116,11 @@ const fractions: fc.Arbitrary<Written> = fc
   .tuple(fractionWords, fc.integer({ min: 1, max: 99 }), fc.constantFrom<[string, number]>(['', 1], [' thousand', 1e3], [' million', 1e6], [' billion', 1e9]), fc.integer({ min: 0, max: 3 }))
   .filter(([fraction, , , form]) => form !== 0 || !fraction.words.startsWith('a '))
   .map(([{ words, numerator, denominator }, whole, [scaleWord, scale], form]) => {
-    if (form === 0) return { text: words, value: numerator / denominator };
-    if (form === 1 && scale > 1) return { text: `${words}${scaleWord}`, value: (numerator * scale) / denominator };
+    if (form === 0) return { text: words, value: figureValue(numerator, denominator) };
+    if (form === 1 && scale > 1) return { text: `${words}${scaleWord}`, value: figureValue(numerator * scale, denominator) };
     // "five and a half million": the whole and the fraction, then the scale; "four billion and two thirds": the fraction of the scale.
     const wholeText = form === 3 ? String(whole) : belowHundred(whole, '-');
-    const value = ((whole * denominator + numerator) * scale) / denominator;
+    const value = figureValue((whole * denominator + numerator) * scale, denominator);
     return { text: form === 2 ? `${wholeText} and ${words}${scaleWord}` : `${wholeText}${scaleWord} and ${words}`, value };
   });
 
@@ -143,10 +143,29 @@ const digitFractions: fc.Arbitrary<Written> = fc
   .filter(([, denominator, numerator]) => numerator < denominator)
   .map(([whole, denominator, numerator, joiner, [character, top, bottom], vulgar]) =>
     vulgar
-      ? { text: `${whole === 0 ? '' : whole}${whole !== 0 && joiner === ' ' ? ' ' : ''}${character}`, value: (whole * bottom + top) / bottom }
-      : { text: whole === 0 ? `${numerator}/${denominator}` : `${whole}${joiner}${numerator}/${denominator}`, value: (whole * denominator + numerator) / denominator });
+      ? { text: `${whole === 0 ? '' : whole}${whole !== 0 && joiner === ' ' ? ' ' : ''}${character}`, value: figureValue(whole * bottom + top, bottom) }
+      : { text: whole === 0 ? `${numerator}/${denominator}` : `${whole}${joiner}${numerator}/${denominator}`, value: figureValue(whole * denominator + numerator, denominator) });
 
 const written = fc.oneof(wholeNumbers, scaledDecimals, scientific, fractions, spokenDecimals, dozens, digitFractions);
+
+/**
+ * The value a figure gives the fraction numerator/denominator: exact when it
+ * has a finite decimal form, else to the cent from 1 up (SPEC of `value`:
+ * "four billion and two thirds" is 4666666666.67), and as a double below 1.
+ */
+function figureValue(numerator: number, denominator: number): number {
+  const value = numerator / denominator;
+  let rest = denominator;
+  for (let divisor = 2; divisor <= rest; divisor++) {
+    while (numerator % divisor === 0 && rest % divisor === 0) {
+      numerator /= divisor;
+      rest /= divisor;
+    }
+  }
+  while (rest % 2 === 0) rest /= 2;
+  while (rest % 5 === 0) rest /= 5;
+  return rest === 1 || Math.abs(value) < 1 ? value : Number(value.toFixed(2));
+}
 
 /** The numbers found in a sentence around the text, with their values. */
 const readIn = (text: string): [string, number | null][] => findNumbers(`The figure was ${text} in all.`).map((found) => [found.text, found.value]);

@@ -68,7 +68,7 @@ const EXPRESSIONS: [string, number][] = [
   ['six and one fifth', 6.2],
   ['ten and three eighths', 10.375],
   ['seven and a quarter', 7.25],
-  ['four billion and two thirds', 14e9 / 3],
+  ['four billion and two thirds', 4666666666.67],
   ['a quarter million', 250000],
   ['three quarters of a million', 750000],
   // words
