@@ -286,7 +286,9 @@ function speakerWordsThenCueAfter(context: TokenContext, first: number): Attribu
     while (last > first && INTERVENING_ADVERBS.has(wordForm((tokens[last] as Token).text))) last--;
     // A clause of its own stands there (“…,” they become willing to listen and even say): no speaker.
     const words = tokens.slice(first, last + 1);
-    if (words.some((word) => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)) || PRONOUN_FORMS.test(word.text))) return null;
+    // "and" may join two descriptions of one speaker ("the Vermont senator and Democratic presidential candidate").
+    const clauseWord = (word: Token): boolean => NOT_IN_SPEAKER_WORDS.some((tag) => word.tags.has(tag)) && wordForm(word.text) !== 'and';
+    if (words.some((word) => clauseWord(word) || PRONOUN_FORMS.test(word.text))) return null;
     if (!words.some((word) => word.tags.has('Noun'))) return null;
     let speakerLast = first;
     while (speakerLast < last && !separated(tokens, speakerLast)) speakerLast++;

@@ -116,6 +116,12 @@ export class Discourse {
     return antecedent === undefined ? own : { text: antecedent.text, span: antecedent.span };
   }
 
+  /** The most recent subject introduced at or after `sentence` (reading order), as a speaker, or null. */
+  lastSubjectFrom(sentence: number): Speaker | null {
+    const found = this.recent().find((referent) => referent.subject && referent.sentence >= sentence);
+    return found === undefined ? null : { text: found.text, span: found.span };
+  }
+
   /** The nearest compatible referent of a pronoun; an unknown gender is learnt from the pronoun resolved to it. */
   private resolvePronoun(pronoun: string, sentence: number): Speaker | null {
     // "I" and "we" outside a quotation are the writer, who is no speaker the text names.

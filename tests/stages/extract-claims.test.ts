@@ -151,6 +151,12 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['a quotation after a sentence describing what someone did', 'Clinton touted her credentials as a co-sponsor of the bill. "We need to find ways to support workers who want a union."', [
       ['quote', 'We need to find ways to support workers who want a union.', 'Clinton', 'touted'],
     ]],
+    ['a paragraph of narration introduces who the next paragraph quotes', 'Sen. Bernie Sanders also called on the U.S. to press China.\n"China is equally concerned about what North Korea is doing."', [
+      ['quote', 'China is equally concerned about what North Korea is doing.', 'Bernie Sanders', null],
+    ]],
+    ['"and" joins two descriptions of one speaker', '"China is equally concerned," the Vermont senator and presidential candidate told ABC.', [
+      ['quote', 'China is equally concerned,', 'the Vermont senator and presidential candidate', 'told'],
+    ]],
     ['a number is no speaker', 'Of those polled, 56 said that the plan would fail.', [
       ['reported', 'the plan would fail', null, 'said'],
     ]],
