@@ -17,6 +17,7 @@ export type AttributionRule =
   | 'according-to-after'
   | 'according-to-before'
   | 'previous-sentence-cue'
+  | 'inverted-cue-before'
   | 'speaker-cue-before'
   | 'colon-introduction'
   | 'headline-colon'
@@ -166,6 +167,13 @@ function isFiniteVerb(token: Token): boolean {
   return token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Participle');
 }
 
+/** Said Comey, “…” / Said Dorothy Poynter, who grew up with Ali, “…”: the cue opens the sentence and its speaker follows. */
+function invertedCueBefore(context: TokenContext, last: number, lead: string): Attribution | null {
+  if (!/,\s*$/u.test(lead)) return null;
+  const attribution = cueThenSpeakerAfter(context, sentenceStart(context, last));
+  return attribution !== null && attribution.speaker !== null ? { ...attribution, rule: 'inverted-cue-before' } : null;
+}
+
 /** According to Limbaugh, “…”: the source opens the sentence and a comma hands over to the quotation. */
 function accordingToBefore(context: TokenContext, last: number, lead: string): Attribution | null {
   if (!/[,:]\s*$/u.test(lead)) return null;
@@ -235,7 +243,7 @@ export function attributeQuotation(context: TokenContext, quotation: Quotation, 
         headlineColon(context, sentenceStart(context, last), last, lead)
       );
     }
-    return cueBefore ?? accordingToBefore(context, last, lead) ?? previousSentenceCue(context, last, lead);
+    return accordingToBefore(context, last, lead) ?? invertedCueBefore(context, last, lead) ?? cueBefore ?? previousSentenceCue(context, last, lead);
   };
   // A colon announces the quotation: what follows it is the next sentence, not its attribution.
   if (lead !== null && /:\s*$/u.test(lead)) return before();

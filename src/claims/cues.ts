@@ -197,11 +197,14 @@ export const CUE_WORDS: ReadonlyMap<string, CueSense> = lexicon();
 
 /**
  * Verbs that only attribute speech with a particle ("pointed out", "went
- * on"): alone they mean something else ("pointed at", "went home").
+ * on", "put it"): alone they mean something else ("pointed at", "went
+ * home", "put the case").
  */
 const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
   ['point', 'out'], ['points', 'out'], ['pointed', 'out'], ['pointing', 'out'],
   ['go', 'on'], ['goes', 'on'], ['went', 'on'], ['going', 'on'],
+  // "as The Post's Dana Milbank puts it, “…”"
+  ['put', 'it'], ['puts', 'it'], ['putting', 'it'],
 ]);
 
 /** Verbs of letting know: "lets them know that …" reports like "tells them that …". */

@@ -157,6 +157,12 @@ describe('findClaims: quoted fragments and how news attributes them', () => {
     ['"and" joins two descriptions of one speaker', '"China is equally concerned," the Vermont senator and presidential candidate told ABC.', [
       ['quote', 'China is equally concerned,', 'the Vermont senator and presidential candidate', 'told'],
     ]],
+    ['an inverted cue opening the sentence, before a comma', 'Said Comey, "The thought that an error on our part is connected to this is painful."', [
+      ['quote', 'The thought that an error on our part is connected to this is painful.', 'Comey', 'Said'],
+    ]],
+    ['"as X puts it"', 'As The Post’s Dana Milbank puts it, "Senate Republicans are unmoved, and liberal activists are uninspired."', [
+      ['quote', 'Senate Republicans are unmoved, and liberal activists are uninspired.', 'Dana Milbank', 'puts it'],
+    ]],
     ['a number is no speaker', 'Of those polled, 56 said that the plan would fail.', [
       ['reported', 'the plan would fail', null, 'said'],
     ]],
