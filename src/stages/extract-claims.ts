@@ -9,6 +9,7 @@ import type { Claim, FigureExpression, PipelineDocument, Span } from '../documen
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { SpanIndex } from '../text/spans.ts';
+import { isTitleCase, titleWords } from '../text/title-case.ts';
 
 /** Words before a quotation that make it a title or a phrase mentioned, not speech. */
 const TITLE_BEFORE = /(?:titled|entitled|named|headlined|so-called|known as|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
@@ -18,8 +19,6 @@ const WORK_BEFORE = /(?:\b(?:of|on|in|from|to|for|at|about)|['’]s)\s*$/iu;
 const NAMING_BEFORE = /(?:called|dubbed|labell?ed|termed|branded)\s*[:,]?\s*$/iu;
 /** An unattributed quotation shorter than this (in words) is a phrase or a scare quote. */
 const MIN_UNATTRIBUTED_WORDS = 5;
-/** Function words a title may leave in lower case ("Returning Home After Clarifying the Truth"). */
-const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'up', 'as', 'is', 'vs']);
 /** How many characters before a quotation are read to tell a title or an embedded phrase. */
 const LOOK_BEFORE = 40;
 /** Where sentences of a passage sit in reading order: passages never hold this many sentences. */
@@ -28,10 +27,9 @@ const SENTENCES_PER_PASSAGE = 1_000_000;
 const words = (text: string): string[] => text.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
 
 /** Title Case: nearly every word that is not a small function word is capitalised (a title of a work, a headline). */
-function isTitleCase(text: string): boolean {
-  const content = words(text).filter((word) => !TITLE_SMALL_WORDS.has(word.toLowerCase()));
-  return content.length >= 2 && content.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length >= content.length * 0.8;
-}
+const isTitle = (text: string): boolean => isTitleCase(titleWords(text), TITLE_CAPITALISED_SHARE, 2);
+/** Share of a quoted title's content words that are capitalised. */
+const TITLE_CAPITALISED_SHARE = 0.8;
 
 function passageContext(text: string, analysis: PassageAnalysis): TokenContext {
   const sentenceFirst: number[] = [];
@@ -192,7 +190,7 @@ function quoteClaims(
     // An attribute value in markup that survived as text (tweet-date="…") is no one's words.
     if (TITLE_BEFORE.test(before) || /=\s*$/u.test(before)) continue;
     // A Title Case quotation after a preposition or a possessive names a work or a show ("on CBS's “Face the Nation,”").
-    if (WORK_BEFORE.test(before) && isTitleCase(text.slice(quotation.start, quotation.end))) continue;
+    if (WORK_BEFORE.test(before) && isTitle(text.slice(quotation.start, quotation.end))) continue;
     let end = quotation.end;
     let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : (transcriptLabel(context, quotation) ?? attributeQuotation(context, quotation, passage.start));
     if (quotation.close === null && attribution === null) {
@@ -211,11 +209,11 @@ function quoteClaims(
       if (fragment === null || fragment.speaker === null || fragment.passive) continue;
       // A title is quoted by a naming verb only ("called her “Miss Piggy”"); after "the", a verb that only
       // quotes ("reads them the “advisory on …”") quotes the name of a thing.
-      if ((isTitleCase(quotedText) && !fragment.naming) || (/\bthe\s*$/iu.test(before) && fragment.quotesOnly)) continue;
+      if ((isTitle(quotedText) && !fragment.naming) || (/\bthe\s*$/iu.test(before) && fragment.quotesOnly)) continue;
       attribution = fragment;
     } else if (attribution === null) {
       // Unattributed: a title, or more of what the current speaker says.
-      if (isTitleCase(quotedText)) continue;
+      if (isTitle(quotedText)) continue;
       // A short quotation is a phrase unless it is a whole sentence ("“It's a surprise.”").
       if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS && !/^[^\p{L}]*\p{Lu}.*[.!?]$/u.test(quotedText)) continue;
     }

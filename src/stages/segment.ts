@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { Passage, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
+import { isTitleCase, titleWords } from '../text/title-case.ts';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -25,9 +26,6 @@ export function trimSpan(text: string, { start, end }: Span): Span {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/;
-/** Words a title leaves in lower case. */
-export const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'up', 'with', 'vs', 'via', 'after', 'over', 'about', 'is', 'are']);
-
 /**
  * A heading is a single short line that does not end like a sentence and is
  * written as a title (most words capitalised, or ALL CAPS), or a Markdown `#` line.
@@ -36,13 +34,13 @@ export function isHeading(paragraph: string, maxHeadingChars: number): boolean {
   if (paragraph.includes('\n') || paragraph.length > maxHeadingChars) return false;
   if (MARKDOWN_HEADING.test(paragraph)) return true;
   if (/[.,;!"”'’)\]]$/.test(paragraph) && !/[?!]$/.test(paragraph)) return false;
-  const words = paragraph.match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const words = titleWords(paragraph);
   if (words.length === 0 || words.length > 20) return false;
-  const content = words.filter((word) => !SMALL_WORDS.has(word.toLowerCase()));
-  if (content.length === 0) return false;
-  const capitalised = content.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / content.length >= 0.75;
+  return isTitleCase(words, HEADING_CAPITALISED_SHARE);
 }
+
+/** Share of a heading's content words that are capitalised. */
+const HEADING_CAPITALISED_SHARE = 0.75;
 
 /** Splits a long span at sentence boundaries into pieces of at most maxChars, then at spaces, and only then anywhere. */
 export function splitLongSpan(text: string, span: Span, maxChars: number): Span[] {
