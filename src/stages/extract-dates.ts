@@ -1,5 +1,5 @@
 import type * as chrono from 'chrono-node';
-import { DATE_PARSER, DateTag, FUTURE, taggedGranularity } from '../dates/parsers.ts';
+import { DATE_PARSER, DateTag, FUTURE, MONTHS, taggedGranularity } from '../dates/parsers.ts';
 import type { DateExpression, PipelineDocument, Span } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import type { DateGranularity, DateKind } from '../schemas/index.ts';
@@ -23,7 +23,7 @@ const instantOf = (day: string): chrono.ParsingReference => {
 /** Reference for finding spans before the real one is known; explicit dates do not depend on it. */
 const NEUTRAL_REFERENCE = '2000-01-01';
 
-const MONTH_NAMES = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+const MONTH_NAMES = new RegExp(String.raw`\b(?:${MONTHS.join('|')})\b`, 'gi');
 /** Words before a month name standing alone that make it a date ("in May", "since March"); without them "May" is a verb or a name. */
 const MONTH_CUE = /(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|of|early|late|mid|between|and|or|last|next|this|throughout|until|in early|in late)[\s-]+|[-–—]\s*)$/i;
 /** Prepositions chrono takes into a span ("on 8 March"); the date is what follows. */
