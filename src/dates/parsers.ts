@@ -13,6 +13,7 @@ import * as chrono from 'chrono-node';
 import type { DateGranularity } from '../schemas/index.ts';
 import { parseIsoDay, shiftDay, weekdayOf, type CalendarUnit } from '../text/calendar.ts';
 import { parseNumber } from '../text/numbers.ts';
+import { ORDINAL_WORDS as NUMBER_ORDINALS } from '../text/numbers.ts';
 
 /** Tags the parsers set on results and components. */
 export const DateTag = {
@@ -33,10 +34,12 @@ export const DateTag = {
 /** The month names, lower case, January first: the one list the date code reads. */
 export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Ordinals a date names (centuries and quarters): the number words' ordinals up to twentieth, and "final" or "last" quarter. */
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-  'twenty-first': 21, final: 4, last: 4,
+  ...Object.fromEntries(Object.entries(NUMBER_ORDINALS).filter(([, value]) => value <= 20)),
+  'twenty-first': 21,
+  final: 4,
+  last: 4,
 };
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)`;
 /** Nothing glued on either side: no letter, digit or number punctuation ("1,966", "2016.5", "#2016"). */

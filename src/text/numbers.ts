@@ -28,7 +28,8 @@ const DECIMAL_DIGITS: Record<string, number> = lookup({
   nought: 0, naught: 0, oh: 0,
 });
 
-const ORDINAL_WORDS: Record<string, number> = lookup({
+/** Ordinal words with the number they count: the one list for numbers and dates. */
+export const ORDINAL_WORDS: Record<string, number> = lookup({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
   thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
