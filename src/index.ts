@@ -3,7 +3,7 @@ export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSch
 export { runPipeline, mergeShards, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
 export { STAGES, DOCUMENT_STAGES } from './stages/index.ts';
 export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, EntityLinker } from './stage.ts';
-export type { DocumentResult, ClusterSummary } from './run/document-result.ts';
+export type { DocumentResult } from './run/document-result.ts';
 export { parseShard, type Shard } from './run/shard.ts';
 export type { PipelineDocument, Passage, EntityMention, DateExpression, FigureExpression, Claim, EntityCluster, Span } from './document.ts';
 export { MessageCode } from './messages.ts';

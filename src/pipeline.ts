@@ -6,7 +6,8 @@ import { Piscina } from 'piscina';
 import type { ResolvedConfig } from './config.ts';
 import { createDocument, failDocument, type PipelineDocument } from './document.ts';
 import { formatMessage, MessageCode } from './messages.ts';
-import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
+import type { EntityCluster } from './document.ts';
+import type { DocumentResult } from './run/document-result.ts';
 import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, type LoadedDocument } from './run/extract-document.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
@@ -194,7 +195,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
       const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
       entries.push({ key, order: document.order });
       const job = (async () => {
-        let clusters: ClusterSummary[] | null = options.fresh ? null : await cache.clusters(key);
+        let clusters: EntityCluster[] | null = options.fresh ? null : await cache.clusters(key);
         if (clusters === null) {
           const task = { document: loadedFields(document), config };
           const outcome = await extractor.run(task).catch((error: Error): ExtractOutcome => {

@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from './config.ts';
 import type { PipelineDocument } from './document.ts';
 import type { InputFile } from './input/discover.ts';
-import type { ClusterSummary, DocumentResult } from './run/document-result.ts';
+import type { EntityCluster } from './document.ts';
+import type { DocumentResult } from './run/document-result.ts';
 import type { EntityRow } from './schemas/index.ts';
 
 interface StageInfo {
@@ -34,7 +35,7 @@ export interface DocumentStage extends StageInfo {
  */
 export interface EntityLinker {
   /** Takes one document's clusters (first pass, any order). */
-  add(clusters: readonly ClusterSummary[]): void;
+  add(clusters: readonly EntityCluster[]): void;
   /** Ends the first pass: the groups and their canonical names are fixed. */
   finish(): void;
   /** Replaces a result's local entity references by entity ids and counts its mentions (second pass, input order). */

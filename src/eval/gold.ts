@@ -10,6 +10,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ClaimKind } from '../schemas/claims.ts';
+import { EntityType } from '../schemas/mentions.ts';
 
 /** Fields every annotated span carries: code point offsets, end exclusive. */
 const spanFields = {
@@ -28,19 +30,13 @@ function hasPositiveLength(span: { start: number; end: number }): boolean {
 
 const positiveLengthIssue = { message: 'end must be greater than start', path: ['end'] };
 
-/** Entity types as in SPEC.md: the types the pipeline predicts and the scorer reports. */
-export const entityTypeSchema = z.enum(['person', 'place', 'organization']);
-
 /**
  * Entity types a gold item may have: those of SPEC.md, plus `misc` for a
  * named thing that is none of them (nationalities, events, works, products,
  * as in CoNLL-2003). A `misc` item is always optional: it is there for a
  * learner to see, not to be scored.
  */
-export const goldEntityTypeSchema = z.enum([...entityTypeSchema.options, 'misc']);
-
-/** Claim kinds as in SPEC.md. */
-export const claimKindSchema = z.enum(['quote', 'reported', 'figure']);
+export const goldEntityTypeSchema = z.enum([...EntityType.options, 'misc']);
 
 /** A gold entity mention. */
 export const goldEntitySchema = z
@@ -79,7 +75,7 @@ export const goldFigureSchema = z
 export const goldClaimSchema = z
   .looseObject({
     ...spanFields,
-    kind: claimKindSchema,
+    kind: ClaimKind,
     speaker: z.string().nullable(),
     speaker_alternatives: z.array(z.string()).default([]),
     /**
@@ -117,16 +113,12 @@ export const goldDocumentSchema = z.looseObject({
    * annotate quotes and reported speech, not figure statements). The
    * reference scorer, shared/tools/score.mjs, reads it.
    */
-  claim_kinds_scored: z.array(claimKindSchema).optional(),
+  claim_kinds_scored: z.array(ClaimKind).optional(),
   not_claims: z.array(goldNotClaimSchema).optional(),
 });
 
-/** Entity type: person, place or organization. */
-export type EntityType = z.infer<typeof entityTypeSchema>;
 /** Entity type of a gold item: person, place, organization or misc (always optional). */
 export type GoldEntityType = z.infer<typeof goldEntityTypeSchema>;
-/** Claim kind: quote, reported or figure. */
-export type ClaimKind = z.infer<typeof claimKindSchema>;
 /** A gold entity mention. */
 export type GoldEntity = z.infer<typeof goldEntitySchema>;
 /** A gold temporal expression. */

@@ -1,13 +1,5 @@
-import type { ClaimRow, DateRow, DocumentRow, EntityType, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
-
-/** A group of one document's mentions that name the same thing: what corpus-wide linking needs. */
-export interface ClusterSummary {
-  type: EntityType;
-  /** Fullest form of the name in the document. */
-  name: string;
-  /** Every surface form seen in the document. */
-  forms: string[];
-}
+import type { EntityCluster } from '../document.ts';
+import type { ClaimRow, DateRow, DocumentRow, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
 
 /**
  * Everything one document contributes to the tables, before corpus-wide
@@ -21,7 +13,8 @@ export interface DocumentResult {
   dates: DateRow[];
   figures: FigureRow[];
   claims: ClaimRow[];
-  clusters: ClusterSummary[];
+  /** The document's entity clusters: what corpus-wide linking needs. */
+  clusters: EntityCluster[];
 }
 
 const LOCAL_REFERENCE = /^#(\d+)$/;

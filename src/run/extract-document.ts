@@ -6,7 +6,7 @@ import type { DocumentStage } from '../stage.ts';
 import { documentResult } from '../stages/validate.ts';
 import { OffsetIndex } from '../text/offsets.ts';
 import { ResultCache } from './result-cache.ts';
-import type { ClusterSummary } from './document-result.ts';
+import type { EntityCluster } from '../document.ts';
 
 /** The fields of a loaded document that travel to a worker. */
 export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
@@ -19,7 +19,7 @@ export interface ExtractTask {
 
 /** What the main thread needs back: the clusters for linking, the result to cache, and the stage timings. */
 export interface ExtractOutcome {
-  clusters: ClusterSummary[];
+  clusters: EntityCluster[];
   /** The result as the cache stores it (see ResultCache.serialize). */
   serialized: string;
   stageMilliseconds: Record<string, number>;

@@ -1,5 +1,6 @@
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
-import { resolveEntityReferences, type ClusterSummary, type DocumentResult } from '../run/document-result.ts';
+import type { EntityCluster } from '../document.ts';
+import { resolveEntityReferences, type DocumentResult } from '../run/document-result.ts';
 import type { EntityRow, EntityType } from '../schemas/index.ts';
 import type { CorpusStage, EntityLinker, EntityNames } from '../stage.ts';
 import { compareFullness, nameKey, slugify } from '../text/names.ts';
@@ -66,7 +67,7 @@ export class NameGraphLinker implements EntityLinker {
     return `${type}|${nameKey(name)}`;
   }
 
-  add(clusters: readonly ClusterSummary[]): void {
+  add(clusters: readonly EntityCluster[]): void {
     if (this.finished) throw new Error('NameGraphLinker.add after finish');
     for (const cluster of clusters) {
       if (cluster.forms.length === 0) continue;
@@ -118,7 +119,7 @@ export class NameGraphLinker implements EntityLinker {
   }
 
   /** The entity id of a cluster of a document added before finish. */
-  entityIdOf(cluster: ClusterSummary): string {
+  entityIdOf(cluster: EntityCluster): string {
     const node = this.nodeIndex.get(NameGraphLinker.nameKey(cluster.type, cluster.name));
     const group = node === undefined ? undefined : this.groupOfRoot.get(this.find(node));
     if (group === undefined) throw new Error(`cluster "${cluster.name}" (${cluster.type}) was not added to the linker before finish`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreDataset } from '../../src/eval/score.ts';
-import type { EntityType, GoldEntityType } from '../../src/eval/gold.ts';
+import type { GoldEntityType } from '../../src/eval/gold.ts';
+import type { EntityType } from '../../src/schemas/mentions.ts';
 import type { ClaimPrediction, EvalReport, MatchScores, MentionPrediction } from '../../src/eval/score.ts';
 import { countsOf, goldDocument, predictionTables } from './helpers.ts';
 
