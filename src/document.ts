@@ -1,7 +1,6 @@
-import type { DocumentFormat, DocumentStatus, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+import type { DocumentFormat, DocumentStatus, DocumentTables, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
 import type { PassageAnalysis } from './text/analysis.ts';
 import type { OffsetIndex } from './text/offsets.ts';
-import type { DocumentTables } from './stages/validate.ts';
 
 /**
  * Internal spans are UTF-16 offsets into the document text (the unit the

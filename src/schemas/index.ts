@@ -32,6 +32,9 @@ export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
 /** The row type of each table, inferred from its schema. */
 export type TableRows = { [Name in TableName]: z.infer<(typeof TABLE_SCHEMAS)[Name]>[] };
 
+/** The rows one document contributes to the tables (entities are corpus-wide, documents are written apart). */
+export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+
 /** The column that identifies a row of each table. */
 export const ID_COLUMNS: { [Name in TableName]: string } = {
   documents: 'doc_id',

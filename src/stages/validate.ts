@@ -3,13 +3,10 @@ import type { EntityMention, PipelineDocument, Span } from '../document.ts';
 import { failDocument } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
-import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows } from '../schemas/index.ts';
+import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows, type DocumentTables } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
 import { SpanIndex } from '../text/spans.ts';
-
-/** The rows one document contributes to the tables (entities are corpus-wide). */
-export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
 
 /** The local entity reference of a mention's cluster (resolved corpus-wide when the tables are written). */
 const entityReference = (mention: EntityMention): string | undefined => (mention.cluster === undefined ? undefined : localEntityReference(mention.cluster));
