@@ -304,7 +304,7 @@ export function findClaims(document: PipelineDocument): Claim[] {
       reader.readUpTo(analysis.tokens.length);
       previousSpeaker = discourse.resolve(introduction.speaker, sentenceOrder(passageIndex, analysis.tokens[introduction.speaker.first] as Token)) ?? previousSpeaker;
     } else if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
-    else if (passageQuotes.length === 0) {
+    else if (passageQuotes.length === 0 && analysis.tokens.length > 0) {
       // A paragraph of narration introduces who the next paragraph quotes ("Sen. Bernie Sanders also called on the
       // U.S. to press China." ¶ "“China is equally concerned …”"): its last subject that can speak.
       previousSpeaker = discourse.lastSubjectFrom(sentenceOrder(passageIndex, analysis.tokens[0] as Token)) ?? previousSpeaker;

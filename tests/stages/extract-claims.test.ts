@@ -251,3 +251,14 @@ describe('findClaims: not reported speech', () => {
     expect(rows('Angela Merkel told reporters after the meeting that was held in part on a pleasure boat.')).toEqual([]);
   });
 });
+
+describe('findClaims: paragraphs with no words', () => {
+  it('a paragraph the tagger reads no words in neither fails nor breaks the continuity', () => {
+    // The pipeline's batched analysis gives "- - - -" between two paragraphs no tokens at all.
+    const document = documentOf('Li Dayong spoke on Monday.\n- - - -\n“We will appeal the ruling today,” he said.');
+    (document.analyses[1] as { tokens: unknown[] }).tokens = [];
+    expect(findClaims(document).map((claim) => [claim.kind, claim.text, claim.speaker, claim.cue])).toEqual([
+      ['quote', 'We will appeal the ruling today,', 'Li Dayong', 'said'],
+    ]);
+  });
+});
