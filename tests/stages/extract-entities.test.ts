@@ -39,6 +39,10 @@ describe('extractEntities', () => {
     ['Leeds 2 Chelsea 1', [['organization', 'Leeds'], ['organization', 'Chelsea']]],
     // The rule engine finds no one here.
     ['Democrat Hillary Clinton spoke in Ohio on Monday.', [['person', 'Hillary Clinton'], ['place', 'Ohio']]],
+    // The model learnt Augsburg as a Bundesliga club; the text's own definition makes it a place at every mention.
+    ['Augsburg (Latin: Augusta Vindelicorum) is a city in Bavaria. Augsburg has a university.', [['place', 'Augsburg'], ['place', 'Augusta Vindelicorum'], ['place', 'Bavaria'], ['place', 'Augsburg']]],
+    // A definition by an organization head word ("capital") stays a feature: Hobart remains a place.
+    ['Hobart is the capital and most populous city of Tasmania.', [['place', 'Hobart'], ['place', 'Tasmania']]],
   ])('runs the shipped model by default: %s', (text, expected) => {
     expect(entities(text)).toEqual(expected);
   });

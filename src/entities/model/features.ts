@@ -1,4 +1,5 @@
 import type { EntityMention } from '../../document.ts';
+import type { EntityType } from '../../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
@@ -405,6 +406,31 @@ function categoryNouns(tokens: readonly Token[], views: readonly TokenView[]): s
   }
   return categories;
 }
+
+/**
+ * The type the sentence's own definition of the name ending at token
+ * `last` gives it, through the gazetteer's head words ("Augsburg is a
+ * city": place; "Newmont, the mining company": organization), or null.
+ */
+export function definedType(tokens: readonly Token[], last: number, gazetteer: Gazetteer): EntityType | null {
+  // Only a definition proper: "X (…) is a/the N", the name its subject and the noun its predicate, no possessive between.
+  let at = last + 1;
+  const aside = /\(/u.test((tokens[last] as Token).post) || /\(/u.test(tokens[at]?.pre ?? '');
+  if (aside) {
+    while (at < tokens.length && at < last + 20 && !/\)/u.test((tokens[at] as Token).post)) at++;
+    at++;
+  }
+  const copula = tokens[at];
+  if (copula === undefined || !DEFINING_COPULAS.has(copula.text.toLowerCase()) || /[,;:]/u.test((tokens[last] as Token).post)) return null;
+  const predicate = tokens.slice(at + 1, at + 6);
+  if (predicate.some((token) => token.tags.has('Possessive') || /['’]s$/u.test(token.text))) return null;
+  const noun = definingNoun(tokens, last);
+  const type = noun === '' ? undefined : gazetteer.heads.get(tokenKey(noun));
+  return type === undefined || type === 'none' ? null : type;
+}
+
+/** The verbs of a definition ("Augsburg is a city"); "became" and "remains" tell of a change or a state, not a kind. */
+const DEFINING_COPULAS = new Set(['is', 'was', 'are', 'were']);
 
 /** The noun after a name ending at `last`: past a bracketed aside, a copula or an apposition's comma, an article and modifiers. */
 function definingNoun(tokens: readonly Token[], last: number): string {

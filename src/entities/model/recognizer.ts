@@ -5,7 +5,7 @@ import { nameKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
-import { documentFeatures, modelSentences, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
+import { definedType, documentFeatures, modelSentences, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
 import type { FeatureTable } from './feature-hash.ts';
 import { decodeSpans } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
@@ -78,6 +78,32 @@ export function mentionsFromLabels(text: string, sentences: readonly ModelSenten
   return mentions;
 }
 
+/**
+ * A name the text defines as a place ("Augsburg is a city", "Regensburg
+ * (Latin: Ratisbona) is a city in eastern Bavaria") is a place at every
+ * mention in the document: what the text says of a name outweighs what the
+ * model learnt of the word elsewhere (CoNLL-2003's Augsburg and Leeds are
+ * football clubs). Only places: the organization head words are also
+ * common nouns of other kinds ("Hobart is the capital", "the administrative
+ * centre"), so for them the definition stays a feature of the model.
+ */
+function definitionsWin(text: string, sentences: readonly ModelSentence[], labels: readonly (readonly number[])[], mentions: readonly EntityMention[], gazetteer: Gazetteer): EntityMention[] {
+  const defined = new Map<string, EntityType>();
+  sentences.forEach((sentence, index) => {
+    for (const { first, last, type } of decodeSpans(labels[index] ?? [])) {
+      if (type === 'misc') continue;
+      const definition = definedType(sentence.tokens, last, gazetteer);
+      const name = text.slice((sentence.tokens[first] as Token).start, (sentence.tokens[last] as Token).end);
+      if (definition === 'place' && !defined.has(nameKey(name))) defined.set(nameKey(name), definition);
+    }
+  });
+  if (defined.size === 0) return [...mentions];
+  return mentions.map((mention) => {
+    const type = defined.get(nameKey(mention.text));
+    return type === undefined ? mention : { ...mention, type };
+  });
+}
+
 /** Mentions of a user's lexicon entries replace whatever the model found where they are: the user's word is final. */
 function userLexiconWins(mentions: readonly EntityMention[], ruleMentions: readonly EntityMention[], gazetteer: Gazetteer): EntityMention[] {
   const userMentions = ruleMentions.flatMap((mention): EntityMention[] => {
@@ -101,7 +127,8 @@ export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): Entit
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
       const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, gazetteer, lexicon: model.lexicon }));
-      return userLexiconWins(mentionsFromLabels(document.text, sentences, labels), ruleMentions, gazetteer);
+      const mentions = definitionsWin(document.text, sentences, labels, mentionsFromLabels(document.text, sentences, labels), gazetteer);
+      return userLexiconWins(mentions, ruleMentions, gazetteer);
     },
   };
 }
