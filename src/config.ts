@@ -51,6 +51,14 @@ const ExtractEntitiesOptions = z
   .strict()
   .default({ recognizer: 'model', model: null, lexicons: [] });
 
+const WriteOptions = z
+  .object({
+    /** Start every CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8 ("£", curly quotes) rather than in the local code page. @default false */
+    csvBom: z.boolean().default(false),
+  })
+  .strict()
+  .default({ csvBom: false });
+
 /**
  * The configuration schema. Every option is optional in `pipeline.config.ts`;
  * `resolveConfig` fills the defaults. Options of a stage sit under its name.
@@ -61,7 +69,7 @@ export const PipelineConfigSchema = z
     input: z.array(z.string().min(1)).min(1).default(['data/raw']),
     /** Output folder for the tables, schemas and manifest. @default 'data/out' */
     output: z.string().min(1).default('data/out'),
-    /** Progress bar on stderr: 'auto' shows it when stderr is a terminal. @default 'auto' */
+    /** Progress on stderr: 'auto' draws a bar when stderr is a terminal; 'always' also writes a line every few seconds to a log or pipe. @default 'auto' */
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
     /** Worker threads for the CPU stages; 0 runs them in the main thread. @default the number of cores (os.availableParallelism()) */
     workers: z.number().int().min(0).max(256).default(availableParallelism()),
@@ -73,6 +81,7 @@ export const PipelineConfigSchema = z
     segment: SegmentOptions,
     extractEntities: ExtractEntitiesOptions,
     extractDates: ExtractDatesOptions,
+    write: WriteOptions,
   })
   .strict();
 
@@ -162,7 +171,9 @@ const PATH_OPTIONS: readonly (readonly [string] | readonly [string, string])[] =
 function withPathsFrom(folder: string, config: unknown): unknown {
   if (!isPlainObject(config)) return config;
   const fromFolder = (value: unknown): unknown =>
-    typeof value === 'string' && value !== '' ? path.relative(process.cwd(), path.resolve(folder, value)) || '.' : value;
+    typeof value === 'string' && value !== '' && !path.isAbsolute(value)
+      ? path.relative(process.cwd(), path.resolve(folder, value)) || '.'
+      : value;
   const rewrite = (value: unknown): unknown => (Array.isArray(value) ? value.map(fromFolder) : fromFolder(value));
   const rewritten: Record<string, unknown> = { ...config };
   for (const [first, second] of PATH_OPTIONS) {

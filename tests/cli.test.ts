@@ -76,7 +76,7 @@ describe('quarry CLI', () => {
     await writeFile(path.join(folder, 'run.config.ts'), "export default { input: ['corpus'], output: 'out', report: false };\n");
     const { code } = await runMain(['extract', '--config', path.join(folder, 'run.config.ts'), '--quiet']);
     expect(code).toBe(0);
-    expect((await readFile(path.join(folder, 'out', 'documents.csv'), 'utf8')).split('\r\n')[1]).toMatch(/^one,one\.txt,txt,/);
+    expect((await readFile(path.join(folder, 'out', 'documents.csv'), 'utf8')).split('\r\n')[1]).toMatch(/^one,one\.txt,,txt,/);
   });
 
   it('exits 2 with one line when --out is a file', async () => {
@@ -137,6 +137,36 @@ describe('quarry CLI', () => {
       expect(stdout).toBe('');
       expect(stderr).toMatch(/^ {2}failed feed\.jsonl:2: LOAD_BAD_JSONL_LINE: .+\n$/);
     });
+  });
+
+  it('leaves out an old output under an input folder and names it; the summary names the report and the output size', async () => {
+    const input = await oneDocument();
+    const oldOutput = path.join(input, 'old-out');
+    expect((await runMain(['extract', input, '--out', oldOutput, '--quiet'])).code).toBe(0);
+    const output = await temporaryDirectory();
+    const { code, stderr } = await runMain(['extract', input, '--out', output, '--no-progress']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^quarry: 1 ok, 0 failed, 0 skipped; documents 1,/);
+    expect(stderr).toMatch(new RegExp(`\\nquarry: tables in ${output} \\(\\d+ kB\\); report: ${path.join(output, 'report', 'index.html')}\\n`));
+    expect(stderr).toContain(`\nquarry: left out ${oldOutput}: it holds the output of a quarry run (manifest.json), not inputs\n`);
+    const { stdout } = await runMain(['extract', input, '--out', output, '--json']);
+    expect(JSON.parse(stdout)).toMatchObject({ leftOut: [oldOutput], upToDate: true, report: path.join(output, 'report', 'index.html') });
+  });
+
+  it('keeps the file and line of a JSONL record in documents.source and its own source in documents.origin', async () => {
+    const input = await temporaryDirectory();
+    await writeFile(path.join(input, 'feed.jsonl'), `${JSON.stringify({ id: 'r1', text: SENTENCE, source: 'https://example.org/r1' })}\n`);
+    await writeFile(path.join(input, 'note.md'), `---\nsource: Minghui.org\n---\n${SENTENCE}\n`);
+    const output = await temporaryDirectory();
+    expect((await runMain(['extract', input, '--out', output, '--quiet'])).code).toBe(0);
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows.map((row) => [row.doc_id, row.source, row.origin])).toEqual([
+      ['r1', 'feed.jsonl:1', 'https://example.org/r1'],
+      ['note', 'note.md', 'Minghui.org'],
+    ]);
+    const csv = (await readFile(path.join(output, 'documents.csv'), 'utf8')).split('\r\n');
+    expect(csv[0]).toMatch(/^doc_id,source,origin,format,/);
+    expect(csv[1]).toMatch(/^r1,feed\.jsonl:1,https:\/\/example\.org\/r1,jsonl,/);
   });
 
   it('quarry schemas writes the JSON Schema of every table', async () => {

@@ -182,7 +182,7 @@ describe('loadConfig', () => {
       `export default { input: ['raw', ${JSON.stringify(folder)}], cacheDirectory: 'cache', extractEntities: { lexicons: ['people.csv'] } };\n`,
     );
     const config = await loadConfig(file);
-    expect(config.input).toEqual([inFolder('raw'), inFolder('.')]);
+    expect(config.input).toEqual([inFolder('raw'), folder]);
     expect(config.output).toBe('data/out');
     expect(config.cacheDirectory).toBe(inFolder('cache'));
     expect(config.extractEntities.lexicons).toEqual([path.relative(process.cwd(), lexicon)]);

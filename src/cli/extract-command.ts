@@ -1,10 +1,11 @@
-import cliProgress from 'cli-progress';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { loadConfig, type PipelineConfig, type ResolvedConfig } from '../config.ts';
 import { mergeShards, runPipeline, type RunResult } from '../pipeline.ts';
 import type { Shard } from '../run/shard.ts';
 import { TABLE_NAMES } from '../schemas/index.ts';
 import { ExitCode, UsageError } from './errors.ts';
+import { progressDisplay, progressMode } from './progress.ts';
 
 /** How a command reports its run: a human summary on stderr, JSON on stdout, or only what went wrong. */
 export interface SummaryOptions {
@@ -21,7 +22,38 @@ export interface ExtractOptions extends SummaryOptions {
   shard?: Shard;
 }
 
-function summaryLines(result: RunResult, output: string): string[] {
+/** Where a run's output is: the folder, its size, and the report's front page (null when the report is off). */
+interface OutputFacts {
+  output: string;
+  outputBytes: number;
+  report: string | null;
+}
+
+/** Bytes of the files in a folder and its subfolders, hidden ones (the cache, the lock) left out. */
+async function folderBytes(folder: string): Promise<number> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  const visible = (file: string): boolean => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'));
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).filter(visible);
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+/** "12.3 MB", "850 kB", "312 bytes" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
+  return `${bytes} bytes`;
+}
+
+async function outputFacts(config: ResolvedConfig): Promise<OutputFacts> {
+  const report = path.join(config.output, 'report', 'index.html');
+  const reportWritten = config.report && (await stat(report).catch(() => null)) !== null;
+  return { output: config.output, outputBytes: await folderBytes(config.output), report: reportWritten ? report : null };
+}
+
+function summaryLines(result: RunResult, facts: OutputFacts): string[] {
+  const { output } = facts;
   const seconds = result.milliseconds / 1000;
   const { ok, failed, skipped } = result.documents;
   const rows = TABLE_NAMES.map((table) => `${table} ${result.counts[table]}`).join(', ');
@@ -30,8 +62,12 @@ function summaryLines(result: RunResult, output: string): string[] {
   const lines = [
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
     `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${cpu} s of CPU); `
-      + `${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
+      + `${result.extracted} extracted, ${result.cached} from the cache`,
+    `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})${facts.report === null ? '' : `; report: ${facts.report}`}`,
   ];
+  for (const folder of result.leftOut) {
+    lines.push(`quarry: left out ${folder}: it holds the output of a quarry run (manifest.json), not inputs`);
+  }
   if (result.upToDate) {
     lines.push(
       `quarry: nothing changed since the run that wrote ${output}: its tables are up to date and were left as they are `
@@ -54,9 +90,10 @@ function problemLines(result: RunResult, onlyFailed: boolean): string[] {
  * Reports a finished run: `--json` prints the summary as JSON on stdout, `--quiet` prints only run warnings and
  * failed documents, otherwise a human summary goes to stderr.
  */
-function reportRun(result: RunResult, config: ResolvedConfig, options: SummaryOptions): number {
-  if (options.json === true) process.stdout.write(`${JSON.stringify({ ...result, output: config.output })}\n`);
-  const lines = options.json === true || options.quiet === true ? [] : summaryLines(result, config.output);
+async function reportRun(result: RunResult, config: ResolvedConfig, options: SummaryOptions): Promise<number> {
+  const facts = await outputFacts(config);
+  if (options.json === true) process.stdout.write(`${JSON.stringify({ ...result, ...facts })}\n`);
+  const lines = options.json === true || options.quiet === true ? [] : summaryLines(result, facts);
   lines.push(...problemLines(result, options.quiet === true));
   if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
   return result.documents.failed > 0 ? ExitCode.documentsFailed : ExitCode.ok;
@@ -70,36 +107,23 @@ async function checkOutputFolder(folder: string): Promise<void> {
   }
 }
 
-function progressBar(show: boolean): cliProgress.SingleBar | null {
-  if (!show) return null;
-  return new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'quarry {bar} {value}/{total} documents | {document}', hideCursor: true, etaBuffer: 50 },
-    cliProgress.Presets.shades_classic,
-  );
-}
-
 /** `quarry extract`: runs the pipeline over the inputs and reports the run. */
 export async function extract(inputs: string[], options: ExtractOptions): Promise<number> {
   const overrides: PipelineConfig = { input: inputs.length > 0 ? inputs : undefined, output: options.out, workers: options.workers };
   if (options.progress === false || options.quiet === true) overrides.progress = 'never';
   const config = await loadConfig(options.config, overrides);
   await checkOutputFolder(config.output);
-  const bar = progressBar(config.progress === 'always' || (config.progress === 'auto' && process.stderr.isTTY === true));
-  bar?.start(0, 0, { document: '' });
+  const progress = progressDisplay(progressMode(config.progress, process.stderr.isTTY === true));
   try {
     const result = await runPipeline(config, {
       fresh: options.fresh === true,
       shard: options.shard ?? null,
-      // The total grows as inputs are read: documents are streamed, not counted first.
-      onProgress: ({ done, loaded, document }) => {
-        bar?.setTotal(loaded);
-        bar?.update(done, { document });
-      },
+      onProgress: (event) => progress.update(event),
     });
-    bar?.stop();
-    return reportRun(result, config, options);
+    progress.stop();
+    return await reportRun(result, config, options);
   } finally {
-    bar?.stop();
+    progress.stop();
   }
 }
 
@@ -107,5 +131,12 @@ export async function extract(inputs: string[], options: ExtractOptions): Promis
 export async function merge(shards: string[], options: { out: string; config?: string } & SummaryOptions): Promise<number> {
   const config = await loadConfig(options.config, { output: options.out });
   await checkOutputFolder(config.output);
-  return reportRun(await mergeShards(shards, config), config, options);
+  const progress = progressDisplay(progressMode(options.quiet === true ? 'never' : config.progress, process.stderr.isTTY === true));
+  try {
+    const result = await mergeShards(shards, config, (event) => progress.update(event));
+    progress.stop();
+    return await reportRun(result, config, options);
+  } finally {
+    progress.stop();
+  }
 }

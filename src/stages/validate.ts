@@ -9,7 +9,7 @@ import { OffsetIndex, codePointLength } from '../text/offsets.ts';
 import { SpanIndex } from '../text/spans.ts';
 
 /** The rows one document contributes to the tables (entities are corpus-wide). */
-export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+export type DocumentTables = Omit<TableRows, 'documents' | 'entities' | 'claim_links'>;
 
 /** The local entity reference of a mention's cluster (resolved corpus-wide when the tables are written). */
 const entityReference = (mention: EntityMention): string | undefined => (mention.cluster === undefined ? undefined : localEntityReference(mention.cluster));
@@ -99,6 +99,7 @@ export function documentRow(document: PipelineDocument): DocumentRow {
   return {
     doc_id: document.id,
     source: document.source,
+    origin: document.origin,
     format: document.format,
     sha256: document.sha256,
     chars: codePointLength(document.text),
