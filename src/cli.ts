@@ -13,9 +13,12 @@ export { ExitCode } from './cli/errors.ts';
 /** quarry's version, from its package.json. */
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-const parseWorkers = (text: string): number => {
+const parseWorkers = (text: string): number | 'auto' => {
+  if (text === 'auto') return 'auto';
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('expected a whole number of workers (0 runs everything in the main thread)');
+  if (!Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError('expected auto or a whole number of workers (0 runs everything in the main thread)');
+  }
   return value;
 };
 
@@ -58,7 +61,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing but run warnings and failed documents (no progress bar, no summary)')
     .option(
       '-w, --workers <n>',
-      'worker threads for extraction; 0 runs in the main thread (default from the config: the number of cores)',
+      'worker threads for extraction: auto (the default) uses the main thread for a small corpus and one thread per '
+        + 'core for a larger one; 0 runs in the main thread',
       parseWorkers,
     )
     .option('--fresh', 'ignore cached results and extract every document again')

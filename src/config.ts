@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -71,8 +70,8 @@ export const PipelineConfigSchema = z
     output: z.string().min(1).default('data/out'),
     /** Progress on stderr: 'auto' draws a bar when stderr is a terminal; 'always' also writes a line every few seconds to a log or pipe. @default 'auto' */
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
-    /** Worker threads for the CPU stages; 0 runs them in the main thread. @default the number of cores (os.availableParallelism()) */
-    workers: z.number().int().min(0).max(256).default(availableParallelism()),
+    /** Worker threads for the CPU stages; 0 runs them in the main thread; 'auto' runs a small corpus (under 1 MB of input) in the main thread and a larger one on one thread per core. @default 'auto' */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(256)]).default('auto'),
     /** Folder of cached per-document results (incremental runs); null puts it in `<output>/.cache`. @default null */
     cacheDirectory: z.string().min(1).nullable().default(null),
     /** Write the review report, static HTML pages in `<output>/report` (index.html and one page per document), after the tables; false turns it off. @default true */

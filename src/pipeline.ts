@@ -17,6 +17,7 @@ import { writeAtomically } from './output/write-atomically.ts';
 import { ResultCache } from './run/result-cache.ts';
 import { workerBundle, WorkerBundleError, type WorkerBundle } from './run/worker-bundle.ts';
 import { inShard, type Shard } from './run/shard.ts';
+import { workerCount } from './run/worker-count.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
 import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
 import { InputError } from './input/discover.ts';
@@ -73,6 +74,8 @@ export interface RunResult {
   leftOut: string[];
   /** Bytes of the input files (0 for a merge). */
   inputBytes: number;
+  /** Worker threads that extracted documents; 0 when they were extracted in the main thread or none was. */
+  workerThreads: number;
 }
 
 /** Checks the stage list before anything runs: one source, document stages together, and every `requires` assigned earlier. */
@@ -119,16 +122,20 @@ interface WorkerPool {
   bundle: WorkerBundle;
 }
 
-function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
-  if (inProcess || config.workers === 0) return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
-  // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread (and bundles nothing).
+/** Extraction in the main thread: no thread to start, nothing to close. */
+function mainThreadExtractor(documentStages: readonly DocumentStage[]): Extractor {
+  return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
+}
+
+/** A pool of `threads` worker threads, started at its first task. */
+function workerPoolExtractor(threads: number): Extractor {
   let pool: Promise<WorkerPool> | null = null;
   const start = async (): Promise<WorkerPool> => {
     const bundle = await workerBundle();
     const piscina = new Piscina<ExtractTask, ExtractOutcome>({
       filename: bundle.url,
-      minThreads: config.workers,
-      maxThreads: config.workers,
+      minThreads: threads,
+      maxThreads: threads,
       idleTimeout: 60_000,
       // compromise allocates many short-lived objects: a larger young generation means far fewer scavenges.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -144,6 +151,21 @@ function createExtractor(config: ResolvedConfig, documentStages: readonly Docume
       await started.piscina.destroy();
       await started.bundle.release();
     },
+  };
+}
+
+/**
+ * The extractor of a run, chosen at the first document that is not in the cache, when the inputs have been
+ * surveyed: `threads()` worker threads, or the main thread when it gives 0 (a re-run of an unchanged corpus starts
+ * no thread and bundles nothing).
+ */
+function createExtractor(documentStages: readonly DocumentStage[], inProcess: boolean, threads: () => number): Extractor {
+  if (inProcess) return mainThreadExtractor(documentStages);
+  let chosen: Extractor | null = null;
+  const choose = (): Extractor => (chosen ??= threads() === 0 ? mainThreadExtractor(documentStages) : workerPoolExtractor(threads()));
+  return {
+    run: async (task) => choose().run(task),
+    close: async () => chosen?.close(),
   };
 }
 
@@ -193,13 +215,14 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const cache = new ResultCache(config.cacheDirectory ?? path.join(config.output, '.cache'));
   const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
   const stageMilliseconds: Record<string, number> = {};
-  const extractor = createExtractor(config, documentStages, options.stages !== undefined);
+  let survey = NO_SURVEY;
+  const threads = (): number => (options.stages === undefined ? workerCount(config.workers, survey.bytes) : 0);
+  const extractor = createExtractor(documentStages, options.stages !== undefined, threads);
   const entries: IndexedResult[] = [];
   let extracted = 0;
   let cached = 0;
   let done = 0;
   let failure: unknown;
-  let survey = NO_SURVEY;
   const onSurvey = (found: InputSurvey): void => {
     survey = found;
     options.onProgress?.({ phase: 'extracting', done: 0, total: found.documents, document: '' });
@@ -208,7 +231,8 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   // First pass: extract (or find in the cache) every document; only clusters stay in memory.
   try {
     const pending = new Set<Promise<void>>();
-    const window = Math.max(4, config.workers * 4);
+    // Documents in flight: enough to keep every thread busy while the next files are read.
+    const window = () => Math.max(4, threads() * 4);
     const shard = options.shard ?? null;
     for await (const document of source.run(config, (file) => inShard(file.id, shard), onSurvey)) {
       const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
@@ -235,7 +259,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
       });
       pending.add(job);
       void job.then(() => pending.delete(job));
-      if (pending.size >= window) await Promise.race(pending);
+      if (pending.size >= window()) await Promise.race(pending);
       if (failure !== undefined) throw failure;
     }
     await Promise.all(pending);
@@ -245,7 +269,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   }
   // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
   const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
-  const inputs = { leftOut: survey.leftOut, inputBytes: survey.bytes };
+  const inputs = { leftOut: survey.leftOut, inputBytes: survey.bytes, workerThreads: extracted === 0 ? 0 : threads() };
   if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true, ...inputs };
   linker.finish();
 
@@ -259,7 +283,10 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
 }
 
 /** What a run wrote, as its result index records it (so a run that finds nothing changed can report it without writing). */
-type WrittenSummary = Omit<RunResult, 'extracted' | 'cached' | 'milliseconds' | 'cpuMilliseconds' | 'warnings' | 'upToDate' | 'leftOut' | 'inputBytes'>;
+type WrittenSummary = Omit<
+  RunResult,
+  'extracted' | 'cached' | 'milliseconds' | 'cpuMilliseconds' | 'warnings' | 'upToDate' | 'leftOut' | 'inputBytes' | 'workerThreads'
+>;
 
 /** The first line of a result index: where the results are cached, and what the run wrote. */
 interface ResultIndexHeader {
@@ -362,7 +389,7 @@ async function mergeLocked(shardDirectories: readonly string[], config: Resolved
   linker.finish();
   const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
   const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length }, onProgress);
-  return { ...written, extracted: 0, cached: entries.length, ...clock(), upToDate: false, leftOut: [], inputBytes: 0 };
+  return { ...written, extracted: 0, cached: entries.length, ...clock(), upToDate: false, leftOut: [], inputBytes: 0, workerThreads: 0 };
 }
 
 /** Second pass: results in input order, entities resolved, streamed to the sinks; the sinks commit at the end. */

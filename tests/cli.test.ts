@@ -39,7 +39,7 @@ describe('quarry CLI', () => {
 
   it.each([
     [['extract', '--bogus'], "quarry: unknown option '--bogus'\n(see quarry extract --help)\n"],
-    [['extract', '--workers', 'many'], "quarry: option '-w, --workers <n>' argument 'many' is invalid. expected a whole number of workers (0 runs everything in the main thread)\n(see quarry extract --help)\n"],
+    [['extract', '--workers', 'many'], "quarry: option '-w, --workers <n>' argument 'many' is invalid. expected auto or a whole number of workers (0 runs everything in the main thread)\n(see quarry extract --help)\n"],
     [['eval', 'out'], "quarry: required option '-g, --gold <dir>' not specified\n(see quarry eval --help)\n"],
     [['extrct'], "quarry: unknown command 'extrct'\n(Did you mean extract?)\n(see quarry --help)\n"],
     [['train', '--corpus', 'a', '--out', 'm.model'], 'quarry: --corpus and --gold go in pairs: 1 --corpus and 0 --gold given\n(see quarry train --help)\n'],
@@ -98,10 +98,11 @@ describe('quarry CLI', () => {
     expect(stderr).toBe(`quarry: not a directory: ${path.join(file, 'out')} (mkdir)\n`);
   });
 
-  it('prints a summary with rows per table and words per second', async () => {
+  it('prints a summary with rows per table and words per second; by default a small corpus is extracted in the main thread', async () => {
     const { code, stdout, stderr } = await runMain(['extract', await oneDocument(), '--out', await temporaryDirectory(), '--no-progress']);
     expect(code).toBe(0);
     expect(stdout).toBe('');
+    expect(stderr).toContain('; 1 extracted in the main thread, 0 from the cache');
     expect(stderr).toMatch(/quarry: 1 ok, 0 failed, 0 skipped; documents 1, passages 1, mentions \d+, entities \d+, dates 1, figures 1, claims \d+/);
     expect(stderr).toMatch(/\d+ words in \d+\.\d\d s \(\d+ words\/s, \d+\.\d\d s of CPU\)/);
   });

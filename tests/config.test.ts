@@ -43,7 +43,7 @@ const configErrorOf = (config: unknown): string | null => {
 
 describe('resolveConfig', () => {
   it.each([[undefined], [null], [{}]])('fills every default for %j', (config) => {
-    expect(resolveConfig(config)).toMatchObject(DEFAULTS);
+    expect(resolveConfig(config)).toMatchObject({ ...DEFAULTS, workers: 'auto', write: { csvBom: false } });
   });
 
   it('keeps given values and fills the rest of a stage from the defaults', () => {
@@ -58,6 +58,8 @@ describe('resolveConfig', () => {
 
   it.each([
     [{ input: ['a', 'b'], progress: 'never' }],
+    [{ workers: 'auto' }],
+    [{ workers: 0 }],
     [{ load: { extensions: ['.txt'], concurrency: 1024 } }],
     [{ segment: { maxPassageChars: 80 } }],
     [{ segment: { maxPassageChars: SPREADSHEET_CELL_LIMIT } }],
@@ -92,6 +94,8 @@ describe('resolveConfig', () => {
     [{ output: 5 }, 'output'],
     [{ output: '' }, 'output'],
     [{ progress: 'sometimes' }, 'progress'],
+    [{ workers: 'many' }, 'workers'],
+    [{ workers: -1 }, 'workers'],
     [{ report: 'yes' }, 'report'],
     [{ load: 'fast' }, 'load'],
     [{ load: { maxFileBytes: 'big' } }, 'load.maxFileBytes'],

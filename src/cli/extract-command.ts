@@ -17,7 +17,7 @@ export interface ExtractOptions extends SummaryOptions {
   out?: string;
   config?: string;
   progress?: boolean;
-  workers?: number;
+  workers?: number | 'auto';
   fresh?: boolean;
   shard?: Shard;
 }
@@ -52,6 +52,12 @@ async function outputFacts(config: ResolvedConfig): Promise<OutputFacts> {
   return { output: config.output, outputBytes: await folderBytes(config.output), report: reportWritten ? report : null };
 }
 
+/** Where the documents were extracted, when any was. */
+function threadsUsed(result: RunResult): string {
+  if (result.extracted === 0) return '';
+  return result.workerThreads === 0 ? ' in the main thread' : ` on ${result.workerThreads} worker threads`;
+}
+
 function summaryLines(result: RunResult, facts: OutputFacts): string[] {
   const { output } = facts;
   const seconds = result.milliseconds / 1000;
@@ -62,7 +68,7 @@ function summaryLines(result: RunResult, facts: OutputFacts): string[] {
   const lines = [
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
     `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${cpu} s of CPU); `
-      + `${result.extracted} extracted, ${result.cached} from the cache`,
+      + `${result.extracted} extracted${threadsUsed(result)}, ${result.cached} from the cache`,
     `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})${facts.report === null ? '' : `; report: ${facts.report}`}`,
   ];
   for (const folder of result.leftOut) {
