@@ -32,8 +32,11 @@ interface OutputFacts {
 /** Bytes of the files in a folder and its subfolders, hidden ones (the cache, the lock) left out. */
 async function folderBytes(folder: string): Promise<number> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  const visible = (file: string): boolean => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'));
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).filter(visible);
+  const hidden = (file: string): boolean => path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'));
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !hidden(file));
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   return sizes.reduce((sum, size) => sum + size, 0);
 }
@@ -69,7 +72,8 @@ function summaryLines(result: RunResult, facts: OutputFacts): string[] {
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
     `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${cpu} s of CPU); `
       + `${result.extracted} extracted${threadsUsed(result)}, ${result.cached} from the cache`,
-    `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})${facts.report === null ? '' : `; report: ${facts.report}`}`,
+    `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})`
+      + (facts.report === null ? '' : `; report: ${facts.report}`),
   ];
   for (const folder of result.leftOut) {
     lines.push(`quarry: left out ${folder}: it holds the output of a quarry run (manifest.json), not inputs`);
@@ -109,13 +113,19 @@ async function reportRun(result: RunResult, config: ResolvedConfig, options: Sum
 async function checkOutputFolder(folder: string): Promise<void> {
   const info = await stat(folder).catch(() => null);
   if (info !== null && !info.isDirectory()) {
-    throw new UsageError(`the output folder ${folder} is a file, not a folder; name a folder with --out (it is created when missing)`);
+    throw new UsageError(
+      `the output folder ${folder} is a file, not a folder; name a folder with --out (it is created when missing)`,
+    );
   }
 }
 
 /** `quarry extract`: runs the pipeline over the inputs and reports the run. */
 export async function extract(inputs: string[], options: ExtractOptions): Promise<number> {
-  const overrides: PipelineConfig = { input: inputs.length > 0 ? inputs : undefined, output: options.out, workers: options.workers };
+  const overrides: PipelineConfig = {
+    input: inputs.length > 0 ? inputs : undefined,
+    output: options.out,
+    workers: options.workers,
+  };
   if (options.progress === false || options.quiet === true) overrides.progress = 'never';
   const config = await loadConfig(options.config, overrides);
   await checkOutputFolder(config.output);
@@ -134,10 +144,14 @@ export async function extract(inputs: string[], options: ExtractOptions): Promis
 }
 
 /** `quarry merge`: merges the outputs of shard runs into one set of tables. */
-export async function merge(shards: string[], options: { out: string; config?: string } & SummaryOptions): Promise<number> {
+export async function merge(
+  shards: string[],
+  options: { out: string; config?: string } & SummaryOptions,
+): Promise<number> {
   const config = await loadConfig(options.config, { output: options.out });
   await checkOutputFolder(config.output);
-  const progress = progressDisplay(progressMode(options.quiet === true ? 'never' : config.progress, process.stderr.isTTY === true));
+  const setting = options.quiet === true ? 'never' : config.progress;
+  const progress = progressDisplay(progressMode(setting, process.stderr.isTTY === true));
   try {
     const result = await mergeShards(shards, config, (event) => progress.update(event));
     progress.stop();
