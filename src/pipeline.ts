@@ -159,8 +159,7 @@ function workerPoolExtractor(threads: number): Extractor {
  * surveyed: `threads()` worker threads, or the main thread when it gives 0 (a re-run of an unchanged corpus starts
  * no thread and bundles nothing).
  */
-function createExtractor(documentStages: readonly DocumentStage[], inProcess: boolean, threads: () => number): Extractor {
-  if (inProcess) return mainThreadExtractor(documentStages);
+function createExtractor(documentStages: readonly DocumentStage[], threads: () => number): Extractor {
   let chosen: Extractor | null = null;
   const choose = (): Extractor => (chosen ??= threads() === 0 ? mainThreadExtractor(documentStages) : workerPoolExtractor(threads()));
   return {
@@ -201,7 +200,7 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   return withOutputLock(config.output, async (lock) => ({ ...(await extractAndWrite(config, options, stages)), warnings: lock.warning === null ? [] : [lock.warning] }));
 }
 
-/** What a source reports about its inputs when it has none to survey (a merge). */
+/** The survey of a run before its source has surveyed the inputs (or of a source that does not). */
 const NO_SURVEY: InputSurvey = { documents: 0, bytes: 0, leftOut: [] };
 
 /** The two passes of runPipeline, under the lock. */
@@ -216,8 +215,9 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
   const stageMilliseconds: Record<string, number> = {};
   let survey = NO_SURVEY;
+  // Stages given in the options run in the main thread: the workers run STAGES.
   const threads = (): number => (options.stages === undefined ? workerCount(config.workers, survey.bytes) : 0);
-  const extractor = createExtractor(documentStages, options.stages !== undefined, threads);
+  const extractor = createExtractor(documentStages, threads);
   const entries: IndexedResult[] = [];
   let extracted = 0;
   let cached = 0;
