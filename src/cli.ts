@@ -53,7 +53,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('extract')
     .description('Run the pipeline over input folders or files and write the tables.')
-    .argument('[inputs...]', 'input folders (searched recursively) or files; default from the config (data/raw)')
+    .argument(
+      '[inputs...]',
+      'input folders (searched recursively) or files; - reads JSONL documents from stdin; default from the config (data/raw)',
+    )
     .option('-o, --out <dir>', 'output folder (default from the config: data/out)')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present)')
     .option('--no-progress', 'never show the progress bar')

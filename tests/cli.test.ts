@@ -219,6 +219,23 @@ describe('the quarry process', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
+  it('reads JSONL documents from stdin for the input -', async () => {
+    const output = await temporaryDirectory();
+    let stdout = '';
+    const records = [{ id: 'a', text: SENTENCE }, { text: 'Gao said "we will go on."' }];
+    const { code, stderr } = await spawnQuarry(['extract', '-', '--out', output, '--json', '--no-progress'], (child) => {
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stdin?.end(records.map((record) => JSON.stringify(record)).join('\n'));
+    });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toMatchObject({ documents: { ok: 2, failed: 0, skipped: 0 } });
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows.map((row) => [row.doc_id, row.source])).toEqual([
+      ['a', 'stdin.jsonl:1'],
+      ['stdin:2', 'stdin.jsonl:2'],
+    ]);
+  }, 60_000);
+
   it('on Ctrl-C says it was interrupted, releases the output lock and exits with 130', async () => {
     const input = await temporaryDirectory();
     for (let index = 0; index < 400; index++) await writeFile(path.join(input, `${index}.txt`), `${SENTENCE}\n\n`.repeat(20));

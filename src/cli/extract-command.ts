@@ -6,6 +6,7 @@ import type { Shard } from '../run/shard.ts';
 import { TABLE_NAMES } from '../schemas/index.ts';
 import { ExitCode, UsageError } from './errors.ts';
 import { progressDisplay, progressMode } from './progress.ts';
+import { stdinAsFile, STDIN_INPUT } from './stdin-input.ts';
 
 /** How a command reports its run: a human summary on stderr, JSON on stdout, or only what went wrong. */
 export interface SummaryOptions {
@@ -119,8 +120,18 @@ async function checkOutputFolder(folder: string): Promise<void> {
   }
 }
 
-/** `quarry extract`: runs the pipeline over the inputs and reports the run. */
+/** `quarry extract`: runs the pipeline over the inputs (`-`: JSONL documents on standard input) and reports the run. */
 export async function extract(inputs: string[], options: ExtractOptions): Promise<number> {
+  if (!inputs.includes(STDIN_INPUT)) return extractInputs(inputs, options);
+  const stdin = await stdinAsFile(process.stdin);
+  try {
+    return await extractInputs(inputs.map((input) => (input === STDIN_INPUT ? stdin.file : input)), options);
+  } finally {
+    await stdin.remove();
+  }
+}
+
+async function extractInputs(inputs: string[], options: ExtractOptions): Promise<number> {
   const overrides: PipelineConfig = {
     input: inputs.length > 0 ? inputs : undefined,
     output: options.out,
