@@ -25,4 +25,7 @@ export default defineConfig({
   extractDates: {
     defaultReferenceDate: null,
   },
+  write: {
+    csvBom: false,
+  },
 });

@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { endCleanlyOnInterruptAndClosedPipe } = await import('../src/cli/process-events.ts');
+endCleanlyOnInterruptAndClosedPipe();
 const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,88 +1,24 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { ConfigError, loadConfig, type PipelineConfig } from './config.ts';
-import { formatReport, GoldError, loadGold, loadPredictions, PredictionsError, scoreDataset } from './eval/index.ts';
-import { loadGazetteer } from './entities/gazetteer.ts';
-import { ModelFileError } from './entities/model/model-file.ts';
-import { readTrainingSet, trainEntityModel, TrainingDataError, type DevSet, type TrainingDocument } from './entities/model/train.ts';
-import { readWorldLexicon } from './entities/model/world-lexicon.ts';
-import { InputError } from './input/discover.ts';
-import { LockError, withOutputLock } from './output/lock.ts';
-import { mergeShards, runPipeline, type RunResult } from './pipeline.ts';
+import { createRequire } from 'node:module';
+import { ExitCode, userErrorLine } from './cli/errors.ts';
+import type { ExtractOptions, SummaryOptions } from './cli/extract-command.ts';
+import type { TrainOptionsFromCli } from './cli/train-command.ts';
 import { parseShard, type Shard } from './run/shard.ts';
-import { WorkerBundleError } from './run/worker-bundle.ts';
-import { readTables, ReportInputError, writeReport } from './report/index.ts';
-import { TABLE_NAMES } from './schemas/index.ts';
 
-/** Exit codes: 0 all documents ok, 1 some failed, 2 usage or configuration error (or a broken install: the worker code cannot be bundled). */
-export const ExitCode = { ok: 0, documentsFailed: 1, usage: 2 } as const;
+// The commands' modules (the pipeline, compromise, the model) are imported when a command runs, so that
+// `quarry --help` and `--version` start fast.
 
-function summary(result: RunResult, output: string): string {
-  const seconds = result.milliseconds / 1000;
-  const { ok, failed, skipped } = result.documents;
-  const rows = TABLE_NAMES.map((table) => `${table} ${result.counts[table]}`).join(', ');
-  const speed = seconds > 0 ? Math.round(result.words / seconds) : result.words;
-  const lines = [
-    `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
-    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${(result.cpuMilliseconds / 1000).toFixed(2)} s of CPU); ${result.extracted} extracted, ${result.cached} from the cache; tables in ${output}`,
-  ];
-  if (result.upToDate) lines.push(`quarry: nothing changed since the run that wrote ${output}: its tables are up to date and were left as they are (--fresh writes them again)`);
-  for (const warning of result.warnings) lines.push(`quarry: warning: ${warning}`);
-  for (const problem of result.problems) lines.push(`  ${problem.status} ${problem.source}: ${problem.error}`);
-  return lines.join('\n');
-}
+export { ExitCode } from './cli/errors.ts';
 
-interface ExtractOptions {
-  out?: string;
-  config?: string;
-  progress?: boolean;
-  workers?: number;
-  fresh?: boolean;
-  shard?: Shard;
-}
+/** quarry's version, from its package.json. */
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-function progressBar(show: boolean): cliProgress.SingleBar | null {
-  if (!show) return null;
-  return new cliProgress.SingleBar({ stream: process.stderr, format: 'quarry {bar} {value}/{total} documents | {document}', hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
-}
-
-async function extract(inputs: string[], options: ExtractOptions): Promise<number> {
-  const overrides: PipelineConfig = { input: inputs.length > 0 ? inputs : undefined, output: options.out, workers: options.workers };
-  if (options.progress === false) overrides.progress = 'never';
-  const config = await loadConfig(options.config, overrides);
-  const bar = progressBar(config.progress === 'always' || (config.progress === 'auto' && process.stderr.isTTY === true));
-  bar?.start(0, 0, { document: '' });
-  try {
-    const result = await runPipeline(config, {
-      fresh: options.fresh === true,
-      shard: options.shard ?? null,
-      // The total grows as inputs are read: documents are streamed, not counted first.
-      onProgress: ({ done, loaded, document }) => {
-        bar?.setTotal(loaded);
-        bar?.update(done, { document });
-      },
-    });
-    bar?.stop();
-    process.stderr.write(`${summary(result, config.output)}\n`);
-    return result.documents.failed > 0 ? ExitCode.documentsFailed : ExitCode.ok;
-  } finally {
-    bar?.stop();
-  }
-}
-
-async function merge(shards: string[], options: { out: string; config?: string }): Promise<number> {
-  const config = await loadConfig(options.config, { output: options.out });
-  const result = await mergeShards(shards, config);
-  process.stderr.write(`${summary(result, config.output)}\n`);
-  return result.documents.failed > 0 ? ExitCode.documentsFailed : ExitCode.ok;
-}
-
-const parseWorkers = (text: string): number => {
+const parseWorkers = (text: string): number | 'auto' => {
+  if (text === 'auto') return 'auto';
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('expected a whole number of workers (0 runs everything in the main thread)');
+  if (!Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError('expected auto or a whole number of workers (0 runs everything in the main thread)');
+  }
   return value;
 };
 
@@ -91,27 +27,6 @@ const parseShardOption = (text: string): Shard => {
   if (shard === null) throw new InvalidArgumentError('expected I/N with 1 <= I <= N, e.g. 2/8');
   return shard;
 };
-
-/** Scores an output folder; a folder that cannot be scored is a GoldError or PredictionsError, which main reports in one line with exit 2. */
-async function evaluate(predictions: string, options: { gold: string; json?: boolean }): Promise<number> {
-  const report = scoreDataset(await loadPredictions(predictions), await loadGold(options.gold));
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-  return ExitCode.ok;
-}
-
-interface TrainOptionsFromCli {
-  corpus: string[];
-  gold: string[];
-  devCorpus: string[];
-  devGold: string[];
-  out: string;
-  epochs: number;
-  seed: number;
-  minFeatureCount: number;
-  lexicon: string[];
-  progress?: boolean;
-  titleCaseCopies?: boolean;
-}
 
 const parsePositive = (what: string) => (text: string): number => {
   const value = Number(text);
@@ -122,129 +37,192 @@ const parsePositive = (what: string) => (text: string): number => {
 /** Collects a repeated option's values. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-async function train(options: TrainOptionsFromCli): Promise<number> {
-  if (options.devCorpus.length !== options.devGold.length) throw new InvalidArgumentError(`--dev-corpus and --dev-gold go in pairs: ${options.devCorpus.length} --dev-corpus and ${options.devGold.length} --dev-gold given`);
-  if (options.corpus.length === 0) throw new InvalidArgumentError('--corpus and --gold are required: the training texts and their gold files');
-  if (options.corpus.length !== options.gold.length) throw new InvalidArgumentError(`--corpus and --gold go in pairs: ${options.corpus.length} --corpus and ${options.gold.length} --gold given`);
-  const showProgress = options.progress !== false && process.stderr.isTTY === true;
-  const knowledge = { gazetteer: loadGazetteer(options.lexicon), lexicon: readWorldLexicon() };
-  const read = async (corpus: string, gold: string, what: string, copies: boolean): Promise<TrainingDocument[]> => {
-    const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: `quarry train: reading ${what} {bar} {value}/{total} documents | {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    bar?.start(0, 0);
-    try {
-      return await readTrainingSet(corpus, gold, knowledge, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done);
-      });
-    } finally {
-      bar?.stop();
-    }
-  };
-  const started = performance.now();
-  const training: TrainingDocument[] = [];
-  for (const [index, corpus] of options.corpus.entries()) training.push(...(await read(corpus, options.gold[index] as string, `training set ${index + 1} of ${options.corpus.length}`, options.titleCaseCopies !== false)));
-  const devSets: DevSet[] = [];
-  for (const [index, corpus] of options.devCorpus.entries()) devSets.push({ name: path.basename(path.resolve(options.devGold[index] as string)), documents: await read(corpus, options.devGold[index] as string, `dev set ${index + 1} of ${options.devCorpus.length}`, false) });
-  const tokens = training.reduce((sum, document) => sum + document.sentences.reduce((count, sentence) => count + sentence.tokens.length, 0), 0);
-  process.stderr.write(`quarry train: ${training.length} training documents (${tokens} tokens)${devSets.map((set) => `, ${set.documents.length} dev documents in ${set.name}`).join('')}\n`);
-  const percent = (value: number): string => (100 * value).toFixed(1);
-  const card = {
-    training: { sets: options.corpus.map((corpus, index) => ({ corpus: path.basename(path.resolve(corpus)), gold: path.basename(path.resolve(options.gold[index] as string)) })), documents: training.length, tokens },
-    dev: devSets.map((set) => ({ gold: set.name, documents: set.documents.length })),
-    options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, titleCaseCopies: options.titleCaseCopies !== false, lexicons: options.lexicon.map((file) => path.basename(file)) },
-  };
-  const result = trainEntityModel(training, devSets, knowledge.lexicon, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
-    const scores = report.dev.map(({ name, scores: set }) => `; ${name} strict F1 ${percent(set.f1)} (${Object.entries(set.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`).join('');
-    process.stderr.write(`quarry train: epoch ${report.epoch}/${options.epochs}: ${percent(report.trainingErrorRate)}% of training tokens wrong${scores}\n`);
-  });
-  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  await writeFile(options.out, result.bytes);
-  process.stderr.write(`quarry train: kept epoch ${result.best.epoch}${result.best.devF1 === null ? '' : ` (mean dev strict F1 ${percent(result.best.devF1)})`}; wrote ${options.out} (${(result.bytes.length / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  return ExitCode.ok;
-}
+/** The hint after a usage error: where the whole usage of the command is. */
+const usageHint = (command: Command): string => {
+  const name = command.parent === null ? 'quarry' : `quarry ${command.name()}`;
+  return `(see ${name} --help)`;
+};
 
-async function rebuildReport(outputDirectory: string): Promise<number> {
-  // The lock keeps a run from replacing the tables while the report is read from them and written beside them.
-  const index = await withOutputLock(outputDirectory, async () => writeReport(await readTables(outputDirectory), outputDirectory));
-  process.stderr.write(`quarry: report in ${index}\n`);
-  return ExitCode.ok;
-}
-
-/** Builds the command-line program; `run` parses argv and returns the exit code. */
+/** Builds the command-line program; the action of the command run passes its exit code to `setExitCode`. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('quarry')
     .description('Extract people, places, organisations, dates, figures and claims from documents into JSONL and CSV tables.')
-    .showHelpAfterError()
-    .exitOverride();
+    .version(VERSION, '-V, --version', 'print the version of quarry')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'quarry: ')) });
   program
     .command('extract')
     .description('Run the pipeline over input folders or files and write the tables.')
-    .argument('[inputs...]', 'input folders (searched recursively) or files; default from the config (data/raw)')
+    .argument(
+      '[inputs...]',
+      'input folders (searched recursively) or files; - reads JSONL documents from stdin; default from the config (data/raw)',
+    )
     .option('-o, --out <dir>', 'output folder (default from the config: data/out)')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present)')
     .option('--no-progress', 'never show the progress bar')
-    .option('-w, --workers <n>', 'worker threads for extraction; 0 runs in the main thread (default from the config: the number of cores)', parseWorkers)
+    .option('--json', 'print the run summary as JSON on stdout (instead of the summary on stderr)')
+    .option('-q, --quiet', 'print nothing but run warnings and failed documents (no progress bar, no summary)')
+    .option(
+      '-w, --workers <n>',
+      'worker threads for extraction: auto (the default) uses the main thread for a small corpus and one thread per '
+        + 'core for a larger one; 0 runs in the main thread',
+      parseWorkers,
+    )
     .option('--fresh', 'ignore cached results and extract every document again')
-    .option('--shard <i/n>', 'process only shard I of N (a stable share of the inputs by document id); merge the shard outputs with quarry merge', parseShardOption)
-    .addHelpText('after', '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\nExit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, another run is writing to the output folder, or the worker code cannot be bundled (a broken install).')
-    .action(async (inputs: string[], options: ExtractOptions) => setExitCode(await extract(inputs, options)));
+    .option(
+      '--shard <i/n>',
+      'process only shard I of N (a stable share of the inputs by document id); merge the shard outputs with quarry merge',
+      parseShardOption,
+    )
+    .addHelpText(
+      'after',
+      '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\n'
+        + 'Exit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, '
+        + 'a path that cannot be used (missing, a file where a folder is needed, no permission), another run is writing '
+        + 'to the output folder, or the worker code cannot be bundled (a broken install); 130 interrupted (Ctrl-C).',
+    )
+    .action(async (inputs: string[], options: ExtractOptions) => {
+      const { extract } = await import('./cli/extract-command.ts');
+      setExitCode(await extract(inputs, options));
+    });
   program
     .command('merge')
-    .description('Merge the output folders of shard runs (quarry extract --shard I/N) into one set of tables, identical to a single run.')
+    .description(
+      'Merge the output folders of shard runs (quarry extract --shard I/N) into one set of tables, identical to a single run.',
+    )
     .argument('<shards...>', 'output folders of the shard runs (their caches must still be in place)')
     .requiredOption('-o, --out <dir>', 'output folder of the merged tables')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present); only its output options matter here')
-    .addHelpText('after', '\nEntities are linked again across all shards. Exit codes: 0 every document ok, 1 some documents failed, 2 usage error.')
-    .action(async (shards: string[], options: { out: string; config?: string }) => setExitCode(await merge(shards, options)));
+    .option('--json', 'print the run summary as JSON on stdout (instead of the summary on stderr)')
+    .option('-q, --quiet', 'print nothing but run warnings and failed documents')
+    .addHelpText(
+      'after',
+      '\nEntities are linked again across all shards. Exit codes: 0 every document ok, 1 some documents failed, 2 usage error.',
+    )
+    .action(async (shards: string[], options: { out: string; config?: string } & SummaryOptions) => {
+      const { merge } = await import('./cli/extract-command.ts');
+      setExitCode(await merge(shards, options));
+    });
   program
     .command('eval')
     .description('Score an output folder against gold annotations (precision, recall, F1; value, item and speaker accuracy).')
     .argument('<predictions>', 'output folder of a run (with mentions, dates, figures and claims .jsonl)')
     .requiredOption('-g, --gold <dir>', 'folder of gold annotation files (<doc_id>.json)')
     .option('--json', 'print the full report as JSON')
-    .addHelpText('after', '\nExit codes: 0 scored, 2 usage error, or a predictions or gold folder that cannot be scored (missing, no gold files, a file that is not JSON or not in the gold format, a doc_id used twice; the file is named).')
-    .action(async (predictions: string, options: { gold: string; json?: boolean }) => setExitCode(await evaluate(predictions, options)));
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 scored, 2 usage error, or a predictions or gold folder that cannot be scored (missing, no gold files, '
+        + 'a file that is not JSON or not in the gold format, a doc_id used twice; the file is named).',
+    )
+    .action(async (predictions: string, options: { gold: string; json?: boolean }) => {
+      const { evaluate } = await import('./cli/eval-command.ts');
+      setExitCode(await evaluate(predictions, options));
+    });
   program
     .command('train')
-    .description('Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; point extractEntities.model at it.')
-    .option('--corpus <dir>', '(required) folder of training texts, read as quarry extract reads its inputs; repeat --corpus and --gold in pairs to train on several sets', collect, [])
-    .option('--gold <dir>', '(required) folder of the gold files (<doc_id>.json) of the --corpus before it; misc items are learnt, not output', collect, [])
-    .option('--dev-corpus <dir>', 'folder of dev texts, scored after every epoch; repeat --dev-corpus and --dev-gold in pairs for several dev sets', collect, [])
+    .description(
+      'Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; '
+        + 'point extractEntities.model at it.',
+    )
+    .option(
+      '--corpus <dir>',
+      '(required) folder of training texts, read as quarry extract reads its inputs; '
+        + 'repeat --corpus and --gold in pairs to train on several sets',
+      collect,
+      [],
+    )
+    .option(
+      '--gold <dir>',
+      '(required) folder of the gold files (<doc_id>.json) of the --corpus before it; misc items are learnt, not output',
+      collect,
+      [],
+    )
+    .option(
+      '--dev-corpus <dir>',
+      'folder of dev texts, scored after every epoch; repeat --dev-corpus and --dev-gold in pairs for several dev sets',
+      collect,
+      [],
+    )
     .option('--dev-gold <dir>', 'folder of the gold files of the --dev-corpus before it', collect, [])
     .requiredOption('-o, --out <file>', 'the model file to write')
-    .option('--epochs <n>', 'passes over the training set; the epoch with the best mean F1 over the dev sets is kept', parsePositive('epochs'), 12)
-    .option('--seed <n>', 'seed of the shuffle before every epoch (the same data and seed give the same bytes)', parsePositive('seeds'), 1)
+    .option(
+      '--epochs <n>',
+      'passes over the training set; the epoch with the best mean F1 over the dev sets is kept',
+      parsePositive('epochs'),
+      12,
+    )
+    .option(
+      '--seed <n>',
+      'seed of the shuffle before every epoch (the same data and seed give the same bytes)',
+      parsePositive('seeds'),
+      1,
+    )
     .option('--min-feature-count <n>', 'leave out features seen fewer times in the training set', parsePositive('occurrences'), 2)
     .option('--lexicon <file...>', 'lexicons whose entries the model sees as gazetteer features (as extractEntities.lexicons)', [])
-    .option('--no-title-case-copies', 'train on the documents only, without a copy of each whose first line and a tenth of the others are written in Title Case')
+    .option(
+      '--no-title-case-copies',
+      'train on the documents only, without a copy of each whose first line and a tenth of the others are written in Title Case',
+    )
     .option('--no-progress', 'never show the progress bar')
-    .addHelpText('after', '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, a gold file without its text).')
-    .action(async (options: TrainOptionsFromCli) => setExitCode(await train(options)));
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, '
+        + 'a gold file without its text).',
+    )
+    .action(async (options: TrainOptionsFromCli) => {
+      const { train } = await import('./cli/train-command.ts');
+      setExitCode(await train(options));
+    });
   program
     .command('report')
-    .description('Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.')
+    .description(
+      'Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.',
+    )
     .argument('<OUT_DIR>', 'output folder of a run (with documents, passages, mentions, entities, dates, figures and claims .jsonl)')
-    .addHelpText('after', '\nThe rows are checked against their schemas first. Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.')
-    .action(async (outputDirectory: string) => setExitCode(await rebuildReport(outputDirectory)));
+    .addHelpText(
+      'after',
+      '\nThe rows are checked against their schemas first. Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.',
+    )
+    .action(async (outputDirectory: string) => {
+      const { rebuildReport } = await import('./cli/report-command.ts');
+      setExitCode(await rebuildReport(outputDirectory));
+    });
+  program
+    .command('schemas')
+    .description('Write the JSON Schema of every output table (<table>.schema.json, as a run writes them) into a folder.')
+    .option('-o, --out <dir>', 'the folder to write them to', 'schema')
+    .action(async (options: { out: string }) => {
+      const { writeSchemas } = await import('./cli/schemas-command.ts');
+      setExitCode(await writeSchemas(options.out));
+    });
+  // A usage error prints one line and where to find the whole usage, not the whole help.
+  for (const command of [program, ...program.commands]) command.showHelpAfterError(usageHint(command));
   return program;
 }
 
-/** Runs the CLI and returns its exit code; usage and config errors print a clear message and give 2. */
+/**
+ * Runs the CLI and returns its exit code. A usage error, or an error the user can fix (a path, a permission, the
+ * config, the gold folder), prints one line and gives 2; any other error is a bug and is thrown with its stack.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
+  let running: Command | null = null;
   const program = buildProgram((code) => {
     exitCode = code;
+  });
+  program.hook('preAction', (_program, command) => {
+    running = command;
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    // An InvalidArgumentError that reaches here was thrown by an action (commander reports its own and throws a plain CommanderError).
-    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof ReportInputError || error instanceof InvalidArgumentError || error instanceof GoldError || error instanceof PredictionsError || error instanceof LockError || error instanceof WorkerBundleError || error instanceof TrainingDataError || error instanceof ModelFileError) {
-      process.stderr.write(`quarry: ${error.message}\n`);
-      return ExitCode.usage;
-    }
-    throw error;
+    // commander has printed its own usage error (and --help and --version end here with exit code 0).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    const line = userErrorLine(error);
+    if (line === null) throw error;
+    const hint = (error as Error).name === 'UsageError' && running !== null ? `\n${usageHint(running)}` : '';
+    process.stderr.write(`quarry: ${line}${hint}\n`);
+    return ExitCode.usage;
   }
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { IsoDay } from './schemas/common.ts';
+import { similarName } from './similar-name.ts';
 
 /** The spreadsheet cell limit: a CSV cell may not be longer. */
 export const SPREADSHEET_CELL_LIMIT = 32_767;
@@ -52,11 +52,19 @@ const ExtractEntitiesOptions = z
     recognizer: z.enum(['model', 'rules']).default('model'),
     /** The model file the 'model' recognizer reads (made by `quarry train`); null means the model shipped in data/models/entities.model. @default null */
     model: z.string().min(1).refine((file) => existsSync(file), 'file not found').nullable().default(null),
-    /** User lexicons (CSV with the header `name,type,aliases`, aliases joined with `;`, or a JSON array of `{name, type, aliases}`), read before the shipped gazetteers so their entries win; paths relative to the working directory. @default [] */
+    /** User lexicons (CSV with the header `name,type,aliases`, aliases joined with `;`, or a JSON array of `{name, type, aliases}`), read before the shipped gazetteers so their entries win; paths in a config file relative to its folder. @default [] */
     lexicons: z.array(z.string().regex(/\.(csv|json)$/i, 'a .csv or .json file').refine((file) => existsSync(file), 'file not found')).default([]),
   })
   .strict()
   .default({ recognizer: 'model', model: null, lexicons: [] });
+
+const WriteOptions = z
+  .object({
+    /** Start every CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8 ("£", curly quotes) rather than in the local code page. @default false */
+    csvBom: z.boolean().default(false),
+  })
+  .strict()
+  .default({ csvBom: false });
 
 /**
  * The configuration schema. Every option is optional in `pipeline.config.ts`;
@@ -68,10 +76,10 @@ export const PipelineConfigSchema = z
     input: z.array(z.string().min(1)).min(1).default(['data/raw']),
     /** Output folder for the tables, schemas and manifest. @default 'data/out' */
     output: z.string().min(1).default('data/out'),
-    /** Progress bar on stderr: 'auto' shows it when stderr is a terminal. @default 'auto' */
+    /** Progress on stderr: 'auto' draws a bar when stderr is a terminal; 'always' also writes a line every few seconds to a log or pipe. @default 'auto' */
     progress: z.enum(['auto', 'always', 'never']).default('auto'),
-    /** Worker threads for the CPU stages; 0 runs them in the main thread. @default the number of cores (os.availableParallelism()) */
-    workers: z.number().int().min(0).max(256).default(availableParallelism()),
+    /** Worker threads for the CPU stages; 0 runs them in the main thread; 'auto' runs a small corpus (under 1 MB of input) in the main thread and a larger one on one thread per core. @default 'auto' */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(256)]).default('auto'),
     /** Folder of cached per-document results (incremental runs); null puts it in `<output>/.cache`. @default null */
     cacheDirectory: z.string().min(1).nullable().default(null),
     /** Write the review report, static HTML pages in `<output>/report` (index.html and one page per document), after the tables; false turns it off. @default true */
@@ -81,6 +89,7 @@ export const PipelineConfigSchema = z
     extractEntities: ExtractEntitiesOptions,
     extractDates: ExtractDatesOptions,
     extractFigures: ExtractFiguresOptions,
+    write: WriteOptions,
   })
   .strict();
 
@@ -105,9 +114,23 @@ export function resolveConfig(config: unknown = {}, origin = 'config'): Resolved
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    return `  ${field}: ${issue.message}`;
+    const message = issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue.keys, issue.path) : issue.message;
+    return `  ${field}: ${message}`;
   });
   throw new ConfigError(`invalid ${origin}:\n${problems.join('\n')}`);
+}
+
+/** Names unknown option keys, each with the option it is probably a misspelling of. */
+function unknownKeysMessage(keys: readonly string[], at: readonly PropertyKey[]): string {
+  // Every option has a default, so the defaults hold every key the schema knows.
+  let known: unknown = PipelineConfigSchema.parse({});
+  for (const key of at) known = isPlainObject(known) ? known[String(key)] : undefined;
+  const names = isPlainObject(known) ? Object.keys(known) : [];
+  const described = keys.map((key) => {
+    const similar = similarName(key, names);
+    return similar === null ? `"${key}"` : `"${key}" (did you mean "${similar}"?)`;
+  });
+  return `unknown option${keys.length > 1 ? 's' : ''} ${described.join(', ')}`;
 }
 
 /** The config file used when none is named: `pipeline.config.ts` in the working directory. */
@@ -134,9 +157,42 @@ export async function loadConfig(file: string | undefined, overrides: PipelineCo
     }
     userConfig = unwrapDefault(module.default);
     if (userConfig === undefined) throw new ConfigError(`config file ${configPath} has no default export (use: export default defineConfig({...}))`);
+    userConfig = withPathsFrom(path.dirname(absolute), userConfig);
   }
   const base = resolveConfig(userConfig, configPath === undefined ? 'config' : `config file ${configPath}`);
   return resolveConfig(mergeOverrides(base, overrides), 'command line options');
+}
+
+/** The options that hold paths, as [option] or [stage, option]: in a config file they are relative to its folder. */
+const PATH_OPTIONS: readonly (readonly [string] | readonly [string, string])[] = [
+  ['input'],
+  ['output'],
+  ['cacheDirectory'],
+  ['extractEntities', 'model'],
+  ['extractEntities', 'lexicons'],
+];
+
+/**
+ * A config file's options with its relative paths taken from the file's folder (and written relative to the
+ * working folder, as command-line paths are); values of the wrong type are left for validation to report.
+ */
+function withPathsFrom(folder: string, config: unknown): unknown {
+  if (!isPlainObject(config)) return config;
+  const fromFolder = (value: unknown): unknown =>
+    typeof value === 'string' && value !== '' && !path.isAbsolute(value)
+      ? path.relative(process.cwd(), path.resolve(folder, value)) || '.'
+      : value;
+  const rewrite = (value: unknown): unknown => (Array.isArray(value) ? value.map(fromFolder) : fromFolder(value));
+  const rewritten: Record<string, unknown> = { ...config };
+  for (const [first, second] of PATH_OPTIONS) {
+    if (second === undefined) {
+      if (rewritten[first] !== undefined) rewritten[first] = rewrite(rewritten[first]);
+      continue;
+    }
+    const stage = rewritten[first];
+    if (isPlainObject(stage) && stage[second] !== undefined) rewritten[first] = { ...stage, [second]: rewrite(stage[second]) };
+  }
+  return rewritten;
 }
 
 /**

@@ -79,6 +79,8 @@ export interface EntityCluster {
 export interface PipelineDocument {
   id: string;
   source: string;
+  /** Where the document says it comes from: the `source` field of its JSONL record or front matter, else null. */
+  origin: string | null;
   format: DocumentFormat;
   sha256: string;
   title: string | null;
@@ -107,6 +109,7 @@ export interface PipelineDocument {
 /** A fresh document with nothing extracted yet. */
 export function createDocument(fields: Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'text'> & Partial<PipelineDocument>): PipelineDocument {
   return {
+    origin: null,
     title: null,
     published: null,
     status: 'ok',

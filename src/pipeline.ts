@@ -12,23 +12,32 @@ import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, typ
 import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
+import { claimLinkRows } from './output/claim-links.ts';
 import { withOutputLock } from './output/lock.ts';
 import { writeAtomically } from './output/write-atomically.ts';
 import { ResultCache } from './run/result-cache.ts';
 import { workerBundle, WorkerBundleError, type WorkerBundle } from './run/worker-bundle.ts';
 import { inShard, type Shard } from './run/shard.ts';
+import { workerCount } from './run/worker-count.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
 import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
 import { InputError } from './input/discover.ts';
+import type { InputSurvey } from './input/survey.ts';
 import { STAGES } from './stages/index.ts';
 import { documentResult } from './stages/validate.ts';
 
-/** Progress of a run, reported after each document is extracted (or found in the cache). */
+/**
+ * Progress of a run, reported as each phase starts and after each document: `extracting` (extracted or found in
+ * the cache), `writing` (its rows written to the tables and its report page), `report` (the corpus view of the
+ * report, once the tables are in place).
+ */
 export interface ProgressEvent {
-  /** Documents extracted or found in the cache so far. */
+  phase: 'extracting' | 'writing' | 'report';
+  /** Documents done in this phase. */
   done: number;
-  /** Documents read so far (the total grows while inputs are read). */
-  loaded: number;
+  /** Documents in this phase, counted before the first is read (1 for the report). */
+  total: number;
+  /** The document just done; '' when a phase starts. */
   document: string;
 }
 
@@ -62,6 +71,12 @@ export interface RunResult {
   warnings: string[];
   /** Nothing had changed since the run that wrote the output folder, so nothing was written (see upToDateSummary). */
   upToDate: boolean;
+  /** Folders under the input folders left out because they hold a quarry output. */
+  leftOut: string[];
+  /** Bytes of the input files (0 for a merge). */
+  inputBytes: number;
+  /** Worker threads that extracted documents; 0 when they were extracted in the main thread or none was. */
+  workerThreads: number;
 }
 
 /** Checks the stage list before anything runs: one source, document stages together, and every `requires` assigned earlier. */
@@ -83,7 +98,7 @@ export function checkStageOrder(stages: readonly Stage[]): void {
 
 /** The config that shapes extraction results (not where they go or how fast), with the contents of user lexicons. */
 async function extractionSettings(config: ResolvedConfig): Promise<Record<string, unknown>> {
-  const { input: _input, output: _output, progress: _progress, workers: _workers, cacheDirectory: _cache, report: _report, ...settings } = config;
+  const { input: _input, output: _output, progress: _progress, workers: _workers, cacheDirectory: _cache, report: _report, write: _write, ...settings } = config;
   const lexicons = await Promise.all(config.extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
   // The model is read here, in the main thread, so a file that is not a model stops the run at once (ModelFileError) rather than failing every document.
   const model = config.extractEntities.recognizer === 'model' ? loadModel(config.extractEntities.model ?? SHIPPED_ENTITY_MODEL).sha256 : null;
@@ -92,8 +107,8 @@ async function extractionSettings(config: ResolvedConfig): Promise<Record<string
 
 /** The fields of a document that travel to a worker and identify it in the cache. */
 function loadedFields(document: PipelineDocument): LoadedDocument {
-  const { id, source, format, sha256, title, published, text, status, error, warnings } = document;
-  return { id, source, format, sha256, title, published, text, status, error, warnings };
+  const { id, source, origin, format, sha256, title, published, text, status, error, warnings } = document;
+  return { id, source, origin, format, sha256, title, published, text, status, error, warnings };
 }
 
 /** Runs the extraction tasks: in a pool of worker threads, or in the main thread with workers: 0. */
@@ -108,16 +123,20 @@ interface WorkerPool {
   bundle: WorkerBundle;
 }
 
-function createExtractor(config: ResolvedConfig, documentStages: readonly DocumentStage[], inProcess: boolean): Extractor {
-  if (inProcess || config.workers === 0) return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
-  // The pool starts at the first document that is not in the cache: a re-run of an unchanged corpus starts no thread (and bundles nothing).
+/** Extraction in the main thread: no thread to start, nothing to close. */
+function mainThreadExtractor(documentStages: readonly DocumentStage[]): Extractor {
+  return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
+}
+
+/** A pool of `threads` worker threads, started at its first task. */
+function workerPoolExtractor(threads: number): Extractor {
   let pool: Promise<WorkerPool> | null = null;
   const start = async (): Promise<WorkerPool> => {
     const bundle = await workerBundle();
     const piscina = new Piscina<ExtractTask, ExtractOutcome>({
       filename: bundle.url,
-      minThreads: config.workers,
-      maxThreads: config.workers,
+      minThreads: threads,
+      maxThreads: threads,
       idleTimeout: 60_000,
       // compromise allocates many short-lived objects: a larger young generation means far fewer scavenges.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -133,6 +152,20 @@ function createExtractor(config: ResolvedConfig, documentStages: readonly Docume
       await started.piscina.destroy();
       await started.bundle.release();
     },
+  };
+}
+
+/**
+ * The extractor of a run, chosen at the first document that is not in the cache, when the inputs have been
+ * surveyed: `threads()` worker threads, or the main thread when it gives 0 (a re-run of an unchanged corpus starts
+ * no thread and bundles nothing).
+ */
+function createExtractor(documentStages: readonly DocumentStage[], threads: () => number): Extractor {
+  let chosen: Extractor | null = null;
+  const choose = (): Extractor => (chosen ??= threads() === 0 ? mainThreadExtractor(documentStages) : workerPoolExtractor(threads()));
+  return {
+    run: async (task) => choose().run(task),
+    close: async () => chosen?.close(),
   };
 }
 
@@ -168,6 +201,9 @@ export async function runPipeline(config: ResolvedConfig, options: RunOptions = 
   return withOutputLock(config.output, async (lock) => ({ ...(await extractAndWrite(config, options, stages)), warnings: lock.warning === null ? [] : [lock.warning] }));
 }
 
+/** The survey of a run before its source has surveyed the inputs (or of a source that does not). */
+const NO_SURVEY: InputSurvey = { documents: 0, bytes: 0, leftOut: [] };
+
 /** The two passes of runPipeline, under the lock. */
 async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stages: readonly Stage[]): Promise<Omit<RunResult, 'warnings'>> {
   const startedAt = new Date();
@@ -179,19 +215,27 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const cache = new ResultCache(config.cacheDirectory ?? path.join(config.output, '.cache'));
   const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
   const stageMilliseconds: Record<string, number> = {};
-  const extractor = createExtractor(config, documentStages, options.stages !== undefined);
+  let survey = NO_SURVEY;
+  // Stages given in the options run in the main thread: the workers run STAGES.
+  const threads = (): number => (options.stages === undefined ? workerCount(config.workers, survey.bytes) : 0);
+  const extractor = createExtractor(documentStages, threads);
   const entries: IndexedResult[] = [];
   let extracted = 0;
   let cached = 0;
   let done = 0;
   let failure: unknown;
+  const onSurvey = (found: InputSurvey): void => {
+    survey = found;
+    options.onProgress?.({ phase: 'extracting', done: 0, total: found.documents, document: '' });
+  };
 
   // First pass: extract (or find in the cache) every document; only clusters stay in memory.
   try {
     const pending = new Set<Promise<void>>();
-    const window = Math.max(4, config.workers * 4);
+    // Documents in flight: enough to keep every thread busy while the next files are read.
+    const window = () => Math.max(4, threads() * 4);
     const shard = options.shard ?? null;
-    for await (const document of source.run(config, (file) => inShard(file.id, shard))) {
+    for await (const document of source.run(config, (file) => inShard(file.id, shard), onSurvey)) {
       const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
       entries.push({ key, order: document.order });
       const job = (async () => {
@@ -210,13 +254,13 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
           extracted++;
         } else cached++;
         linker.add(clusters);
-        options.onProgress?.({ done: ++done, loaded: entries.length, document: document.id });
+        options.onProgress?.({ phase: 'extracting', done: ++done, total: Math.max(survey.documents, entries.length), document: document.id });
       })().catch((error: unknown) => {
         failure ??= error;
       });
       pending.add(job);
       void job.then(() => pending.delete(job));
-      if (pending.size >= window) await Promise.race(pending);
+      if (pending.size >= window()) await Promise.race(pending);
       if (failure !== undefined) throw failure;
     }
     await Promise.all(pending);
@@ -226,23 +270,30 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   }
   // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
   const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
-  if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true };
+  const inputs = { leftOut: survey.leftOut, inputBytes: survey.bytes, workerThreads: extracted === 0 ? 0 : threads() };
+  if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true, ...inputs };
   linker.finish();
 
   // The index names this run's results only once its tables are in place: a kill in between leaves no index pointing at the wrong results.
   await rm(path.join(config.output, RESULT_INDEX_FILE), { force: true });
-  const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, { startedAt, stageMilliseconds, extracted, cached });
+  const facts = { startedAt, stageMilliseconds, extracted, cached };
+  const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, facts, options.onProgress);
   await writeResultIndex(config, cache.directory, entries, written);
   await cache.prune(new Set(entries.map((entry) => entry.key)));
-  return { ...written, extracted, cached, ...clock(), upToDate: false };
+  return { ...written, extracted, cached, ...clock(), upToDate: false, ...inputs };
 }
 
 /** What a run wrote, as its result index records it (so a run that finds nothing changed can report it without writing). */
-type WrittenSummary = Omit<RunResult, 'extracted' | 'cached' | 'milliseconds' | 'cpuMilliseconds' | 'warnings' | 'upToDate'>;
+type WrittenSummary = Omit<
+  RunResult,
+  'extracted' | 'cached' | 'milliseconds' | 'cpuMilliseconds' | 'warnings' | 'upToDate' | 'leftOut' | 'inputBytes' | 'workerThreads'
+>;
 
 /** The first line of a result index: where the results are cached, and what the run wrote. */
 interface ResultIndexHeader {
   cacheDirectory: string;
+  /** How the tables were written (a run with other write options writes them again). */
+  write: ResolvedConfig['write'];
   written: WrittenSummary;
 }
 
@@ -267,6 +318,7 @@ async function upToDateSummary(config: ResolvedConfig, cacheDirectory: string, e
   if (index === null) return null;
   const { header, lines } = index;
   if (header.written === undefined || header.cacheDirectory !== path.relative(config.output, cacheDirectory)) return null;
+  if (JSON.stringify(header.write) !== JSON.stringify(config.write)) return null;
   const expected = resultIndexLines(entries);
   if (lines.length !== expected.length || lines.some((line, index) => line !== expected[index])) return null;
   const files = ['manifest.json', ...TABLE_NAMES.flatMap((table) => [`${table}.jsonl`, `${table}.csv`, path.join('schema', `${table}.schema.json`)]), ...(config.report ? [path.join('report', 'index.html')] : [])];
@@ -290,7 +342,7 @@ export const RESULT_INDEX_FILE = '.quarry-results.jsonl';
 
 /** Lists a run's results in input order, with where they are cached (relative to the output folder) and what the run wrote. */
 async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, entries: readonly IndexedResult[], written: WrittenSummary): Promise<void> {
-  const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), written };
+  const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), write: config.write, written };
   const lines = [JSON.stringify(header), ...resultIndexLines(entries)];
   const file = path.join(config.output, RESULT_INDEX_FILE);
   await writeAtomically(file, `${lines.join('\n')}\n`);
@@ -319,12 +371,12 @@ export async function readResultIndex(output: string): Promise<ResultEntry[]> {
  * a single run over all inputs: the results are taken from the shards'
  * caches in input order and the entities are linked corpus-wide again.
  */
-export async function mergeShards(shardDirectories: readonly string[], config: ResolvedConfig): Promise<RunResult> {
-  return withOutputLock(config.output, async (lock) => ({ ...(await mergeLocked(shardDirectories, config)), warnings: lock.warning === null ? [] : [lock.warning] }));
+export async function mergeShards(shardDirectories: readonly string[], config: ResolvedConfig, onProgress?: (event: ProgressEvent) => void): Promise<RunResult> {
+  return withOutputLock(config.output, async (lock) => ({ ...(await mergeLocked(shardDirectories, config, onProgress)), warnings: lock.warning === null ? [] : [lock.warning] }));
 }
 
 /** mergeShards under the lock of its output folder. */
-async function mergeLocked(shardDirectories: readonly string[], config: ResolvedConfig): Promise<Omit<RunResult, 'warnings'>> {
+async function mergeLocked(shardDirectories: readonly string[], config: ResolvedConfig, onProgress?: (event: ProgressEvent) => void): Promise<Omit<RunResult, 'warnings'>> {
   const clock = runClock();
   const startedAt = new Date();
   const entries = (await Promise.all(shardDirectories.map(readResultIndex))).flat();
@@ -337,8 +389,8 @@ async function mergeLocked(shardDirectories: readonly string[], config: Resolved
   }
   linker.finish();
   const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
-  const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length });
-  return { ...written, extracted: 0, cached: entries.length, ...clock(), upToDate: false };
+  const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length }, onProgress);
+  return { ...written, extracted: 0, cached: entries.length, ...clock(), upToDate: false, leftOut: [], inputBytes: 0, workerThreads: 0 };
 }
 
 /** Second pass: results in input order, entities resolved, streamed to the sinks; the sinks commit at the end. */
@@ -348,6 +400,7 @@ async function writeResults(
   entries: readonly ResultEntry[],
   sinkStages: readonly SinkStage[],
   facts: { startedAt: Date; stageMilliseconds: Record<string, number>; extracted: number; cached: number },
+  onProgress: ((event: ProgressEvent) => void) | undefined,
 ): Promise<WrittenSummary> {
   const sinks: Awaited<ReturnType<SinkStage['open']>>[] = [];
   const documents = { ok: 0, failed: 0, skipped: 0 };
@@ -360,6 +413,8 @@ async function writeResults(
     // Opened inside the try: when a later sink fails to open, the earlier ones drop their staging files.
     const names = linker.names();
     for (const stage of sinkStages) sinks.push(await stage.open(config, names));
+    let done = 0;
+    onProgress?.({ phase: 'writing', done, total: entries.length, document: '' });
     for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
       const result = linker.resolve(withUniqueId(cachedResult, seenIds));
       const row = result.document;
@@ -367,13 +422,21 @@ async function writeResults(
       if (row.status !== 'ok') problems.push({ source: row.source, status: row.status, error: row.error });
       else words += countWords(row.text);
       inputs.push({ doc_id: row.doc_id, source: row.source, sha256: row.sha256, status: row.status });
-      for (const table of TABLE_NAMES) if (table !== 'entities') counts[table] += table === 'documents' ? 1 : result[table].length;
+      for (const table of TABLE_NAMES) {
+        if (table === 'documents') counts[table]++;
+        else if (table === 'claim_links') counts[table] += claimLinkRows(result.claims).length;
+        else if (table !== 'entities') counts[table] += result[table].length;
+      }
       for (const sink of sinks) await sink.add(result);
+      onProgress?.({ phase: 'writing', done: ++done, total: entries.length, document: row.doc_id });
     }
     const entities = linker.entities();
     counts.entities = entities.length;
     const manifest = await buildManifest({ config, inputs, documents, counts, ...facts });
-    for (const sink of sinks) await sink.close(entities, manifest);
+    for (const [index, sink] of sinks.entries()) {
+      if (sinkStages[index]?.name === 'report' && config.report) onProgress?.({ phase: 'report', done: 0, total: 1, document: '' });
+      await sink.close(entities, manifest);
+    }
   } catch (error) {
     for (const sink of sinks) await sink.abort();
     throw error;

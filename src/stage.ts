@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config.ts';
 import type { PipelineDocument } from './document.ts';
 import type { InputFile } from './input/discover.ts';
 import type { EntityCluster } from './document.ts';
+import type { InputSurvey } from './input/survey.ts';
 import type { DocumentResult } from './run/document-result.ts';
 import type { EntityRow } from './schemas/index.ts';
 
@@ -17,8 +18,15 @@ interface StageInfo {
 /** Reads the inputs and yields the documents in input order (touches the disk). */
 export interface SourceStage extends StageInfo {
   kind: 'source';
-  /** `select` picks the inputs of this run (a shard); all by default. */
-  run(config: ResolvedConfig, select?: (file: InputFile) => boolean): AsyncIterable<PipelineDocument>;
+  /**
+   * `select` picks the inputs of this run (a shard); all by default. `onSurvey` hears what the inputs hold (how many
+   * documents, how many bytes, which folders were left out) before the first document comes.
+   */
+  run(
+    config: ResolvedConfig,
+    select?: (file: InputFile) => boolean,
+    onSurvey?: (survey: InputSurvey) => void,
+  ): AsyncIterable<PipelineDocument>;
 }
 
 /** Works on one document at a time, in a worker thread; pure apart from the document it is given. */

@@ -28,6 +28,9 @@ const configFile = (name: string, content: string): string => {
   return file;
 };
 
+/** A path in a config file in the temp folder, as loadConfig gives it: from the file's folder, relative to the working folder. */
+const inFolder = (relative: string): string => path.relative(process.cwd(), path.join(folder, relative));
+
 /** The ConfigError message resolveConfig throws for a config, or null when it accepts it. */
 const configErrorOf = (config: unknown): string | null => {
   try {
@@ -41,7 +44,7 @@ const configErrorOf = (config: unknown): string | null => {
 
 describe('resolveConfig', () => {
   it.each([[undefined], [null], [{}]])('fills every default for %j', (config) => {
-    expect(resolveConfig(config)).toMatchObject(DEFAULTS);
+    expect(resolveConfig(config)).toMatchObject({ ...DEFAULTS, workers: 'auto', write: { csvBom: false } });
   });
 
   it('keeps given values and fills the rest of a stage from the defaults', () => {
@@ -56,6 +59,8 @@ describe('resolveConfig', () => {
 
   it.each([
     [{ input: ['a', 'b'], progress: 'never' }],
+    [{ workers: 'auto' }],
+    [{ workers: 0 }],
     [{ load: { extensions: ['.txt'], concurrency: 1024 } }],
     [{ segment: { maxPassageChars: 80 } }],
     [{ segment: { maxPassageChars: SPREADSHEET_CELL_LIMIT } }],
@@ -75,12 +80,23 @@ describe('resolveConfig', () => {
   });
 
   it.each([
+    [{ progres: 'never' }, '(root)', 'unknown option "progres" (did you mean "progress"?)'],
+    [{ Workers: 2, colour: 'red' }, '(root)', 'unknown options "Workers" (did you mean "workers"?), "colour"'],
+    [{ segment: { maxPasageChars: 100 } }, 'segment', 'unknown option "maxPasageChars" (did you mean "maxPassageChars"?)'],
+    [{ load: { extension: ['.txt'] } }, 'load', 'unknown option "extension" (did you mean "extensions"?)'],
+  ])('suggests the option an unknown key is a misspelling of in %j', (config, field, expected) => {
+    expect(configErrorOf(config)).toBe(`invalid config:\n  ${field}: ${expected}`);
+  });
+
+  it.each([
     [{ input: 'data/raw' }, 'input'],
     [{ input: [] }, 'input'],
     [{ input: [''] }, 'input.0'],
     [{ output: 5 }, 'output'],
     [{ output: '' }, 'output'],
     [{ progress: 'sometimes' }, 'progress'],
+    [{ workers: 'many' }, 'workers'],
+    [{ workers: -1 }, 'workers'],
     [{ report: 'yes' }, 'report'],
     [{ load: 'fast' }, 'load'],
     [{ load: { maxFileBytes: 'big' } }, 'load.maxFileBytes'],
@@ -152,18 +168,31 @@ describe('loadConfig', () => {
         'export default options;',
       ].join('\n'),
     );
-    expect(await loadConfig(file)).toMatchObject({ ...DEFAULTS, output: 'out/from-file', segment: { maxPassageChars: 500, maxHeadingChars: 150 } });
+    expect(await loadConfig(file)).toMatchObject({ ...DEFAULTS, output: inFolder('out/from-file'), segment: { maxPassageChars: 500, maxHeadingChars: 150 } });
   });
 
   it('loads a config file that uses defineConfig', async () => {
     const source = path.resolve('src/config.ts');
     const file = configFile('define.config.ts', `import { defineConfig } from ${JSON.stringify(source)};\nexport default defineConfig({ input: ['corpus'], progress: 'never' });\n`);
-    expect(await loadConfig(file)).toMatchObject({ ...DEFAULTS, input: ['corpus'], progress: 'never' });
+    expect(await loadConfig(file)).toMatchObject({ ...DEFAULTS, input: [inFolder('corpus')], progress: 'never' });
   });
 
   it('applies overrides on top of the file, ignoring undefined ones', async () => {
     const file = configFile('override.config.ts', "export default { input: ['from-file'], output: 'file-out' };\n");
-    expect(await loadConfig(file, { output: 'cli-out', input: undefined })).toMatchObject({ ...DEFAULTS, input: ['from-file'], output: 'cli-out' });
+    expect(await loadConfig(file, { output: 'cli-out', input: undefined })).toMatchObject({ ...DEFAULTS, input: [inFolder('from-file')], output: 'cli-out' });
+  });
+
+  it("takes the file's relative paths from its folder, and leaves absolute paths and the defaults as they are", async () => {
+    const lexicon = configFile('people.csv', 'name,type,aliases\nLi Dayong,person,\n');
+    const file = configFile(
+      'paths.config.ts',
+      `export default { input: ['raw', ${JSON.stringify(folder)}], cacheDirectory: 'cache', extractEntities: { lexicons: ['people.csv'] } };\n`,
+    );
+    const config = await loadConfig(file);
+    expect(config.input).toEqual([inFolder('raw'), folder]);
+    expect(config.output).toBe('data/out');
+    expect(config.cacheDirectory).toBe(inFolder('cache'));
+    expect(config.extractEntities.lexicons).toEqual([path.relative(process.cwd(), lexicon)]);
   });
 
   it('throws ConfigError naming a missing file', async () => {

@@ -7,6 +7,7 @@ describe('createDocument', () => {
   it('starts with nothing extracted and status ok', () => {
     expect(createDocument(REQUIRED)).toEqual({
       ...REQUIRED,
+      origin: null,
       title: null,
       published: null,
       status: 'ok',

@@ -55,11 +55,12 @@ describe('a run over data/raw', () => {
 
   it('writes a JSON Schema per table and a manifest with counts', async () => {
     const schemas = (await readdir(path.join(output, 'schema'))).sort();
-    expect(schemas).toEqual(['claims', 'dates', 'documents', 'entities', 'figures', 'mentions', 'passages'].map((table) => `${table}.schema.json`));
+    expect(schemas).toEqual(['claim_links', 'claims', 'dates', 'documents', 'entities', 'figures', 'mentions', 'passages'].map((table) => `${table}.schema.json`));
     const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { counts: Record<string, number>; documents: Record<string, number> };
     expect(manifest.documents).toEqual({ ok: 5, failed: 0, skipped: 0 });
     expect(manifest.counts.documents).toBe(5);
     expect(manifest.counts.mentions).toBe((await readTable(output, 'mentions')).length);
+    expect(manifest.counts.claim_links).toBe((await readTable(output, 'claim_links')).length);
   });
 });
 
@@ -68,7 +69,7 @@ describe('determinism', () => {
     const first = await runOn([RAW]);
     const second = await runOn([RAW]);
     const files = (await readdir(first.output)).filter((file) => !file.startsWith('.') && (file.endsWith('.jsonl') || file.endsWith('.csv'))).sort();
-    expect(files).toHaveLength(14);
+    expect(files).toHaveLength(16);
     for (const file of files) {
       const [a, b] = await Promise.all([readFile(path.join(first.output, file)), readFile(path.join(second.output, file))]);
       expect(a.equals(b), file).toBe(true);

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatMessage, MessageCode } from '../messages.ts';
 
@@ -32,6 +32,25 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 type Found = Pick<InputFile, 'absolutePath' | 'relativePath' | 'problem'>;
 
+/** The inputs of a run, and the folders under the input folders that were left out. */
+export interface InputListing {
+  files: InputFile[];
+  /** Folders under an input folder holding a quarry output (an earlier run's tables): never read as input. */
+  leftOut: string[];
+}
+
+/** Whether a folder holds the output of a quarry run: a manifest.json that quarry wrote. */
+async function holdsQuarryOutput(folder: string): Promise<boolean> {
+  const manifest = await readFile(path.join(folder, 'manifest.json'), 'utf8').catch(() => null);
+  if (manifest === null) return false;
+  try {
+    return (JSON.parse(manifest) as { tool?: unknown } | null)?.tool === 'quarry';
+  } catch {
+    // Not JSON: someone else's manifest.json, an input like any other file.
+    return false;
+  }
+}
+
 /** A named pipe, socket or device is listed, not read: reading one could block forever or never end (/dev/zero). */
 const notRegularFile = (relativePath: string): string =>
   formatMessage(MessageCode.LOAD_UNSUPPORTED, `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`);
@@ -41,7 +60,7 @@ const notRegularFile = (relativePath: string): string =>
  * back to a folder already on the path reported instead of followed forever,
  * entries that are not regular files (pipes, sockets, devices) reported.
  */
-async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, excluded: ReadonlySet<string>, found: Found[]): Promise<void> {
+async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, excluded: ReadonlySet<string>, found: Found[], leftOut: string[]): Promise<void> {
   const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
   let entries;
   try {
@@ -72,7 +91,11 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
         found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
         continue;
       }
-      await walk(root, absolutePath, new Set([...ancestors, real]), excluded, found);
+      if (await holdsQuarryOutput(absolutePath)) {
+        leftOut.push(absolutePath);
+        continue;
+      }
+      await walk(root, absolutePath, new Set([...ancestors, real]), excluded, found, leftOut);
     } else found.push({ absolutePath, relativePath: relative(absolutePath), problem: isFile ? null : notRegularFile(relative(absolutePath)) });
   }
 }
@@ -81,10 +104,12 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
  * Lists the inputs in a stable order (roots in order, paths sorted by code
  * units within a root) and gives each a unique document id: a second file
  * with the same stem keeps its extension in its id, with a warning. Folders
- * in `excludedFolders` (the run's output and cache) are never read.
+ * in `excludedFolders` (the run's output and cache) are never read, nor are
+ * folders holding the output of another quarry run (listed as left out).
  */
-export async function discoverInputs(roots: readonly string[], excludedFolders: readonly string[] = []): Promise<InputFile[]> {
+export async function discoverInputs(roots: readonly string[], excludedFolders: readonly string[] = []): Promise<InputListing> {
   const files: InputFile[] = [];
+  const leftOut: string[] = [];
   const taken = new Set<string>();
   const excluded = new Set(await Promise.all(excludedFolders.map((folder) => realpath(folder).catch(() => path.resolve(folder)))));
   for (const root of roots) {
@@ -92,9 +117,12 @@ export async function discoverInputs(roots: readonly string[], excludedFolders: 
     const info = await stat(absoluteRoot).catch(() => null);
     if (info === null) throw new InputError(`input not found: ${root}`);
     const found: Found[] = [];
-    if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), excluded, found);
+    const leftOutHere: string[] = [];
+    if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), excluded, found, leftOutHere);
     else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: info.isFile() ? null : notRegularFile(path.basename(absoluteRoot)) });
     found.sort((a, b) => byCodeUnits(a.relativePath, b.relativePath));
+    // Named as the input root was given (data/old-out, not /home/.../data/old-out).
+    leftOut.push(...leftOutHere.sort(byCodeUnits).map((folder) => path.join(root, path.relative(absoluteRoot, folder))));
     for (const entry of found) {
       const warnings: string[] = [];
       const natural = documentIdOf(entry.relativePath);
@@ -108,5 +136,5 @@ export async function discoverInputs(roots: readonly string[], excludedFolders: 
       files.push({ ...entry, id, order: files.length, warnings });
     }
   }
-  return files;
+  return { files, leftOut };
 }

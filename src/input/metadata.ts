@@ -22,6 +22,8 @@ function isoDayIfValid(year: number, month: number, day: number): string | null 
 /** Front matter fields a document may carry. */
 export interface Metadata {
   title: string | null;
+  /** The document's own `source` field: where it says it comes from (a URL, a publication). */
+  origin: string | null;
   published: string | null;
   warnings: string[];
 }
@@ -29,12 +31,13 @@ export interface Metadata {
 export function readMetadata(fields: Record<string, unknown>): Metadata {
   const warnings: string[] = [];
   const title = typeof fields.title === 'string' && fields.title.trim() !== '' ? fields.title.trim() : null;
+  const origin = typeof fields.source === 'string' && fields.source.trim() !== '' ? fields.source : null;
   let published: string | null = null;
   if (fields.published !== undefined && fields.published !== null) {
     published = normalizePublished(fields.published);
     if (published === null) warnings.push(formatMessage(MessageCode.LOAD_BAD_PUBLISHED, `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)`));
   }
-  return { title, published, warnings };
+  return { title, origin, published, warnings };
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -42,17 +45,17 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** Splits YAML front matter off a Markdown text. The document text is what follows it. */
 export function splitFrontMatter(text: string): { text: string } & Metadata {
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { text, title: null, published: null, warnings: [] };
+  if (!match) return { text, title: null, origin: null, published: null, warnings: [] };
   let fields: unknown;
   try {
     fields = parseYaml(match[1] ?? '');
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)`)] };
+    return { text, title: null, origin: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)`)] };
   }
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     // Two "---" lines around prose are a thematic break, not metadata: keep everything.
-    return { text, title: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, 'front matter is not a YAML mapping (key: value lines); kept as text')] };
+    return { text, title: null, origin: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, 'front matter is not a YAML mapping (key: value lines); kept as text')] };
   }
   return { text: text.slice(match[0].length), ...readMetadata(fields as Record<string, unknown>) };
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -109,6 +110,15 @@ export async function acquireOutputLock(folder: string): Promise<OutputLock> {
     if ((await readFile(file, 'utf8').catch(() => null)) === text) await rm(file, { force: true });
   }
   throw new LockError(`could not take the lock ${file}: other runs keep creating it; make sure only one quarry run writes to ${folder}`);
+}
+
+/**
+ * Removes every lock file this process holds, at once: for a process that is about to exit without unwinding
+ * (interrupted with Ctrl-C), so that the next run finds its output folder free without a takeover warning.
+ */
+export function releaseHeldLocksSync(): void {
+  for (const file of heldByThisProcess) rmSync(file, { force: true });
+  heldByThisProcess.clear();
 }
 
 /** Runs `work` while holding the lock of an output folder, and releases the lock whether it succeeds or fails. */

@@ -35,6 +35,9 @@ async function closeStream(stream: WriteStream): Promise<void> {
   await once(stream, 'finish');
 }
 
+/** The byte-order mark that tells a spreadsheet a CSV is UTF-8. */
+const UTF8_BOM = '\ufeff';
+
 /** Prefix of the staging folders in an output folder (`.staging-<pid>`). */
 export const STAGING_PREFIX = '.staging-';
 
@@ -62,8 +65,8 @@ export class TableWriter {
     readonly stagingDirectory: string,
   ) {}
 
-  /** Opens the staging files and writes the CSV headers. */
-  static async open(outputDirectory: string): Promise<TableWriter> {
+  /** Opens the staging files and writes the CSV headers (after a UTF-8 byte-order mark with `csvBom`). */
+  static async open(outputDirectory: string, { csvBom = false }: { csvBom?: boolean } = {}): Promise<TableWriter> {
     await removeStagingFolders(outputDirectory);
     const staging = path.join(outputDirectory, `${STAGING_PREFIX}${process.pid}`);
     await mkdir(path.join(staging, 'schema'), { recursive: true });
@@ -72,7 +75,7 @@ export class TableWriter {
       writer.streams.set(`${table}.jsonl`, openTableFile(path.join(staging, `${table}.jsonl`)));
       const csv = openTableFile(path.join(staging, `${table}.csv`));
       writer.streams.set(`${table}.csv`, csv);
-      await writeChunk(csv, csvLines(table, [], true));
+      await writeChunk(csv, `${csvBom ? UTF8_BOM : ''}${csvLines(table, [], true)}`);
     }
     return writer;
   }

@@ -5,7 +5,8 @@
  * document pages hold the detail, and documents.html lists every document
  * when there are more than the corpus view shows.
  */
-import type { ClaimKind, ClaimRow, DateRow, DocumentRow, EntityRow, TableRows } from '../schemas/index.ts';
+import type { ClaimKind, ClaimRow, DateRow, DocumentRow, EntityRow } from '../schemas/index.ts';
+import type { ReportTables } from './read-tables.ts';
 import { barChart, timelineChart, type TimelineRow } from './charts.ts';
 import type { DocumentRows } from './document-page.ts';
 import { documentPagePath, rowAnchor } from './file-names.ts';
@@ -103,7 +104,7 @@ export class CorpusSummary {
 }
 
 /** The rows of every table grouped by document, in one pass over each table. */
-export function rowsByDocument(tables: TableRows): Map<string, DocumentRows> {
+export function rowsByDocument(tables: ReportTables): Map<string, DocumentRows> {
   const documents = new Map<string, DocumentRows>();
   for (const document of tables.documents) documents.set(document.doc_id, { document, passages: [], mentions: [], dates: [], figures: [], claims: [] });
   for (const passage of tables.passages) documents.get(passage.doc_id)?.passages.push(passage);

@@ -6,7 +6,8 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EntityRow, TableRows } from '../schemas/index.ts';
+import type { EntityRow } from '../schemas/index.ts';
+import type { ReportTables } from './read-tables.ts';
 import { CorpusSummary, DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage, rowsByDocument } from './corpus-page.ts';
 import type { EntityNames } from '../stage.ts';
 import { renderDocumentPage, type DocumentRows } from './document-page.ts';
@@ -29,7 +30,7 @@ export interface ReportFile {
  * The files of the report for whole tables, one at a time, so no more than
  * one page is held at once. The same rows always give the same bytes.
  */
-export function* reportFiles(tables: TableRows): Generator<ReportFile> {
+export function* reportFiles(tables: ReportTables): Generator<ReportFile> {
   const documents = rowsByDocument(tables);
   yield* corpusFiles(CorpusSummary.of(documents.values()), tables.entities);
   const entities = entityNames(tables.entities);
@@ -126,7 +127,7 @@ export class ReportWriter {
 }
 
 /** Writes the report of whole tables into `<outputDirectory>/report` (see ReportWriter). Returns the path of index.html. */
-export async function writeReport(tables: TableRows, outputDirectory: string): Promise<string> {
+export async function writeReport(tables: ReportTables, outputDirectory: string): Promise<string> {
   const writer = await ReportWriter.open(outputDirectory);
   try {
     const entities = entityNames(tables.entities);

@@ -37,13 +37,17 @@ async function readTable<Name extends TableName>(directory: string, table: Name)
   return rows;
 }
 
+/** The tables the report shows: all but claim_links, which repeats the links of the claims. */
+export type ReportTables = Omit<TableRows, 'claim_links'>;
+const REPORT_TABLES = TABLE_NAMES.filter((table): table is keyof ReportTables => table !== 'claim_links');
+
 /**
- * Reads every table of an output folder. Throws ReportInputError when a
+ * Reads every table the report shows from an output folder. Throws ReportInputError when a
  * table file is missing or a row fails its schema, naming the file and line.
  */
-export async function readTables(directory: string): Promise<TableRows> {
-  const missing = TABLE_NAMES.map((table) => `${table}.jsonl`).filter((file) => !existsSync(path.join(directory, file)));
+export async function readTables(directory: string): Promise<ReportTables> {
+  const missing = REPORT_TABLES.map((table) => `${table}.jsonl`).filter((file) => !existsSync(path.join(directory, file)));
   if (missing.length > 0) throw new ReportInputError(`no tables to report on in ${directory}: missing ${missing.join(', ')} (run quarry extract first)`);
-  const entries = await Promise.all(TABLE_NAMES.map(async (table) => [table, await readTable(directory, table)] as const));
-  return Object.fromEntries(entries) as TableRows;
+  const entries = await Promise.all(REPORT_TABLES.map(async (table) => [table, await readTable(directory, table)] as const));
+  return Object.fromEntries(entries) as ReportTables;
 }

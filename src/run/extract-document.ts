@@ -9,7 +9,7 @@ import { ResultCache } from './result-cache.ts';
 import type { EntityCluster } from '../document.ts';
 
 /** The fields of a loaded document that travel to a worker. */
-export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
+export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'origin' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
 
 /** One document to extract, with the config to extract it by. */
 export interface ExtractTask {

@@ -37,7 +37,9 @@ const ownImportMeta: Plugin = {
 const REQUIRE_IN_BUNDLE = "import { createRequire as createRequireInBundle } from 'node:module'; const require = createRequireInBundle(import.meta.url);";
 
 /** The worker threads' code could not be bundled: the install is broken (esbuild's binary), not a document. */
-export class WorkerBundleError extends Error {}
+export class WorkerBundleError extends Error {
+  override readonly name = 'WorkerBundleError';
+}
 
 /** The worker's code as one JavaScript file: the stages and the libraries they use (compromise is loaded from its package, as it is from source). */
 async function bundleSource(): Promise<Uint8Array> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ClaimLinkRow } from './claim-links.ts';
 import { ClaimRow } from './claims.ts';
 import { DateRow } from './dates.ts';
 import { DocumentRow } from './documents.ts';
@@ -7,6 +8,7 @@ import { FigureRow } from './figures.ts';
 import { MentionRow } from './mentions.ts';
 import { PassageRow } from './passages.ts';
 
+export * from './claim-links.ts';
 export * from './claims.ts';
 export * from './dates.ts';
 export * from './documents.ts';
@@ -24,6 +26,7 @@ export const TABLE_SCHEMAS = {
   dates: DateRow,
   figures: FigureRow,
   claims: ClaimRow,
+  claim_links: ClaimLinkRow,
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -32,11 +35,11 @@ export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
 /** The row type of each table, inferred from its schema. */
 export type TableRows = { [Name in TableName]: z.infer<(typeof TABLE_SCHEMAS)[Name]>[] };
 
-/** The rows one document contributes to the tables (entities are corpus-wide, documents are written apart). */
-export type DocumentTables = Omit<TableRows, 'documents' | 'entities'>;
+/** The rows one document contributes to the tables (entities are corpus-wide, documents are written apart, claim links derived). */
+export type DocumentTables = Omit<TableRows, 'documents' | 'entities' | 'claim_links'>;
 
-/** The column that identifies a row of each table. */
-export const ID_COLUMNS: { [Name in TableName]: string } = {
+/** The column that identifies a row of each table (a claim_links row has none of its own: its three columns are its key). */
+export const ID_COLUMNS: { [Name in Exclude<TableName, 'claim_links'>]: string } = {
   documents: 'doc_id',
   passages: 'passage_id',
   mentions: 'mention_id',

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config.ts';
 import { createDocument, failDocument, type PipelineDocument } from '../document.ts';
 import { decodeBytes, sha256 } from '../input/decode.ts';
 import { discoverInputs, type InputFile } from '../input/discover.ts';
+import { surveyInputs } from '../input/survey.ts';
 import { htmlToText } from '../input/html.ts';
 import { readMetadata, splitFrontMatter } from '../input/metadata.ts';
 import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
@@ -65,7 +66,8 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
   metadata.warnings = metadata.warnings.map((warning) => messageAbout(warning, source));
   const document = createDocument({
     id,
-    source: typeof fields.source === 'string' && fields.source !== '' ? fields.source : source,
+    source,
+    origin: metadata.origin,
     format: 'jsonl',
     sha256: lineFields.hash,
     text: fields.text as string,
@@ -103,14 +105,15 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   let text = decoded.text;
   let title: string | null = null;
   let published: string | null = null;
+  let origin: string | null = null;
   if (format === 'md') {
     const split = splitFrontMatter(text);
-    ({ text, title, published } = split);
+    ({ text, title, published, origin } = split);
     warnings.push(...split.warnings.map((warning) => messageAbout(warning, file.relativePath)));
   } else if (format === 'html') {
     ({ text, title } = htmlToText(text));
   }
-  const document = createDocument({ id: file.id, source: file.relativePath, format, sha256: hash, text, title, published, warnings, order: [file.order, 0] });
+  const document = createDocument({ id: file.id, source: file.relativePath, origin, format, sha256: hash, text, title, published, warnings, order: [file.order, 0] });
   if (text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`), 'skipped');
   return document;
 }
@@ -184,8 +187,13 @@ export const load: SourceStage = {
   name: 'load',
   requires: ['config.input', 'config.load'],
   assigns: ['document.id', 'document.text', 'document.title', 'document.published', 'document.status'],
-  async *run(config, select = () => true) {
-    const files = (await discoverInputs(config.input, [config.output, ...(config.cacheDirectory === null ? [] : [config.cacheDirectory])])).filter(select);
+  async *run(config, select = () => true, onSurvey) {
+    const listing = await discoverInputs(config.input, [config.output, ...(config.cacheDirectory === null ? [] : [config.cacheDirectory])]);
+    const files = listing.files.filter(select);
+    if (onSurvey !== undefined) {
+      const readsRecords = (file: InputFile): boolean => streamsLineByLine(file) && config.load.extensions.includes('.jsonl');
+      onSurvey(await surveyInputs({ files, leftOut: listing.leftOut }, readsRecords, config.load.concurrency));
+    }
     yield* loadDocuments(files, config.load);
   },
 };

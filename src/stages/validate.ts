@@ -96,6 +96,7 @@ export function documentRow(document: PipelineDocument): DocumentRow {
   return {
     doc_id: document.id,
     source: document.source,
+    origin: document.origin,
     format: document.format,
     sha256: document.sha256,
     chars: codePointLength(document.text),

@@ -1,3 +1,4 @@
+import { claimLinkRows } from '../output/claim-links.ts';
 import { TableWriter } from '../output/table-writer.ts';
 import type { SinkStage } from '../stage.ts';
 
@@ -12,7 +13,7 @@ export const write: SinkStage = {
   requires: ['document.rows', 'corpus.entities'],
   assigns: ['files in config.output'],
   async open(config) {
-    const writer = await TableWriter.open(config.output);
+    const writer = await TableWriter.open(config.output, { csvBom: config.write.csvBom });
     return {
       async add(result) {
         await writer.append('documents', [result.document]);
@@ -21,6 +22,7 @@ export const write: SinkStage = {
         await writer.append('dates', result.dates);
         await writer.append('figures', result.figures);
         await writer.append('claims', result.claims);
+        await writer.append('claim_links', claimLinkRows(result.claims));
       },
       async close(entities, manifest) {
         await writer.append('entities', [...entities]);

@@ -79,7 +79,7 @@ describe('csvCell', () => {
 
 describe('tableColumns', () => {
   it.each<[TableName, string[]]>([
-    ['documents', ['doc_id', 'source', 'format', 'sha256', 'chars', 'title', 'published', 'reference_date', 'reference_source', 'passages', 'status', 'error', 'warnings', 'text']],
+    ['documents', ['doc_id', 'source', 'origin', 'format', 'sha256', 'chars', 'title', 'published', 'reference_date', 'reference_source', 'passages', 'status', 'error', 'warnings', 'text']],
     ['passages', ['passage_id', 'doc_id', 'index', 'start', 'end', 'heading', 'is_heading', 'text']],
     ['mentions', ['mention_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'entity_id', 'type']],
     ['entities', ['entity_id', 'type', 'name', 'aliases', 'mentions', 'documents']],
@@ -88,13 +88,14 @@ describe('tableColumns', () => {
   });
 
   it.each<[TableName, string[]]>([
-    ['documents', ['doc_id', 'source', 'format', 'sha256', 'chars', 'title', 'published', 'passages', 'status', 'error']],
+    ['documents', ['doc_id', 'source', 'origin', 'format', 'sha256', 'chars', 'title', 'published', 'passages', 'status', 'error']],
     ['passages', ['passage_id', 'doc_id', 'index', 'start', 'end', 'heading', 'text']],
     ['mentions', ['mention_id', 'doc_id', 'passage_id', 'entity_id', 'type', 'text', 'start', 'end']],
     ['entities', ['entity_id', 'type', 'name', 'aliases', 'mentions', 'documents']],
     ['dates', ['date_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'start_date', 'end_date', 'granularity', 'kind']],
     ['figures', ['figure_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'value_max', 'qualifier', 'kind', 'unit', 'item']],
     ['claims', ['claim_id', 'doc_id', 'passage_id', 'kind', 'text', 'start', 'end', 'speaker', 'speaker_start', 'speaker_end', 'speaker_entity_id', 'cue', 'entity_ids', 'figure_ids', 'date_ids']],
+    ['claim_links', ['claim_id', 'role', 'target_id']],
   ])('%s has every column SPEC.md requires', (table, required) => {
     expect(tableColumns(table)).toEqual(expect.arrayContaining(required));
   });
@@ -120,6 +121,7 @@ describe('toCsv', () => {
       {
         doc_id: 'a',
         source: 'a.txt',
+        origin: null,
         format: 'txt',
         sha256: 'f'.repeat(64),
         chars: 5,
@@ -135,8 +137,8 @@ describe('toCsv', () => {
       },
     ]);
     expect(csv).toBe(
-      'doc_id,source,format,sha256,chars,title,published,reference_date,reference_source,passages,status,error,warnings\r\n' +
-        `a,a.txt,txt,${'f'.repeat(64)},5,,2016-01-07,,,1,ok,,W1: one; W2: two\r\n`,
+      'doc_id,source,origin,format,sha256,chars,title,published,reference_date,reference_source,passages,status,error,warnings\r\n' +
+        `a,a.txt,,txt,${'f'.repeat(64)},5,,2016-01-07,,,1,ok,,W1: one; W2: two\r\n`,
     );
   });
 

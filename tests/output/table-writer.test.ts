@@ -38,7 +38,7 @@ async function snapshot(folder: string): Promise<Map<string, string>> {
 /** The previous run: the sample tables with one passage and no claims, so most files differ from the next run's. */
 function previousTables(): TableRows {
   const tables = sampleTables();
-  return { ...tables, passages: tables.passages.slice(0, 1), claims: [], documents: tables.documents.map((document) => ({ ...document, title: 'previous' })) };
+  return { ...tables, passages: tables.passages.slice(0, 1), claims: [], claim_links: [], documents: tables.documents.map((document) => ({ ...document, title: 'previous' })) };
 }
 
 describe('TableWriter.commit', () => {

@@ -113,12 +113,12 @@ describe('the CSVs of a run, parsed back', () => {
   });
 
   it('neutralises every hostile cell and keeps the true text in the JSONL', async () => {
-    const documents = await readTable<{ doc_id: string; title: string; source: string }>(output, 'documents');
+    const documents = await readTable<{ doc_id: string; title: string; origin: string }>(output, 'documents');
     const [, ...records] = parseCsv(await readFile(path.join(output, 'documents.csv'), 'utf8'));
     const columns = csvColumns('documents');
     const cell = (docId: string, column: string): string => (records[documents.findIndex((row) => row.doc_id === docId)] as string[])[columns.indexOf(column)] as string;
     expect(
-      ['formula-equals', 'formula-plus', 'formula-minus', 'formula-at', 'tab-first', 'cr-first'].map((docId) => [docId, cell(docId, 'title'), cell(docId, 'source'), documents.find((row) => row.doc_id === docId)?.source]),
+      ['formula-equals', 'formula-plus', 'formula-minus', 'formula-at', 'tab-first', 'cr-first'].map((docId) => [docId, cell(docId, 'title'), cell(docId, 'origin'), documents.find((row) => row.doc_id === docId)?.origin]),
     ).toEqual([
       ['formula-equals', "'=1+1", "'=cmd|/c calc!A1", '=cmd|/c calc!A1'],
       ['formula-plus', "'+SUM(A1)", "'+source", '+source'],

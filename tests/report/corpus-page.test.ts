@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CORPUS_LIMITS, CorpusSummary, needsDocumentList, renderCorpusPage, renderDocumentListPage, rowsByDocument } from '../../src/report/corpus-page.ts';
-import type { ClaimRow, DateRow, DocumentRow, EntityRow, TableRows } from '../../src/schemas/index.ts';
+import type { ClaimRow, DateRow, DocumentRow, EntityRow } from '../../src/schemas/index.ts';
+import type { ReportTables } from '../../src/report/read-tables.ts';
 import { sampleTables } from './fixtures.ts';
 
 /** The summary and the corpus view of whole tables. */
-const summaryOf = (tables: TableRows): CorpusSummary => CorpusSummary.of(rowsByDocument(tables).values());
-const corpusPage = (tables: TableRows): string => renderCorpusPage(summaryOf(tables), tables.entities);
+const summaryOf = (tables: ReportTables): CorpusSummary => CorpusSummary.of(rowsByDocument(tables).values());
+const corpusPage = (tables: ReportTables): string => renderCorpusPage(summaryOf(tables), tables.entities);
 
 const tables = sampleTables();
 const html = corpusPage(tables);
@@ -35,7 +36,7 @@ describe('renderCorpusPage', () => {
     const entities: EntityRow[] = Array.from({ length: 120 }, (_, index) => ({ entity_id: `place:p${index}`, type: 'place', name: `Place ${index}`, aliases: [], mentions: index + 1, documents: 1 }));
     const claim = tables.claims[0] as ClaimRow;
     const claims: ClaimRow[] = Array.from({ length: 400 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}`, speaker: `Speaker ${index % 80}` }));
-    const large: TableRows = { ...tables, entities, claims };
+    const large: ReportTables = { ...tables, entities, claims };
     const page = corpusPage(large);
     const entitySection = page.slice(page.indexOf('id="entities"'), page.indexOf('id="timeline"'));
     expect(entitySection.match(/<rect /g)).toHaveLength(CORPUS_LIMITS.entities);
@@ -63,7 +64,7 @@ describe('renderCorpusPage', () => {
 
 describe('a corpus with more documents than the corpus view lists', () => {
   const documents = Array.from({ length: CORPUS_LIMITS.documents + 20 }, (_, index) => ({ ...(tables.documents[1] as DocumentRow), doc_id: `d${index}` }));
-  const large: TableRows = { ...tables, documents };
+  const large: ReportTables = { ...tables, documents };
 
   it('lists the first documents and failures, and links to the full list', () => {
     const page = corpusPage(large);

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TABLE_NAMES, type ClaimRow, type DateRow, type DocumentRow, type EntityRow, type FigureRow, type MentionRow, type PassageRow, type TableRows } from '../../src/schemas/index.ts';
+import { type ClaimRow, type DateRow, type DocumentRow, type EntityRow, type FigureRow, type MentionRow, type PassageRow, type TableRows } from '../../src/schemas/index.ts';
+import { claimLinkRows } from '../../src/output/claim-links.ts';
+import type { ReportTables } from '../../src/report/read-tables.ts';
 
 /** Code point offsets of the first occurrence of `part` in `text`, as the tables give them. */
 export function span(text: string, part: string): { text: string; start: number; end: number } {
@@ -17,6 +19,7 @@ function documentRow(doc_id: string, overrides: Partial<DocumentRow>): DocumentR
   return {
     doc_id,
     source: `${doc_id}.txt`,
+    origin: null,
     format: 'txt',
     sha256: '0'.repeat(64),
     chars: 0,
@@ -65,10 +68,10 @@ export function sampleTables(): TableRows {
     documentRow('broken', { status: 'failed', error: 'STAGE_FAILED: stage explode failed: <boom>' }),
     documentRow('picture', { format: 'unknown', source: 'picture.png', status: 'skipped', error: 'LOAD_UNSUPPORTED: not a text format' }),
   ];
-  return { documents, passages, mentions, entities, dates, figures, claims };
+  return { documents, passages, mentions, entities, dates, figures, claims, claim_links: claimLinkRows(claims) };
 }
 
 /** Writes the `.jsonl` of every table into a folder, as a run leaves them (all that `quarry report` reads). */
-export async function writeJsonlTables(tables: TableRows, folder: string): Promise<void> {
-  for (const table of TABLE_NAMES) await writeFile(path.join(folder, `${table}.jsonl`), tables[table].map((row) => `${JSON.stringify(row)}\n`).join(''));
+export async function writeJsonlTables(tables: ReportTables, folder: string): Promise<void> {
+  for (const [table, rows] of Object.entries(tables)) await writeFile(path.join(folder, `${table}.jsonl`), rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
 }

@@ -6,10 +6,11 @@ import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables, writeJsonlTables } from './fixtures.ts';
 
 describe('readTables', () => {
-  it('reads back every table an output folder holds, row for row', async () => {
+  it('reads back every table the report shows, row for row: all but claim_links, which an older output lacks', async () => {
     const folder = await temporaryDirectory();
-    await writeJsonlTables(sampleTables(), folder);
-    expect(await readTables(folder)).toEqual(sampleTables());
+    const { claim_links: _links, ...shown } = sampleTables();
+    await writeJsonlTables(shown, folder);
+    expect(await readTables(folder)).toEqual(shown);
   });
 
   it.each([

@@ -22,7 +22,7 @@ function extractInBundle(url: string, task: ExtractTask): Promise<ExtractOutcome
 async function sampleTask(): Promise<ExtractTask> {
   const text = await readFile(path.join(ROOT, 'data', 'raw', '000_0796cd7eea2f6637.txt'), 'utf8');
   return {
-    document: { id: 'sample', source: 'sample.txt', format: 'txt', sha256: createHash('sha256').update(text).digest('hex'), title: null, published: null, text, status: 'ok', error: null, warnings: [] },
+    document: { id: 'sample', source: 'sample.txt', origin: null, format: 'txt', sha256: createHash('sha256').update(text).digest('hex'), title: null, published: null, text, status: 'ok', error: null, warnings: [] },
     config: resolveConfig({ input: [ROOT] }),
   };
 }

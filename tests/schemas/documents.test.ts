@@ -4,6 +4,7 @@ import { DocumentRow } from '../../src/schemas/documents.ts';
 const ROW = {
   doc_id: '2016/jan/report-7',
   source: '2016/jan/report-7.md',
+  origin: 'https://en.minghui.org/html/articles/2016/1/7/report-7.html',
   format: 'md',
   sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   chars: 5,

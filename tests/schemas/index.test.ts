@@ -3,7 +3,7 @@ import { ID_COLUMNS, TABLE_NAMES, TABLE_SCHEMAS } from '../../src/schemas/index.
 
 describe('TABLE_NAMES', () => {
   it('lists the tables of the contract in writing order', () => {
-    expect(TABLE_NAMES).toEqual(['documents', 'passages', 'mentions', 'entities', 'dates', 'figures', 'claims']);
+    expect(TABLE_NAMES).toEqual(['documents', 'passages', 'mentions', 'entities', 'dates', 'figures', 'claims', 'claim_links']);
   });
 });
 

@@ -87,16 +87,16 @@ describe('decodeBytes', () => {
 
 describe('splitFrontMatter', () => {
   it.each([
-    ['title and published', '---\ntitle: Hello\npublished: 2016-01-07\n---\nBody text.', { text: 'Body text.', title: 'Hello', published: '2016-01-07', warnings: [] }],
-    ['quoted values', '---\ntitle: "Report: Jiaozuo"\npublished: "2016-01-07"\n---\nBody', { text: 'Body', title: 'Report: Jiaozuo', published: '2016-01-07', warnings: [] }],
-    ['a YAML timestamp with a time', '---\npublished: 2016-01-07T10:30:00Z\n---\nB', { text: 'B', title: null, published: '2016-01-07', warnings: [] }],
-    ['a YAML timestamp with a space and zone', '---\npublished: 2016-01-07 23:30:00 +08:00\n---\nB', { text: 'B', title: null, published: '2016-01-07', warnings: [] }],
-    ['CRLF line ends', '---\r\ntitle: X\r\n---\r\nBody\r\nmore', { text: 'Body\r\nmore', title: 'X', published: null, warnings: [] }],
-    ['title trimmed, blank title is null', '---\ntitle: "  Spaced  "\n---\nB', { text: 'B', title: 'Spaced', published: null, warnings: [] }],
-    ['blank title', '---\ntitle: "   "\n---\nB', { text: 'B', title: null, published: null, warnings: [] }],
-    ['other fields ignored', '---\nsource: http://example.org\nauthor: Li\n---\nB', { text: 'B', title: null, published: null, warnings: [] }],
-    ['front matter at the very end', '---\ntitle: X\n---', { text: '', title: 'X', published: null, warnings: [] }],
-    ['text kept exactly after the front matter', '---\ntitle: X\n---\n\n  Indented body.\n', { text: '\n  Indented body.\n', title: 'X', published: null, warnings: [] }],
+    ['title and published', '---\ntitle: Hello\npublished: 2016-01-07\n---\nBody text.', { text: 'Body text.', title: 'Hello', origin: null, published: '2016-01-07', warnings: [] }],
+    ['quoted values', '---\ntitle: "Report: Jiaozuo"\npublished: "2016-01-07"\n---\nBody', { text: 'Body', title: 'Report: Jiaozuo', origin: null, published: '2016-01-07', warnings: [] }],
+    ['a YAML timestamp with a time', '---\npublished: 2016-01-07T10:30:00Z\n---\nB', { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] }],
+    ['a YAML timestamp with a space and zone', '---\npublished: 2016-01-07 23:30:00 +08:00\n---\nB', { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] }],
+    ['CRLF line ends', '---\r\ntitle: X\r\n---\r\nBody\r\nmore', { text: 'Body\r\nmore', title: 'X', origin: null, published: null, warnings: [] }],
+    ['title trimmed, blank title is null', '---\ntitle: "  Spaced  "\n---\nB', { text: 'B', title: 'Spaced', origin: null, published: null, warnings: [] }],
+    ['blank title', '---\ntitle: "   "\n---\nB', { text: 'B', title: null, origin: null, published: null, warnings: [] }],
+    ['source is the origin, other fields ignored', '---\nsource: http://example.org\nauthor: Li\n---\nB', { text: 'B', title: null, origin: 'http://example.org', published: null, warnings: [] }],
+    ['front matter at the very end', '---\ntitle: X\n---', { text: '', title: 'X', origin: null, published: null, warnings: [] }],
+    ['text kept exactly after the front matter', '---\ntitle: X\n---\n\n  Indented body.\n', { text: '\n  Indented body.\n', title: 'X', origin: null, published: null, warnings: [] }],
   ])('%s', (_label, input, expected) => {
     expect(splitFrontMatter(input)).toEqual(expected);
   });
@@ -108,7 +108,7 @@ describe('splitFrontMatter', () => {
     ['an unclosed block', '---\ntitle: X\nBody'],
     ['empty', ''],
   ])('no front matter (%s): the text is unchanged', (_label, input) => {
-    expect(splitFrontMatter(input)).toEqual({ text: input, title: null, published: null, warnings: [] });
+    expect(splitFrontMatter(input)).toEqual({ text: input, title: null, origin: null, published: null, warnings: [] });
   });
 
   it.each([
@@ -128,7 +128,7 @@ describe('splitFrontMatter', () => {
     ['not a date', 'LOAD_BAD_PUBLISHED: published "not a date" is not a date; ignored (write it as YYYY-MM-DD)'],
     ['20160107', 'LOAD_BAD_PUBLISHED: published "20160107" is not a date; ignored (write it as YYYY-MM-DD)'],
   ])('an unrecognisable published %j is ignored with a warning', (published, warning) => {
-    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', published: null, warnings: [warning] });
+    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', origin: null, published: null, warnings: [warning] });
   });
 });
 
@@ -211,7 +211,7 @@ describe('documentIdOf', () => {
 describe('discoverInputs', () => {
   it('lists files recursively with forward-slash relative paths, sorted, skipping hidden files and folders', async () => {
     const root = folderWith({ 'b.txt': 'b', 'a.txt': 'a', 'sub/deeper/c.md': 'c', 'sub/a.txt': 'x', '.hidden.txt': 'h', '.git/config': 'g', 'sub/.cache/d.txt': 'd', 'B.txt': 'B' });
-    const files = await discoverInputs([root]);
+    const { files } = await discoverInputs([root]);
     expect(files.map((file) => file.relativePath)).toEqual(['B.txt', 'a.txt', 'b.txt', 'sub/a.txt', 'sub/deeper/c.md']);
     expect(files[3]?.absolutePath).toBe(path.join(root, 'sub', 'a.txt'));
   });
@@ -219,11 +219,24 @@ describe('discoverInputs', () => {
   it('takes a file root as one input named by its base name, roots in the order given', async () => {
     const first = folderWith({ 'z.txt': 'z' });
     const second = folderWith({ 'a.txt': 'a' });
-    const files = await discoverInputs([path.join(first, 'z.txt'), second]);
+    const { files } = await discoverInputs([path.join(first, 'z.txt'), second]);
     expect(files).toEqual([
       { absolutePath: path.join(first, 'z.txt'), relativePath: 'z.txt', id: 'z', order: 0, warnings: [], problem: null },
       { absolutePath: path.join(second, 'a.txt'), relativePath: 'a.txt', id: 'a', order: 1, warnings: [], problem: null },
     ]);
+  });
+
+  it('leaves out a folder holding the output of a quarry run, and names it', async () => {
+    const root = folderWith({
+      'a.txt': 'a',
+      'old-out/manifest.json': '{ "tool": "quarry" }',
+      'old-out/documents.jsonl': '{"doc_id": "a"}',
+      'old-out/report/index.html': '<p>report</p>',
+      'other/manifest.json': '{ "name": "not a quarry output" }',
+    });
+    const { files, leftOut } = await discoverInputs([root]);
+    expect(files.map((file) => file.relativePath)).toEqual(['a.txt', 'other/manifest.json']);
+    expect(leftOut).toEqual([path.join(root, 'old-out')]);
   });
 
   it('throws InputError for a root that does not exist', async () => {
@@ -355,7 +368,7 @@ describe('loadFile', () => {
   it('reads a JSONL file into one document per non-blank line', async () => {
     const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
     expect(documents.map((document) => [document.id, document.source, document.status, document.text])).toEqual([
-      ['r1', 'http://example.org/1', 'ok', 'one'],
+      ['r1', 'feed/2016-01.jsonl:1', 'ok', 'one'],
       ['feed/2016-01:2', 'feed/2016-01.jsonl:2', 'failed', ''],
       ['feed/2016-01:3', 'feed/2016-01.jsonl:3', 'ok', 'no id'],
       ['7', 'feed/2016-01.jsonl:5', 'ok', 'numeric id'],
@@ -368,9 +381,10 @@ describe('loadFile', () => {
     expect(documents.every((document) => document.format === 'jsonl')).toBe(true);
   });
 
-  it('takes title and published from a JSONL record and hashes its line', async () => {
+  it('takes title, published and origin from a JSONL record and hashes its line', async () => {
     const [first] = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
-    expect(first).toMatchObject({ title: 'First', published: '2016-02-03', warnings: [] });
+    // The record's own source is its origin; source keeps the file and line.
+    expect(first).toMatchObject({ source: 'feed/2016-01.jsonl:1', origin: 'http://example.org/1', title: 'First', published: '2016-02-03', warnings: [] });
     expect(first?.sha256).toBe(sha256('{"id":"r1","text":"one","title":"First","published":"2016-02-03","source":"http://example.org/1"}'));
   });
 

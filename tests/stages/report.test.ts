@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { rowsByDocument, writeReport } from '../../src/report/index.ts';
 import type { DocumentResult } from '../../src/run/document-result.ts';
-import type { TableRows } from '../../src/schemas/index.ts';
+import type { ReportTables } from '../../src/report/read-tables.ts';
 import { report } from '../../src/stages/report.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
 /** The tables as the pipeline streams them to its sinks: one result per document, in order. */
-function resultsOf(tables: TableRows): DocumentResult[] {
+function resultsOf(tables: ReportTables): DocumentResult[] {
   return [...rowsByDocument(tables).values()].map((rows) => ({ ...rows, clusters: [] }));
 }
 
