@@ -79,7 +79,7 @@ interface Run {
  */
 async function extract(input: string, output: string, options: string[]): Promise<Run> {
   const { stdout, stderr } = await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], { maxBuffer: 64 * 1024 * 1024 });
-  const summary = /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
+  const summary = /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted[^,\n]*, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
   if (summary === null) throw new Error(`quarry extract printed no run summary:\n${stdout}\n${stderr}`);
   // An unchanged corpus leaves the manifest of the run before as it is: its peak memory is that run's.
   const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: { peak_rss_bytes: number; stage_ms: Record<string, number> } };

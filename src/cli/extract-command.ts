@@ -59,7 +59,8 @@ async function outputFacts(config: ResolvedConfig): Promise<OutputFacts> {
 /** Where the documents were extracted, when any was. */
 function threadsUsed(result: RunResult): string {
   if (result.extracted === 0) return '';
-  return result.workerThreads === 0 ? ' in the main thread' : ` on ${result.workerThreads} worker threads`;
+  if (result.workerThreads === 0) return ' in the main thread';
+  return ` on ${result.workerThreads} worker thread${result.workerThreads === 1 ? '' : 's'}`;
 }
 
 function summaryLines(result: RunResult, facts: OutputFacts): string[] {
