@@ -6,7 +6,7 @@ import { formatMessage, messageAbout, MessageCode } from './messages.ts';
 import { claimLinkRows } from './output/claim-links.ts';
 import { extractResult, type LoadedDocument } from './run/extract-document.ts';
 import type { TableRows } from './schemas/index.ts';
-import type { CorpusStage } from './stage.ts';
+import type { CorpusStage, Stage } from './stage.ts';
 import { DOCUMENT_STAGES, STAGES } from './stages/index.ts';
 import { recognizerFor } from './stages/extract-entities.ts';
 
@@ -21,6 +21,9 @@ export interface TextDocument {
   /** Where the document comes from (a URL, a publication): `documents.origin`, as a JSONL record's `source`. */
   source?: string | null;
 }
+
+/** An input of `extractMany`: a text, or a text with its fields. */
+export type DocumentInput = string | TextDocument;
 
 /** What `extract` takes beside the text. */
 export type ExtractOptions = Omit<TextDocument, 'text'>;
@@ -46,7 +49,7 @@ export interface Extractor {
    * Extracts the documents one at a time, in the main thread, yielding each result in input order before reading
    * the next input. A document without an id gets `doc-<n>`, n its 1-based position in the input.
    */
-  extractMany(documents: Iterable<string | TextDocument> | AsyncIterable<string | TextDocument>): AsyncGenerator<Extraction>;
+  extractMany(documents: Iterable<DocumentInput> | AsyncIterable<DocumentInput>): AsyncGenerator<Extraction>;
 }
 
 /** What a JSON value is, for an error message. */
@@ -61,20 +64,28 @@ const OPTIONAL_STRING_FIELDS = ['title', 'source'] as const;
 /** Checks a document's fields, naming the first bad one (`where` says which input it is). */
 function checkDocument(input: unknown, where: string): asserts input is TextDocument {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ExtractInputError(`${where}: expected a string or an object with a string "text", got ${describe(input)}`);
+    const got = describe(input);
+    throw new ExtractInputError(`${where}: expected a string or an object with a string "text", got ${got}`);
   }
   const fields = input as Record<string, unknown>;
-  if (typeof fields.text !== 'string') throw new ExtractInputError(`${where}: "text" must be a string, got ${describe(fields.text)}`);
+  if (typeof fields.text !== 'string') {
+    throw new ExtractInputError(`${where}: "text" must be a string, got ${describe(fields.text)}`);
+  }
   if (fields.id !== undefined && (typeof fields.id !== 'string' || fields.id.trim() === '')) {
-    throw new ExtractInputError(`${where}: "id" must be a non-blank string, got ${typeof fields.id === 'string' ? `"${fields.id}"` : describe(fields.id)}`);
+    const got = typeof fields.id === 'string' ? `"${fields.id}"` : describe(fields.id);
+    throw new ExtractInputError(`${where}: "id" must be a non-blank string, got ${got}`);
   }
   for (const field of OPTIONAL_STRING_FIELDS) {
     const value = fields[field];
-    if (value !== undefined && value !== null && typeof value !== 'string') throw new ExtractInputError(`${where}: "${field}" must be a string or null, got ${describe(value)}`);
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new ExtractInputError(`${where}: "${field}" must be a string or null, got ${describe(value)}`);
+    }
   }
   const published = fields.published;
-  if (published !== undefined && published !== null && typeof published !== 'string' && !(published instanceof Date)) {
-    throw new ExtractInputError(`${where}: "published" must be a YYYY-MM-DD string, a Date or null, got ${describe(published)}`);
+  const isDate = typeof published === 'string' || published instanceof Date;
+  if (published !== undefined && published !== null && !isDate) {
+    const got = describe(published);
+    throw new ExtractInputError(`${where}: "published" must be a YYYY-MM-DD string, a Date or null, got ${got}`);
   }
 }
 
@@ -97,7 +108,10 @@ function loadedDocument(input: TextDocument, defaultId: string): LoadedDocument 
     published: metadata.published,
     warnings: metadata.warnings.map((warning) => messageAbout(warning, id)),
   });
-  if (input.text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${id}: the text is empty or only whitespace; nothing to extract`), 'skipped');
+  if (input.text.trim() === '') {
+    const error = formatMessage(MessageCode.LOAD_EMPTY, `${id}: the text is empty or only whitespace; nothing to extract`);
+    failDocument(document, error, 'skipped');
+  }
   return document;
 }
 
@@ -109,15 +123,18 @@ function loadedDocument(input: TextDocument, defaultId: string): LoadedDocument 
 export function createExtractor(config: PipelineConfig = {}): Extractor {
   const resolved = resolveConfig(config);
   recognizerFor(resolved.extractEntities);
-  const linkerStage = STAGES.find((stage): stage is CorpusStage => stage.kind === 'corpus') as CorpusStage;
+  const isLinker = (stage: Stage): stage is CorpusStage => stage.kind === 'corpus';
+  const linkerStage = STAGES.find(isLinker) as CorpusStage;
 
   const extractDocument = (input: TextDocument, defaultId: string): Extraction => {
-    const { clusters, ...result } = extractResult({ document: loadedDocument(input, defaultId), config: resolved }, DOCUMENT_STAGES, {});
+    const task = { document: loadedDocument(input, defaultId), config: resolved };
+    const { clusters, ...result } = extractResult(task, DOCUMENT_STAGES, {});
     const linker = linkerStage.createLinker(resolved);
     linker.add(clusters);
     linker.finish();
     const { document, passages, mentions, dates, figures, claims } = linker.resolve({ ...result, clusters });
-    return { document, passages, mentions, entities: linker.entities(), dates, figures, claims, claim_links: claimLinkRows(claims) };
+    const entities = linker.entities();
+    return { document, passages, mentions, entities, dates, figures, claims, claim_links: claimLinkRows(claims) };
   };
 
   return {

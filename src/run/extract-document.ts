@@ -64,7 +64,11 @@ export function extractDocument(task: ExtractTask, stages: readonly DocumentStag
 }
 
 /** Runs the document stages on one loaded document and returns its result (entity references still local). */
-export function extractResult(task: ExtractTask, stages: readonly DocumentStage[], timings: Record<string, number>): DocumentResult {
+export function extractResult(
+  task: ExtractTask,
+  stages: readonly DocumentStage[],
+  timings: Record<string, number>,
+): DocumentResult {
   const document = createDocument(task.document);
   runDocumentStages(document, stages, task.config, timings);
   return documentResult(document);

@@ -15,7 +15,7 @@ export function createRecognizer(options: ResolvedConfig['extractEntities']): En
 
 const recognizers = new WeakMap<ResolvedConfig['extractEntities'], EntityRecognizer>();
 
-/** The recognizer of a resolved config, made once per config object (its gazetteer and model are read then). */
+/** The recognizer of a resolved config, made once per config object (reading its gazetteer and model). */
 export function recognizerFor(options: ResolvedConfig['extractEntities']): EntityRecognizer {
   let recognizer = recognizers.get(options);
   if (recognizer === undefined) {
