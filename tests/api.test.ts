@@ -6,7 +6,8 @@ import { createExtractor, ExtractInputError, type Extraction, type Extractor } f
 import { ROOT, readTable, runOn, temporaryDirectory } from './helpers/run.ts';
 
 const RAW = path.join(ROOT, 'data', 'raw');
-const TEXT = 'Boris Johnson said on Tuesday that the NHS would get £350 million a week. "We will deliver 🙂," Johnson told the BBC in London.';
+const TEXT =
+  'Boris Johnson said on Tuesday that the NHS would get £350 million a week. "We will deliver 🙂," Johnson told the BBC in London.';
 
 let nlp: Extractor;
 beforeAll(() => {
@@ -15,7 +16,8 @@ beforeAll(() => {
 
 /** A folder run's rows of one document, in the shape `extract` returns. */
 async function folderRows(output: string, docId: string): Promise<Extraction> {
-  const of = async <Row extends { doc_id: string }>(table: string): Promise<Row[]> => (await readTable<Row>(output, table)).filter((row) => row.doc_id === docId);
+  const of = async <Row extends { doc_id: string }>(table: string): Promise<Row[]> =>
+    (await readTable<Row>(output, table)).filter((row) => row.doc_id === docId);
   const claims = await of<Extraction['claims'][number]>('claims');
   const claimIds = new Set(claims.map((claim) => claim.claim_id));
   const mentions = await of<Extraction['mentions'][number]>('mentions');
@@ -24,11 +26,15 @@ async function folderRows(output: string, docId: string): Promise<Extraction> {
     document: (await of<Extraction['document']>('documents'))[0] as Extraction['document'],
     passages: await of('passages'),
     mentions,
-    entities: (await readTable<Extraction['entities'][number]>(output, 'entities')).filter((entity) => entityIds.has(entity.entity_id)),
+    entities: (await readTable<Extraction['entities'][number]>(output, 'entities')).filter((entity) =>
+      entityIds.has(entity.entity_id),
+    ),
     dates: await of('dates'),
     figures: await of('figures'),
     claims,
-    claim_links: (await readTable<Extraction['claim_links'][number]>(output, 'claim_links')).filter((link) => claimIds.has(link.claim_id)),
+    claim_links: (await readTable<Extraction['claim_links'][number]>(output, 'claim_links')).filter((link) =>
+      claimIds.has(link.claim_id),
+    ),
   };
 }
 
@@ -51,7 +57,8 @@ describe('createExtractor().extract', () => {
       warnings: [],
     });
     // "🙂" is one code point (two UTF-16 units): the mentions after it start one earlier than in UTF-16.
-    expect(result.mentions.map((mention) => [mention.mention_id, mention.text, mention.type, mention.entity_id, mention.start, mention.end])).toEqual([
+    const mentions = result.mentions.map(({ mention_id, text, type, entity_id, start, end }) => [mention_id, text, type, entity_id, start, end]);
+    expect(mentions).toEqual([
       ['doc-1#m0', 'Boris Johnson', 'person', 'person:boris-johnson', 0, 13],
       ['doc-1#m1', 'NHS', 'organization', 'organization:nhs', 39, 42],
       ['doc-1#m2', 'Johnson', 'person', 'person:boris-johnson', 95, 102],
@@ -64,10 +71,16 @@ describe('createExtractor().extract', () => {
       { entity_id: 'person:boris-johnson', type: 'person', name: 'Boris Johnson', aliases: ['Johnson'], mentions: 2, documents: 1 },
       { entity_id: 'place:london', type: 'place', name: 'London', aliases: [], mentions: 1, documents: 1 },
     ]);
-    expect(result.dates.map((date) => [date.date_id, date.text, date.value, date.kind, date.start, date.end])).toEqual([['doc-1#d0', 'Tuesday', '2016-06-21', 'relative', 22, 29]]);
-    expect(result.figures.map((figure) => [figure.figure_id, figure.text, figure.value, figure.kind, figure.unit])).toEqual([['doc-1#f0', '£350 million', 350_000_000, 'money', 'GBP']]);
-    expect(result.claims.map((claim) => [claim.kind, claim.text, claim.start, claim.end, claim.speaker, claim.speaker_entity_id, claim.cue])).toEqual([
-      ['figure', 'Boris Johnson said on Tuesday that the NHS would get £350 million a week.', 0, 73, 'Boris Johnson', 'person:boris-johnson', null],
+    const dates = result.dates.map((date) => [date.date_id, date.text, date.value, date.kind, date.start, date.end]);
+    expect(dates).toEqual([['doc-1#d0', 'Tuesday', '2016-06-21', 'relative', 22, 29]]);
+    const figures = result.figures.map((figure) => [figure.figure_id, figure.text, figure.value, figure.kind, figure.unit]);
+    expect(figures).toEqual([['doc-1#f0', '£350 million', 350_000_000, 'money', 'GBP']]);
+    const claims = result.claims.map(({ kind, text, start, end, speaker, speaker_entity_id, cue }) => [
+      kind, text, start, end, speaker, speaker_entity_id, cue,
+    ]);
+    const figureClaim = 'Boris Johnson said on Tuesday that the NHS would get £350 million a week.';
+    expect(claims).toEqual([
+      ['figure', figureClaim, 0, 73, 'Boris Johnson', 'person:boris-johnson', null],
       ['reported', 'the NHS would get £350 million a week', 35, 72, 'Boris Johnson', 'person:boris-johnson', 'said'],
       ['quote', 'We will deliver 🙂,', 75, 93, 'Boris Johnson', 'person:boris-johnson', 'told'],
     ]);
@@ -83,9 +96,13 @@ describe('createExtractor().extract', () => {
 
   it('takes the id given, and reads published as a JSONL record does (a Date, or a warning for a non-date)', () => {
     const dated = nlp.extract('The council met in Leeds.', { id: 'news/leeds', published: new Date('2020-03-04T00:00:00Z') });
-    expect([dated.document.doc_id, dated.document.published, dated.passages[0]?.passage_id]).toEqual(['news/leeds', '2020-03-04', 'news/leeds#p0']);
+    const ids = [dated.document.doc_id, dated.document.published, dated.passages[0]?.passage_id];
+    expect(ids).toEqual(['news/leeds', '2020-03-04', 'news/leeds#p0']);
     const undated = nlp.extract('The council met in Leeds.', { published: 'soon' });
-    expect([undated.document.published, undated.document.warnings]).toEqual([null, ['LOAD_BAD_PUBLISHED: doc-1: published "soon" is not a date; ignored (write it as YYYY-MM-DD)']]);
+    expect([undated.document.published, undated.document.warnings]).toEqual([
+      null,
+      ['LOAD_BAD_PUBLISHED: doc-1: published "soon" is not a date; ignored (write it as YYYY-MM-DD)'],
+    ]);
   });
 
   it('gives a blank text a skipped document row with no other rows, as a run does', () => {
@@ -100,11 +117,15 @@ describe('createExtractor().extract', () => {
   });
 
   it('throws ExtractInputError naming the bad field, and ConfigError for a bad config', () => {
-    expect(() => nlp.extract(42 as unknown as string)).toThrow(new ExtractInputError('extract: "text" must be a string, got a number'));
-    expect(() => nlp.extract('text', { id: ' ' })).toThrow(new ExtractInputError('extract: "id" must be a non-blank string, got " "'));
-    expect(() => nlp.extract('text', { id: 7 as unknown as string })).toThrow('extract: "id" must be a non-blank string, got a number');
-    expect(() => nlp.extract('text', { title: ['a'] as unknown as string })).toThrow('extract: "title" must be a string or null, got an array');
-    expect(() => nlp.extract('text', { published: 20200101 as unknown as string })).toThrow('extract: "published" must be a YYYY-MM-DD string, a Date or null, got a number');
+    const bad = (value: unknown): string => value as string;
+    expect(() => nlp.extract(bad(42))).toThrow(ExtractInputError);
+    expect(() => nlp.extract(bad(42))).toThrow('extract: "text" must be a string, got a number');
+    expect(() => nlp.extract('text', { id: ' ' })).toThrow('extract: "id" must be a non-blank string, got " "');
+    expect(() => nlp.extract('text', { id: bad(7) })).toThrow('extract: "id" must be a non-blank string, got a number');
+    expect(() => nlp.extract('text', { title: bad(['a']) })).toThrow('extract: "title" must be a string or null, got an array');
+    expect(() => nlp.extract('text', { published: bad(20200101) })).toThrow(
+      'extract: "published" must be a YYYY-MM-DD string, a Date or null, got a number',
+    );
     expect(() => createExtractor({ segment: { maxPassageChar: 500 } } as never)).toThrow(ConfigError);
   });
 });
@@ -129,7 +150,8 @@ describe('createExtractor().extractMany', () => {
   it('rejects a bad input by its position, after yielding the ones before it', async () => {
     const seen: string[] = [];
     const run = async (): Promise<void> => {
-      for await (const result of nlp.extractMany(['One text.', { text: null } as unknown as string])) seen.push(result.document.doc_id);
+      const inputs = ['One text.', { text: null } as unknown as string];
+      for await (const result of nlp.extractMany(inputs)) seen.push(result.document.doc_id);
     };
     await expect(run()).rejects.toThrow(new ExtractInputError('extractMany input 2: "text" must be a string, got null'));
     expect(seen).toEqual(['doc-1']);
@@ -137,7 +159,7 @@ describe('createExtractor().extractMany', () => {
 });
 
 describe('extract against a folder run', () => {
-  it('gives the rows a one-document run writes, all tables, apart from documents.source (the file there, the id here)', async () => {
+  it('gives the rows a one-document run writes, all tables, but documents.source (the file there, the id here)', async () => {
     const folder = await temporaryDirectory();
     const file = (await readdir(RAW)).sort()[0] as string;
     await copyFile(path.join(RAW, file), path.join(folder, file));
@@ -161,7 +183,8 @@ describe('extract against a folder run', () => {
       // Corpus linking may only merge a document's entities: each entity id here stands for one corpus entity id.
       const corpusIds = new Map<string, Set<string>>();
       for (const [index, mention] of alone.mentions.entries()) {
-        corpusIds.set(mention.entity_id, (corpusIds.get(mention.entity_id) ?? new Set()).add(corpus.mentions[index]?.entity_id ?? ''));
+        const ids = corpusIds.get(mention.entity_id) ?? new Set<string>();
+        corpusIds.set(mention.entity_id, ids.add(corpus.mentions[index]?.entity_id ?? ''));
       }
       expect([...corpusIds.values()].filter((ids) => ids.size !== 1)).toEqual([]);
       const corpusId = (id: string): string => [...(corpusIds.get(id) ?? [id])][0] as string;
@@ -172,11 +195,15 @@ describe('extract against a folder run', () => {
         speaker_entity_id: claim.speaker_entity_id === null ? null : corpusId(claim.speaker_entity_id),
       }));
       expect(claims).toEqual(corpus.claims);
-      const links = alone.claim_links.map((link) => (link.role === 'entity' || link.role === 'speaker' ? { ...link, target_id: corpusId(link.target_id) } : link));
+      const links = alone.claim_links.map((link) =>
+        link.role === 'entity' || link.role === 'speaker' ? { ...link, target_id: corpusId(link.target_id) } : link,
+      );
       expect([...new Map(links.map((link) => [JSON.stringify(link), link])).values()]).toEqual(corpus.claim_links);
       // The entities rows count this one document: every mention of it, one document each.
-      expect(alone.entities.map((entity) => [entity.mentions, entity.documents])).toEqual(
-        [...new Set(alone.mentions.map((mention) => mention.entity_id))].sort().map((id) => [alone.mentions.filter((mention) => mention.entity_id === id).length, 1]),
+      const entityIds = [...new Set(alone.mentions.map((mention) => mention.entity_id))].sort();
+      const mentionsOf = (id: string): number => alone.mentions.filter((mention) => mention.entity_id === id).length;
+      expect(alone.entities.map((entity) => [entity.entity_id, entity.mentions, entity.documents])).toEqual(
+        entityIds.map((id) => [id, mentionsOf(id), 1]),
       );
     }
   });
