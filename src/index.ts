@@ -1,5 +1,6 @@
 /** Library API: the pipeline, its stages, its config and its record types. */
 export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSchema, type PipelineConfig, type ResolvedConfig } from './config.ts';
+export { createExtractor, ExtractInputError, type Extractor, type Extraction, type ExtractOptions, type TextDocument, type DocumentInput } from './extractor.ts';
 export { runPipeline, mergeShards, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
 export { STAGES, DOCUMENT_STAGES } from './stages/index.ts';
 export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, EntityLinker } from './stage.ts';

@@ -5,6 +5,7 @@ import { formatMessage, MessageCode } from '../messages.ts';
 import type { DocumentStage } from '../stage.ts';
 import { documentResult } from '../stages/validate.ts';
 import { OffsetIndex } from '../text/offsets.ts';
+import type { DocumentResult } from './document-result.ts';
 import { ResultCache } from './result-cache.ts';
 import type { EntityCluster } from '../document.ts';
 
@@ -57,9 +58,18 @@ export function countWords(text: string): number {
  * thread writes it to the cache, so the worker never waits on the disk.
  */
 export function extractDocument(task: ExtractTask, stages: readonly DocumentStage[]): ExtractOutcome {
-  const document = createDocument(task.document);
   const stageMilliseconds: Record<string, number> = {};
-  runDocumentStages(document, stages, task.config, stageMilliseconds);
-  const result = documentResult(document);
+  const result = extractResult(task, stages, stageMilliseconds);
   return { clusters: result.clusters, serialized: ResultCache.serialize(result), stageMilliseconds };
+}
+
+/** Runs the document stages on one loaded document and returns its result (entity references still local). */
+export function extractResult(
+  task: ExtractTask,
+  stages: readonly DocumentStage[],
+  timings: Record<string, number>,
+): DocumentResult {
+  const document = createDocument(task.document);
+  runDocumentStages(document, stages, task.config, timings);
+  return documentResult(document);
 }

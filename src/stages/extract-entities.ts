@@ -15,6 +15,16 @@ export function createRecognizer(options: ResolvedConfig['extractEntities']): En
 
 const recognizers = new WeakMap<ResolvedConfig['extractEntities'], EntityRecognizer>();
 
+/** The recognizer of a resolved config, made once per config object (reading its gazetteer and model). */
+export function recognizerFor(options: ResolvedConfig['extractEntities']): EntityRecognizer {
+  let recognizer = recognizers.get(options);
+  if (recognizer === undefined) {
+    recognizer = createRecognizer(options);
+    recognizers.set(options, recognizer);
+  }
+  return recognizer;
+}
+
 /** Finds the person, place and organization mentions of a document with the configured recognizer. */
 export const extractEntities: DocumentStage = {
   kind: 'document',
@@ -22,11 +32,6 @@ export const extractEntities: DocumentStage = {
   requires: ['document.analyses'],
   assigns: ['document.mentions'],
   run(document, config: ResolvedConfig) {
-    let recognizer = recognizers.get(config.extractEntities);
-    if (recognizer === undefined) {
-      recognizer = createRecognizer(config.extractEntities);
-      recognizers.set(config.extractEntities, recognizer);
-    }
-    document.mentions = recognizer.recognize(document, document.analyses);
+    document.mentions = recognizerFor(config.extractEntities).recognize(document, document.analyses);
   },
 };
