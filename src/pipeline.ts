@@ -112,7 +112,7 @@ function loadedFields(document: PipelineDocument): LoadedDocument {
 }
 
 /** Runs the extraction tasks: in a pool of worker threads, or in the main thread with workers: 0. */
-interface Extractor {
+interface TaskRunner {
   run(task: ExtractTask): Promise<ExtractOutcome>;
   close(): Promise<void>;
 }
@@ -124,12 +124,12 @@ interface WorkerPool {
 }
 
 /** Extraction in the main thread: no thread to start, nothing to close. */
-function mainThreadExtractor(documentStages: readonly DocumentStage[]): Extractor {
+function mainThreadRunner(documentStages: readonly DocumentStage[]): TaskRunner {
   return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
 }
 
 /** A pool of `threads` worker threads, started at its first task. */
-function workerPoolExtractor(threads: number): Extractor {
+function workerPoolRunner(threads: number): TaskRunner {
   let pool: Promise<WorkerPool> | null = null;
   const start = async (): Promise<WorkerPool> => {
     const bundle = await workerBundle();
@@ -156,13 +156,13 @@ function workerPoolExtractor(threads: number): Extractor {
 }
 
 /**
- * The extractor of a run, chosen at the first document that is not in the cache, when the inputs have been
+ * The task runner of a run, chosen at the first document that is not in the cache, when the inputs have been
  * surveyed: `threads()` worker threads, or the main thread when it gives 0 (a re-run of an unchanged corpus starts
  * no thread and bundles nothing).
  */
-function createExtractor(documentStages: readonly DocumentStage[], threads: () => number): Extractor {
-  let chosen: Extractor | null = null;
-  const choose = (): Extractor => (chosen ??= threads() === 0 ? mainThreadExtractor(documentStages) : workerPoolExtractor(threads()));
+function createTaskRunner(documentStages: readonly DocumentStage[], threads: () => number): TaskRunner {
+  let chosen: TaskRunner | null = null;
+  const choose = (): TaskRunner => (chosen ??= threads() === 0 ? mainThreadRunner(documentStages) : workerPoolRunner(threads()));
   return {
     run: async (task) => choose().run(task),
     close: async () => chosen?.close(),
@@ -218,7 +218,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   let survey = NO_SURVEY;
   // Stages given in the options run in the main thread: the workers run STAGES.
   const threads = (): number => (options.stages === undefined ? workerCount(config.workers, survey.bytes) : 0);
-  const extractor = createExtractor(documentStages, threads);
+  const runner = createTaskRunner(documentStages, threads);
   const entries: IndexedResult[] = [];
   let extracted = 0;
   let cached = 0;
@@ -242,7 +242,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
         let clusters: EntityCluster[] | null = options.fresh ? null : await cache.clusters(key);
         if (clusters === null) {
           const task = { document: loadedFields(document), config };
-          const outcome = await extractor.run(task).catch((error: Error): ExtractOutcome => {
+          const outcome = await runner.run(task).catch((error: Error): ExtractOutcome => {
             if (error instanceof WorkerBundleError) throw error;
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
@@ -266,7 +266,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
     await Promise.all(pending);
     if (failure !== undefined) throw failure;
   } finally {
-    await extractor.close();
+    await runner.close();
   }
   // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
   const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
