@@ -8,7 +8,7 @@ import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
 import { commaAfter, parentheticalAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
-import { participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
+import { isVerb, participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the attribution rules, as recorded on what they find. */
 export type AttributionRule =
@@ -69,7 +69,7 @@ export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number
 
 function skipAdverbs(tokens: readonly Token[], index: number): number {
   let at = index;
-  const isAdverb = (token: Token): boolean => INTERVENING_ADVERBS.has(wordForm(token.text)) || (token.tags.has('Adverb') && /ly$|^often$/u.test(token.text));
+  const isAdverb = (token: Token): boolean => INTERVENING_ADVERBS.has(wordForm(token.text)) || token.tags.has('Adverb');
   while (tokens[at] !== undefined && isAdverb(tokens[at] as Token) && !separated(tokens, at)) at++;
   return at;
 }
@@ -153,7 +153,7 @@ function colonIntroduction(context: TokenContext, last: number, lead: string): A
   let firstVerb = -1;
   for (let index = start; index <= last; index++) {
     const cue = cueAt(context.tokens, index, context.text);
-    if (firstVerb === -1 && isFiniteVerb(context.tokens[index] as Token)) firstVerb = index;
+    if (firstVerb === -1 && isVerb(context.tokens[index] as Token)) firstVerb = index;
     if (cue === null) continue;
     const subject = subjectOf(context, cue.index);
     return { rule: 'colon-introduction', speaker: subject.phrase, cue, passive: subject.passive };
@@ -161,10 +161,6 @@ function colonIntroduction(context: TokenContext, last: number, lead: string): A
   if (firstVerb === -1) return null;
   const subject = subjectOf(context, firstVerb);
   return subject.phrase === null || subject.phrase.kind === 'pronoun' && subject.phrase.head === 'it' ? null : { rule: 'colon-introduction', speaker: subject.phrase, cue: null, passive: subject.passive };
-}
-
-function isFiniteVerb(token: Token): boolean {
-  return token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Participle');
 }
 
 /** Said Comey, “…” / Said Dorothy Poynter, who grew up with Ali, “…”: the cue opens the sentence and its speaker follows. */
@@ -399,7 +395,7 @@ function sentenceSubjectBefore(context: TokenContext, floor: number, last: numbe
   const { tokens } = context;
   for (let index = floor; index <= last; index++) {
     const token = tokens[index] as Token;
-    if (quoted(token) || !isFiniteVerb(token)) continue;
+    if (quoted(token) || !isVerb(token)) continue;
     // The fragment must sit in that verb's own clause: no comma or dash between them.
     for (let between = index; between < last; between++) if (/[,;:—–―(]/u.test((tokens[between] as Token).post)) return null;
     const subject = subjectOf(context, index);
@@ -444,7 +440,8 @@ function sentenceAttributionAfter(context: TokenContext, quotation: Quotation, q
 /**
  * A paragraph that ends with a colon and a cue introduces the quotation
  * that opens the next one ("Caddell continued:", "The New York Times
- * reports:", "Said Ellis:"). The attribution, or null.
+ * reports:", and as any colon introduction, "Said Ellis:"). The
+ * attribution, or null.
  */
 export function paragraphIntroduction(context: TokenContext): Attribution | null {
   const { tokens } = context;
@@ -452,8 +449,6 @@ export function paragraphIntroduction(context: TokenContext): Attribution | null
   const lastToken = tokens[last];
   if (lastToken === undefined || !/:\s*$/u.test(lastToken.post)) return null;
   const start = sentenceStart(context, last);
-  const inverted = cueThenSpeakerAfter(context, start);
-  if (inverted !== null && inverted.speaker !== null && inverted.speaker.last === last) return inverted;
   // "The New York Times reports:": before the colon only a verb can stand, whatever the tagger read.
   const cue = cueAt(tokens, last, context.text, true);
   const subject = tokens.slice(start, last);

@@ -51,7 +51,8 @@ export function sentenceStart(context: TokenContext, index: number): number {
   return token === undefined ? index : (context.sentenceFirst[token.sentence] ?? 0);
 }
 
-function isVerb(token: Token): boolean {
+/** A verb that heads a clause: not an auxiliary, gerund, infinitive or participle. */
+export function isVerb(token: Token): boolean {
   return token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Participle');
 }
 

@@ -169,8 +169,7 @@ interface PendingClaim {
 }
 
 function claimOf(text: string, span: Span, passageIndex: number, kind: Claim['kind'], cue: string | null): Claim {
-  const claimText = text.slice(span.start, span.end);
-  return { start: span.start, end: span.end, passageIndex, kind, text: claimText, speaker: null, speakerSpan: null, cue };
+  return { start: span.start, end: span.end, passageIndex, kind, text: text.slice(span.start, span.end), speaker: null, speakerSpan: null, cue };
 }
 
 /** The quotations of a passage that are speech, with their attributions still to resolve. */
