@@ -414,12 +414,7 @@ function categoryNouns(tokens: readonly Token[], views: readonly TokenView[]): s
  */
 export function definedType(tokens: readonly Token[], last: number, gazetteer: Gazetteer): EntityType | null {
   // Only a definition proper: "X (…) is a/the N", the name its subject and the noun its predicate, no possessive between.
-  let at = last + 1;
-  const aside = /\(/u.test((tokens[last] as Token).post) || /\(/u.test(tokens[at]?.pre ?? '');
-  if (aside) {
-    while (at < tokens.length && at < last + 20 && !/\)/u.test((tokens[at] as Token).post)) at++;
-    at++;
-  }
+  const at = afterAside(tokens, last);
   const copula = tokens[at];
   if (copula === undefined || !DEFINING_COPULAS.has(copula.text.toLowerCase()) || /[,;:]/u.test((tokens[last] as Token).post)) return null;
   const predicate = tokens.slice(at + 1, at + 6);
@@ -432,16 +427,21 @@ export function definedType(tokens: readonly Token[], last: number, gazetteer: G
 /** The verbs of a definition ("Augsburg is a city"); "became" and "remains" tell of a change or a state, not a kind. */
 const DEFINING_COPULAS = new Set(['is', 'was', 'are', 'were']);
 
+/** Longest bracketed aside after a name, in tokens. */
+const MAX_ASIDE_TOKENS = 20;
+
+/** The index after a name ending at `last`, past a bracketed aside ("Regensburg (Bavarian: Rengschburg) is"). */
+function afterAside(tokens: readonly Token[], last: number): number {
+  let at = last + 1;
+  if (!/\(/u.test((tokens[last] as Token).post) && !/\(/u.test(tokens[at]?.pre ?? '')) return at;
+  while (at < tokens.length && at < last + 1 + MAX_ASIDE_TOKENS && !/\)/u.test((tokens[at] as Token).post)) at++;
+  return at + 1;
+}
+
 /** The noun after a name ending at `last`: past a bracketed aside, a copula or an apposition's comma, an article and modifiers. */
 function definingNoun(tokens: readonly Token[], last: number): string {
-  let at = last + 1;
+  let at = afterAside(tokens, last);
   const word = (index: number): string => (tokens[index]?.text ?? '').toLowerCase();
-  // "Regensburg (Bavarian: Rengschburg) is": skip the aside.
-  if (/\(/u.test((tokens[last] as Token).post) || /\(/u.test(tokens[at]?.pre ?? '')) {
-    const limit = at + 20;
-    while (at < tokens.length && at < limit && !/\)/u.test((tokens[at] as Token).post)) at++;
-    at++;
-  }
   const apposition = /,/u.test((tokens[at - 1] as Token | undefined)?.post ?? '');
   if (!apposition) {
     if (!COPULAS.has(word(at))) return '';

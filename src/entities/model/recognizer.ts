@@ -57,24 +57,39 @@ export function labelDocument(model: SequenceModel, table: FeatureTable, feature
   });
 }
 
+/** A span the model labelled, with the sentence it is in (token indices are the sentence's). */
+interface LabelledSpan {
+  sentence: ModelSentence;
+  first: number;
+  last: number;
+  type: ReturnType<typeof decodeSpans>[number]['type'];
+}
+
+/** The spans a labelling marks, every sentence decoded once. */
+function labelledSpans(sentences: readonly ModelSentence[], labels: readonly (readonly number[])[]): LabelledSpan[] {
+  return sentences.flatMap((sentence, index) => decodeSpans(labels[index] ?? []).map((span) => ({ sentence, ...span })));
+}
+
 /**
  * The mentions a labelling marks, trimmed to the name as SPEC says (no
  * leading "the" or honorific, no possessive or trailing punctuation);
  * `misc` spans are not entities and are dropped.
  */
 export function mentionsFromLabels(text: string, sentences: readonly ModelSentence[], labels: readonly (readonly number[])[]): EntityMention[] {
+  return mentionsOfSpans(text, labelledSpans(sentences, labels));
+}
+
+function mentionsOfSpans(text: string, spans: readonly LabelledSpan[]): EntityMention[] {
   const mentions: EntityMention[] = [];
-  sentences.forEach((sentence, index) => {
-    for (const { first, last, type } of decodeSpans(labels[index] ?? [])) {
-      if (type === 'misc') continue;
-      const span = cleanEntitySpan(text, { start: (sentence.tokens[first] as { start: number }).start, end: (sentence.tokens[last] as { end: number }).end });
-      if (span === null) continue;
-      // The period of an abbreviation ending the name is part of it ("U.S.", "Norwest Corp.", "Kenya Airways Ltd."), as compromise's Abbreviation tag says.
-      const lastToken = sentence.tokens[last] as Token;
-      if (text[span.end] === '.' && span.end === lastToken.end && (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))) span.end++;
-      mentions.push({ ...span, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
-    }
-  });
+  for (const { sentence, first, last, type } of spans) {
+    if (type === 'misc') continue;
+    const span = cleanEntitySpan(text, { start: (sentence.tokens[first] as { start: number }).start, end: (sentence.tokens[last] as { end: number }).end });
+    if (span === null) continue;
+    // The period of an abbreviation ending the name is part of it ("U.S.", "Norwest Corp.", "Kenya Airways Ltd."), as compromise's Abbreviation tag says.
+    const lastToken = sentence.tokens[last] as Token;
+    if (text[span.end] === '.' && span.end === lastToken.end && (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))) span.end++;
+    mentions.push({ ...span, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
+  }
   return mentions;
 }
 
@@ -87,21 +102,14 @@ export function mentionsFromLabels(text: string, sentences: readonly ModelSenten
  * common nouns of other kinds ("Hobart is the capital", "the administrative
  * centre"), so for them the definition stays a feature of the model.
  */
-function definitionsWin(text: string, sentences: readonly ModelSentence[], labels: readonly (readonly number[])[], mentions: readonly EntityMention[], gazetteer: Gazetteer): EntityMention[] {
-  const defined = new Map<string, EntityType>();
-  sentences.forEach((sentence, index) => {
-    for (const { first, last, type } of decodeSpans(labels[index] ?? [])) {
-      if (type === 'misc') continue;
-      const definition = definedType(sentence.tokens, last, gazetteer);
-      const name = text.slice((sentence.tokens[first] as Token).start, (sentence.tokens[last] as Token).end);
-      if (definition === 'place' && !defined.has(nameKey(name))) defined.set(nameKey(name), definition);
-    }
-  });
-  if (defined.size === 0) return [...mentions];
-  return mentions.map((mention) => {
-    const type = defined.get(nameKey(mention.text));
-    return type === undefined ? mention : { ...mention, type };
-  });
+function definitionsWin(text: string, spans: readonly LabelledSpan[], mentions: readonly EntityMention[], gazetteer: Gazetteer): EntityMention[] {
+  const places = new Set<string>();
+  for (const { sentence, first, last, type } of spans) {
+    if (type === 'misc' || definedType(sentence.tokens, last, gazetteer) !== 'place') continue;
+    places.add(nameKey(text.slice((sentence.tokens[first] as Token).start, (sentence.tokens[last] as Token).end)));
+  }
+  if (places.size === 0) return [...mentions];
+  return mentions.map((mention) => (places.has(nameKey(mention.text)) ? { ...mention, type: 'place' } : mention));
 }
 
 /** Mentions of a user's lexicon entries replace whatever the model found where they are: the user's word is final. */
@@ -127,7 +135,8 @@ export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): Entit
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
       const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, gazetteer, lexicon: model.lexicon }));
-      const mentions = definitionsWin(document.text, sentences, labels, mentionsFromLabels(document.text, sentences, labels), gazetteer);
+      const spans = labelledSpans(sentences, labels);
+      const mentions = definitionsWin(document.text, spans, mentionsOfSpans(document.text, spans), gazetteer);
       return userLexiconWins(mentions, ruleMentions, gazetteer);
     },
   };
