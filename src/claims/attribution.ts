@@ -226,17 +226,19 @@ export function attributeQuotation(context: TokenContext, quotation: Quotation, 
   const lead = lastToken === undefined || lastToken.start < paragraphStart ? null : text.slice(lastToken.end, quotation.open);
   const before = (): Attribution | null => {
     if (lead === null) return null;
-    const paragraphFirst = tokenAtOrAfter(tokens, paragraphStart);
     const cueBefore = speakerCueBefore(context, last, lead);
     if (cueBefore?.speaker != null) return cueBefore;
     // "Said Ellis: “…”" and "Sen. McCaskill scolded him: “…”" have no speaker before a cue.
     if (/:\s*$/u.test(lead)) {
+      // A label opens the paragraph ("Official in Beijing: “…”") or a sentence inside it ("… the term. Clinton: “…”").
+      const paragraphFirst = tokenAtOrAfter(tokens, paragraphStart);
+      const sentenceFirst = sentenceStart(context, last);
       return (
         colonIntroduction(context, last, lead) ??
         cueBefore ??
         accordingToBefore(context, last, lead) ??
         headlineColon(context, paragraphFirst, last, lead) ??
-        headlineColon(context, sentenceStart(context, last), last, lead)
+        (sentenceFirst === paragraphFirst ? null : headlineColon(context, sentenceFirst, last, lead))
       );
     }
     return accordingToBefore(context, last, lead) ?? invertedCueBefore(context, last, lead) ?? cueBefore ?? previousSentenceCue(context, last, lead);
