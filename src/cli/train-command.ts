@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGazetteer } from '../entities/gazetteer.ts';
+import { Vocabulary } from '../entities/model/features.ts';
 import { readTrainingSet, trainEntityModel, type DevSet, type TrainingDocument } from '../entities/model/train.ts';
 import { readWorldLexicon } from '../entities/model/world-lexicon.ts';
 import { ExitCode, UsageError } from './errors.ts';
@@ -27,12 +28,12 @@ export async function train(options: TrainOptionsFromCli): Promise<number> {
   if (options.corpus.length === 0) throw new UsageError('--corpus and --gold are required: the training texts and their gold files');
   if (options.corpus.length !== options.gold.length) throw new UsageError(`--corpus and --gold go in pairs: ${options.corpus.length} --corpus and ${options.gold.length} --gold given`);
   const showProgress = options.progress !== false && process.stderr.isTTY === true;
-  const knowledge = { gazetteer: loadGazetteer(options.lexicon), lexicon: readWorldLexicon() };
+  const vocabulary = new Vocabulary(loadGazetteer(options.lexicon), readWorldLexicon());
   const read = async (corpus: string, gold: string, what: string, copies: boolean): Promise<TrainingDocument[]> => {
     const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: `quarry train: reading ${what} {bar} {value}/{total} documents | {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(0, 0);
     try {
-      return await readTrainingSet(corpus, gold, knowledge, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
+      return await readTrainingSet(corpus, gold, vocabulary, { titleCaseCopies: copies, seed: options.seed }, (done, total) => {
         bar?.setTotal(total);
         bar?.update(done);
       });
@@ -53,7 +54,7 @@ export async function train(options: TrainOptionsFromCli): Promise<number> {
     dev: devSets.map((set) => ({ gold: set.name, documents: set.documents.length })),
     options: { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount, titleCaseCopies: options.titleCaseCopies !== false, lexicons: options.lexicon.map((file) => path.basename(file)) },
   };
-  const result = trainEntityModel(training, devSets, knowledge.lexicon, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
+  const result = trainEntityModel(training, devSets, vocabulary.lexicon, { epochs: options.epochs, seed: options.seed, minFeatureCount: options.minFeatureCount }, card, (report) => {
     const scores = report.dev.map(({ name, scores: set }) => `; ${name} strict F1 ${percent(set.f1)} (${Object.entries(set.byType).map(([type, score]) => `${type} ${percent(score.f1)}`).join(', ')})`).join('');
     process.stderr.write(`quarry train: epoch ${report.epoch}/${options.epochs}: ${percent(report.trainingErrorRate)}% of training tokens wrong${scores}\n`);
   });

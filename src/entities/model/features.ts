@@ -128,18 +128,34 @@ function shapeClass(code: number, character: string): number {
   return code;
 }
 
-/** What the features need of one token, computed once per token. */
-interface TokenView {
+/**
+ * What the features need of a word's text alone: the same for every
+ * occurrence of the word, so computed once per distinct word (see Vocabulary).
+ */
+export interface WordView {
+  text: string;
   key: string;
   lower: string;
   /** The word and its lower case with digits as 0 ("1996" and "1997" share features). */
-  word: number;
-  lowerWord: number;
+  wordHash: number;
+  lowerHash: number;
   /** Shape: X for upper-case letters, x lower case, d digits; the long one keeps 12 characters, the short one shortens runs ("Xx", "X.X.", "d-d"). */
   shape: number;
   longShape: number;
-  tags: number[];
   capitalised: boolean;
+  /**
+   * The features of the word itself, as hashes: the bias, the word and its
+   * lower case (always at 1 and 2: training hides them, see train.ts), the
+   * shapes, prefixes and suffixes, whether it is a possessive, and the word
+   * lists it is in. A token's features are these, then its context's.
+   */
+  features: Uint32Array;
+}
+
+/** What the features need of one token: its word, and what compromise said of this occurrence. */
+interface TokenView {
+  word: WordView;
+  tags: number[];
   /** The punctuation compromise attached before and after the word ("(", "“", ",", ":", "."), without spaces, as hashes (NONE for none). */
   punctuationBefore: number;
   punctuationAfter: number;
@@ -147,42 +163,87 @@ interface TokenView {
 
 /** Punctuation around a word, without spaces, as a feature value; NONE when there is none. */
 function punctuationHash(text: string): number {
+  if (text === '' || text === ' ') return NONE;
   const punctuation = text.replace(/\s+/gu, '');
   return punctuation === '' ? NONE : hashOf(punctuation.slice(0, 3));
 }
 
-function viewOf(token: Token): TokenView {
-  const text = token.text;
-  const lower = text.toLowerCase();
-  let word = 0x811c9dc5;
-  let lowerWord = 0x811c9dc5;
-  let shape = 0x811c9dc5;
-  let longShape = 0x811c9dc5;
-  let previousClass = -1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const isDigit = code >= 48 && code <= 57;
-    word = Math.imul(word ^ (isDigit ? DIGIT_ZERO : code), 0x01000193);
-    lowerWord = Math.imul(lowerWord ^ (isDigit ? DIGIT_ZERO : lower.charCodeAt(index)), 0x01000193);
-    const kind = shapeClass(code, text[index] as string);
-    if (index < 12) longShape = Math.imul(longShape ^ kind, 0x01000193);
-    if (kind !== previousClass) shape = Math.imul(shape ^ kind, 0x01000193);
-    previousClass = kind;
+/** Distinct words kept before the cache starts again (a long run meets ever new names and numbers; memory stays flat). */
+const WORD_VIEWS_KEPT = 50_000;
+
+/**
+ * What the features know of words: the gazetteer (with the user's
+ * lexicons), the cities and name words stored in the model, and each
+ * distinct word's view, computed once: news repeats its words, so most
+ * tokens of a document cost a lookup.
+ */
+export class Vocabulary {
+  private readonly views = new Map<string, WordView>();
+
+  constructor(
+    readonly gazetteer: Gazetteer,
+    readonly lexicon: WorldLexicon,
+  ) {}
+
+  word(text: string): WordView {
+    let view = this.views.get(text);
+    if (view === undefined) {
+      view = this.viewOf(text);
+      if (this.views.size >= WORD_VIEWS_KEPT) this.views.clear();
+      this.views.set(text, view);
+    }
+    return view;
   }
+
+  private viewOf(text: string): WordView {
+    const lower = text.toLowerCase();
+    let wordHash = 0x811c9dc5;
+    let lowerHash = 0x811c9dc5;
+    let shape = 0x811c9dc5;
+    let longShape = 0x811c9dc5;
+    let previousClass = -1;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      const isDigit = code >= 48 && code <= 57;
+      wordHash = Math.imul(wordHash ^ (isDigit ? DIGIT_ZERO : code), 0x01000193);
+      lowerHash = Math.imul(lowerHash ^ (isDigit ? DIGIT_ZERO : lower.charCodeAt(index)), 0x01000193);
+      const kind = shapeClass(code, text[index] as string);
+      if (index < 12) longShape = Math.imul(longShape ^ kind, 0x01000193);
+      if (kind !== previousClass) shape = Math.imul(shape ^ kind, 0x01000193);
+      previousClass = kind;
+    }
+    const view = { text, key: tokenKey(text), lower, wordHash: wordHash >>> 0, lowerHash: lowerHash >>> 0, shape: shape >>> 0, longShape: longShape >>> 0, capitalised: CAPITALISED.test(text) };
+    return { ...view, features: this.featuresOf(view) };
+  }
+
+  private featuresOf(view: Omit<WordView, 'features'>): Uint32Array {
+    const { key, lower } = view;
+    const features = [mix(T.bias, NONE), mix(T.word, view.wordHash), mix(T.lower, view.lowerHash), mix(T.shape, view.shape), mix(T.longShape, view.longShape)];
+    for (let length = 1; length <= 4 && length < lower.length; length++) {
+      features.push(mix(PREFIX[length] as number, hashRange(lower, 0, length)), mix(SUFFIX[length] as number, hashRange(lower, lower.length - length, lower.length)));
+    }
+    // "CCP's Central Committee": a possessive usually ends a name (compromise keeps the 's in the word).
+    if (POSSESSIVE.test(view.text)) features.push(mix(T.possessive, NONE));
+    if (this.lexicon.personNames.has(key)) features.push(mix(T.personName, NONE));
+    if (this.gazetteer.givenNames.has(key)) features.push(mix(T.givenName, NONE));
+    if (this.gazetteer.surnames.has(key)) features.push(mix(T.surname, NONE));
+    if (this.gazetteer.notEntities.has(key)) features.push(mix(T.notEntity, NONE));
+    const head = this.gazetteer.heads.get(key);
+    if (head !== undefined) features.push(mix(T.head, hashOf(head)));
+    return Uint32Array.from(features);
+  }
+}
+
+/** The hash of each of compromise's tags that the features read. */
+const TAG_HASHES = new Map(TAG_FEATURES);
+
+function tokenView(token: Token, vocabulary: Vocabulary): TokenView {
   const tags: number[] = [];
-  for (const [tag, hash] of TAG_FEATURES) if (token.tags.has(tag)) tags.push(hash);
-  return {
-    key: tokenKey(text),
-    lower,
-    word: word >>> 0,
-    lowerWord: lowerWord >>> 0,
-    shape: shape >>> 0,
-    longShape: longShape >>> 0,
-    tags,
-    capitalised: CAPITALISED.test(text),
-    punctuationBefore: punctuationHash(token.pre),
-    punctuationAfter: punctuationHash(token.post),
-  };
+  for (const tag of token.tags) {
+    const hash = TAG_HASHES.get(tag);
+    if (hash !== undefined) tags.push(hash);
+  }
+  return { word: vocabulary.word(token.text), tags, punctuationBefore: punctuationHash(token.pre), punctuationAfter: punctuationHash(token.post) };
 }
 
 /** BILOU position of each token in a list of spans, by token start: "B-place". */
@@ -219,7 +280,7 @@ function documentEvidence(sentences: readonly ModelSentence[], views: readonly (
   sentences.forEach((sentence, index) => {
     const prose = cases[index] === 'normal';
     sentence.tokens.forEach((token, at) => {
-      const { key, capitalised } = (views[index] as TokenView[])[at] as TokenView;
+      const { key, capitalised } = ((views[index] as TokenView[])[at] as TokenView).word;
       if (LOWER_CASE.test(token.text)) evidence.lowerCase.add(key);
       else if (prose && at > 0 && capitalised) evidence.capitalisedInProse.add(key);
       const rule = rules.get(token.start);
@@ -238,18 +299,15 @@ export interface FeatureInput {
   sentences: readonly ModelSentence[];
   /** The rule engine's mentions: the model learns how far to trust them. */
   ruleMentions: readonly EntityMention[];
-  gazetteer: Gazetteer;
-  /** The cities and name words stored in the model. */
-  lexicon: WorldLexicon;
+  vocabulary: Vocabulary;
 }
 
 /** The features of a document's tokens, sentence by sentence, with what the second pass needs. */
 export interface DocumentFeatures {
-  /** Each sentence's feature hashes, token by token. */
-  tokens: PackedFeatures<Uint32Array>[];
-  /** Each token's comparison key (tokenKey), and whether it is capitalised. */
-  keys: string[][];
-  capitalised: boolean[][];
+  /** Each sentence's words, token by token, with their own features (WordView.features). */
+  words: WordView[][];
+  /** Each sentence's features of the tokens' context, as hashes, token by token: what a token has beside its word's features. */
+  context: PackedFeatures<Uint32Array>[];
   /** The labels each token may not take, per sentence (see forbiddenLabels). */
   forbidden: Uint32Array[];
 }
@@ -263,17 +321,56 @@ export interface DocumentFeatures {
  * rule engine's label; and what the rest of the document says of the same
  * word.
  */
-export function documentFeatures({ sentences, ruleMentions, gazetteer, lexicon }: FeatureInput): DocumentFeatures {
-  const views = sentences.map((sentence) => sentence.tokens.map(viewOf));
+export function documentFeatures({ sentences, ruleMentions, vocabulary }: FeatureInput): DocumentFeatures {
+  const views = sentences.map((sentence) => sentence.tokens.map((token) => tokenView(token, vocabulary)));
   const cases = sentences.map((sentence) => sentenceCase(sentence.tokens));
   const rules = spanPositions(sentences, ruleMentions);
   const evidence = documentEvidence(sentences, views, cases, rules);
+  const builder = new HashListBuilder();
   return {
-    tokens: sentences.map((sentence, index) => sentenceFeatures(sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, gazetteer, lexicon)),
-    keys: views.map((sentence) => sentence.map((view) => view.key)),
-    capitalised: views.map((sentence) => sentence.map((view) => view.capitalised)),
+    words: views.map((sentence) => sentence.map((view) => view.word)),
+    context: sentences.map((sentence, index) => contextFeatures(builder, sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, vocabulary)),
     forbidden: sentences.map((sentence) => forbiddenLabels(sentence.tokens)),
   };
+}
+
+/** A sentence's full features, as training reads them: each token's word features, then its context features. */
+export function sentenceFeatureHashes(document: DocumentFeatures, sentence: number): PackedFeatures<Uint32Array> {
+  const words = document.words[sentence] as WordView[];
+  const context = document.context[sentence] as PackedFeatures<Uint32Array>;
+  const starts = new Uint32Array(words.length + 1);
+  const ids = new Uint32Array(words.reduce((sum, word) => sum + word.features.length, 0) + context.ids.length);
+  let at = 0;
+  words.forEach((word, token) => {
+    ids.set(word.features, at);
+    at += word.features.length;
+    ids.set(context.ids.subarray(context.starts[token], context.starts[token + 1]), at);
+    at += (context.starts[token + 1] as number) - (context.starts[token] as number);
+    starts[token + 1] = at;
+  });
+  return { ids, starts };
+}
+
+/** Collects a sentence's feature hashes in one growing buffer, reused from sentence to sentence (no array of numbers per sentence). */
+class HashListBuilder {
+  private buffer = new Uint32Array(4096);
+  length = 0;
+
+  push(hash: number): void {
+    if (this.length === this.buffer.length) {
+      const larger = new Uint32Array(this.buffer.length * 2);
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    this.buffer[this.length++] = hash;
+  }
+
+  /** The hashes collected since the last take, copied out; the builder starts empty again. */
+  take(): Uint32Array {
+    const hashes = this.buffer.slice(0, this.length);
+    this.length = 0;
+    return hashes;
+  }
 }
 
 const ELSEWHERE = SPAN_TYPES.map((type) => mix(T.predictedElsewhere, hashOf(type)));
@@ -295,10 +392,10 @@ export function predictedElsewhereFeatures(document: DocumentFeatures, firstPass
     const label = LABELS[(firstPass[sentence] as readonly number[])[at] as number] as Label;
     return label.position === 'O' ? -1 : SPAN_TYPES.indexOf(label.type);
   };
-  document.keys.forEach((keys, sentence) =>
-    keys.forEach((key, at) => {
+  document.words.forEach((words, sentence) =>
+    words.forEach(({ key, capitalised }, at) => {
       const type = typeAt(sentence, at);
-      if (type < 0 || !(document.capitalised[sentence] as boolean[])[at]) return;
+      if (type < 0 || !capitalised) return;
       let perType = counts.get(key);
       if (perType === undefined) {
         perType = SPAN_TYPES.map(() => 0);
@@ -307,12 +404,12 @@ export function predictedElsewhereFeatures(document: DocumentFeatures, firstPass
       perType[type] = (perType[type] as number) + 1;
     }),
   );
-  return document.keys.map((keys, sentence) => {
+  return document.words.map((words, sentence) => {
     const hashes: number[] = [];
-    const starts = new Uint32Array(keys.length + 1);
-    keys.forEach((key, at) => {
+    const starts = new Uint32Array(words.length + 1);
+    words.forEach(({ key, capitalised }, at) => {
       const perType = counts.get(key);
-      if (perType !== undefined && (document.capitalised[sentence] as boolean[])[at]) {
+      if (perType !== undefined && capitalised) {
         const own = typeAt(sentence, at);
         let most = -1;
         let mostCount = 0;
@@ -333,11 +430,9 @@ export function predictedElsewhereFeatures(document: DocumentFeatures, firstPass
   });
 }
 
-
-
 /** Each token's place in the longest gazetteer phrase over it, with the phrase's type: "B-place", "U-organization-acronym", or "". */
 function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): string[] {
-  const keys = views.map((view) => view.key);
+  const keys = views.map((view) => view.word.key);
   const positions = new Array<string>(keys.length).fill('');
   for (let index = 0; index < keys.length; index++) {
     const match = gazetteer.phrases.longestMatch(keys, index);
@@ -352,16 +447,16 @@ function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): 
 }
 
 /** Each token's place in the longest city name over it, with the city's population class: "B-2", or "". */
-function cityPositions(views: readonly TokenView[], lexicon: WorldLexicon): string[] {
-  const positions = new Array<string>(views.length).fill('');
-  for (let index = 0; index < views.length; index++) {
-    if (!(views[index] as TokenView).capitalised) continue;
+function cityPositions(words: readonly WordView[], lexicon: WorldLexicon): string[] {
+  const positions = new Array<string>(words.length).fill('');
+  for (let index = 0; index < words.length; index++) {
+    if (!(words[index] as WordView).capitalised) continue;
     let phrase = '';
     let found = 0;
     let level = 0;
-    const longest = lexicon.openingWords.has((views[index] as TokenView).key) ? lexicon.longestCity : 1;
-    for (let length = 1; length <= longest && index + length <= views.length; length++) {
-      phrase = length === 1 ? (views[index] as TokenView).key : `${phrase} ${(views[index + length - 1] as TokenView).key}`;
+    const longest = lexicon.openingWords.has((words[index] as WordView).key) ? lexicon.longestCity : 1;
+    for (let length = 1; length <= longest && index + length <= words.length; length++) {
+      phrase = length === 1 ? (words[index] as WordView).key : `${phrase} ${(words[index + length - 1] as WordView).key}`;
       const match = lexicon.cities.get(phrase);
       if (match !== undefined) {
         found = length;
@@ -388,18 +483,17 @@ const MODIFIER_TAGS = ['Adjective', 'Adverb', 'Value', 'Hyphenated'];
  * mentions. This is how definitions and appositions type a name nobody has
  * listed, in encyclopedias and in news alike.
  */
-function categoryNouns(tokens: readonly Token[], views: readonly TokenView[]): string[] {
+function categoryNouns(tokens: readonly Token[], words: readonly WordView[]): string[] {
   const categories = new Array<string>(tokens.length).fill('');
   let runStart = -1;
   for (let index = 0; index < tokens.length; index++) {
-    const view = views[index] as TokenView;
-    if (!view.capitalised) {
+    if (!(words[index] as WordView).capitalised) {
       runStart = -1;
       continue;
     }
     if (runStart < 0) runStart = index;
     const next = tokens[index + 1];
-    if (next !== undefined && (views[index + 1] as TokenView).capitalised && !/[,(]/u.test((tokens[index] as Token).post)) continue;
+    if (next !== undefined && (words[index + 1] as WordView).capitalised && !/[,(]/u.test((tokens[index] as Token).post)) continue;
     const noun = definingNoun(tokens, index);
     if (noun !== '') for (let at = runStart; at <= index; at++) categories[at] = noun;
     runStart = -1;
@@ -461,81 +555,88 @@ function definingNoun(tokens: readonly Token[], last: number): string {
   return found.tags.has('Plural') ? found.normal.replace(/s$/u, '') : found.normal;
 }
 
-function sentenceFeatures(tokens: readonly Token[], views: readonly TokenView[], sentenceCase: string, rules: ReadonlyMap<number, string>, evidence: DocumentEvidence, gazetteer: Gazetteer, lexicon: WorldLexicon): PackedFeatures<Uint32Array> {
+/**
+ * The features of each token of a sentence beside its word's own: the
+ * sentence's case and position, the words, shapes and tags around it, its
+ * tags and punctuation, gazetteer, city and rule-engine matches over it and
+ * its neighbours, the noun defining it, and the document's evidence.
+ */
+function contextFeatures(
+  builder: HashListBuilder,
+  tokens: readonly Token[],
+  views: readonly TokenView[],
+  sentenceCase: string,
+  rules: ReadonlyMap<number, string>,
+  evidence: DocumentEvidence,
+  { gazetteer, lexicon }: Vocabulary,
+): PackedFeatures<Uint32Array> {
+  const words = views.map((view) => view.word);
   const gazetteerAt = gazetteerPositions(views, gazetteer).map((position) => (position === '' ? NONE : hashOf(position)));
-  const cityAt = cityPositions(views, lexicon).map((position) => (position === '' ? NONE : hashOf(position)));
-  const categoryAt = categoryNouns(tokens, views);
+  const cityAt = cityPositions(words, lexicon).map((position) => (position === '' ? NONE : hashOf(position)));
+  const categoryAt = categoryNouns(tokens, words);
   const ruleAt = tokens.map((token) => hashOf(rules.get(token.start) ?? 'O'));
   const caseHash = hashOf(sentenceCase);
   const last = tokens.length - 1;
-  const lowerAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).lowerWord);
-  const shapeAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (views[at] as TokenView).shape);
-  const features: number[] = [];
+  const lowerAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (words[at] as WordView).lowerHash);
+  const shapeAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (words[at] as WordView).shape);
+  const push = (hash: number): void => builder.push(hash);
   const starts = new Uint32Array(views.length + 1);
   views.forEach((view, at) => {
-    features.push(
-      mix(T.bias, NONE),
-      mix(T.word, view.word),
-      mix(T.lower, view.lowerWord),
-      mix(T.shape, view.shape),
-      mix(T.longShape, view.longShape),
-      mix(T.case, caseHash),
-      mix(T.caseShape, mix(caseHash, view.shape)),
-    );
-    const lower = view.lower;
-    for (let length = 1; length <= 4 && length < lower.length; length++) {
-      features.push(mix(PREFIX[length] as number, hashRange(lower, 0, length)), mix(SUFFIX[length] as number, hashRange(lower, lower.length - length, lower.length)));
+    const word = view.word;
+    push(mix(T.case, caseHash));
+    push(mix(T.caseShape, mix(caseHash, word.shape)));
+    if (at === 0) {
+      push(mix(T.first, NONE));
+      push(mix(T.firstShape, word.shape));
     }
-    if (at === 0) features.push(mix(T.first, NONE), mix(T.firstShape, view.shape));
     const before = lowerAt(at - 1);
     const after = lowerAt(at + 1);
-    features.push(
-      mix(T.lowerBefore, before),
-      mix(T.lowerTwoBefore, lowerAt(at - 2)),
-      mix(T.lowerAfter, after),
-      mix(T.lowerTwoAfter, lowerAt(at + 2)),
-      mix(T.lowerBeforeAndLower, mix(before, view.lowerWord)),
-      mix(T.lowerAndLowerAfter, mix(view.lowerWord, after)),
-      mix(T.shapeBefore, shapeAt(at - 1)),
-      mix(T.shapeAfter, shapeAt(at + 1)),
-      mix(T.shapes, mix(mix(shapeAt(at - 1), view.shape), shapeAt(at + 1))),
-    );
+    push(mix(T.lowerBefore, before));
+    push(mix(T.lowerTwoBefore, lowerAt(at - 2)));
+    push(mix(T.lowerAfter, after));
+    push(mix(T.lowerTwoAfter, lowerAt(at + 2)));
+    push(mix(T.lowerBeforeAndLower, mix(before, word.lowerHash)));
+    push(mix(T.lowerAndLowerAfter, mix(word.lowerHash, after)));
+    push(mix(T.shapeBefore, shapeAt(at - 1)));
+    push(mix(T.shapeAfter, shapeAt(at + 1)));
+    push(mix(T.shapes, mix(mix(shapeAt(at - 1), word.shape), shapeAt(at + 1))));
     // Punctuation is part of compromise's tokens, not tokens of its own as in CoNLL-2003: a comma, colon or bracket between words ends a name.
-    // "CCP's Central Committee": a possessive usually ends a name (compromise keeps the 's in the word).
-    if (POSSESSIVE.test((tokens[at] as Token).text)) features.push(mix(T.possessive, NONE));
-    if (view.punctuationBefore !== NONE) features.push(mix(T.punctuationBefore, view.punctuationBefore));
-    if (view.punctuationAfter !== NONE) features.push(mix(T.punctuationAfter, view.punctuationAfter));
-    if (at > 0 && (views[at - 1] as TokenView).punctuationAfter !== NONE) features.push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).punctuationAfter));
-    for (const tag of view.tags) features.push(mix(T.tag, tag));
-    if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) features.push(mix(T.tagBefore, tag));
-    if (at < last) for (const tag of (views[at + 1] as TokenView).tags) features.push(mix(T.tagAfter, tag));
+    if (view.punctuationBefore !== NONE) push(mix(T.punctuationBefore, view.punctuationBefore));
+    if (view.punctuationAfter !== NONE) push(mix(T.punctuationAfter, view.punctuationAfter));
+    if (at > 0 && (views[at - 1] as TokenView).punctuationAfter !== NONE) push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).punctuationAfter));
+    for (const tag of view.tags) push(mix(T.tag, tag));
+    if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) push(mix(T.tagBefore, tag));
+    if (at < last) for (const tag of (views[at + 1] as TokenView).tags) push(mix(T.tagAfter, tag));
     const gazetteerHere = gazetteerAt[at] as number;
-    if (gazetteerHere !== NONE) features.push(mix(T.gazetteer, gazetteerHere), mix(T.gazetteerShape, mix(gazetteerHere, view.shape)));
-    if (at > 0 && gazetteerAt[at - 1] !== NONE) features.push(mix(T.gazetteerBefore, gazetteerAt[at - 1] as number));
-    if (at < last && gazetteerAt[at + 1] !== NONE) features.push(mix(T.gazetteerAfter, gazetteerAt[at + 1] as number));
-    const key = view.key;
+    if (gazetteerHere !== NONE) {
+      push(mix(T.gazetteer, gazetteerHere));
+      push(mix(T.gazetteerShape, mix(gazetteerHere, word.shape)));
+    }
+    if (at > 0 && gazetteerAt[at - 1] !== NONE) push(mix(T.gazetteerBefore, gazetteerAt[at - 1] as number));
+    if (at < last && gazetteerAt[at + 1] !== NONE) push(mix(T.gazetteerAfter, gazetteerAt[at + 1] as number));
     const category = categoryAt[at] as string;
     if (category !== '') {
-      features.push(mix(T.category, hashOf(category)));
+      push(mix(T.category, hashOf(category)));
       const type = gazetteer.heads.get(category);
-      if (type !== undefined) features.push(mix(T.categoryType, hashOf(type)));
+      if (type !== undefined) push(mix(T.categoryType, hashOf(type)));
     }
     const city = cityAt[at] as number;
-    if (city !== NONE) features.push(mix(T.city, city), mix(T.cityShape, mix(city, view.shape)));
-    if (lexicon.personNames.has(key)) features.push(mix(T.personName, NONE));
-    if (gazetteer.givenNames.has(key)) features.push(mix(T.givenName, NONE));
-    if (gazetteer.surnames.has(key)) features.push(mix(T.surname, NONE));
-    if (gazetteer.notEntities.has(key)) features.push(mix(T.notEntity, NONE));
-    const head = gazetteer.heads.get(key);
-    if (head !== undefined) features.push(mix(T.head, hashOf(head)));
-    const rule = ruleAt[at] as number;
-    features.push(mix(T.rule, rule), mix(T.ruleBefore, at > 0 ? (ruleAt[at - 1] as number) : BEFORE), mix(T.ruleAfter, at < last ? (ruleAt[at + 1] as number) : AFTER), mix(T.ruleCase, mix(rule, caseHash)));
-    if (view.capitalised) {
-      if (evidence.lowerCase.has(key)) features.push(mix(T.documentLowerCase, NONE));
-      if (evidence.capitalisedInProse.has(key)) features.push(mix(T.documentCapitalised, NONE));
-      for (const type of evidence.ruleTypes.get(key) ?? []) features.push(mix(T.documentRule, hashOf(type)));
+    if (city !== NONE) {
+      push(mix(T.city, city));
+      push(mix(T.cityShape, mix(city, word.shape)));
     }
-    starts[at + 1] = features.length;
+    const rule = ruleAt[at] as number;
+    push(mix(T.rule, rule));
+    push(mix(T.ruleBefore, at > 0 ? (ruleAt[at - 1] as number) : BEFORE));
+    push(mix(T.ruleAfter, at < last ? (ruleAt[at + 1] as number) : AFTER));
+    push(mix(T.ruleCase, mix(rule, caseHash)));
+    if (word.capitalised) {
+      const key = word.key;
+      if (evidence.lowerCase.has(key)) push(mix(T.documentLowerCase, NONE));
+      if (evidence.capitalisedInProse.has(key)) push(mix(T.documentCapitalised, NONE));
+      for (const type of evidence.ruleTypes.get(key) ?? []) push(mix(T.documentRule, hashOf(type)));
+    }
+    starts[at + 1] = builder.length;
   });
-  return { ids: Uint32Array.from(features), starts };
+  return { ids: builder.take(), starts };
 }

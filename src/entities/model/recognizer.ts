@@ -5,11 +5,13 @@ import { nameKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
-import { definedType, documentFeatures, modelSentences, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
+import { definedType, documentFeatures, modelSentences, predictedElsewhereFeatures, Vocabulary, type DocumentFeatures, type ModelSentence, type WordView } from './features.ts';
 import type { FeatureTable } from './feature-hash.ts';
-import { decodeSpans } from './labels.ts';
+import { decodeSpans, LABELS } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
 import { tokenCount, type PackedFeatures, type SequenceModel } from './sequence-model.ts';
+
+const LABEL_COUNT = LABELS.length;
 
 /** A name that ends in initials ("U.S", "Washington D.C") before a period: the period is part of it. */
 const INITIALS_BEFORE_PERIOD = /(?:^|[\s-])(?:\p{L}\.)+\p{L}$/u;
@@ -37,6 +39,41 @@ export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): 
   return { ids, starts };
 }
 
+/** Distinct words whose scores are kept before the cache starts again (memory stays flat on a long run). */
+const WORD_SCORES_KEPT = 50_000;
+
+/**
+ * Each distinct word's emission scores from its own features (WordView.features),
+ * summed once: about half of a token's features are its word's, and news
+ * repeats its words, so most tokens start from a copy of these.
+ */
+export class WordScores {
+  private readonly scores = new Map<string, Float64Array>();
+
+  constructor(
+    private readonly model: SequenceModel,
+    private readonly table: FeatureTable,
+  ) {}
+
+  of(word: WordView): Float64Array {
+    let scores = this.scores.get(word.text);
+    if (scores === undefined) {
+      scores = this.model.emissions(featureIds({ ids: word.features, starts: Uint32Array.of(0, word.features.length) }, this.table));
+      if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
+      this.scores.set(word.text, scores);
+    }
+    return scores;
+  }
+}
+
+/** The emission scores of a sentence's tokens: their words' scores plus the weights of their context features. */
+function sentenceEmissions(model: SequenceModel, table: FeatureTable, words: readonly WordView[], context: PackedFeatures<Uint32Array>, wordScores: WordScores): Float64Array {
+  const scores = new Float64Array(words.length * LABEL_COUNT);
+  words.forEach((word, at) => scores.set(wordScores.of(word), at * LABEL_COUNT));
+  model.addEmissions(scores, featureIds(context, table));
+  return scores;
+}
+
 /**
  * Labels a document in two passes: the first with the tokens' own
  * features, the second adding what the first said of the same words
@@ -44,8 +81,8 @@ export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): 
  * to the first pass's scores, and decodes again only the sentences they
  * touch.
  */
-export function labelDocument(model: SequenceModel, table: FeatureTable, features: DocumentFeatures): number[][] {
-  const emissions = features.tokens.map((sentence) => model.emissions(featureIds(sentence, table)));
+export function labelDocument(model: SequenceModel, table: FeatureTable, features: DocumentFeatures, wordScores = new WordScores(model, table)): number[][] {
+  const emissions = features.words.map((words, index) => sentenceEmissions(model, table, words, features.context[index] as PackedFeatures<Uint32Array>, wordScores));
   const firstPass = emissions.map((scores, index) => model.viterbi(scores, features.forbidden[index]));
   const elsewhere = predictedElsewhereFeatures(features, firstPass);
   return emissions.map((scores, index) => {
@@ -130,11 +167,13 @@ function userLexiconWins(mentions: readonly EntityMention[], ruleMentions: reado
  * win over the model.
  */
 export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): EntityRecognizer {
+  const vocabulary = new Vocabulary(gazetteer, model.lexicon);
+  const wordScores = new WordScores(model.sequenceModel, model.features);
   return {
     recognize(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[]): EntityMention[] {
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
-      const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, gazetteer, lexicon: model.lexicon }));
+      const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, vocabulary }), wordScores);
       const spans = labelledSpans(sentences, labels);
       const mentions = definitionsWin(document.text, spans, mentionsOfSpans(document.text, spans), gazetteer);
       return userLexiconWins(mentions, ruleMentions, gazetteer);

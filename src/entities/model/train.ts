@@ -6,9 +6,8 @@ import { analyze } from '../../stages/analyze.ts';
 import { load } from '../../stages/load.ts';
 import { segment } from '../../stages/segment.ts';
 import { SMALL_WORDS } from '../../text/title-case.ts';
-import type { Gazetteer } from '../gazetteer.ts';
 import { findEntityMentions } from '../rules.ts';
-import { documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, type DocumentFeatures, type ModelSentence } from './features.ts';
+import { documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, sentenceFeatureHashes, type DocumentFeatures, type ModelSentence, type Vocabulary } from './features.ts';
 import { FeatureTable } from './feature-hash.ts';
 import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
@@ -80,7 +79,7 @@ function utf16Offsets(text: string): number[] {
 export async function readTrainingSet(
   corpus: string,
   goldDirectory: string,
-  knowledge: { gazetteer: Gazetteer; lexicon: WorldLexicon },
+  vocabulary: Vocabulary,
   options: { titleCaseCopies: boolean; seed: number } = { titleCaseCopies: false, seed: 1 },
   onDocument?: (done: number, total: number) => void,
 ): Promise<TrainingDocument[]> {
@@ -98,7 +97,7 @@ export async function readTrainingSet(
     for (const text of texts) {
       const document = createDocument({ ...loaded, text });
       runDocumentStages(document, [segment, analyze], config, {});
-      documents.push(trainingDocument(loaded.id, document.text, document.analyses, spans, knowledge));
+      documents.push(trainingDocument(loaded.id, document.text, document.analyses, spans, vocabulary));
     }
     onDocument?.(seen.size, gold.size);
   }
@@ -122,10 +121,10 @@ function goldSpans(id: string, text: string, annotation: GoldDocument, goldDirec
   });
 }
 
-function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], { gazetteer, lexicon }: { gazetteer: Gazetteer; lexicon: WorldLexicon }): TrainingDocument {
+function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], vocabulary: Vocabulary): TrainingDocument {
   const sentences = modelSentences(analyses);
-  const ruleMentions = findEntityMentions({ text }, analyses, gazetteer);
-  const features = documentFeatures({ sentences, ruleMentions, gazetteer, lexicon });
+  const ruleMentions = findEntityMentions({ text }, analyses, vocabulary.gazetteer);
+  const features = documentFeatures({ sentences, ruleMentions, vocabulary });
   const labels = sentences.map((sentence) => {
     const spans: { first: number; last: number; type: SpanType }[] = [];
     for (const entity of gold) {
@@ -263,11 +262,12 @@ export function trainEntityModel(
   onEpoch?: (report: EpochReport) => void,
 ): { bytes: Buffer; epochs: EpochReport[]; best: EpochReport } {
   const counts = new Map<number, number>();
-  for (const document of training) for (const sentence of document.features.tokens) for (const feature of sentence.ids) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  const hashes = training.map((document) => document.features.context.map((_, sentence) => sentenceFeatureHashes(document.features, sentence)));
+  for (const document of hashes) for (const sentence of document) for (const feature of sentence.ids) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   for (const feature of PREDICTED_ELSEWHERE_FEATURES) counts.set(feature, options.minFeatureCount);
   const features = Uint32Array.from([...counts].filter(([, count]) => count >= options.minFeatureCount).map(([feature]) => feature));
   const ids = new FeatureTable(features);
-  const sentences = training.map((document) => document.features.tokens.map((sentence) => featureIds(sentence, ids)));
+  const sentences = hashes.map((document) => document.map((sentence) => featureIds(sentence, ids)));
   const trainer = new PerceptronTrainer(features.length);
   const next = random(options.seed);
   const order = training.map((_, index) => index);

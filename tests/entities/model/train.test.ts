@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/entities/gazetteer.ts';
+import { Vocabulary } from '../../../src/entities/model/features.ts';
 import { decodeModel } from '../../../src/entities/model/model-file.ts';
 import { labelDocument, mentionsFromLabels } from '../../../src/entities/model/recognizer.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 import { readTrainingSet, scoreMentions, titleCaseCopy, trainEntityModel, TrainingDataError, type TrainingDocument } from '../../../src/entities/model/train.ts';
 import { SMALL_NEWS, writeCorpus } from './fixtures.ts';
 
-const knowledge = { gazetteer: loadGazetteer(), lexicon: buildWorldLexicon([{ name: 'Springfield', population: 150_000 }, { name: 'Oslo', population: 700_000 }], ['Maria', 'Baker']) };
+const vocabulary = new Vocabulary(loadGazetteer(), buildWorldLexicon([{ name: 'Springfield', population: 150_000 }, { name: 'Oslo', population: 700_000 }], ['Maria', 'Baker']));
 const options = { epochs: 6, seed: 1, minFeatureCount: 1 };
 
 function predictions(bytes: Buffer, documents: readonly TrainingDocument[]): ReturnType<typeof mentionsFromLabels>[] {
@@ -34,7 +35,7 @@ describe('titleCaseCopy', () => {
 describe('readTrainingSet', () => {
   it('aligns the gold entities with the tokens, misc and optional items included', async () => {
     const { corpus, gold } = writeCorpus(SMALL_NEWS);
-    const documents = await readTrainingSet(corpus, gold, knowledge);
+    const documents = await readTrainingSet(corpus, gold, vocabulary);
     expect(documents.map((document) => document.id)).toEqual(['one', 'three', 'two']);
     const one = documents[0] as TrainingDocument;
     expect(one.gold.map((item) => [one.text.slice(item.start, item.end), item.type, item.optional])).toEqual([
@@ -50,7 +51,7 @@ describe('readTrainingSet', () => {
 
   it('adds a Title Case copy of each document when asked', async () => {
     const { corpus, gold } = writeCorpus(SMALL_NEWS);
-    const documents = await readTrainingSet(corpus, gold, knowledge, { titleCaseCopies: true, seed: 1 });
+    const documents = await readTrainingSet(corpus, gold, vocabulary, { titleCaseCopies: true, seed: 1 });
     expect(documents).toHaveLength(6);
     expect((documents[1] as TrainingDocument).text.split('\n')[0]).toBe('Maria Lopez Joined Acme Widgets in Springfield on Monday.');
   });
@@ -62,18 +63,18 @@ describe('readTrainingSet', () => {
   ])('%s is a TrainingDataError', async (_case, spoil, message) => {
     const { corpus, gold } = writeCorpus(SMALL_NEWS);
     spoil(gold);
-    await expect(readTrainingSet(corpus, gold, knowledge)).rejects.toThrow(TrainingDataError);
-    await expect(readTrainingSet(corpus, gold, knowledge)).rejects.toThrow(message);
+    await expect(readTrainingSet(corpus, gold, vocabulary)).rejects.toThrow(TrainingDataError);
+    await expect(readTrainingSet(corpus, gold, vocabulary)).rejects.toThrow(message);
   });
 });
 
 describe('trainEntityModel', () => {
   it('learns its training documents, reports every epoch, and gives the same bytes twice', async () => {
     const { corpus, gold } = writeCorpus(SMALL_NEWS);
-    const documents = await readTrainingSet(corpus, gold, knowledge);
+    const documents = await readTrainingSet(corpus, gold, vocabulary);
     const epochs: number[] = [];
-    const first = trainEntityModel(documents, [{ name: 'small', documents }], knowledge.lexicon, options, { data: 'small' }, (report) => epochs.push(report.epoch));
-    const second = trainEntityModel(documents, [{ name: 'small', documents }], knowledge.lexicon, options, { data: 'small' });
+    const first = trainEntityModel(documents, [{ name: 'small', documents }], vocabulary.lexicon, options, { data: 'small' }, (report) => epochs.push(report.epoch));
+    const second = trainEntityModel(documents, [{ name: 'small', documents }], vocabulary.lexicon, options, { data: 'small' });
     expect(epochs).toEqual([1, 2, 3, 4, 5, 6]);
     expect(first.bytes.equals(second.bytes)).toBe(true);
     expect(first.best.devF1).toBe(1);
@@ -86,7 +87,7 @@ describe('trainEntityModel', () => {
 describe('scoreMentions', () => {
   it('counts as shared/tools/score.mjs: strict spans and types, optional items neither rewarded nor punished', async () => {
     const { corpus, gold } = writeCorpus({ doc: ['Ann Lee met Bob Ray in Rome and Paris.', [['person', 'Ann Lee'], ['person', 'Bob Ray'], ['place', 'Rome'], ['place', 'Paris', true]]] });
-    const [document] = await readTrainingSet(corpus, gold, knowledge);
+    const [document] = await readTrainingSet(corpus, gold, vocabulary);
     const mention = (text: string, type: 'person' | 'place' | 'organization', from = 0) => {
       const start = (document as TrainingDocument).text.indexOf(text, from);
       return { start, end: start + text.length, type, text, passageIndex: 0 };
