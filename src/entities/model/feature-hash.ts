@@ -39,8 +39,8 @@ export function mix(first: number, second: number): number {
  * lookup is a multiplication and a probe or two.
  */
 export class FeatureTable {
-  private readonly keys: Uint32Array;
-  private readonly ids: Int32Array;
+  /** Slot i holds a hash at 2i and its feature id at 2i + 1 (-1: empty), side by side so a probe reads one cache line. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
 
@@ -51,13 +51,13 @@ export class FeatureTable {
     const capacity = 1 << bits;
     this.mask = capacity - 1;
     this.shift = 32 - bits;
-    this.keys = new Uint32Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 2);
+    for (let slot = 0; slot < capacity; slot++) this.slots[2 * slot + 1] = -1;
     hashes.forEach((hash, id) => {
       let slot = this.slotOf(hash);
-      while (this.ids[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = hash;
-      this.ids[slot] = id;
+      while (this.slots[2 * slot + 1] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = hash | 0;
+      this.slots[2 * slot + 1] = id;
     });
   }
 
@@ -67,10 +67,11 @@ export class FeatureTable {
 
   /** The id of a feature hash, or -1 when the model does not know it. */
   get(hash: number): number {
+    const key = hash | 0;
     let slot = this.slotOf(hash);
     for (;;) {
-      const id = this.ids[slot] as number;
-      if (id === -1 || this.keys[slot] === hash) return id;
+      const id = this.slots[2 * slot + 1] as number;
+      if (id === -1 || this.slots[2 * slot] === key) return id;
       slot = (slot + 1) & this.mask;
     }
   }

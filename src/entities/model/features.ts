@@ -32,21 +32,27 @@ const NAME_LABELS = LABELS.reduce((mask, label, index) => (label.position === 'O
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * The labels each token of a sentence may not take, as bit masks: a name
- * ends at a word followed by a NAME_BREAK or before an opening bracket or
- * quotation mark; a word in lower case is inside a name only when it is a
- * connector or a name particle ("Bank of England", "Charles de Gaulle"),
- * never "near" ("Sava near Belgrade" is two names); and a token of
- * punctuation alone ("|", "--") is no part of a name, except an ampersand
- * ("Smith & Wesson").
+ * The labels a word may not take wherever it is: a word in lower case is
+ * inside a name only when it is a connector or a name particle ("Bank of
+ * England", "Charles de Gaulle"), never "near" ("Sava near Belgrade" is two
+ * names); and a token of punctuation alone ("|", "--") is no part of a
+ * name, except an ampersand ("Smith & Wesson").
  */
-export function forbiddenLabels(tokens: readonly Token[]): Uint32Array {
-  return Uint32Array.from(tokens, (token, at) => {
-    if (!LETTER_OR_DIGIT.test(token.text) && !CONNECTORS.has(token.text)) return NAME_LABELS >>> 0;
-    let mask = NAME_BREAK.test(token.post) || OPENING_BEFORE.test(tokens[at + 1]?.pre ?? '') ? OPENING_LABELS : 0;
-    const word = token.text.toLowerCase();
-    if (LOWER_CASE.test(token.text) && !CONNECTORS.has(word) && !NAME_PARTICLES.has(word) && !LOWER_CASE_SUFFIXES.has(word)) mask |= INSIDE_LABELS;
-    return mask >>> 0;
+function wordForbiddenLabels(text: string, lower: string): number {
+  if (!LETTER_OR_DIGIT.test(text) && !CONNECTORS.has(text)) return NAME_LABELS;
+  return LOWER_CASE.test(text) && !CONNECTORS.has(lower) && !NAME_PARTICLES.has(lower) && !LOWER_CASE_SUFFIXES.has(lower) ? INSIDE_LABELS : 0;
+}
+
+/**
+ * The labels each token of a sentence may not take, as bit masks: its
+ * word's (wordForbiddenLabels), and a name ends at a word followed by a
+ * NAME_BREAK or before an opening bracket or quotation mark.
+ */
+function forbiddenLabels(views: readonly TokenView[]): Uint32Array {
+  return Uint32Array.from(views, (view, at) => {
+    const mask = view.word.forbidden;
+    if (mask === NAME_LABELS) return mask >>> 0;
+    return (view.after.breaksName || views[at + 1]?.before.opens === true ? mask | OPENING_LABELS : mask) >>> 0;
   });
 }
 
@@ -143,6 +149,10 @@ export interface WordView {
   shape: number;
   longShape: number;
   capitalised: boolean;
+  /** Whether it starts with a lower-case letter (an ordinary word, or a connector inside a name). */
+  lowerCase: boolean;
+  /** The labels the word may not take wherever it is, as a bit mask (wordForbiddenLabels). */
+  forbidden: number;
   /**
    * The features of the word itself, as hashes: the bias, the word and its
    * lower case (always at 1 and 2: training hides them, see train.ts), the
@@ -152,20 +162,35 @@ export interface WordView {
   features: Uint32Array;
 }
 
+/** The punctuation compromise attached before or after a word ("(", "“", ",", ":", "."), and what it says. */
+interface PunctuationView {
+  /** Without spaces, as a feature value: NONE for none. */
+  hash: number;
+  /** After a word: the name ends there (NAME_BREAK). */
+  breaksName: boolean;
+  /** Before a word: an opening bracket or quotation mark (OPENING_BEFORE), so a name before it has ended. */
+  opens: boolean;
+}
+
 /** What the features need of one token: its word, and what compromise said of this occurrence. */
 interface TokenView {
   word: WordView;
   tags: number[];
-  /** The punctuation compromise attached before and after the word ("(", "“", ",", ":", "."), without spaces, as hashes (NONE for none). */
-  punctuationBefore: number;
-  punctuationAfter: number;
+  before: PunctuationView;
+  after: PunctuationView;
 }
 
-/** Punctuation around a word, without spaces, as a feature value; NONE when there is none. */
-function punctuationHash(text: string): number {
-  if (text === '' || text === ' ') return NONE;
-  const punctuation = text.replace(/\s+/gu, '');
-  return punctuation === '' ? NONE : hashOf(punctuation.slice(0, 3));
+/** The punctuation strings met so far (a few dozen: "", " ", ", ", ". “", " ("). */
+const punctuationViews = new Map<string, PunctuationView>();
+
+function punctuationView(text: string): PunctuationView {
+  let view = punctuationViews.get(text);
+  if (view === undefined) {
+    const punctuation = text.replace(/\s+/gu, '');
+    view = { hash: punctuation === '' ? NONE : hashOf(punctuation.slice(0, 3)), breaksName: NAME_BREAK.test(text), opens: OPENING_BEFORE.test(text) };
+    if (punctuationViews.size < 10_000) punctuationViews.set(text, view);
+  }
+  return view;
 }
 
 /** Distinct words kept before the cache starts again (a long run meets ever new names and numbers; memory stays flat). */
@@ -212,7 +237,18 @@ export class Vocabulary {
       if (kind !== previousClass) shape = Math.imul(shape ^ kind, 0x01000193);
       previousClass = kind;
     }
-    const view = { text, key: tokenKey(text), lower, wordHash: wordHash >>> 0, lowerHash: lowerHash >>> 0, shape: shape >>> 0, longShape: longShape >>> 0, capitalised: CAPITALISED.test(text) };
+    const view = {
+      text,
+      key: tokenKey(text),
+      lower,
+      wordHash: wordHash >>> 0,
+      lowerHash: lowerHash >>> 0,
+      shape: shape >>> 0,
+      longShape: longShape >>> 0,
+      capitalised: CAPITALISED.test(text),
+      lowerCase: LOWER_CASE.test(text),
+      forbidden: wordForbiddenLabels(text, lower),
+    };
     return { ...view, features: this.featuresOf(view) };
   }
 
@@ -243,7 +279,7 @@ function tokenView(token: Token, vocabulary: Vocabulary): TokenView {
     const hash = TAG_HASHES.get(tag);
     if (hash !== undefined) tags.push(hash);
   }
-  return { word: vocabulary.word(token.text), tags, punctuationBefore: punctuationHash(token.pre), punctuationAfter: punctuationHash(token.post) };
+  return { word: vocabulary.word(token.text), tags, before: punctuationView(token.pre), after: punctuationView(token.post) };
 }
 
 /** BILOU position of each token in a list of spans, by token start: "B-place". */
@@ -280,8 +316,8 @@ function documentEvidence(sentences: readonly ModelSentence[], views: readonly (
   sentences.forEach((sentence, index) => {
     const prose = cases[index] === 'normal';
     sentence.tokens.forEach((token, at) => {
-      const { key, capitalised } = ((views[index] as TokenView[])[at] as TokenView).word;
-      if (LOWER_CASE.test(token.text)) evidence.lowerCase.add(key);
+      const { key, capitalised, lowerCase } = ((views[index] as TokenView[])[at] as TokenView).word;
+      if (lowerCase) evidence.lowerCase.add(key);
       else if (prose && at > 0 && capitalised) evidence.capitalisedInProse.add(key);
       const rule = rules.get(token.start);
       if (rule !== undefined) {
@@ -330,7 +366,7 @@ export function documentFeatures({ sentences, ruleMentions, vocabulary }: Featur
   return {
     words: views.map((sentence) => sentence.map((view) => view.word)),
     context: sentences.map((sentence, index) => contextFeatures(builder, sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, vocabulary)),
-    forbidden: sentences.map((sentence) => forbiddenLabels(sentence.tokens)),
+    forbidden: views.map(forbiddenLabels),
   };
 }
 
@@ -601,9 +637,9 @@ function contextFeatures(
     push(mix(T.shapeAfter, shapeAt(at + 1)));
     push(mix(T.shapes, mix(mix(shapeAt(at - 1), word.shape), shapeAt(at + 1))));
     // Punctuation is part of compromise's tokens, not tokens of its own as in CoNLL-2003: a comma, colon or bracket between words ends a name.
-    if (view.punctuationBefore !== NONE) push(mix(T.punctuationBefore, view.punctuationBefore));
-    if (view.punctuationAfter !== NONE) push(mix(T.punctuationAfter, view.punctuationAfter));
-    if (at > 0 && (views[at - 1] as TokenView).punctuationAfter !== NONE) push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).punctuationAfter));
+    if (view.before.hash !== NONE) push(mix(T.punctuationBefore, view.before.hash));
+    if (view.after.hash !== NONE) push(mix(T.punctuationAfter, view.after.hash));
+    if (at > 0 && (views[at - 1] as TokenView).after.hash !== NONE) push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).after.hash));
     for (const tag of view.tags) push(mix(T.tag, tag));
     if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) push(mix(T.tagBefore, tag));
     if (at < last) for (const tag of (views[at + 1] as TokenView).tags) push(mix(T.tagAfter, tag));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FeatureTable } from './feature-hash.ts';
 import { LABELS, labelName } from './labels.ts';
-import { SequenceModel, SparseWeights } from './sequence-model.ts';
+import { SequenceModel } from './sequence-model.ts';
 import { decodeWorldLexicon, encodeWorldLexicon, type WorldLexicon } from './world-lexicon.ts';
 
 /** The model shipped with quarry, trained by `npm run train` (see data/models/README.md). */
@@ -122,11 +122,15 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   const rowStarts = new Uint32Array(featureCount + 1);
   for (let feature = 0; feature < featureCount; feature++) rowStarts[feature + 1] = (rowStarts[feature] as number) + (bytes[at + feature] as number);
   at += featureCount;
-  const labels = new Uint8Array(bytes.subarray(at, at + entryCount));
+  const labels = bytes.subarray(at, at + entryCount);
   at += entryCount;
   const quantised = new Int16Array(littleEndian(bytes, at, entryCount * 2));
-  const values = new Float32Array(entryCount);
-  for (let index = 0; index < entryCount; index++) values[index] = (quantised[index] as number) / metadata.scale;
+  // The file keeps a feature's non-zero weights; a run reads every feature's row in full (most rows have most labels, and a
+  // full row is added without looking up which label each weight is for).
+  const weights = new Float32Array(featureCount * labelCount);
+  for (let feature = 0; feature < featureCount; feature++) {
+    for (let entry = rowStarts[feature] as number; entry < (rowStarts[feature + 1] as number); entry++) weights[feature * labelCount + (labels[entry] as number)] = (quantised[entry] as number) / metadata.scale;
+  }
   at += entryCount * 2;
   let lexicon: WorldLexicon;
   try {
@@ -138,7 +142,7 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
     metadata,
     features: new FeatureTable(hashes),
     lexicon,
-    sequenceModel: new SequenceModel(new SparseWeights(rowStarts, labels, values), transitions),
+    sequenceModel: new SequenceModel(weights, transitions),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }

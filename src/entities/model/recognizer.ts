@@ -48,7 +48,8 @@ const WORD_SCORES_KEPT = 50_000;
  * repeats its words, so most tokens start from a copy of these.
  */
 export class WordScores {
-  private readonly scores = new Map<string, Float64Array>();
+  /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. */
+  private readonly scores = new Map<WordView, Float64Array>();
 
   constructor(
     private readonly model: SequenceModel,
@@ -56,11 +57,11 @@ export class WordScores {
   ) {}
 
   of(word: WordView): Float64Array {
-    let scores = this.scores.get(word.text);
+    let scores = this.scores.get(word);
     if (scores === undefined) {
       scores = this.model.emissions(featureIds({ ids: word.features, starts: Uint32Array.of(0, word.features.length) }, this.table));
       if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
-      this.scores.set(word.text, scores);
+      this.scores.set(word, scores);
     }
     return scores;
   }

@@ -2,38 +2,13 @@ import { allowedTransition, LABELS } from './labels.ts';
 
 const LABEL_COUNT = LABELS.length;
 
-/** The weights of the features, by feature id: adds a feature's weight for every label to a row of scores. */
-export interface WeightTable {
-  addTo(feature: number, scores: Float64Array, base: number): void;
-}
+/**
+ * The weights of the features: every feature has a weight for every label,
+ * features × labels, row-major. Training updates doubles; a model file's
+ * weights are read into floats (they are stored in 16 bits).
+ */
+export type Weights = Float32Array | Float64Array;
 
-/** Every feature has a weight for every label (features × labels, row-major): what training updates. */
-export class DenseWeights implements WeightTable {
-  constructor(readonly values: Float64Array) {}
-
-  addTo(feature: number, scores: Float64Array, base: number): void {
-    const row = feature * LABEL_COUNT;
-    for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (this.values[row + label] as number);
-  }
-}
-
-/** Only the non-zero weights, row by row (compressed sparse rows): what a model file holds and a run reads. */
-export class SparseWeights implements WeightTable {
-  constructor(
-    /** Where each feature's weights start in `labels` and `values`; one more entry than features. */
-    readonly rowStarts: Uint32Array,
-    readonly labels: Uint8Array,
-    readonly values: Float32Array,
-  ) {}
-
-  addTo(feature: number, scores: Float64Array, base: number): void {
-    const end = this.rowStarts[feature + 1] as number;
-    for (let at = this.rowStarts[feature] as number; at < end; at++) {
-      const index = base + (this.labels[at] as number);
-      scores[index] = (scores[index] as number) + (this.values[at] as number);
-    }
-  }
-}
 /** Row of the transition table that holds the scores of a sentence's first label. */
 const START = LABEL_COUNT;
 
@@ -45,6 +20,9 @@ const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_,
 const ALLOWED_AT_END = Uint8Array.from({ length: LABEL_COUNT }, (_, label) => (allowedTransition(label, null) ? 1 : 0));
 /** For each label, the labels that may come before it (Viterbi looks at these alone). */
 const PREDECESSORS = Array.from({ length: LABEL_COUNT }, (_, label) => Int32Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1));
+
+/** Viterbi's tables (best score and best predecessor of each token and label), kept from sentence to sentence and grown as needed. */
+let scratch = { best: new Float64Array(64 * LABEL_COUNT), back: new Int32Array(64 * LABEL_COUNT) };
 
 /**
  * A linear-chain model: a weight per feature and label, and a weight per
@@ -70,7 +48,7 @@ export function tokenCount(sentence: PackedFeatures<Int32Array | Uint32Array>): 
 
 export class SequenceModel {
   constructor(
-    readonly weights: WeightTable,
+    readonly weights: Weights,
     /** (labels + 1) × labels: previous label (the last row: the sentence start) to next label. */
     readonly transitions: Float32Array | Float64Array,
   ) {}
@@ -85,13 +63,16 @@ export class SequenceModel {
   /** Adds the weights of a sentence's features to its emission scores (ids of -1, features the model does not know, add nothing). */
   addEmissions(scores: Float64Array, sentence: PackedFeatures): void {
     const { ids, starts } = sentence;
+    const weights = this.weights;
     const length = tokenCount(sentence);
     for (let at = 0; at < length; at++) {
       const base = at * LABEL_COUNT;
       const end = starts[at + 1] as number;
       for (let index = starts[at] as number; index < end; index++) {
         const feature = ids[index] as number;
-        if (feature >= 0) this.weights.addTo(feature, scores, base);
+        if (feature < 0) continue;
+        const row = feature * LABEL_COUNT;
+        for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
       }
     }
   }
@@ -106,8 +87,9 @@ export class SequenceModel {
     const length = emissions.length / LABEL_COUNT;
     if (length === 0) return [];
     const transitions = this.transitions;
-    const best = new Float64Array(length * LABEL_COUNT).fill(-Infinity);
-    const back = new Int32Array(length * LABEL_COUNT);
+    if (scratch.best.length < length * LABEL_COUNT) scratch = { best: new Float64Array(length * LABEL_COUNT * 2), back: new Int32Array(length * LABEL_COUNT * 2) };
+    const { best, back } = scratch;
+    best.fill(-Infinity, 0, length * LABEL_COUNT);
     const firstForbidden = forbidden === undefined ? 0 : (forbidden[0] as number);
     for (let label = 0; label < LABEL_COUNT; label++) {
       if (ALLOWED[START * LABEL_COUNT + label] && (firstForbidden & (1 << label)) === 0) best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
@@ -171,7 +153,7 @@ export class PerceptronTrainer {
 
   /** The current (not averaged) model, for decoding during training. */
   get current(): SequenceModel {
-    return new SequenceModel(new DenseWeights(this.weights), this.transitions);
+    return new SequenceModel(this.weights, this.transitions);
   }
 
   /** One training step on one sentence; returns the number of tokens it got wrong. */

@@ -13,7 +13,7 @@ import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
 import type { WorldLexicon } from './world-lexicon.ts';
 import { appendFeatures, featureIds, labelDocument, mentionsFromLabels } from './recognizer.ts';
-import { DenseWeights, PerceptronTrainer, SequenceModel, tokenCount, type PackedFeatures } from './sequence-model.ts';
+import { PerceptronTrainer, SequenceModel, tokenCount, type PackedFeatures } from './sequence-model.ts';
 
 /** Training data that cannot be used: gold that does not slice back to its text, a gold file with no text. */
 export class TrainingDataError extends Error {
@@ -293,7 +293,7 @@ export function trainEntityModel(
       });
     }
     const averaged = trainer.averaged();
-    const model = new SequenceModel(new DenseWeights(averaged.weights), averaged.transitions);
+    const model = new SequenceModel(averaged.weights, averaged.transitions);
     const dev = devSets.map(({ name, documents }) => ({ name, scores: scoreMentions(documents, predict(model, ids, documents)) }));
     const devF1 = dev.length === 0 ? null : dev.reduce((sum, set) => sum + set.scores.f1, 0) / dev.length;
     const report: EpochReport = { epoch, trainingErrorRate: tokens === 0 ? 0 : wrong / tokens, dev, devF1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelIndex, LABELS, OUTSIDE } from '../../../src/entities/model/labels.ts';
-import { DenseWeights, PerceptronTrainer, SequenceModel, SparseWeights, type PackedFeatures } from '../../../src/entities/model/sequence-model.ts';
+import { PerceptronTrainer, SequenceModel, type PackedFeatures } from '../../../src/entities/model/sequence-model.ts';
 
 const L = LABELS.length;
 /** A sentence whose tokens have the given feature ids. */
@@ -15,7 +15,7 @@ describe('SequenceModel.decode', () => {
     const weights = new Float64Array(2 * L);
     weights[0 * L + labelIndex('U', 'person')] = 2;
     weights[1 * L + OUTSIDE] = 1;
-    const model = new SequenceModel(new DenseWeights(weights), new Float64Array((L + 1) * L));
+    const model = new SequenceModel(weights, new Float64Array((L + 1) * L));
     expect(model.decode(tokens([0], [1], [0]))).toEqual([labelIndex('U', 'person'), OUTSIDE, labelIndex('U', 'person')]);
   });
 
@@ -24,7 +24,7 @@ describe('SequenceModel.decode', () => {
     weights[labelIndex('B', 'person')] = 3;
     weights[labelIndex('L', 'person')] = 2;
     weights[labelIndex('U', 'person')] = 1;
-    const model = new SequenceModel(new DenseWeights(weights), new Float64Array((L + 1) * L));
+    const model = new SequenceModel(weights, new Float64Array((L + 1) * L));
     expect(model.decode(tokens([0], [0]))).toEqual([labelIndex('B', 'person'), labelIndex('L', 'person')]);
     // The first token may not open a span (a name must end there): each token is a name of its own.
     const mustEnd = (1 << labelIndex('B', 'person')) | (1 << labelIndex('I', 'person'));
@@ -36,22 +36,10 @@ describe('SequenceModel.decode', () => {
     const weights = new Float64Array(L);
     weights[labelIndex('B', 'place')] = 5;
     weights[labelIndex('U', 'place')] = 1;
-    const model = new SequenceModel(new DenseWeights(weights), new Float64Array((L + 1) * L));
+    const model = new SequenceModel(weights, new Float64Array((L + 1) * L));
     expect(model.decode(tokens([0]))).toEqual([labelIndex('U', 'place')]);
     const pair = model.decode(tokens([0], [0]));
     expect(pair).toEqual([labelIndex('B', 'place'), labelIndex('L', 'place')]);
-  });
-
-  it('gives the same labels with sparse weights as with dense ones', () => {
-    const dense = new Float64Array(3 * L);
-    dense[0 * L + labelIndex('B', 'organization')] = 3;
-    dense[1 * L + labelIndex('L', 'organization')] = 3;
-    dense[2 * L + OUTSIDE] = 2;
-    const sparse = new SparseWeights(Uint32Array.from([0, 1, 2, 3]), Uint8Array.from([labelIndex('B', 'organization'), labelIndex('L', 'organization'), OUTSIDE]), Float32Array.from([3, 3, 2]));
-    const sentence = tokens([0], [1], [2]);
-    const transitions = new Float64Array((L + 1) * L);
-    expect(new SequenceModel(sparse, transitions).decode(sentence)).toEqual(new SequenceModel(new DenseWeights(dense), transitions).decode(sentence));
-    expect(new SequenceModel(sparse, transitions).decode(sentence)).toEqual([labelIndex('B', 'organization'), labelIndex('L', 'organization'), OUTSIDE]);
   });
 });
 
@@ -71,7 +59,7 @@ describe('PerceptronTrainer', () => {
     }
     expect(wrong).toBe(0);
     const { weights, transitions } = trainer.averaged();
-    const model = new SequenceModel(new DenseWeights(weights), transitions);
+    const model = new SequenceModel(weights, transitions);
     for (const [sentence, gold] of examples) expect(model.decode(sentence)).toEqual(gold);
   });
 });
