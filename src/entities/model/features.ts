@@ -160,6 +160,35 @@ export interface WordView {
    * lists it is in. A token's features are these, then its context's.
    */
   features: Uint32Array;
+  /** The features the word gives the tokens near it, by NEIGHBOUR_OFFSETS: "the word before is 'said'", its shape, ... */
+  asNeighbour: readonly Uint32Array[];
+}
+
+/**
+ * Where the words whose own words and shapes are a token's features are,
+ * from the token: two before, one before, one after, two after.
+ */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/** The features a word (its lower case and shape) gives the token at each NEIGHBOUR_OFFSETS from it. */
+function neighbourFeatures(lowerHash: number, shape: number): Uint32Array[] {
+  return [
+    Uint32Array.of(mix(T.lowerTwoBefore, lowerHash)),
+    Uint32Array.of(mix(T.lowerBefore, lowerHash), mix(T.shapeBefore, shape)),
+    Uint32Array.of(mix(T.lowerAfter, lowerHash), mix(T.shapeAfter, shape)),
+    Uint32Array.of(mix(T.lowerTwoAfter, lowerHash)),
+  ];
+}
+
+/** What stands for the words before a sentence's first token and after its last, as neighbours. */
+export type Neighbour = Pick<WordView, 'features' | 'asNeighbour'>;
+const SENTENCE_START: Neighbour = { features: new Uint32Array(0), asNeighbour: neighbourFeatures(BEFORE, BEFORE) };
+const SENTENCE_END: Neighbour = { features: new Uint32Array(0), asNeighbour: neighbourFeatures(AFTER, AFTER) };
+
+/** The word at NEIGHBOUR_OFFSETS[index] from token `at` of a sentence, or what stands for none there. */
+export function neighbourOf(words: readonly WordView[], at: number, index: number): Neighbour {
+  const position = at + (NEIGHBOUR_OFFSETS[index] as number);
+  return position < 0 ? SENTENCE_START : position >= words.length ? SENTENCE_END : (words[position] as WordView);
 }
 
 /** The punctuation compromise attached before or after a word ("(", "“", ",", ":", "."), and what it says. */
@@ -249,10 +278,10 @@ export class Vocabulary {
       lowerCase: LOWER_CASE.test(text),
       forbidden: wordForbiddenLabels(text, lower),
     };
-    return { ...view, features: this.featuresOf(view) };
+    return { ...view, features: this.featuresOf(view), asNeighbour: neighbourFeatures(view.lowerHash, view.shape) };
   }
 
-  private featuresOf(view: Omit<WordView, 'features'>): Uint32Array {
+  private featuresOf(view: Omit<WordView, 'features' | 'asNeighbour'>): Uint32Array {
     const { key, lower } = view;
     const features = [mix(T.bias, NONE), mix(T.word, view.wordHash), mix(T.lower, view.lowerHash), mix(T.shape, view.shape), mix(T.longShape, view.longShape)];
     for (let length = 1; length <= 4 && length < lower.length; length++) {
@@ -338,12 +367,18 @@ export interface FeatureInput {
   vocabulary: Vocabulary;
 }
 
-/** The features of a document's tokens, sentence by sentence, with what the second pass needs. */
-export interface DocumentFeatures {
-  /** Each sentence's words, token by token, with their own features (WordView.features). */
+/**
+ * The features of a document's tokens, sentence by sentence, with what the
+ * second pass needs. A token's features are its word's own
+ * (WordView.features) and its context's, which go to a ContextSink as they
+ * are made: training keeps them as lists of hashes (ContextHashes), a run
+ * adds their weights to the scores at once (see recognizer.ts).
+ */
+export interface DocumentFeatures<Context = PackedFeatures<Uint32Array>> {
+  /** Each sentence's words, token by token. */
   words: WordView[][];
-  /** Each sentence's features of the tokens' context, as hashes, token by token: what a token has beside its word's features. */
-  context: PackedFeatures<Uint32Array>[];
+  /** What the sink made of each sentence's context features. */
+  context: Context[];
   /** The labels each token may not take, per sentence (see forbiddenLabels). */
   forbidden: Uint32Array[];
 }
@@ -357,29 +392,50 @@ export interface DocumentFeatures {
  * rule engine's label; and what the rest of the document says of the same
  * word.
  */
-export function documentFeatures({ sentences, ruleMentions, vocabulary }: FeatureInput): DocumentFeatures {
+export function documentFeatures<Context>({ sentences, ruleMentions, vocabulary }: FeatureInput, sink: ContextSink<Context>): DocumentFeatures<Context> {
   const views = sentences.map((sentence) => sentence.tokens.map((token) => tokenView(token, vocabulary)));
+  const words = views.map((sentence) => sentence.map((view) => view.word));
   const cases = sentences.map((sentence) => sentenceCase(sentence.tokens));
   const rules = spanPositions(sentences, ruleMentions);
   const evidence = documentEvidence(sentences, views, cases, rules);
-  const builder = new HashListBuilder();
   return {
-    words: views.map((sentence) => sentence.map((view) => view.word)),
-    context: sentences.map((sentence, index) => contextFeatures(builder, sentence.tokens, views[index] as TokenView[], cases[index] as string, rules, evidence, vocabulary)),
+    words,
+    context: sentences.map((sentence, index) => contextFeatures(sink, sentence.tokens, views[index] as TokenView[], words[index] as WordView[], cases[index] as string, rules, evidence, vocabulary)),
     forbidden: views.map(forbiddenLabels),
   };
 }
 
-/** A sentence's full features, as training reads them: each token's word features, then its context features. */
+/** Where the context features of a sentence go as they are made, token by token. */
+export interface ContextSink<Context> {
+  /** A sentence of these words begins. */
+  begin(words: readonly WordView[]): void;
+  add(hash: number): void;
+  /** The current token's features are all added; the next ones are the next token's. */
+  endToken(): void;
+  /** The sentence is done: what the sink made of it. */
+  end(): Context;
+}
+
+/**
+ * A sentence's full features, as training reads them: for each token, its
+ * word's features, those its neighbours' words give it (NEIGHBOUR_OFFSETS),
+ * then its context features.
+ */
 export function sentenceFeatureHashes(document: DocumentFeatures, sentence: number): PackedFeatures<Uint32Array> {
   const words = document.words[sentence] as WordView[];
   const context = document.context[sentence] as PackedFeatures<Uint32Array>;
   const starts = new Uint32Array(words.length + 1);
-  const ids = new Uint32Array(words.reduce((sum, word) => sum + word.features.length, 0) + context.ids.length);
+  const neighbours = words.map((_, token) => NEIGHBOUR_OFFSETS.map((_, index) => (neighbourOf(words, token, index).asNeighbour[index] as Uint32Array)));
+  const total = words.reduce((sum, word, token) => sum + word.features.length + (neighbours[token] as Uint32Array[]).reduce((count, features) => count + features.length, 0), 0);
+  const ids = new Uint32Array(total + context.ids.length);
   let at = 0;
   words.forEach((word, token) => {
     ids.set(word.features, at);
     at += word.features.length;
+    for (const features of neighbours[token] as Uint32Array[]) {
+      ids.set(features, at);
+      at += features.length;
+    }
     ids.set(context.ids.subarray(context.starts[token], context.starts[token + 1]), at);
     at += (context.starts[token + 1] as number) - (context.starts[token] as number);
     starts[token + 1] = at;
@@ -387,12 +443,20 @@ export function sentenceFeatureHashes(document: DocumentFeatures, sentence: numb
   return { ids, starts };
 }
 
-/** Collects a sentence's feature hashes in one growing buffer, reused from sentence to sentence (no array of numbers per sentence). */
-class HashListBuilder {
+/** Keeps each sentence's context features as hashes, token by token (what training reads), in one buffer reused from sentence to sentence. */
+export class ContextHashes implements ContextSink<PackedFeatures<Uint32Array>> {
   private buffer = new Uint32Array(4096);
-  length = 0;
+  private length = 0;
+  private starts = new Uint32Array(1);
+  private token = 0;
 
-  push(hash: number): void {
+  begin(words: readonly WordView[]): void {
+    this.starts = new Uint32Array(words.length + 1);
+    this.length = 0;
+    this.token = 0;
+  }
+
+  add(hash: number): void {
     if (this.length === this.buffer.length) {
       const larger = new Uint32Array(this.buffer.length * 2);
       larger.set(this.buffer);
@@ -401,11 +465,12 @@ class HashListBuilder {
     this.buffer[this.length++] = hash;
   }
 
-  /** The hashes collected since the last take, copied out; the builder starts empty again. */
-  take(): Uint32Array {
-    const hashes = this.buffer.slice(0, this.length);
-    this.length = 0;
-    return hashes;
+  endToken(): void {
+    this.starts[++this.token] = this.length;
+  }
+
+  end(): PackedFeatures<Uint32Array> {
+    return { ids: this.buffer.slice(0, this.length), starts: this.starts };
   }
 }
 
@@ -422,7 +487,7 @@ export const PREDICTED_ELSEWHERE_FEATURES = Uint32Array.from([...ELSEWHERE, ...M
  * bare mention in another ("Newmont"), and a headline in capitals is read
  * with what the body says.
  */
-export function predictedElsewhereFeatures(document: DocumentFeatures, firstPass: readonly (readonly number[])[]): (PackedFeatures<Uint32Array> | null)[] {
+export function predictedElsewhereFeatures(document: Pick<DocumentFeatures<unknown>, 'words'>, firstPass: readonly (readonly number[])[]): (PackedFeatures<Uint32Array> | null)[] {
   const counts = new Map<string, number[]>();
   const typeAt = (sentence: number, at: number): number => {
     const label = LABELS[(firstPass[sentence] as readonly number[])[at] as number] as Label;
@@ -597,16 +662,16 @@ function definingNoun(tokens: readonly Token[], last: number): string {
  * tags and punctuation, gazetteer, city and rule-engine matches over it and
  * its neighbours, the noun defining it, and the document's evidence.
  */
-function contextFeatures(
-  builder: HashListBuilder,
+function contextFeatures<Context>(
+  sink: ContextSink<Context>,
   tokens: readonly Token[],
   views: readonly TokenView[],
+  words: readonly WordView[],
   sentenceCase: string,
   rules: ReadonlyMap<number, string>,
   evidence: DocumentEvidence,
   { gazetteer, lexicon }: Vocabulary,
-): PackedFeatures<Uint32Array> {
-  const words = views.map((view) => view.word);
+): Context {
   const gazetteerAt = gazetteerPositions(views, gazetteer).map((position) => (position === '' ? NONE : hashOf(position)));
   const cityAt = cityPositions(words, lexicon).map((position) => (position === '' ? NONE : hashOf(position)));
   const categoryAt = categoryNouns(tokens, words);
@@ -615,8 +680,8 @@ function contextFeatures(
   const last = tokens.length - 1;
   const lowerAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (words[at] as WordView).lowerHash);
   const shapeAt = (at: number): number => (at < 0 ? BEFORE : at > last ? AFTER : (words[at] as WordView).shape);
-  const push = (hash: number): void => builder.push(hash);
-  const starts = new Uint32Array(views.length + 1);
+  const push = (hash: number): void => sink.add(hash);
+  sink.begin(words);
   views.forEach((view, at) => {
     const word = view.word;
     push(mix(T.case, caseHash));
@@ -625,16 +690,9 @@ function contextFeatures(
       push(mix(T.first, NONE));
       push(mix(T.firstShape, word.shape));
     }
-    const before = lowerAt(at - 1);
-    const after = lowerAt(at + 1);
-    push(mix(T.lowerBefore, before));
-    push(mix(T.lowerTwoBefore, lowerAt(at - 2)));
-    push(mix(T.lowerAfter, after));
-    push(mix(T.lowerTwoAfter, lowerAt(at + 2)));
-    push(mix(T.lowerBeforeAndLower, mix(before, word.lowerHash)));
-    push(mix(T.lowerAndLowerAfter, mix(word.lowerHash, after)));
-    push(mix(T.shapeBefore, shapeAt(at - 1)));
-    push(mix(T.shapeAfter, shapeAt(at + 1)));
+    // The words two either side and their shapes are the neighbours' features (WordView.asNeighbour); the pairs are the token's.
+    push(mix(T.lowerBeforeAndLower, mix(lowerAt(at - 1), word.lowerHash)));
+    push(mix(T.lowerAndLowerAfter, mix(word.lowerHash, lowerAt(at + 1))));
     push(mix(T.shapes, mix(mix(shapeAt(at - 1), word.shape), shapeAt(at + 1))));
     // Punctuation is part of compromise's tokens, not tokens of its own as in CoNLL-2003: a comma, colon or bracket between words ends a name.
     if (view.before.hash !== NONE) push(mix(T.punctuationBefore, view.before.hash));
@@ -672,7 +730,7 @@ function contextFeatures(
       if (evidence.capitalisedInProse.has(key)) push(mix(T.documentCapitalised, NONE));
       for (const type of evidence.ruleTypes.get(key) ?? []) push(mix(T.documentRule, hashOf(type)));
     }
-    starts[at + 1] = builder.length;
+    sink.endToken();
   });
-  return { ids: builder.take(), starts };
+  return sink.end();
 }

@@ -5,7 +5,20 @@ import { nameKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
-import { definedType, documentFeatures, modelSentences, predictedElsewhereFeatures, Vocabulary, type DocumentFeatures, type ModelSentence, type WordView } from './features.ts';
+import {
+  definedType,
+  documentFeatures,
+  modelSentences,
+  NEIGHBOUR_OFFSETS,
+  neighbourOf,
+  predictedElsewhereFeatures,
+  Vocabulary,
+  type ContextSink,
+  type DocumentFeatures,
+  type ModelSentence,
+  type Neighbour,
+  type WordView,
+} from './features.ts';
 import type { FeatureTable } from './feature-hash.ts';
 import { decodeSpans, LABELS } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
@@ -43,36 +56,103 @@ export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): 
 const WORD_SCORES_KEPT = 50_000;
 
 /**
- * Each distinct word's emission scores from its own features (WordView.features),
- * summed once: about half of a token's features are its word's, and news
- * repeats its words, so most tokens start from a copy of these.
+ * Each distinct word's emission scores from its own features
+ * (WordView.features) and from those it gives its neighbours
+ * (WordView.asNeighbour), summed once: most of a token's features come
+ * from the words of and around it, and news repeats its words, so most
+ * tokens start from a sum of five cached rows.
  */
 export class WordScores {
-  /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. */
-  private readonly scores = new Map<WordView, Float64Array>();
+  /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then each NEIGHBOUR_OFFSETS. */
+  private readonly scores = new Map<Neighbour, Float64Array>();
 
   constructor(
     private readonly model: SequenceModel,
     private readonly table: FeatureTable,
   ) {}
 
-  of(word: WordView): Float64Array {
+  of(word: Neighbour): Float64Array {
     let scores = this.scores.get(word);
     if (scores === undefined) {
-      scores = this.model.emissions(featureIds({ ids: word.features, starts: Uint32Array.of(0, word.features.length) }, this.table));
+      const rows = [word.features, ...word.asNeighbour];
+      const starts = Uint32Array.from(rows, (_, index) => rows.slice(0, index).reduce((sum, row) => sum + row.length, 0));
+      const ids = new Uint32Array(rows.reduce((sum, row) => sum + row.length, 0));
+      rows.forEach((row, index) => ids.set(row, starts[index]));
+      scores = this.model.emissions(featureIds({ ids, starts: Uint32Array.from([...starts, ids.length]) }, this.table));
       if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
       this.scores.set(word, scores);
     }
     return scores;
   }
+
+  /** The scores of a sentence's tokens from their words and their neighbours' (tokens × labels). */
+  sentence(words: readonly WordView[]): Float64Array {
+    const scores = new Float64Array(words.length * LABEL_COUNT);
+    const rows = words.map((word) => this.of(word));
+    const edges = [this.of(neighbourOf(words, 0, 0)), this.of(neighbourOf(words, words.length - 1, NEIGHBOUR_OFFSETS.length - 1))];
+    for (let at = 0; at < words.length; at++) {
+      const base = at * LABEL_COUNT;
+      const own = rows[at] as Float64Array;
+      for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = own[label] as number;
+      for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) {
+        const position = at + (NEIGHBOUR_OFFSETS[index] as number);
+        const row = (position < 0 ? edges[0] : position >= words.length ? edges[1] : rows[position]) as Float64Array;
+        const from = (index + 1) * LABEL_COUNT;
+        for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (row[from + label] as number);
+      }
+    }
+    return scores;
+  }
 }
 
-/** The emission scores of a sentence's tokens: their words' scores plus the weights of their context features. */
-function sentenceEmissions(model: SequenceModel, table: FeatureTable, words: readonly WordView[], context: PackedFeatures<Uint32Array>, wordScores: WordScores): Float64Array {
-  const scores = new Float64Array(words.length * LABEL_COUNT);
-  words.forEach((word, at) => scores.set(wordScores.of(word), at * LABEL_COUNT));
-  model.addEmissions(scores, featureIds(context, table));
-  return scores;
+/**
+ * The emission scores of each sentence's tokens (tokens × labels), made as
+ * the features are: each token starts from its word's scores (WordScores)
+ * and adds the weight of each context feature as it comes, so no list of
+ * features is kept.
+ */
+export class ContextScores implements ContextSink<Float64Array> {
+  private scores: Float64Array = new Float64Array(0);
+  private base = 0;
+
+  constructor(
+    private readonly model: SequenceModel,
+    private readonly table: FeatureTable,
+    private readonly wordScores: WordScores,
+  ) {}
+
+  begin(words: readonly WordView[]): void {
+    this.scores = this.wordScores.sentence(words);
+    this.base = 0;
+  }
+
+  add(hash: number): void {
+    const feature = this.table.get(hash);
+    if (feature < 0) return;
+    const { weights } = this.model;
+    const row = feature * LABEL_COUNT;
+    const scores = this.scores;
+    const base = this.base;
+    for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
+  }
+
+  endToken(): void {
+    this.base += LABEL_COUNT;
+  }
+
+  end(): Float64Array {
+    return this.scores;
+  }
+}
+
+/** A document's features with the emission scores of its tokens in place of their context features' hashes (as ContextScores makes them). */
+export function withEmissions(features: DocumentFeatures, model: SequenceModel, table: FeatureTable, wordScores = new WordScores(model, table)): DocumentFeatures<Float64Array> {
+  const context = features.words.map((words, index) => {
+    const scores = wordScores.sentence(words);
+    model.addEmissions(scores, featureIds(features.context[index] as PackedFeatures<Uint32Array>, table));
+    return scores;
+  });
+  return { ...features, context };
 }
 
 /**
@@ -82,8 +162,8 @@ function sentenceEmissions(model: SequenceModel, table: FeatureTable, words: rea
  * to the first pass's scores, and decodes again only the sentences they
  * touch.
  */
-export function labelDocument(model: SequenceModel, table: FeatureTable, features: DocumentFeatures, wordScores = new WordScores(model, table)): number[][] {
-  const emissions = features.words.map((words, index) => sentenceEmissions(model, table, words, features.context[index] as PackedFeatures<Uint32Array>, wordScores));
+export function labelDocument(model: SequenceModel, table: FeatureTable, features: DocumentFeatures<Float64Array>): number[][] {
+  const emissions = features.context;
   const firstPass = emissions.map((scores, index) => model.viterbi(scores, features.forbidden[index]));
   const elsewhere = predictedElsewhereFeatures(features, firstPass);
   return emissions.map((scores, index) => {
@@ -169,12 +249,12 @@ function userLexiconWins(mentions: readonly EntityMention[], ruleMentions: reado
  */
 export function modelRecognizer(model: EntityModel, gazetteer: Gazetteer): EntityRecognizer {
   const vocabulary = new Vocabulary(gazetteer, model.lexicon);
-  const wordScores = new WordScores(model.sequenceModel, model.features);
+  const emissions = new ContextScores(model.sequenceModel, model.features, new WordScores(model.sequenceModel, model.features));
   return {
     recognize(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[]): EntityMention[] {
       const sentences = modelSentences(analyses);
       const ruleMentions = findEntityMentions(document, analyses, gazetteer);
-      const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, vocabulary }), wordScores);
+      const labels = labelDocument(model.sequenceModel, model.features, documentFeatures({ sentences, ruleMentions, vocabulary }, emissions));
       const spans = labelledSpans(sentences, labels);
       const mentions = definitionsWin(document.text, spans, mentionsOfSpans(document.text, spans), gazetteer);
       return userLexiconWins(mentions, ruleMentions, gazetteer);

@@ -18,8 +18,10 @@ const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_,
   return allowedTransition(previous === START ? null : previous, index % LABEL_COUNT) ? 1 : 0;
 });
 const ALLOWED_AT_END = Uint8Array.from({ length: LABEL_COUNT }, (_, label) => (allowedTransition(label, null) ? 1 : 0));
-/** For each label, the labels that may come before it (Viterbi looks at these alone). */
-const PREDECESSORS = Array.from({ length: LABEL_COUNT }, (_, label) => Int32Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1));
+/** For each label, the labels that may come before it (Viterbi looks at these alone): label l's are PREDECESSORS[PREDECESSOR_STARTS[l] ..< PREDECESSOR_STARTS[l + 1]]. */
+const PREDECESSOR_LISTS = Array.from({ length: LABEL_COUNT }, (_, label) => Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1));
+const PREDECESSORS = Int32Array.from(PREDECESSOR_LISTS.flat());
+const PREDECESSOR_STARTS = Int32Array.from([0, ...PREDECESSOR_LISTS.map((list) => list.length)].map((_, index, lengths) => lengths.slice(0, index + 1).reduce((sum, length) => sum + length, 0)));
 
 /** Viterbi's tables (best score and best predecessor of each token and label), kept from sentence to sentence and grown as needed. */
 let scratch = { best: new Float64Array(64 * LABEL_COUNT), back: new Int32Array(64 * LABEL_COUNT) };
@@ -102,9 +104,9 @@ export class SequenceModel {
         if ((mask & (1 << label)) !== 0) continue;
         let top = -Infinity;
         let from = 0;
-        const predecessors = PREDECESSORS[label] as Int32Array;
-        for (let index = 0; index < predecessors.length; index++) {
-          const previous = predecessors[index] as number;
+        const end = PREDECESSOR_STARTS[label + 1] as number;
+        for (let index = PREDECESSOR_STARTS[label] as number; index < end; index++) {
+          const previous = PREDECESSORS[index] as number;
           const score = (best[previousRow + previous] as number) + (transitions[previous * LABEL_COUNT + label] as number);
           if (score > top) {
             top = score;

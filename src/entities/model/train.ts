@@ -7,12 +7,12 @@ import { load } from '../../stages/load.ts';
 import { segment } from '../../stages/segment.ts';
 import { SMALL_WORDS } from '../../text/title-case.ts';
 import { findEntityMentions } from '../rules.ts';
-import { documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, sentenceFeatureHashes, type DocumentFeatures, type ModelSentence, type Vocabulary } from './features.ts';
+import { ContextHashes, documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, sentenceFeatureHashes, type DocumentFeatures, type ModelSentence, type Vocabulary } from './features.ts';
 import { FeatureTable } from './feature-hash.ts';
 import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
 import type { WorldLexicon } from './world-lexicon.ts';
-import { appendFeatures, featureIds, labelDocument, mentionsFromLabels } from './recognizer.ts';
+import { appendFeatures, featureIds, labelDocument, mentionsFromLabels, withEmissions, WordScores } from './recognizer.ts';
 import { PerceptronTrainer, SequenceModel, tokenCount, type PackedFeatures } from './sequence-model.ts';
 
 /** Training data that cannot be used: gold that does not slice back to its text, a gold file with no text. */
@@ -124,7 +124,7 @@ function goldSpans(id: string, text: string, annotation: GoldDocument, goldDirec
 function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], vocabulary: Vocabulary): TrainingDocument {
   const sentences = modelSentences(analyses);
   const ruleMentions = findEntityMentions({ text }, analyses, vocabulary.gazetteer);
-  const features = documentFeatures({ sentences, ruleMentions, vocabulary });
+  const features = documentFeatures({ sentences, ruleMentions, vocabulary }, new ContextHashes());
   const labels = sentences.map((sentence) => {
     const spans: { first: number; last: number; type: SpanType }[] = [];
     for (const entity of gold) {
@@ -245,7 +245,8 @@ function random(seed: number): () => number {
 
 /** Predicts the mentions of documents with a model over the given feature ids. */
 function predict(model: SequenceModel, ids: FeatureTable, documents: readonly TrainingDocument[]): EntityMention[][] {
-  return documents.map((document) => mentionsFromLabels(document.text, document.sentences, labelDocument(model, ids, document.features)));
+  const wordScores = new WordScores(model, ids);
+  return documents.map((document) => mentionsFromLabels(document.text, document.sentences, labelDocument(model, ids, withEmissions(document.features, model, ids, wordScores))));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/entities/gazetteer.ts';
-import { documentFeatures, modelSentences, sentenceFeatureHashes, Vocabulary } from '../../../src/entities/model/features.ts';
-import { LABELS } from '../../../src/entities/model/labels.ts';
+import { ContextHashes, documentFeatures, modelSentences, NEIGHBOUR_OFFSETS, neighbourOf, sentenceFeatureHashes, Vocabulary, type DocumentFeatures, type FeatureInput } from '../../../src/entities/model/features.ts';
+import { OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from '../../../src/entities/model/model-file.ts';
-import { featureIds, labelDocument, WordScores } from '../../../src/entities/model/recognizer.ts';
+import { ContextScores, featureIds, labelDocument, withEmissions, WordScores } from '../../../src/entities/model/recognizer.ts';
 import { findEntityMentions } from '../../../src/entities/rules.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 import { documentOf } from '../../claims/helpers.ts';
@@ -11,9 +11,9 @@ import { documentOf } from '../../claims/helpers.ts';
 const gazetteer = loadGazetteer();
 const TEXT = 'Maria Lopez joined Acme Widgets in Springfield on Monday.\nAcme Widgets said Lopez would run its German sales from 1996.\n';
 
-function featuresOf(text: string, vocabulary: Vocabulary): ReturnType<typeof documentFeatures> {
+function featuresOf(text: string, vocabulary: Vocabulary): DocumentFeatures {
   const document = documentOf(text);
-  return documentFeatures({ sentences: modelSentences(document.analyses), ruleMentions: findEntityMentions(document, document.analyses, gazetteer), vocabulary });
+  return documentFeatures({ sentences: modelSentences(document.analyses), ruleMentions: findEntityMentions(document, document.analyses, gazetteer), vocabulary }, new ContextHashes());
 }
 
 describe('Vocabulary', () => {
@@ -45,7 +45,7 @@ describe('Vocabulary', () => {
 describe('documentFeatures', () => {
   const vocabulary = new Vocabulary(gazetteer, buildWorldLexicon([], []));
 
-  it("gives training each token's word features first, then its context features", () => {
+  it("gives training each token's word features first, then those of the words around it, then its context features", () => {
     const features = featuresOf(TEXT, vocabulary);
     expect(features.words.map((sentence) => sentence.map((word) => word.text))).toEqual([
       ['Maria', 'Lopez', 'joined', 'Acme', 'Widgets', 'in', 'Springfield', 'on', 'Monday'],
@@ -56,31 +56,46 @@ describe('documentFeatures', () => {
     (features.words[1] ?? []).forEach((word, token) => {
       const own = packed.ids.subarray(packed.starts[token], packed.starts[token + 1]);
       const contextOfToken = context.ids.subarray(context.starts[token], context.starts[token + 1]);
-      expect([...own]).toEqual([...word.features, ...contextOfToken]);
+      const around = NEIGHBOUR_OFFSETS.flatMap((_, index) => [...(neighbourOf(features.words[1]!, token, index).asNeighbour[index] as Uint32Array)]);
+      expect(around).toHaveLength(6);
+      expect([...own]).toEqual([...word.features, ...around, ...contextOfToken]);
     });
     expect(packed.starts[packed.starts.length - 1]).toBe(packed.ids.length);
+    // "said" is the word before "Lopez", and nothing comes two before "Acme", the first word.
+    const lopez = features.words[1]![3]!;
+    const said = features.words[1]![2]!;
+    expect([...packed.ids.subarray(packed.starts[3]! + lopez.features.length + 1, packed.starts[3]! + lopez.features.length + 3)]).toEqual([...said.asNeighbour[1]!]);
+    expect([...packed.ids.subarray(packed.starts[0]! + features.words[1]![0]!.features.length, packed.starts[0]! + features.words[1]![0]!.features.length + 1)]).not.toEqual([...said.asNeighbour[0]!]);
   });
 });
 
-describe('WordScores', () => {
+describe('ContextScores', () => {
   const model = loadModel(SHIPPED_ENTITY_MODEL);
   const vocabulary = new Vocabulary(gazetteer, model.lexicon);
+  const input = (text: string): FeatureInput => {
+    const document = documentOf(text);
+    return { sentences: modelSentences(document.analyses), ruleMentions: findEntityMentions(document, document.analyses, gazetteer), vocabulary };
+  };
 
-  it("adds a word's cached scores to its context's: the sum of every feature's weights, as the model defines a token's score", () => {
-    const features = featuresOf(TEXT, vocabulary);
-    const scores = new WordScores(model.sequenceModel, model.features);
-    const token = 3;
-    const full = model.sequenceModel.emissions(featureIds(sentenceFeatureHashes(features, 0), model.features)).subarray(token * LABELS.length, (token + 1) * LABELS.length);
-    const context = features.context[0]!;
-    const split = Float64Array.from(scores.of(features.words[0]![token]!));
-    model.sequenceModel.addEmissions(split, featureIds({ ids: context.ids.subarray(context.starts[token], context.starts[token + 1]), starts: Uint32Array.of(0, context.starts[token + 1]! - context.starts[token]!) }, model.features));
-    [...full].forEach((score, label) => expect(split[label]).toBeCloseTo(score, 9));
+  it("scores each token as the sum of all its features' weights, as training reads them", () => {
+    const scored = documentFeatures(input(TEXT), new ContextScores(model.sequenceModel, model.features, new WordScores(model.sequenceModel, model.features)));
+    const hashed = documentFeatures(input(TEXT), new ContextHashes());
+    expect(scored.context).toHaveLength(2);
+    scored.context.forEach((scores, sentence) => {
+      const full = model.sequenceModel.emissions(featureIds(sentenceFeatureHashes(hashed, sentence), model.features));
+      expect(scores).toHaveLength(full.length);
+      full.forEach((score, index) => expect(scores[index]).toBeCloseTo(score, 9));
+    });
+    expect(withEmissions(hashed, model.sequenceModel, model.features).context).toEqual(scored.context);
   });
 
-  it('labels a document the same with a cache warmed by other documents as with a new one', () => {
-    const warmed = new WordScores(model.sequenceModel, model.features);
-    labelDocument(model.sequenceModel, model.features, featuresOf('Lopez met Widgets in Monday Springfield. German 1996 Acme.', vocabulary), warmed);
-    const features = featuresOf(TEXT, vocabulary);
-    expect(labelDocument(model.sequenceModel, model.features, features, warmed)).toEqual(labelDocument(model.sequenceModel, model.features, features));
+  it('labels a document the same with word scores cached from other documents as with new ones', () => {
+    const cached = new WordScores(model.sequenceModel, model.features);
+    const emissions = new ContextScores(model.sequenceModel, model.features, cached);
+    documentFeatures(input('Lopez met Widgets in Monday Springfield. German 1996 Acme.'), emissions);
+    const warm = labelDocument(model.sequenceModel, model.features, documentFeatures(input(TEXT), emissions));
+    const fresh = labelDocument(model.sequenceModel, model.features, documentFeatures(input(TEXT), new ContextScores(model.sequenceModel, model.features, new WordScores(model.sequenceModel, model.features))));
+    expect(warm).toEqual(fresh);
+    expect(warm.flat().filter((label) => label !== OUTSIDE).length).toBeGreaterThan(4);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/entities/gazetteer.ts';
 import { Vocabulary } from '../../../src/entities/model/features.ts';
 import { decodeModel } from '../../../src/entities/model/model-file.ts';
-import { labelDocument, mentionsFromLabels } from '../../../src/entities/model/recognizer.ts';
+import { labelDocument, mentionsFromLabels, withEmissions } from '../../../src/entities/model/recognizer.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 import { readTrainingSet, scoreMentions, titleCaseCopy, trainEntityModel, TrainingDataError, type TrainingDocument } from '../../../src/entities/model/train.ts';
 import { SMALL_NEWS, writeCorpus } from './fixtures.ts';
@@ -15,7 +15,7 @@ const options = { epochs: 6, seed: 1, minFeatureCount: 1 };
 function predictions(bytes: Buffer, documents: readonly TrainingDocument[]): ReturnType<typeof mentionsFromLabels>[] {
   const model = decodeModel(bytes, 'trained');
   return documents.map((document) =>
-    mentionsFromLabels(document.text, document.sentences, labelDocument(model.sequenceModel, model.features, document.features)),
+    mentionsFromLabels(document.text, document.sentences, labelDocument(model.sequenceModel, model.features, withEmissions(document.features, model.sequenceModel, model.features))),
   );
 }
 
