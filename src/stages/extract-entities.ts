@@ -13,14 +13,20 @@ export function createRecognizer(options: ResolvedConfig['extractEntities']): En
   return modelRecognizer(loadModel(options.model ?? SHIPPED_ENTITY_MODEL), gazetteer);
 }
 
-const recognizers = new WeakMap<ResolvedConfig['extractEntities'], EntityRecognizer>();
+const recognizers = new Map<string, EntityRecognizer>();
 
-/** The recognizer of a resolved config, made once per config object (reading its gazetteer and model). */
+/**
+ * The recognizer of the entity options, made once per thread for the same
+ * options (reading its gazetteer and model, and keeping what it learns of
+ * words from document to document). Keyed by the options' values, not the
+ * object: a worker thread gets a copy of the config with every document.
+ */
 export function recognizerFor(options: ResolvedConfig['extractEntities']): EntityRecognizer {
-  let recognizer = recognizers.get(options);
+  const key = JSON.stringify([options.recognizer, options.model, options.lexicons]);
+  let recognizer = recognizers.get(key);
   if (recognizer === undefined) {
     recognizer = createRecognizer(options);
-    recognizers.set(options, recognizer);
+    recognizers.set(key, recognizer);
   }
   return recognizer;
 }

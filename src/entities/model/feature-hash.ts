@@ -47,7 +47,8 @@ export class FeatureTable {
   /** `hashes[id]` is the hash of feature `id`; hashes must be distinct. */
   constructor(readonly hashes: Uint32Array) {
     let bits = 4;
-    while (1 << bits < hashes.length * 2) bits++;
+    // At most two thirds full: a probe reads one or two cache lines, and the table stays small (8 bytes a slot) for the caches.
+    while (1 << bits < hashes.length * 1.5) bits++;
     const capacity = 1 << bits;
     this.mask = capacity - 1;
     this.shift = 32 - bits;

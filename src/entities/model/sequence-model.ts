@@ -5,9 +5,10 @@ const LABEL_COUNT = LABELS.length;
 /**
  * The weights of the features: every feature has a weight for every label,
  * features × labels, row-major. Training updates doubles; a model file's
- * weights are read into floats (they are stored in 16 bits).
+ * weights are read as the 16-bit integers it stores (with its transitions
+ * in the same units, see model-file.ts).
  */
-export type Weights = Float32Array | Float64Array;
+export type Weights = Int16Array | Float64Array;
 
 /** Row of the transition table that holds the scores of a sentence's first label. */
 const START = LABEL_COUNT;

@@ -40,7 +40,8 @@ describe('model files', () => {
     expect([...ids.ids]).toEqual([0, -1, 1, 2]);
     expect(model.sequenceModel.decode(ids)).toEqual([labelIndex('U', 'place'), OUTSIDE, labelIndex('U', 'person')]);
     const scores = model.sequenceModel.emissions(featureIds(sentence([OSLO]), model.features));
-    expect(scores[labelIndex('U', 'place')]).toBeCloseTo(2.5, 3);
+    // Scores are in the stored units (weight × scale), transitions too.
+    expect((scores[labelIndex('U', 'place')] as number) / model.metadata.scale).toBeCloseTo(2.5, 3);
   });
 
   it('are the same bytes for the same model', () => {
