@@ -28,3 +28,11 @@ describe('the Kubernetes manifests', () => {
     expect(command).toContain(`merge ${folders.join(' ')} --out /data/out`);
   });
 });
+
+describe('the image', () => {
+  it('holds the data files a default run reads: the gazetteers and the entity model', async () => {
+    const dockerfile = await readFile(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const copied = [...dockerfile.matchAll(/^COPY (\S+) /gmu)].map((match) => match[1]);
+    expect(copied).toEqual(expect.arrayContaining(['data/gazetteers', 'data/models', 'src', 'bin']));
+  });
+});
