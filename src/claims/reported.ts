@@ -78,8 +78,11 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
     const addressee = phraseStartingAt(tokens, start, last, text);
     if (addressee !== null) start = addressee.last + 1;
   }
+  // "said in her opening remarks that": in a phrase of preposition and determiner, a noun the tagger reads as a verb ("remarks") is no verb.
+  let inMediumPhrase = false;
   for (let index = start; index <= Math.min(last, start + MAX_THAT_DISTANCE); index++) {
     const token = tokens[index] as Token;
+    if (MEDIUM_PREPOSITIONS.has(wordForm(token.text)) && MEDIUM_DETERMINERS.has(wordForm(tokens[index + 1]?.text ?? ''))) inMediumPhrase = true;
     if (wordForm(token.text) === 'that') {
       // "told reporters after the meeting that was held on a boat": a verb right after "that" makes it a relative pronoun.
       const next = tokens[index + 1];
@@ -87,7 +90,7 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
       const relative = next !== undefined && ['Copula', 'Auxiliary', 'Modal', 'PastTense'].some((tag) => next.tags.has(tag)) && !next.tags.has('Noun');
       return index > start && relative ? null : index + 1;
     }
-    if (isVerbHere(tokens, index) || separated(tokens, index)) break;
+    if ((isVerbHere(tokens, index) && !inMediumPhrase) || separated(tokens, index)) break;
   }
   const first = tokens[start];
   if (first === undefined || start > last || /[“"‘]/u.test(first.pre)) return null;

@@ -155,14 +155,27 @@ function coordinatedSubject(context: TokenContext, conjunction: number, floor: n
   return earlierVerb === -1 ? { phrase: null, passive } : subjectOf(context, earlierVerb, 1);
 }
 
+/** A verb that can head a clause, not the particle of a phrasal verb ("shot back", "came out"). */
 function isFiniteVerb(token: Token): boolean {
-  return token.tags.has('Verb') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Auxiliary');
+  return token.tags.has('Verb') && !token.tags.has('Gerund') && !token.tags.has('Infinitive') && !token.tags.has('Auxiliary') && !token.tags.has('Particle');
 }
+
+/** Words that open a subordinate clause: its verb is not the one a later participle hangs on. */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'because', 'since', 'although', 'though', 'while', 'if', 'until', 'once', 'as', 'whereas']);
 
 /** ", adding that …" and ", telling Sky News: …": a participle takes the subject of the finite verb before it in its sentence. */
 export function participleSubject(context: TokenContext, participle: number): Phrase | null {
-  for (let index = participle - 1; index >= sentenceStart(context, participle); index--) {
-    if (isFiniteVerb(context.tokens[index] as Token)) return subjectOf(context, index).phrase;
+  const start = sentenceStart(context, participle);
+  for (let index = participle - 1; index >= start; index--) {
+    if (!isFiniteVerb(context.tokens[index] as Token)) continue;
+    const subject = subjectOf(context, index).phrase;
+    // "Bradley apologized after they came out, saying …": the participle hangs on the main clause, not on the subordinate one.
+    const opener = subject === null ? undefined : context.tokens[subject.first - 1];
+    if (subject !== null && opener !== undefined && subject.first - 1 >= start && SUBORDINATORS.has(wordForm(opener.text))) {
+      index = subject.first - 1;
+      continue;
+    }
+    return subject;
   }
   return null;
 }
