@@ -98,11 +98,14 @@ export function checkStageOrder(stages: readonly Stage[]): void {
 
 /** The config that shapes extraction results (not where they go or how fast), with the contents of user lexicons. */
 async function extractionSettings(config: ResolvedConfig): Promise<Record<string, unknown>> {
-  const { input: _input, output: _output, progress: _progress, workers: _workers, cacheDirectory: _cache, report: _report, write: _write, ...settings } = config;
-  const lexicons = await Promise.all(config.extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
+  // An allow-list: only the options of the stages that make a document's result, so a new setting of another kind (a
+  // speed setting such as load.concurrency, where the output goes) never re-extracts an unchanged corpus. The entity
+  // model and the lexicons count by their content, not their paths.
+  const { segment, extractEntities, extractDates, extractFigures } = config;
+  const lexicons = await Promise.all(extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
   // The model is read here, in the main thread, so a file that is not a model stops the run at once (ModelFileError) rather than failing every document.
-  const model = config.extractEntities.recognizer === 'model' ? loadModel(config.extractEntities.model ?? SHIPPED_ENTITY_MODEL).sha256 : null;
-  return { ...settings, lexicons, model };
+  const model = extractEntities.recognizer === 'model' ? loadModel(extractEntities.model ?? SHIPPED_ENTITY_MODEL).sha256 : null;
+  return { segment, recognizer: extractEntities.recognizer, model, lexicons, extractDates, extractFigures };
 }
 
 /** The fields of a document that travel to a worker and identify it in the cache. */

@@ -90,6 +90,16 @@ describe('scale: workers, cache, shards', () => {
     expectSameBytes(await tables(output), await tables(freshOutput));
   });
 
+  it('keys the cache on the options that shape results only: a speed setting keeps it, a figures option re-extracts', async () => {
+    const output = await temporaryDirectory();
+    const options = { input: [RAW], output, workers: 0, report: false } as const;
+    expect((await runPipeline(resolveConfig(options))).extracted).toBe(5);
+    const faster = await runPipeline(resolveConfig({ ...options, load: { concurrency: 2 } }));
+    expect([faster.extracted, faster.cached]).toEqual([0, 5]);
+    const decimalComma = await runPipeline(resolveConfig({ ...options, extractFigures: { decimalSeparator: ',' } }));
+    expect([decimalComma.extracted, decimalComma.cached]).toEqual([5, 0]);
+  });
+
   it('writes nothing when nothing changed, and everything again when a file is missing, the report is asked for, or with --fresh', async () => {
     const input = await temporaryDirectory();
     for (const file of await readdir(RAW)) await writeFile(path.join(input, file), await readFile(path.join(RAW, file)));
