@@ -169,9 +169,10 @@ export function participleSubject(context: TokenContext, participle: number): Ph
   for (let index = participle - 1; index >= start; index--) {
     if (!isFiniteVerb(context.tokens[index] as Token)) continue;
     const subject = subjectOf(context, index).phrase;
-    // "Bradley apologized after they came out, saying …": the participle hangs on the main clause, not on the subordinate one.
+    // "Bradley apologized after they came out, saying …": the participle hangs on the main clause, not on the subordinate
+    // one; and after a preposition ("winking at Jewish stereotypes, telling …") the tagger's verb is a noun.
     const opener = subject === null ? undefined : context.tokens[subject.first - 1];
-    if (subject !== null && opener !== undefined && subject.first - 1 >= start && SUBORDINATORS.has(wordForm(opener.text))) {
+    if (subject !== null && opener !== undefined && subject.first - 1 >= start && (SUBORDINATORS.has(wordForm(opener.text)) || opener.tags.has('Preposition'))) {
       index = subject.first - 1;
       continue;
     }

@@ -26,6 +26,7 @@ describe('attributeQuotation', () => {
     ['a cue with an addressee', 'The spokesman told reporters: “There will be no deal.”', ['speaker-cue-before', 'The spokesman', 'told']],
     ['a colon after a longer introduction', 'Benita urges these officers to reconsider their actions: “Do you want to be held responsible?”', ['colon-introduction', 'Benita', 'urges']],
     ['a headline with a colon', 'Official in Beijing: “The party is no different from the Nazis”', ['headline-colon', 'Official in Beijing', null]],
+    ['a participle skips a noun the tagger reads as a verb after a preposition', 'Trump took a risk by winking at Jewish stereotypes, telling the crowd, “I’m a negotiator like you, folks,” and more.', ['speaker-cue-before', 'Trump', 'telling']],
     ['a participle after a comma has the subject of its verb', 'Wes Streeting accused the union of bad faith, telling Sky News: ‘Every time we get close, the demand goes up.’', ['speaker-cue-before', 'Wes Streeting', 'telling']],
     ['a capitalised job title before the name', '“We are taking action on costs,” Chief Executive Sarah Whitcombe said.', ['speaker-then-cue-after', 'Sarah Whitcombe', 'said']],
     ['a multi-word title before the name', '“We proved them wrong,” said National Security Adviser James Corrigan.', ['cue-then-speaker-after', 'James Corrigan', 'said']],
