@@ -8,7 +8,7 @@ import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
 import { commaAfter, parentheticalAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
-import { isVerb, participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
+import { isVerb, participleClause, participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the attribution rules, as recorded on what they find. */
 export type AttributionRule =
@@ -458,15 +458,6 @@ export function paragraphIntroduction(context: TokenContext): Attribution | null
     return { rule: 'colon-introduction', speaker: phraseOfRange(tokens, start, last - 1, context.text), cue, passive: false };
   }
   return colonIntroduction(context, last, lastToken.post);
-}
-
-/** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …". */
-const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
-
-/** Whether a gerund cue heads a participle clause, whose subject is the sentence's ("…, saying", "before asking her"). */
-function participleClause(tokens: readonly Token[], cue: Cue): boolean {
-  if (!cue.gerund) return false;
-  return commaAfter(tokens, cue.index - 1) || PARTICIPLE_LINKS.has(wordForm(tokens[cue.index - 1]?.text ?? ''));
 }
 
 /** Nouns of saying that a possessive attributes: "Trump's claim that …", "his description of …". */

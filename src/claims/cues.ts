@@ -240,6 +240,25 @@ function participleAfterComma(tokens: readonly Token[], index: number): boolean 
   return /ing$/u.test(token.text) && previous !== undefined && (previous.post + token.pre).trim() === ',';
 }
 
+/** Messages someone issues: "released a statement saying …" is the words of whoever released it. */
+const ISSUED_MESSAGES: ReadonlySet<string> = new Set(['statement', 'statements', 'release', 'letter', 'memo', 'tweet', 'email', 'message']);
+
+/**
+ * Whether the token at `index` is an -ing form on a message someone issued,
+ * maybe past a date ("issued a statement Monday saying"): a participle
+ * clause with the issuer for subject, which the tagger may read as a noun.
+ */
+export function participleOnMessage(tokens: readonly Token[], index: number): boolean {
+  if (!/ing$/u.test(tokens[index]?.text ?? '')) return false;
+  for (let at = index - 1; at >= Math.max(0, index - 3); at--) {
+    const token = tokens[at] as Token;
+    if ((token.post + (tokens[at + 1] as Token).pre).trim() !== '') return false;
+    if (ISSUED_MESSAGES.has(wordForm(token.text))) return true;
+    if (!token.tags.has('Date')) return false;
+  }
+  return false;
+}
+
 /**
  * The cue whose verb is the token at `index`, or null. The token must be
  * tagged as a verb ("reports" and "claims" are nouns as often as verbs),
@@ -248,7 +267,7 @@ function participleAfterComma(tokens: readonly Token[], index: number): boolean 
  */
 export function cueAt(tokens: readonly Token[], index: number, text: string, anyTag = false): Cue | null {
   const token = tokens[index];
-  if (token === undefined || (!anyTag && !token.tags.has('Verb') && !participleAfterComma(tokens, index))) return null;
+  if (token === undefined || (!anyTag && !token.tags.has('Verb') && !participleAfterComma(tokens, index) && !participleOnMessage(tokens, index))) return null;
   const word = wordForm(token.text);
   const gerund = token.tags.has('Gerund') || word.endsWith('ing');
   const next = tokens[index + 1];

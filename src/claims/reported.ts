@@ -5,7 +5,7 @@
  */
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
-import { cueAt, wordForm, type Cue } from './cues.ts';
+import { cueAt, participleOnMessage, wordForm, type Cue } from './cues.ts';
 import { commaAfter, onlyQuotationMarksAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import { participleSubject, subjectOf, type TokenContext } from './subjects.ts';
 
@@ -216,7 +216,8 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
     // A cue inside a clause already reported is part of that speech ("suggested that he explain to his son that …").
     if (!cue.gerund && token.end <= reportedUntil) continue;
     if (cue.gerund) {
-      if (!commaAfter(tokens, index - 1)) continue;
+      // ", saying …" and "issued a statement saying …"; "before saying …" tells of an act, not of what was said.
+      if (!commaAfter(tokens, index - 1) && !participleOnMessage(tokens, index)) continue;
       const start = complementStart(context, cue, last);
       const clause = start === null ? null : clauseSpan(context, start, clauseEnd(context, start, last));
       if (clause !== null) record({ rule: 'participle-cue-clause', clause, speaker: participleSubject(context, index), cue: cue.text, passive: false });

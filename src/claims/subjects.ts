@@ -6,7 +6,7 @@
  * said") have rules of their own.
  */
 import type { Token } from '../text/analysis.ts';
-import { cueAt, wordForm } from './cues.ts';
+import { cueAt, participleOnMessage, wordForm, type Cue } from './cues.ts';
 import {
   commaAfter,
   onlyQuotationMarksAfter,
@@ -162,6 +162,20 @@ function isFiniteVerb(token: Token): boolean {
 
 /** Words that open a subordinate clause: its verb is not the one a later participle hangs on. */
 const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'because', 'since', 'although', 'though', 'while', 'if', 'until', 'once', 'as', 'whereas']);
+
+/** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …". */
+const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+
+/**
+ * Whether a gerund cue heads a participle clause, whose subject is the
+ * sentence's ("…, saying", "before asking her", "issued a statement Monday
+ * saying"); a participle that modifies another noun ("a group announcing
+ * the pick") attributes nothing.
+ */
+export function participleClause(tokens: readonly Token[], cue: Cue): boolean {
+  if (!cue.gerund) return false;
+  return commaAfter(tokens, cue.index - 1) || PARTICIPLE_LINKS.has(wordForm(tokens[cue.index - 1]?.text ?? '')) || participleOnMessage(tokens, cue.index);
+}
 
 /** ", adding that …" and ", telling Sky News: …": a participle takes the subject of the finite verb before it in its sentence. */
 export function participleSubject(context: TokenContext, participle: number): Phrase | null {

@@ -23,6 +23,7 @@ describe('findReportedSpeech', () => {
     ['a passive cue has no speaker', 'Their families were only told that they had died in the line of duty.', [['speaker-cue-clause', null, 'told', 'they had died in the line of duty']]],
     ['a participle takes the subject of its verb', 'The guards refused to release them, claiming they had failed the examinations.', [['participle-cue-clause', 'The guards', 'claiming', 'they had failed the examinations']]],
     ['a participle hangs on the main clause, not a subordinate one', 'Bradley apologized for the columns after they came out, saying they were old.', [['participle-cue-clause', 'Bradley', 'saying', 'they were old']]],
+    ['a participle on a statement someone issued', 'American Bridge President Jessica Mackler issued a statement Monday saying his comment has no place in politics.', [['participle-cue-clause', 'Jessica Mackler', 'saying', 'his comment has no place in politics']]],
     ['a participle after a phrasal verb', 'Trump shot back in a statement, saying he was right.', [['participle-cue-clause', 'Trump', 'saying', 'he was right']]],
     ['a medium phrase with a noun read as a verb before that', 'Wasserman Schultz said in her opening remarks that the platform should stay.', [['speaker-cue-clause', 'Wasserman Schultz', 'said', 'the platform should stay']]],
     ['the attribution after the clause', 'Among the 1.4 billion people, few have broken away, the official noted.', [['clause-then-attribution', 'the official', 'noted', 'Among the 1.4 billion people, few have broken away']]],
