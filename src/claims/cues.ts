@@ -244,17 +244,28 @@ function participleAfterComma(tokens: readonly Token[], index: number): boolean 
 const ISSUED_MESSAGES: ReadonlySet<string> = new Set(['statement', 'statements', 'release', 'letter', 'memo', 'tweet', 'email', 'message']);
 
 /**
- * Whether the token at `index` is an -ing form on a message someone issued,
+ * Whether the token at `index` is an -ing form on a message a verb issued,
  * maybe past a date ("issued a statement Monday saying"): a participle
  * clause with the issuer for subject, which the tagger may read as a noun.
+ * Not "In a statement announcing the pick, …", where no one issues it.
  */
 export function participleOnMessage(tokens: readonly Token[], index: number): boolean {
   if (!/ing$/u.test(tokens[index]?.text ?? '')) return false;
   for (let at = index - 1; at >= Math.max(0, index - 3); at--) {
     const token = tokens[at] as Token;
     if ((token.post + (tokens[at + 1] as Token).pre).trim() !== '') return false;
-    if (ISSUED_MESSAGES.has(wordForm(token.text))) return true;
+    if (ISSUED_MESSAGES.has(wordForm(token.text))) return issuedByVerb(tokens, at);
     if (!token.tags.has('Date')) return false;
+  }
+  return false;
+}
+
+/** Whether the noun at `noun` is the object of a verb right before it, past a determiner and an adjective ("released a brief statement"). */
+function issuedByVerb(tokens: readonly Token[], noun: number): boolean {
+  for (let at = noun - 1; at >= Math.max(0, noun - 3); at--) {
+    const token = tokens[at] as Token;
+    if (token.tags.has('Verb') && !token.tags.has('Gerund')) return true;
+    if (!token.tags.has('Determiner') && !token.tags.has('Adjective')) return false;
   }
   return false;
 }
