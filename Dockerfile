@@ -7,5 +7,6 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY src ./src
 COPY data/gazetteers ./data/gazetteers
+COPY data/models ./data/models
 COPY pipeline.config.ts tsconfig.json ./
 ENTRYPOINT ["node", "/app/bin/quarry.mjs"]
