@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LAYOUT, type CodeLayout } from './layout.ts';
-import { installedVersion, ownPackage } from './package-versions.ts';
+import { dependencyTree } from './package-versions.ts';
 
 /** The data files that shape the output besides the code, in the package's folder. */
 const DATA = ['data/gazetteers', 'data/models'];
@@ -14,10 +14,11 @@ export class FingerprintError extends Error {
   override readonly name = 'FingerprintError';
 }
 
-/** A fingerprint and the dependency versions it covers, as `npm run build` writes them. */
+/** A fingerprint and the installed packages it covers, as `npm run build` writes them. */
 export interface Fingerprint {
   fingerprint: string;
-  dependencies: Record<string, string>;
+  /** Every package installed for quarry, down the dependency tree, as `name@version`. */
+  packages: string[];
 }
 
 /** The files under a folder of the package, relative to its root; a missing folder is an error, never nothing. */
@@ -32,7 +33,8 @@ async function filesUnder(root: string, folder: string): Promise<string[]> {
 
 /**
  * Computes the fingerprint of the code in `layout.code` (every file there), the gazetteers, the entity model and
- * the versions of the package's dependencies as installed (which the worker bundle holds and the stages run).
+ * the versions of the packages installed for quarry, down the dependency tree (which the stages run, and the
+ * worker bundle holds).
  */
 export async function computeFingerprint(layout: CodeLayout): Promise<Fingerprint> {
   const folders = [path.relative(layout.root, layout.code), ...DATA];
@@ -42,14 +44,12 @@ export async function computeFingerprint(layout: CodeLayout): Promise<Fingerprin
     hash.update(file.split(path.sep).join('/')).update('\0');
     hash.update(await readFile(path.join(layout.root, file))).update('\0');
   }
-  const dependencies: Record<string, string> = {};
-  for (const name of Object.keys((await ownPackage(layout.root)).dependencies).sort()) {
-    const version = await installedVersion(name, layout.root);
-    if (version === null) throw new FingerprintError(`cannot fingerprint the pipeline: its dependency ${name} is not installed (npm ci)`);
-    dependencies[name] = version;
-    hash.update(`${name}@${version}`).update('\0');
+  const packages = await dependencyTree(layout.root);
+  if (packages.missing.length > 0) {
+    throw new FingerprintError(`cannot fingerprint the pipeline: dependencies not installed (npm ci): ${packages.missing.join(', ')}`);
   }
-  return { fingerprint: hash.digest('hex'), dependencies };
+  for (const installed of packages.installed) hash.update(installed).update('\0');
+  return { fingerprint: hash.digest('hex'), packages: packages.installed };
 }
 
 /** The fingerprint `npm run build` wrote into the compiled package. */
@@ -80,7 +80,7 @@ let cached: Promise<string> | undefined;
 
 /**
  * The pipeline version used in cache keys: a hash of the code, the gazetteers, the entity model and the
- * dependencies' versions, so any change to what shapes the output invalidates cached results (a version number
+ * installed packages' versions, so any change to what shapes the output invalidates cached results (a version number
  * would be forgotten). The compiled package reads the one its build computed.
  */
 export function pipelineFingerprint(): Promise<string> {

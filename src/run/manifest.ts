@@ -1,13 +1,13 @@
 import type { ResolvedConfig } from '../config.ts';
 import type { TableName } from '../schemas/index.ts';
 import { LAYOUT } from './layout.ts';
-import { installedVersion, ownPackage } from './package-versions.ts';
+import { installedVersion, packageVersion } from './package-versions.ts';
 
 /** Versions of quarry and of the packages that shape the output, as installed (null for one that is not). */
 async function packageVersions(): Promise<Record<string, string | null>> {
   const names = ['compromise', 'chrono-node', 'zod', 'csv-stringify', 'htmlparser2', 'yaml'];
   const versions = await Promise.all(names.map(async (name) => [name, await installedVersion(name, LAYOUT.root)] as const));
-  return { quarry: (await ownPackage(LAYOUT.root)).version, ...Object.fromEntries(versions) };
+  return { quarry: await packageVersion(LAYOUT.root), ...Object.fromEntries(versions) };
 }
 
 export interface ManifestFacts {
