@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Entry point of the `quarry` command: registers tsx so the TypeScript sources
-// (and a TypeScript pipeline.config.ts) run without a build step.
-import { register } from 'tsx/esm/api';
+// Entry point of the `quarry` command. In the repository (src/ beside bin/) it runs the TypeScript sources
+// through tsx, so the command always runs the current code with no build step. The installed package ships no
+// sources: there it runs the compiled code (dist/, made by `npm run build` before packing), without tsx.
+import { existsSync } from 'node:fs';
 
-register();
-const { endCleanlyOnInterruptAndClosedPipe } = await import('../src/cli/process-events.ts');
-endCleanlyOnInterruptAndClosedPipe();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const sources = new URL('../src/main.ts', import.meta.url);
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(sources.href);
+} else {
+  await import('../dist/main.js');
+}

@@ -22,6 +22,7 @@ const USER_ERROR_NAMES = new Set([
   'PredictionsError',
   'LockError',
   'WorkerBundleError',
+  'FingerprintError',
   'TrainingDataError',
   'ModelFileError',
 ]);

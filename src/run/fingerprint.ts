@@ -1,38 +1,89 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LAYOUT, type CodeLayout } from './layout.ts';
+import { dependencyTree } from './package-versions.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-/** What decides the output besides the input and the config: the code, its data files and the locked library versions. */
-const FINGERPRINTED = ['src', 'data/gazetteers', 'data/models', 'package-lock.json'];
+/** The data files that shape the output besides the code, in the package's folder. */
+const DATA = ['data/gazetteers', 'data/models'];
+/** The file in which `npm run build` writes the fingerprint of the compiled package, in `dist/`. */
+export const FINGERPRINT_FILE = 'fingerprint.json';
 
-async function filesUnder(relative: string): Promise<string[]> {
-  const absolute = path.join(ROOT, relative);
+/** The pipeline fingerprint cannot be had: a folder it covers or a dependency is missing, or the build's file is. */
+export class FingerprintError extends Error {
+  override readonly name = 'FingerprintError';
+}
+
+/** A fingerprint and the installed packages it covers, as `npm run build` writes them. */
+export interface Fingerprint {
+  fingerprint: string;
+  /** Every package installed for quarry, down the dependency tree, as `name@version`. */
+  packages: string[];
+}
+
+/** The files under a folder of the package, relative to its root; a missing folder is an error, never nothing. */
+async function filesUnder(root: string, folder: string): Promise<string[]> {
+  const absolute = path.join(root, folder);
   const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOTDIR') return null;
-    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new FingerprintError(`cannot fingerprint the pipeline: ${absolute} is not a folder`);
     throw error;
   });
-  if (entries === null) return [relative];
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Computes the fingerprint of the code in `layout.code` (every file there), the gazetteers, the entity model and
+ * the versions of the packages installed for quarry, down the dependency tree (which the stages run, and the
+ * worker bundle holds).
+ */
+export async function computeFingerprint(layout: CodeLayout): Promise<Fingerprint> {
+  const folders = [path.relative(layout.root, layout.code), ...DATA];
+  const files = (await Promise.all(folders.map((folder) => filesUnder(layout.root, folder)))).flat().sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file.split(path.sep).join('/')).update('\0');
+    hash.update(await readFile(path.join(layout.root, file))).update('\0');
+  }
+  const packages = await dependencyTree(layout.root);
+  if (packages.missing.length > 0) {
+    throw new FingerprintError(`cannot fingerprint the pipeline: dependencies not installed (npm ci): ${packages.missing.join(', ')}`);
+  }
+  for (const installed of packages.installed) hash.update(installed).update('\0');
+  return { fingerprint: hash.digest('hex'), packages: packages.installed };
+}
+
+/** The fingerprint `npm run build` wrote into the compiled package. */
+async function builtFingerprint(layout: CodeLayout): Promise<string> {
+  const file = path.join(layout.code, FINGERPRINT_FILE);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new FingerprintError(`the compiled package has no pipeline fingerprint (${file}): build it with npm run build`);
+    throw error;
+  });
+  let fingerprint: unknown;
+  try {
+    fingerprint = (JSON.parse(text) as Partial<Fingerprint>).fingerprint;
+  } catch {
+    fingerprint = undefined;
+  }
+  if (typeof fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(fingerprint)) {
+    throw new FingerprintError(`${file} holds no pipeline fingerprint: build the package again with npm run build`);
+  }
+  return fingerprint;
+}
+
+/** The fingerprint of the code in `layout`: computed from the sources, read from the compiled package. */
+export async function fingerprintOf(layout: CodeLayout): Promise<string> {
+  return layout.fromSources ? (await computeFingerprint(layout)).fingerprint : builtFingerprint(layout);
 }
 
 let cached: Promise<string> | undefined;
 
 /**
- * The pipeline version used in cache keys: a hash of the source code, the
- * gazetteers and the lockfile, so any change to what shapes the output
- * invalidates cached results (a version number would be forgotten).
+ * The pipeline version used in cache keys: a hash of the code, the gazetteers, the entity model and the
+ * installed packages' versions, so any change to what shapes the output invalidates cached results (a version number
+ * would be forgotten). The compiled package reads the one its build computed.
  */
 export function pipelineFingerprint(): Promise<string> {
-  cached ??= (async () => {
-    const files = (await Promise.all(FINGERPRINTED.map(filesUnder))).flat().sort();
-    const hash = createHash('sha256');
-    for (const file of files) {
-      hash.update(file.split(path.sep).join('/')).update('\0');
-      hash.update(await readFile(path.join(ROOT, file))).update('\0');
-    }
-    return hash.digest('hex');
-  })();
+  cached ??= fingerprintOf(LAYOUT);
   return cached;
 }

@@ -1,23 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ResolvedConfig } from '../config.ts';
 import type { TableName } from '../schemas/index.ts';
+import { LAYOUT } from './layout.ts';
+import { installedVersion, packageVersion } from './package-versions.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-const packageVersion = async (folder: string): Promise<string | null> => {
-  try {
-    return (JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return null;
-  }
-};
-
-/** Versions of quarry and of the packages that shape the output. */
+/** Versions of quarry and of the packages that shape the output, as installed (null for one that is not). */
 async function packageVersions(): Promise<Record<string, string | null>> {
   const names = ['compromise', 'chrono-node', 'zod', 'csv-stringify', 'htmlparser2', 'yaml'];
-  const versions = await Promise.all(names.map(async (name) => [name, await packageVersion(path.join(ROOT, 'node_modules', name))] as const));
-  return { quarry: await packageVersion(ROOT), ...Object.fromEntries(versions) };
+  const versions = await Promise.all(names.map(async (name) => [name, await installedVersion(name, LAYOUT.root)] as const));
+  return { quarry: await packageVersion(LAYOUT.root), ...Object.fromEntries(versions) };
 }
 
 export interface ManifestFacts {

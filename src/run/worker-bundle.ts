@@ -2,59 +2,79 @@ import { access, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { writeAtomically } from '../output/write-atomically.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
+import { LAYOUT, type CodeLayout } from './layout.ts';
 
-const SOURCE = path.resolve(import.meta.dirname, '..');
-const ENTRY = path.join(SOURCE, 'run', 'worker.ts');
-/** Bundles are kept where build tools keep their caches (node_modules/.cache), one per pipeline fingerprint. */
-const BUNDLE_DIRECTORY = path.resolve(SOURCE, '..', 'node_modules', '.cache', 'quarry');
+/** The bundle `npm run build` writes into the compiled package, relative to `dist/`. */
+export const BUILT_BUNDLE = path.join('run', 'worker.bundle.mjs');
+/** From the sources, bundles are kept where build tools keep their caches (node_modules/.cache), one per pipeline fingerprint. */
+const BUNDLE_CACHE = path.join(LAYOUT.root, 'node_modules', '.cache', 'quarry');
 /** A bundle of an older version of the code is removed once it is this old (a run still using it has long started its threads). */
 const STALE_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 /**
  * A bundle has one import.meta for all its modules. This gives each of our
- * source files its own back (its file URL and folder), so a module that
- * finds its data or its packages from where it lies (the gazetteers,
- * compromise) does so from the bundle as it does from the source.
+ * modules its own back (its file URL and folder), so a module that finds its
+ * data or its packages from where it lies (the gazetteers, compromise) does so
+ * from the bundle as it does unbundled. The bundle of the sources (kept in a
+ * cache folder) names the source files; the compiled package's bundle, which
+ * moves with the package, finds them from its own URL.
  */
-const ownImportMeta: Plugin = {
-  name: 'own-import-meta',
-  setup(builder) {
-    builder.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
-      if (!file.startsWith(SOURCE + path.sep)) return undefined;
-      const text = await readFile(file, 'utf8');
-      return {
-        loader: 'ts',
-        contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)).replaceAll('import.meta.dirname', JSON.stringify(path.dirname(file))),
-      };
-    });
-  },
-};
+function ownImportMeta(layout: CodeLayout): Plugin {
+  const bundleFolder = path.dirname(path.join(layout.code, BUILT_BUNDLE));
+  const urlOf = (file: string): string =>
+    layout.fromSources
+      ? JSON.stringify(pathToFileURL(file).href)
+      : `new URL(${JSON.stringify(path.relative(bundleFolder, file).split(path.sep).join('/'))}, import.meta.url).href`;
+  const dirnameOf = (file: string): string =>
+    layout.fromSources ? JSON.stringify(path.dirname(file)) : `dirnameInBundle(fileURLToPathInBundle(${urlOf(file)}))`;
+  return {
+    name: 'own-import-meta',
+    setup(builder) {
+      builder.onLoad({ filter: /\.[jt]s$/ }, async ({ path: file }) => {
+        if (!file.startsWith(layout.code + path.sep)) return undefined;
+        const text = await readFile(file, 'utf8');
+        return {
+          loader: file.endsWith('.ts') ? 'ts' : 'js',
+          contents: text.replaceAll(/import\.meta\.(url|dirname)/g, (_, property: string) => (property === 'url' ? urlOf(file) : dirnameOf(file))),
+        };
+      });
+    },
+  };
+}
 
-/** CommonJS packages in an ES module bundle call require() for Node's own modules. */
-const REQUIRE_IN_BUNDLE = "import { createRequire as createRequireInBundle } from 'node:module'; const require = createRequireInBundle(import.meta.url);";
+/** CommonJS packages in an ES module bundle call require() for Node's own modules; our modules' import.meta.dirname needs the rest. */
+const BUNDLE_BANNER = [
+  "import { createRequire as createRequireInBundle } from 'node:module';",
+  "import { dirname as dirnameInBundle } from 'node:path';",
+  "import { fileURLToPath as fileURLToPathInBundle } from 'node:url';",
+  'const require = createRequireInBundle(import.meta.url);',
+].join(' ');
 
 /** The worker threads' code could not be bundled: the install is broken (esbuild's binary), not a document. */
 export class WorkerBundleError extends Error {
   override readonly name = 'WorkerBundleError';
 }
 
-/** The worker's code as one JavaScript file: the stages and the libraries they use (compromise is loaded from its package, as it is from source). */
-async function bundleSource(): Promise<Uint8Array> {
-  const built = await build({
-    entryPoints: [ENTRY],
+/**
+ * The worker's code (`run/worker.ts` of the sources, or `run/worker.js` of the compiled package) as one JavaScript
+ * file: the stages and the libraries they use (compromise is loaded from its package, as it is unbundled).
+ */
+export async function bundleWorker(layout: CodeLayout): Promise<Uint8Array> {
+  const built = await import('esbuild').then(({ build }) => build({
+    entryPoints: [path.join(layout.code, 'run', layout.fromSources ? 'worker.ts' : 'worker.js')],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    // No `target`: the bundle runs on the Node that made it. With a Node target esbuild rewrites every regular
+    // No `target`: the syntax stays as written (ES2023, which Node 20 runs). With a Node target esbuild rewrites every regular
     // expression with \p{...} into `new RegExp(...)`, built again at each call: 4.6x slower per test, in the hottest loops.
     write: false,
-    plugins: [ownImportMeta],
-    banner: { js: REQUIRE_IN_BUNDLE },
+    plugins: [ownImportMeta(layout)],
+    banner: { js: BUNDLE_BANNER },
     logLevel: 'silent',
-  }).catch((error: Error) => {
+  })).catch((error: Error) => {
     throw new WorkerBundleError(`could not bundle the worker threads' code with esbuild (${error.message.split('\n')[0]}). Reinstall with npm ci, or run with --workers 0 to extract in the main thread`);
   });
   return (built.outputFiles[0] as { contents: Uint8Array }).contents;
@@ -79,21 +99,32 @@ async function removeStaleBundles(directory: string, keep: string): Promise<void
   }
 }
 
+/** The bundle `npm run build` wrote into the compiled package in `code` (its dist/ folder). */
+export async function builtBundle(code: string): Promise<WorkerBundle> {
+  const file = path.join(code, BUILT_BUNDLE);
+  await access(file).catch(() => {
+    throw new WorkerBundleError(`the compiled package has no worker bundle (${file}): build it with npm run build, or run with --workers 0 to extract in the main thread`);
+  });
+  return { url: pathToFileURL(file).href, release: async () => {} };
+}
+
 /**
  * The worker threads' code, bundled by esbuild into one JavaScript file.
  * Running the TypeScript through tsx in every thread cost each thread its
  * own loader thread and about 1.3 s of CPU to start (measured against the
  * bundle: 1.6 s against 0.8 s from start to the first document done, and
- * 2.3 s of CPU against 1.0 s). The bundle is made once per version of the
+ * 2.3 s of CPU against 1.0 s). The compiled package holds the bundle its
+ * build made. From the sources, the bundle is made once per version of the
  * code (the pipeline fingerprint) and kept in `directory`; when that folder
  * cannot be written, it is made in a temporary folder for the run.
  */
-export async function workerBundle(directory = BUNDLE_DIRECTORY): Promise<WorkerBundle> {
+export async function workerBundle(directory = BUNDLE_CACHE): Promise<WorkerBundle> {
+  if (!LAYOUT.fromSources) return builtBundle(LAYOUT.code);
   const name = `worker-${(await pipelineFingerprint()).slice(0, 20)}.mjs`;
   const cached = path.join(directory, name);
   const found = await access(cached).then(() => true, () => false);
   if (found) return { url: pathToFileURL(cached).href, release: async () => {} };
-  const contents = await bundleSource();
+  const contents = await bundleWorker(LAYOUT);
   try {
     await mkdir(directory, { recursive: true });
     await writeAtomically(cached, contents);

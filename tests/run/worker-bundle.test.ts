@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { extractDocument, type ExtractOutcome, type ExtractTask } from '../../src/run/extract-document.ts';
 import { pipelineFingerprint } from '../../src/run/fingerprint.ts';
-import { workerBundle } from '../../src/run/worker-bundle.ts';
+import { builtBundle, workerBundle, WorkerBundleError } from '../../src/run/worker-bundle.ts';
 import { DOCUMENT_STAGES } from '../../src/stages/index.ts';
 import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 
@@ -77,5 +77,24 @@ describe('workerBundle', () => {
     expect(fromBundle.serialized).toBe(extractDocument(await sampleTask(), DOCUMENT_STAGES).serialized);
     await bundle.release();
     expect(existsSync(path.dirname(file))).toBe(false);
+  });
+});
+
+describe('the worker bundle of the compiled package', () => {
+  it('is the file the build wrote into dist/run', async () => {
+    const dist = await temporaryDirectory();
+    await mkdir(path.join(dist, 'run'));
+    await writeFile(path.join(dist, 'run', 'worker.bundle.mjs'), '');
+    const bundle = await builtBundle(dist);
+    expect(fileURLToPath(bundle.url)).toBe(path.join(dist, 'run', 'worker.bundle.mjs'));
+    await bundle.release();
+    expect(existsSync(path.join(dist, 'run', 'worker.bundle.mjs'))).toBe(true);
+  });
+
+  it('is a WorkerBundleError that says to build when the build did not write it', async () => {
+    const dist = await temporaryDirectory();
+    const attempt = builtBundle(dist);
+    await expect(attempt).rejects.toBeInstanceOf(WorkerBundleError);
+    await expect(attempt).rejects.toThrow(`the compiled package has no worker bundle (${path.join(dist, 'run', 'worker.bundle.mjs')}): build it with npm run build, or run with --workers 0 to extract in the main thread`);
   });
 });

@@ -1,0 +1,7 @@
+// The `quarry` command's process: it ends cleanly on Ctrl-C and on a closed pipe, runs the CLI on its arguments
+// and exits with the CLI's code. bin/quarry.mjs runs it, from dist/ in the installed package.
+import { endCleanlyOnInterruptAndClosedPipe } from './cli/process-events.ts';
+
+endCleanlyOnInterruptAndClosedPipe();
+const { main } = await import('./cli.ts');
+process.exitCode = await main(process.argv.slice(2));
