@@ -4,7 +4,11 @@ import { sha256 } from './input/decode.ts';
 import { readMetadata } from './input/metadata.ts';
 import { formatMessage, messageAbout, MessageCode } from './messages.ts';
 import { claimLinkRows } from './output/claim-links.ts';
+import type { DocumentResult } from './run/document-result.ts';
 import { extractResult, type LoadedDocument } from './run/extract-document.ts';
+import { ResultCache } from './run/result-cache.ts';
+import { workerPoolRunner, type TaskRunner } from './run/task-runner.ts';
+import { workerCount } from './run/worker-count.ts';
 import type { TableRows } from './schemas/index.ts';
 import type { CorpusStage, Stage } from './stage.ts';
 import { DOCUMENT_STAGES, STAGES } from './stages/index.ts';
@@ -46,8 +50,11 @@ export interface Extractor {
   /** Extracts one text; its id defaults to `doc-1`. */
   extract(text: string, options?: ExtractOptions): Extraction;
   /**
-   * Extracts the documents one at a time, in the main thread, yielding each result in input order before reading
-   * the next input. A document without an id gets `doc-<n>`, n its 1-based position in the input.
+   * Extracts the documents and yields each result in input order. A document without an id gets `doc-<n>`, n its
+   * 1-based position in the input. The config's `workers` decides where: 'auto' (the default) extracts in the main
+   * thread, one document at a time, until the texts read pass 1 MB, then on one worker thread per core; a number is
+   * that many threads from the first document (0: the main thread). With threads, a few documents per thread are
+   * read ahead; the threads end when the iteration does.
    */
   extractMany(documents: Iterable<DocumentInput> | AsyncIterable<DocumentInput>): AsyncGenerator<Extraction>;
 }
@@ -126,9 +133,7 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
   const isLinker = (stage: Stage): stage is CorpusStage => stage.kind === 'corpus';
   const linkerStage = STAGES.find(isLinker) as CorpusStage;
 
-  const extractDocument = (input: TextDocument, defaultId: string): Extraction => {
-    const task = { document: loadedDocument(input, defaultId), config: resolved };
-    const { clusters, ...result } = extractResult(task, DOCUMENT_STAGES, {});
+  const linked = ({ clusters, ...result }: DocumentResult): Extraction => {
     const linker = linkerStage.createLinker(resolved);
     linker.add(clusters);
     linker.finish();
@@ -136,6 +141,7 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
     const entities = linker.entities();
     return { document, passages, mentions, entities, dates, figures, claims, claim_links: claimLinkRows(claims) };
   };
+  const extractDocument = (input: TextDocument, defaultId: string): Extraction => linked(extractResult({ document: loadedDocument(input, defaultId), config: resolved }, DOCUMENT_STAGES, {}));
 
   return {
     config: resolved,
@@ -145,12 +151,38 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
       return extractDocument(input, 'doc-1');
     },
     async *extractMany(documents) {
+      let pool: { runner: TaskRunner; threads: number } | null = null;
+      /** Results on their way, in input order. */
+      const pending: Promise<Extraction>[] = [];
       let position = 0;
-      for await (const item of documents) {
-        position++;
-        const input = typeof item === 'string' ? { text: item } : item;
-        checkDocument(input, `extractMany input ${position}`);
-        yield extractDocument(input, `doc-${position}`);
+      let bytes = 0;
+      try {
+        for await (const item of documents) {
+          position++;
+          const input = typeof item === 'string' ? { text: item } : item;
+          try {
+            checkDocument(input, `extractMany input ${position}`);
+          } catch (error) {
+            // The documents before a bad input are all yielded first, as the main thread does.
+            while (pending.length > 0) yield await (pending.shift() as Promise<Extraction>);
+            throw error;
+          }
+          bytes += Buffer.byteLength(input.text);
+          const threads = workerCount(resolved.workers, bytes);
+          if (threads > 0) pool ??= { runner: workerPoolRunner(threads), threads };
+          const id = `doc-${position}`;
+          const result =
+            pool === null
+              ? Promise.resolve(extractDocument(input, id))
+              : pool.runner.run({ document: loadedDocument(input, id), config: resolved }).then((outcome) => linked(ResultCache.deserialize(outcome.serialized)));
+          // Awaited in turn below; marked handled now, so a later document's failure is not an unhandled rejection meanwhile.
+          result.catch(() => {});
+          pending.push(result);
+          while (pending.length > (pool === null ? 0 : 2 * pool.threads - 1)) yield await (pending.shift() as Promise<Extraction>);
+        }
+        while (pending.length > 0) yield await (pending.shift() as Promise<Extraction>);
+      } finally {
+        await pool?.runner.close();
       }
     },
   };

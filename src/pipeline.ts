@@ -2,13 +2,12 @@ import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import { Piscina } from 'piscina';
 import type { ResolvedConfig } from './config.ts';
 import { createDocument, failDocument, type PipelineDocument } from './document.ts';
 import { formatMessage, MessageCode } from './messages.ts';
 import type { EntityCluster } from './document.ts';
 import type { DocumentResult } from './run/document-result.ts';
-import { countWords, extractDocument, type ExtractOutcome, type ExtractTask, type LoadedDocument } from './run/extract-document.ts';
+import { countWords, type ExtractOutcome, type LoadedDocument } from './run/extract-document.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest } from './run/manifest.ts';
@@ -16,7 +15,8 @@ import { claimLinkRows } from './output/claim-links.ts';
 import { withOutputLock } from './output/lock.ts';
 import { writeAtomically } from './output/write-atomically.ts';
 import { ResultCache } from './run/result-cache.ts';
-import { workerBundle, WorkerBundleError, type WorkerBundle } from './run/worker-bundle.ts';
+import { WorkerBundleError } from './run/worker-bundle.ts';
+import { createTaskRunner } from './run/task-runner.ts';
 import { inShard, type Shard } from './run/shard.ts';
 import { workerCount } from './run/worker-count.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
@@ -113,67 +113,6 @@ function loadedFields(document: PipelineDocument): LoadedDocument {
   const { id, source, origin, format, sha256, title, published, text, status, error, warnings } = document;
   return { id, source, origin, format, sha256, title, published, text, status, error, warnings };
 }
-
-/** Runs the extraction tasks: in a pool of worker threads, or in the main thread with workers: 0. */
-interface TaskRunner {
-  run(task: ExtractTask): Promise<ExtractOutcome>;
-  close(): Promise<void>;
-}
-
-/** The worker threads and the bundle they run. */
-interface WorkerPool {
-  piscina: Piscina<ExtractTask, ExtractOutcome>;
-  bundle: WorkerBundle;
-}
-
-/** Extraction in the main thread: no thread to start, nothing to close. */
-function mainThreadRunner(documentStages: readonly DocumentStage[]): TaskRunner {
-  return { run: async (task) => extractDocument(task, documentStages), close: async () => {} };
-}
-
-/** A pool of `threads` worker threads, started at its first task. */
-function workerPoolRunner(threads: number): TaskRunner {
-  let pool: Promise<WorkerPool> | null = null;
-  const start = async (): Promise<WorkerPool> => {
-    const bundle = await workerBundle();
-    const piscina = new Piscina<ExtractTask, ExtractOutcome>({
-      filename: bundle.url,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      // compromise allocates many short-lived objects: a larger young generation means far fewer scavenges.
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    return { piscina, bundle };
-  };
-  return {
-    run: async (task) => (await (pool ??= start())).piscina.run(task),
-    close: async () => {
-      // A pool that never started (its code could not be bundled) has nothing to close: the run fails with that error.
-      const started = await pool?.catch(() => null);
-      if (started === undefined || started === null) return;
-      await started.piscina.destroy();
-      await started.bundle.release();
-    },
-  };
-}
-
-/**
- * The task runner of a run, chosen at the first document that is not in the cache, when the inputs have been
- * surveyed: `threads()` worker threads, or the main thread when it gives 0 (a re-run of an unchanged corpus starts
- * no thread and bundles nothing).
- */
-function createTaskRunner(documentStages: readonly DocumentStage[], threads: () => number): TaskRunner {
-  let chosen: TaskRunner | null = null;
-  const choose = (): TaskRunner => (chosen ??= threads() === 0 ? mainThreadRunner(documentStages) : workerPoolRunner(threads()));
-  return {
-    run: async (task) => choose().run(task),
-    close: async () => chosen?.close(),
-  };
-}
-
-/** Young generation of a worker thread, in MB (measured: 192 cuts extraction time by about a tenth against V8's default). */
-const YOUNG_GENERATION_MB = 192;
 
 /** Starts timing a run; the returned function reads its wall-clock and CPU time so far. */
 function runClock(): () => Pick<RunResult, 'milliseconds' | 'cpuMilliseconds'> {

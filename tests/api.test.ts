@@ -158,6 +158,20 @@ describe('createExtractor().extractMany', () => {
   });
 });
 
+describe('createExtractor().extractMany on worker threads', () => {
+  it('yields the rows of the main thread, in input order, and the documents before a bad input', async () => {
+    const texts = ['Angela Merkel visited Paris on 3 May 2019.', 'The BBC said 40 people came.', 'Leeds City Council met in Leeds.', 'Boris Johnson said the NHS would get £350 million a week.', 'Ms. Li of the centre said 12 officials quit.'];
+    const threaded = createExtractor({ workers: 2 });
+    const seen: Extraction[] = [];
+    const run = async (): Promise<void> => {
+      for await (const result of threaded.extractMany([...texts, { text: 5 } as unknown as string])) seen.push(result);
+    };
+    await expect(run()).rejects.toThrow(new ExtractInputError('extractMany input 6: "text" must be a string, got a number'));
+    expect(seen.map((result) => result.document.doc_id)).toEqual(['doc-1', 'doc-2', 'doc-3', 'doc-4', 'doc-5']);
+    expect(seen).toEqual(texts.map((text, index) => nlp.extract(text, { id: `doc-${index + 1}` })));
+  }, 60_000);
+});
+
 describe('extract against a folder run', () => {
   it('gives the rows a one-document run writes, all tables, but documents.source (the file there, the id here)', async () => {
     const folder = await temporaryDirectory();

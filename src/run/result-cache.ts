@@ -24,6 +24,11 @@ export class ResultCache {
     return `${JSON.stringify(result.clusters)}\n${JSON.stringify(result)}\n`;
   }
 
+  /** A result from what `serialize` made of it. */
+  static deserialize(serialized: string): DocumentResult {
+    return JSON.parse(serialized.slice(serialized.indexOf('\n') + 1)) as DocumentResult;
+  }
+
   /** The cache key of a document under a config and pipeline fingerprint. */
   static key(parts: Record<string, unknown>): string {
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
