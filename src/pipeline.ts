@@ -248,7 +248,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
       const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
       entries.push({ key, order: document.order });
       const job = (async () => {
-        let clusters: EntityCluster[] | null = options.fresh ? null : await phases.wait('cache_read', cache.clusters(key));
+        let clusters: EntityCluster[] | null = options.fresh ? null : await phases.timeAsync('cache_read', () => cache.clusters(key));
         if (clusters === null) {
           const task = { document: loadedFields(document), config };
           const outcome = await runner.run(task).catch((error: Error): ExtractOutcome => {
@@ -257,25 +257,25 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
             return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {}, serializeMilliseconds: 0 };
           });
-          await phases.wait('cache_write', cache.write(key, outcome.serialized));
+          await phases.timeAsync('cache_write', () => cache.write(key, outcome.serialized));
           for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) stageMilliseconds[stage] = (stageMilliseconds[stage] ?? 0) + milliseconds;
           serializeMilliseconds += outcome.serializeMilliseconds;
           clusters = outcome.clusters;
           extracted++;
         } else cached++;
-        phases.run('link_entities', () => linker.add(clusters));
+        phases.time('link_entities', () => linker.add(clusters));
         options.onProgress?.({ phase: 'extracting', done: ++done, total: Math.max(survey.documents, entries.length), document: document.id });
       })().catch((error: unknown) => {
         failure ??= error;
       });
       pending.add(job);
       void job.then(() => pending.delete(job));
-      if (pending.size >= window()) await phases.wait('wait_for_extraction', Promise.race(pending));
+      if (pending.size >= window()) await phases.timeAsync('wait_for_extraction', () => Promise.race(pending));
       if (failure !== undefined) throw failure;
       reading = performance.now();
     }
     phases.addSince('read_inputs', reading);
-    await phases.wait('wait_for_extraction', Promise.all(pending));
+    await phases.timeAsync('wait_for_extraction', () => Promise.all(pending));
     if (failure !== undefined) throw failure;
   } finally {
     await runner.close();
@@ -285,7 +285,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
   const inputs = { leftOut: survey.leftOut, inputBytes: survey.bytes, workerThreads: extracted === 0 ? 0 : threads() };
   if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true, ...inputs };
-  phases.run('link_entities', () => linker.finish());
+  phases.time('link_entities', () => linker.finish());
 
   // The index names this run's results only once its tables are in place: a kill in between leaves no index pointing at the wrong results.
   await rm(path.join(config.output, RESULT_INDEX_FILE), { force: true });
@@ -397,11 +397,11 @@ async function mergeLocked(shardDirectories: readonly string[], config: Resolved
   entries.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   const linker = (single(STAGES, 'corpus') as CorpusStage).createLinker(config);
   for (const entry of entries) {
-    const clusters = await phases.wait('cache_read', entry.cache.clusters(entry.key));
+    const clusters = await phases.timeAsync('cache_read', () => entry.cache.clusters(entry.key));
     if (clusters === null) throw new InputError(`the cached result ${entry.key} of a shard is missing from ${entry.cache.directory}`);
-    phases.run('link_entities', () => linker.add(clusters));
+    phases.time('link_entities', () => linker.add(clusters));
   }
-  phases.run('link_entities', () => linker.finish());
+  phases.time('link_entities', () => linker.finish());
   const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
   const facts = { startedAt, stageMilliseconds: {}, serializeMilliseconds: 0, phases, extracted: 0, cached: entries.length };
   const written = await writeResults(config, linker, entries, sinkStages, facts, onProgress);
@@ -429,13 +429,13 @@ async function writeResults(
   try {
     // Opened inside the try: when a later sink fails to open, the earlier ones drop their staging files.
     const names = linker.names();
-    for (const stage of sinkStages) sinks.push({ name: stage.name, sink: await stage.open(config, names) });
+    for (const stage of sinkStages) sinks.push({ name: stage.name, sink: await phases.timeAsync(stage.name, () => stage.open(config, names)) });
     let done = 0;
     onProgress?.({ phase: 'writing', done, total: entries.length, document: '' });
     let reading = performance.now();
     for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
       phases.addSince('cache_read', reading);
-      const result = phases.run('link_entities', () => linker.resolve(withUniqueId(cachedResult, seenIds)));
+      const result = phases.time('link_entities', () => linker.resolve(withUniqueId(cachedResult, seenIds)));
       const row = result.document;
       documents[row.status]++;
       if (row.status !== 'ok') problems.push({ source: row.source, status: row.status, error: row.error });
@@ -446,12 +446,12 @@ async function writeResults(
         else if (table === 'claim_links') counts[table] += claimLinkRows(result.claims).length;
         else if (table !== 'entities') counts[table] += result[table].length;
       }
-      for (const { name, sink } of sinks) await phases.wait(name, sink.add(result));
+      for (const { name, sink } of sinks) await phases.timeAsync(name, () => sink.add(result));
       onProgress?.({ phase: 'writing', done: ++done, total: entries.length, document: row.doc_id });
       reading = performance.now();
     }
     phases.addSince('cache_read', reading);
-    const entities = phases.run('link_entities', () => linker.entities());
+    const entities = phases.time('link_entities', () => linker.entities());
     phases.addSince('second_pass', secondPass);
     counts.entities = entities.length;
     const manifest = await buildManifest({ config, inputs, documents, counts, ...facts });

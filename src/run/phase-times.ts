@@ -14,7 +14,7 @@ export class PhaseTimes {
   }
 
   /** Runs `work`, adding its time to `phase`. */
-  run<Value>(phase: string, work: () => Value): Value {
+  time<Value>(phase: string, work: () => Value): Value {
     const started = performance.now();
     try {
       return work();
@@ -23,11 +23,11 @@ export class PhaseTimes {
     }
   }
 
-  /** Awaits `pending`, adding the time waited to `phase`. */
-  async wait<Value>(phase: string, pending: Promise<Value>): Promise<Value> {
+  /** Runs `work` and awaits it, adding its time to `phase`: the part before its first await as well as the wait. */
+  async timeAsync<Value>(phase: string, work: () => Promise<Value>): Promise<Value> {
     const started = performance.now();
     try {
-      return await pending;
+      return await work();
     } finally {
       this.addSince(phase, started);
     }
