@@ -37,8 +37,8 @@ export interface ManifestFacts {
    * from the inputs) and `wait_for_extraction` (documents in flight, when enough are); `cache_write` and `cache_read`
    * (each write and read summed over the documents: they overlap one another and the waits, except the second pass's
    * wait for the next result read ahead); `link_entities` (linking the clusters across the corpus and resolving each
-   * result); `second_pass` (the results read back in input order and written), within which each sink stage takes the
-   * documents' rows (`write`: the tables; `report`: the report's pages).
+   * result); `second_pass` (the results read back in input order and written), within which each sink stage opens and
+   * takes the documents' rows (`write`: the tables; `report`: the report's pages).
    */
   phases: PhaseTimes;
   extracted: number;
