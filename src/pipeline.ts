@@ -10,7 +10,8 @@ import type { DocumentResult } from './run/document-result.ts';
 import { countWords, type ExtractOutcome, type LoadedDocument } from './run/extract-document.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
-import { buildManifest } from './run/manifest.ts';
+import { buildManifest, type ManifestFacts } from './run/manifest.ts';
+import { PhaseTimes } from './run/phase-times.ts';
 import { claimLinkRows } from './output/claim-links.ts';
 import { withOutputLock } from './output/lock.ts';
 import { writeAtomically } from './output/write-atomically.ts';
@@ -20,7 +21,7 @@ import { createTaskRunner } from './run/task-runner.ts';
 import { inShard, type Shard } from './run/shard.ts';
 import { workerCount } from './run/worker-count.ts';
 import { TABLE_NAMES, type TableName } from './schemas/index.ts';
-import type { CorpusStage, DocumentStage, EntityLinker, SinkStage, SourceStage, Stage } from './stage.ts';
+import type { CorpusStage, DocumentStage, EntityLinker, Sink, SinkStage, SourceStage, Stage } from './stage.ts';
 import { InputError } from './input/discover.ts';
 import type { InputSurvey } from './input/survey.ts';
 import { STAGES } from './stages/index.ts';
@@ -150,6 +151,8 @@ const NO_SURVEY: InputSurvey = { documents: 0, bytes: 0, leftOut: [] };
 async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stages: readonly Stage[]): Promise<Omit<RunResult, 'warnings'>> {
   const startedAt = new Date();
   const clock = runClock();
+  const phases = new PhaseTimes();
+  const preparing = performance.now();
   const source = single(stages, 'source') as SourceStage;
   const documentStages = stages.filter((stage): stage is DocumentStage => stage.kind === 'document');
   const linker = (single(stages, 'corpus') as CorpusStage).createLinker(config);
@@ -157,6 +160,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const cache = new ResultCache(config.cacheDirectory ?? path.join(config.output, '.cache'));
   const extractionKey = { pipeline: await pipelineFingerprint(), settings: await extractionSettings(config) };
   const stageMilliseconds: Record<string, number> = {};
+  let serializeMilliseconds = 0;
   let survey = NO_SURVEY;
   // Stages given in the options run in the main thread: the workers run STAGES.
   const threads = (): number => (options.stages === undefined ? workerCount(config.workers, survey.bytes) : 0);
@@ -171,54 +175,63 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
     options.onProgress?.({ phase: 'extracting', done: 0, total: found.documents, document: '' });
   };
 
+  phases.addSince('prepare', preparing);
+
   // First pass: extract (or find in the cache) every document; only clusters stay in memory.
+  const firstPass = performance.now();
   try {
     const pending = new Set<Promise<void>>();
     // Documents in flight: enough to keep every thread busy while the next files are read.
     const window = () => Math.max(4, threads() * 4);
     const shard = options.shard ?? null;
+    let reading = performance.now();
     for await (const document of source.run(config, (file) => inShard(file.id, shard), onSurvey)) {
+      phases.addSince('read_inputs', reading);
       const key = ResultCache.key({ ...extractionKey, document: loadedFields(document) });
       entries.push({ key, order: document.order });
       const job = (async () => {
-        let clusters: EntityCluster[] | null = options.fresh ? null : await cache.clusters(key);
+        let clusters: EntityCluster[] | null = options.fresh ? null : await phases.timeAsync('cache_read', () => cache.clusters(key));
         if (clusters === null) {
           const task = { document: loadedFields(document), config };
           const outcome = await runner.run(task).catch((error: Error): ExtractOutcome => {
             if (error instanceof WorkerBundleError) throw error;
             // A worker that dies on one document (out of memory, a native crash) fails that document only.
             const failedResult = failedExtraction(task.document, formatMessage(MessageCode.STAGE_FAILED, `${task.document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
-            return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {} };
+            return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {}, serializeMilliseconds: 0 };
           });
-          await cache.write(key, outcome.serialized);
+          await phases.timeAsync('cache_write', () => cache.write(key, outcome.serialized));
           for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) stageMilliseconds[stage] = (stageMilliseconds[stage] ?? 0) + milliseconds;
+          serializeMilliseconds += outcome.serializeMilliseconds;
           clusters = outcome.clusters;
           extracted++;
         } else cached++;
-        linker.add(clusters);
+        phases.time('link_entities', () => linker.add(clusters));
         options.onProgress?.({ phase: 'extracting', done: ++done, total: Math.max(survey.documents, entries.length), document: document.id });
       })().catch((error: unknown) => {
         failure ??= error;
       });
       pending.add(job);
       void job.then(() => pending.delete(job));
-      if (pending.size >= window()) await Promise.race(pending);
+      if (pending.size >= window()) await phases.timeAsync('wait_for_extraction', () => Promise.race(pending));
       if (failure !== undefined) throw failure;
+      reading = performance.now();
     }
-    await Promise.all(pending);
+    phases.addSince('read_inputs', reading);
+    await phases.timeAsync('wait_for_extraction', () => Promise.all(pending));
     if (failure !== undefined) throw failure;
   } finally {
     await runner.close();
   }
+  phases.addSince('first_pass', firstPass);
   // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
   const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
   const inputs = { leftOut: survey.leftOut, inputBytes: survey.bytes, workerThreads: extracted === 0 ? 0 : threads() };
   if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true, ...inputs };
-  linker.finish();
+  phases.time('link_entities', () => linker.finish());
 
   // The index names this run's results only once its tables are in place: a kill in between leaves no index pointing at the wrong results.
   await rm(path.join(config.output, RESULT_INDEX_FILE), { force: true });
-  const facts = { startedAt, stageMilliseconds, extracted, cached };
+  const facts = { startedAt, stageMilliseconds, serializeMilliseconds, phases, extracted, cached };
   const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), sinkStages, facts, options.onProgress);
   await writeResultIndex(config, cache.directory, entries, written);
   await cache.prune(new Set(entries.map((entry) => entry.key)));
@@ -321,17 +334,19 @@ export async function mergeShards(shardDirectories: readonly string[], config: R
 async function mergeLocked(shardDirectories: readonly string[], config: ResolvedConfig, onProgress?: (event: ProgressEvent) => void): Promise<Omit<RunResult, 'warnings'>> {
   const clock = runClock();
   const startedAt = new Date();
+  const phases = new PhaseTimes();
   const entries = (await Promise.all(shardDirectories.map(readResultIndex))).flat();
   entries.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   const linker = (single(STAGES, 'corpus') as CorpusStage).createLinker(config);
   for (const entry of entries) {
-    const clusters = await entry.cache.clusters(entry.key);
+    const clusters = await phases.timeAsync('cache_read', () => entry.cache.clusters(entry.key));
     if (clusters === null) throw new InputError(`the cached result ${entry.key} of a shard is missing from ${entry.cache.directory}`);
-    linker.add(clusters);
+    phases.time('link_entities', () => linker.add(clusters));
   }
-  linker.finish();
+  phases.time('link_entities', () => linker.finish());
   const sinkStages = STAGES.filter((stage): stage is SinkStage => stage.kind === 'sink');
-  const written = await writeResults(config, linker, entries, sinkStages, { startedAt, stageMilliseconds: {}, extracted: 0, cached: entries.length }, onProgress);
+  const facts = { startedAt, stageMilliseconds: {}, serializeMilliseconds: 0, phases, extracted: 0, cached: entries.length };
+  const written = await writeResults(config, linker, entries, sinkStages, facts, onProgress);
   return { ...written, extracted: 0, cached: entries.length, ...clock(), upToDate: false, leftOut: [], inputBytes: 0, workerThreads: 0 };
 }
 
@@ -341,10 +356,12 @@ async function writeResults(
   linker: EntityLinker,
   entries: readonly ResultEntry[],
   sinkStages: readonly SinkStage[],
-  facts: { startedAt: Date; stageMilliseconds: Record<string, number>; extracted: number; cached: number },
+  facts: Omit<ManifestFacts, 'config' | 'inputs' | 'documents' | 'counts'>,
   onProgress: ((event: ProgressEvent) => void) | undefined,
 ): Promise<WrittenSummary> {
-  const sinks: Awaited<ReturnType<SinkStage['open']>>[] = [];
+  const { phases } = facts;
+  const secondPass = performance.now();
+  const sinks: { name: string; sink: Sink }[] = [];
   const documents = { ok: 0, failed: 0, skipped: 0 };
   const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0])) as Record<TableName, number>;
   const problems: RunResult['problems'] = [];
@@ -354,11 +371,13 @@ async function writeResults(
   try {
     // Opened inside the try: when a later sink fails to open, the earlier ones drop their staging files.
     const names = linker.names();
-    for (const stage of sinkStages) sinks.push(await stage.open(config, names));
+    for (const stage of sinkStages) sinks.push({ name: stage.name, sink: await phases.timeAsync(stage.name, () => stage.open(config, names)) });
     let done = 0;
     onProgress?.({ phase: 'writing', done, total: entries.length, document: '' });
+    let reading = performance.now();
     for await (const cachedResult of inOrder(entries, (entry) => entry.cache.get(entry.key), READ_AHEAD)) {
-      const result = linker.resolve(withUniqueId(cachedResult, seenIds));
+      phases.addSince('cache_read', reading);
+      const result = phases.time('link_entities', () => linker.resolve(withUniqueId(cachedResult, seenIds)));
       const row = result.document;
       documents[row.status]++;
       if (row.status !== 'ok') problems.push({ source: row.source, status: row.status, error: row.error });
@@ -369,18 +388,21 @@ async function writeResults(
         else if (table === 'claim_links') counts[table] += claimLinkRows(result.claims).length;
         else if (table !== 'entities') counts[table] += result[table].length;
       }
-      for (const sink of sinks) await sink.add(result);
+      for (const { name, sink } of sinks) await phases.timeAsync(name, () => sink.add(result));
       onProgress?.({ phase: 'writing', done: ++done, total: entries.length, document: row.doc_id });
+      reading = performance.now();
     }
-    const entities = linker.entities();
+    phases.addSince('cache_read', reading);
+    const entities = phases.time('link_entities', () => linker.entities());
+    phases.addSince('second_pass', secondPass);
     counts.entities = entities.length;
     const manifest = await buildManifest({ config, inputs, documents, counts, ...facts });
-    for (const [index, sink] of sinks.entries()) {
-      if (sinkStages[index]?.name === 'report' && config.report) onProgress?.({ phase: 'report', done: 0, total: 1, document: '' });
+    for (const { name, sink } of sinks) {
+      if (name === 'report' && config.report) onProgress?.({ phase: 'report', done: 0, total: 1, document: '' });
       await sink.close(entities, manifest);
     }
   } catch (error) {
-    for (const sink of sinks) await sink.abort();
+    for (const { sink } of sinks) await sink.abort();
     throw error;
   }
   return { documents, counts, problems, words };

@@ -62,6 +62,20 @@ describe('a run over data/raw', () => {
     expect(manifest.counts.mentions).toBe((await readTable(output, 'mentions')).length);
     expect(manifest.counts.claim_links).toBe((await readTable(output, 'claim_links')).length);
   });
+
+  it('times the document stages and the main thread\'s phases in the manifest', async () => {
+    const { timings } = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as {
+      timings: { total_ms: number; stage_ms: Record<string, number>; serialize_ms: number; phase_ms: Record<string, number> };
+    };
+    const documentStages = STAGES.filter((stage) => stage.kind === 'document').map((stage) => stage.name);
+    expect(Object.keys(timings.stage_ms)).toEqual([...documentStages].sort());
+    expect(Object.keys(timings.phase_ms)).toEqual(['cache_read', 'cache_write', 'first_pass', 'link_entities', 'prepare', 'read_inputs', 'report', 'second_pass', 'wait_for_extraction', 'write']);
+    for (const milliseconds of [...Object.values(timings.stage_ms), ...Object.values(timings.phase_ms), timings.serialize_ms]) expect(Number.isInteger(milliseconds) && milliseconds >= 0).toBe(true);
+    const { first_pass: firstPass = 0, second_pass: secondPass = 0, read_inputs: readInputs = 0, write = 0, report = 0 } = timings.phase_ms;
+    expect(readInputs).toBeLessThanOrEqual(firstPass);
+    expect(write + report).toBeLessThanOrEqual(secondPass + 2);
+    expect(firstPass + secondPass).toBeLessThanOrEqual(timings.total_ms + 2);
+  });
 });
 
 describe('determinism', () => {

@@ -18,12 +18,14 @@ export interface ExtractTask {
   config: ResolvedConfig;
 }
 
-/** What the main thread needs back: the clusters for linking, the result to cache, and the stage timings. */
+/** What the main thread needs back: the clusters for linking, the result to cache, and the timings. */
 export interface ExtractOutcome {
   clusters: EntityCluster[];
   /** The result as the cache stores it (see ResultCache.serialize). */
   serialized: string;
   stageMilliseconds: Record<string, number>;
+  /** Time taken to serialize the result. */
+  serializeMilliseconds: number;
 }
 
 /** Runs the document stages on one document; a stage that throws marks the document failed and the batch goes on. */
@@ -60,7 +62,9 @@ export function countWords(text: string): number {
 export function extractDocument(task: ExtractTask, stages: readonly DocumentStage[]): ExtractOutcome {
   const stageMilliseconds: Record<string, number> = {};
   const result = extractResult(task, stages, stageMilliseconds);
-  return { clusters: result.clusters, serialized: ResultCache.serialize(result), stageMilliseconds };
+  const serializing = performance.now();
+  const serialized = ResultCache.serialize(result);
+  return { clusters: result.clusters, serialized, stageMilliseconds, serializeMilliseconds: performance.now() - serializing };
 }
 
 /** Runs the document stages on one loaded document and returns its result (entity references still local). */
