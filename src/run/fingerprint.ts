@@ -71,9 +71,16 @@ async function builtFingerprint(layout: CodeLayout): Promise<string> {
   return fingerprint;
 }
 
-/** The fingerprint of the code in `layout`: computed from the sources, read from the compiled package. */
+/**
+ * The fingerprint of the code in `layout`: computed from the sources; for the compiled package, the one its build
+ * wrote with the versions of the packages installed now (a user's install may resolve other versions than the build
+ * machine's, and the stages run those).
+ */
 export async function fingerprintOf(layout: CodeLayout): Promise<string> {
-  return layout.fromSources ? (await computeFingerprint(layout)).fingerprint : builtFingerprint(layout);
+  if (layout.fromSources) return (await computeFingerprint(layout)).fingerprint;
+  const [built, packages] = await Promise.all([builtFingerprint(layout), dependencyTree(layout.root)]);
+  if (packages.missing.length > 0) throw new FingerprintError(`cannot fingerprint the pipeline: dependencies not installed: ${packages.missing.join(', ')}`);
+  return createHash('sha256').update(built).update('\0').update(packages.installed.join('\0')).digest('hex');
 }
 
 let cached: Promise<string> | undefined;

@@ -60,7 +60,10 @@ export class WorkerBundleError extends Error {
 
 /**
  * The worker's code (`run/worker.ts` of the sources, or `run/worker.js` of the compiled package) as one JavaScript
- * file: the stages and the libraries they use (compromise is loaded from its package, as it is unbundled).
+ * file: the stages and, from the sources, the libraries they use as installed now (compromise is loaded from its
+ * package, as it is unbundled). The compiled package's bundle imports the libraries from the installed packages at
+ * run time, as its main thread does: bundled at build time, it would carry the build machine's versions, and
+ * `--workers 0` and `--workers N` could differ where a user's install resolves others.
  */
 export async function bundleWorker(layout: CodeLayout): Promise<Uint8Array> {
   const built = await import('esbuild').then(({ build }) => build({
@@ -68,6 +71,7 @@ export async function bundleWorker(layout: CodeLayout): Promise<Uint8Array> {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    ...(layout.fromSources ? {} : { packages: 'external' as const }),
     // No `target`: the syntax stays as written (ES2023, which Node 20 runs). With a Node target esbuild rewrites every regular
     // expression with \p{...} into `new RegExp(...)`, built again at each call: 4.6x slower per test, in the hottest loops.
     write: false,

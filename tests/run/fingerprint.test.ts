@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,12 +70,16 @@ describe('computeFingerprint', () => {
 });
 
 describe('the fingerprint of the compiled package', () => {
-  it('is read from dist/fingerprint.json, not computed', async () => {
+  it('is read from dist/fingerprint.json, not computed, with the versions of the packages installed now', async () => {
     const layout = await compiledPackage();
     // The data it would be computed from is gone: only the file the build wrote can give it.
     await rm(path.join(layout.root, 'data'), { recursive: true });
     await writeFile(path.join(layout.code, 'fingerprint.json'), JSON.stringify({ fingerprint: 'ab'.repeat(32), packages: ['dep@1.2.3', 'sub@2.0.1'] }));
-    expect(await fingerprintOf(layout)).toBe('ab'.repeat(32));
+    // sha256 of the built fingerprint, "\0", and the installed packages joined by "\0".
+    expect(await fingerprintOf(layout)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.1`).digest('hex'));
+    // A user's install with another version of a dependency of a dependency: the cache must not serve the old results.
+    await writeFile(path.join(layout.root, 'node_modules', 'sub', 'package.json'), JSON.stringify({ name: 'sub', version: '2.0.2' }));
+    expect(await fingerprintOf(layout)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.2`).digest('hex'));
   });
 
   it('is a clear error, one line for the CLI, when the build did not write it', async () => {
