@@ -426,7 +426,7 @@ const phase = (name: string) => (timings: ManifestTimings): number => timings.ph
 const runTime = (_timings: ManifestTimings, run: Run): number => run.milliseconds;
 console.log(`\nprofile, ${smallLabel}: median over the rounds of each timing, in ms and as a share`);
 console.log(`run time a document: ${profileRuns.map(([label, pick]) => `${fixed(timingMedian(pick, runTime) / small.texts.length, 1)} ms on ${label}`).join(', ')}`);
-console.log('document stages, in the worker threads: summed over the documents (share of the stages\' sum)');
+console.log('document stages, in the worker threads: wall clock summed over the documents (share of the stages\' sum); a thread waiting for a core counts');
 printTable([
   ['', ...profileRuns.map(([label]) => label)],
   ...stageNames.map((stage) => profileRow(`  ${stage}`, (timings) => timings.stage_ms[stage] ?? 0, stageSum)),
