@@ -37,9 +37,9 @@ const SKIPPED_BEFORE_VERB = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const RELATIVE: ReadonlySet<string> = new Set(['who', 'which', 'that']);
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'then']);
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
-  'and', 'but', 'or', 'so', 'yet', 'because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas', 'however',
-]);
+/** Conjunctions that open a subordinate clause and may also open a subject's clause ("because officials said"). */
+const SUBORDINATING = ['because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas'];
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'so', 'yet', 'however', ...SUBORDINATING]);
 /** Longest aside between a subject and its verb, in tokens. */
 const MAX_ASIDE = 15;
 /** How far back a subject is looked for, in tokens. */
@@ -161,7 +161,7 @@ function isFiniteVerb(token: Token): boolean {
 }
 
 /** Words that open a subordinate clause: its verb is not the one a later participle hangs on. */
-const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'because', 'since', 'although', 'though', 'while', 'if', 'until', 'once', 'as', 'whereas']);
+const SUBORDINATORS: ReadonlySet<string> = new Set([...SUBORDINATING, 'after', 'before', 'until', 'once']);
 
 /** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …". */
 const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);

@@ -6,7 +6,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import { CONNECTORS, LOWER_CASE_SUFFIXES, NAME_PARTICLES, sentenceCase } from '../rules.ts';
 import { hashRange, hashText, mix } from './feature-hash.ts';
 import { LABELS, positionIn, SPAN_TYPES, type Label } from './labels.ts';
-import type { PackedFeatures } from './sequence-model.ts';
+import { featuresOfToken, packFeatures, type PackedFeatures } from './sequence-model.ts';
 import type { WorldLexicon } from './world-lexicon.ts';
 
 /** One sentence as the model reads it: its tokens (empty ones left out), and the passage it is in. */
@@ -424,23 +424,12 @@ export interface ContextSink<Context> {
 export function sentenceFeatureHashes(document: DocumentFeatures, sentence: number): PackedFeatures<Uint32Array> {
   const words = document.words[sentence] as WordView[];
   const context = document.context[sentence] as PackedFeatures<Uint32Array>;
-  const starts = new Uint32Array(words.length + 1);
-  const neighbours = words.map((_, token) => NEIGHBOUR_OFFSETS.map((_, index) => (neighbourOf(words, token, index).asNeighbour[index] as Uint32Array)));
-  const total = words.reduce((sum, word, token) => sum + word.features.length + (neighbours[token] as Uint32Array[]).reduce((count, features) => count + features.length, 0), 0);
-  const ids = new Uint32Array(total + context.ids.length);
-  let at = 0;
-  words.forEach((word, token) => {
-    ids.set(word.features, at);
-    at += word.features.length;
-    for (const features of neighbours[token] as Uint32Array[]) {
-      ids.set(features, at);
-      at += features.length;
-    }
-    ids.set(context.ids.subarray(context.starts[token], context.starts[token + 1]), at);
-    at += (context.starts[token + 1] as number) - (context.starts[token] as number);
-    starts[token + 1] = at;
-  });
-  return { ids, starts };
+  const tokens = words.map((word, token) => [
+    word.features,
+    ...NEIGHBOUR_OFFSETS.map((_, index) => neighbourOf(words, token, index).asNeighbour[index] as Uint32Array),
+    featuresOfToken(context, token),
+  ]);
+  return packFeatures(tokens, (length) => new Uint32Array(length));
 }
 
 /** Keeps each sentence's context features as hashes, token by token (what training reads), in one buffer reused from sentence to sentence. */

@@ -22,7 +22,7 @@ import {
 import type { FeatureTable } from './feature-hash.ts';
 import { decodeSpans, LABELS } from './labels.ts';
 import type { EntityModel } from './model-file.ts';
-import { tokenCount, type PackedFeatures, type SequenceModel } from './sequence-model.ts';
+import { featuresOfToken, packFeatures, tokenCount, type PackedFeatures, type SequenceModel } from './sequence-model.ts';
 
 const LABEL_COUNT = LABELS.length;
 
@@ -38,18 +38,8 @@ export function featureIds(sentence: PackedFeatures<Uint32Array>, table: Feature
 
 /** A sentence's features with more features after each token's own (both for the same tokens). */
 export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): PackedFeatures {
-  const length = tokenCount(sentence);
-  const ids = new Int32Array(sentence.ids.length + more.ids.length);
-  const starts = new Uint32Array(length + 1);
-  let at = 0;
-  for (let token = 0; token < length; token++) {
-    ids.set(sentence.ids.subarray(sentence.starts[token], sentence.starts[token + 1]), at);
-    at += (sentence.starts[token + 1] as number) - (sentence.starts[token] as number);
-    ids.set(more.ids.subarray(more.starts[token], more.starts[token + 1]), at);
-    at += (more.starts[token + 1] as number) - (more.starts[token] as number);
-    starts[token + 1] = at;
-  }
-  return { ids, starts };
+  const tokens = Array.from({ length: tokenCount(sentence) }, (_, token) => [featuresOfToken(sentence, token), featuresOfToken(more, token)]);
+  return packFeatures(tokens, (length) => new Int32Array(length));
 }
 
 /** Distinct words whose scores are kept before the cache starts again (memory stays flat on a long run). */
@@ -74,11 +64,9 @@ export class WordScores {
   of(word: Neighbour): Float64Array {
     let scores = this.scores.get(word);
     if (scores === undefined) {
-      const rows = [word.features, ...word.asNeighbour];
-      const starts = Uint32Array.from(rows, (_, index) => rows.slice(0, index).reduce((sum, row) => sum + row.length, 0));
-      const ids = new Uint32Array(rows.reduce((sum, row) => sum + row.length, 0));
-      rows.forEach((row, index) => ids.set(row, starts[index]));
-      scores = this.model.emissions(featureIds({ ids, starts: Uint32Array.from([...starts, ids.length]) }, this.table));
+      // One row of scores per set of features, as if each were a token of its own.
+      const rows = packFeatures([[word.features], ...word.asNeighbour.map((features) => [features])], (length) => new Uint32Array(length));
+      scores = this.model.emissions(featureIds(rows, this.table));
       if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
       this.scores.set(word, scores);
     }
@@ -128,12 +116,7 @@ export class ContextScores implements ContextSink<Float64Array> {
 
   add(hash: number): void {
     const feature = this.table.get(hash);
-    if (feature < 0) return;
-    const { weights } = this.model;
-    const row = feature * LABEL_COUNT;
-    const scores = this.scores;
-    const base = this.base;
-    for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
+    if (feature >= 0) this.model.addFeature(feature, this.scores, this.base);
   }
 
   endToken(): void {

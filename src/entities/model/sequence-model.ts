@@ -49,6 +49,28 @@ export function tokenCount(sentence: PackedFeatures<Int32Array | Uint32Array>): 
   return sentence.starts.length - 1;
 }
 
+/** The features of one token of a packed sentence. */
+export function featuresOfToken<Values extends Int32Array | Uint32Array>(sentence: PackedFeatures<Values>, token: number): Values {
+  return sentence.ids.subarray(sentence.starts[token], sentence.starts[token + 1]) as Values;
+}
+
+/** Packs a sentence whose token i has the features of `pieces[i]`, in order; `allocate` makes the ids array. */
+export function packFeatures<Values extends Int32Array | Uint32Array>(pieces: readonly (readonly ArrayLike<number>[])[], allocate: (length: number) => Values): PackedFeatures<Values> {
+  const starts = new Uint32Array(pieces.length + 1);
+  pieces.forEach((token, index) => {
+    starts[index + 1] = (starts[index] as number) + token.reduce((sum, piece) => sum + piece.length, 0);
+  });
+  const ids = allocate(starts[pieces.length] as number);
+  pieces.forEach((token, index) => {
+    let at = starts[index] as number;
+    for (const piece of token) {
+      ids.set(piece, at);
+      at += piece.length;
+    }
+  });
+  return { ids, starts };
+}
+
 export class SequenceModel {
   constructor(
     readonly weights: Weights,
@@ -66,18 +88,22 @@ export class SequenceModel {
   /** Adds the weights of a sentence's features to its emission scores (ids of -1, features the model does not know, add nothing). */
   addEmissions(scores: Float64Array, sentence: PackedFeatures): void {
     const { ids, starts } = sentence;
-    const weights = this.weights;
     const length = tokenCount(sentence);
     for (let at = 0; at < length; at++) {
       const base = at * LABEL_COUNT;
       const end = starts[at + 1] as number;
       for (let index = starts[at] as number; index < end; index++) {
         const feature = ids[index] as number;
-        if (feature < 0) continue;
-        const row = feature * LABEL_COUNT;
-        for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
+        if (feature >= 0) this.addFeature(feature, scores, base);
       }
     }
+  }
+
+  /** Adds the weights of feature id `feature` to the scores of the token whose scores start at `base`. */
+  addFeature(feature: number, scores: Float64Array, base: number): void {
+    const weights = this.weights;
+    const row = feature * LABEL_COUNT;
+    for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
   }
 
   /** The highest-scoring allowed label sequence; `forbidden[token]` has bit `label` set for each label the token may not take. */
