@@ -49,11 +49,13 @@ function wordForbiddenLabels(text: string, lower: string): number {
  * NAME_BREAK or before an opening bracket or quotation mark.
  */
 function forbiddenLabels(views: readonly TokenView[]): Uint32Array {
-  return Uint32Array.from(views, (view, at) => {
+  const masks = new Uint32Array(views.length);
+  for (let at = 0; at < views.length; at++) {
+    const view = views[at] as TokenView;
     const mask = view.word.forbidden;
-    if (mask === NAME_LABELS) return mask >>> 0;
-    return (view.after.breaksName || views[at + 1]?.before.opens === true ? mask | OPENING_LABELS : mask) >>> 0;
-  });
+    masks[at] = mask === NAME_LABELS || !(view.after.breaksName || views[at + 1]?.before.opens === true) ? mask : mask | OPENING_LABELS;
+  }
+  return masks;
 }
 
 /** The sentences of a document's analysed passages, in order. */
@@ -116,6 +118,12 @@ const TAG_FEATURES = [
   'Singular', 'Possessive', 'Adjective', 'Demonym', 'Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb',
   'Value', 'Cardinal', 'Ordinal', 'Date', 'Month', 'WeekDay', 'Unit', 'Money', 'Percent', 'Abbreviation', 'Url', 'Hyphenated', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary',
 ].map((tag) => [tag, hashText(tag)] as const);
+/** The features a tag gives: `own` to its token, `before` to the token after it ("the tag before"), `after` to the token before it. */
+interface TagFeatures {
+  own: number;
+  before: number;
+  after: number;
+}
 
 const CAPITALISED = /^\p{Lu}/u;
 const POSSESSIVE = /\p{L}['’]s?$/u;
@@ -153,6 +161,9 @@ export interface WordView {
   lowerCase: boolean;
   /** The labels the word may not take wherever it is, as a bit mask (wordForbiddenLabels). */
   forbidden: number;
+  /** The population class of the city the word names alone, or -1; and whether it is the first word of a longer city name. */
+  city: number;
+  opensCity: boolean;
   /**
    * The features of the word itself, as hashes: the bias, the word and its
    * lower case (always at 1 and 2: training hides them, see train.ts), the
@@ -204,7 +215,7 @@ interface PunctuationView {
 /** What the features need of one token: its word, and what compromise said of this occurrence. */
 interface TokenView {
   word: WordView;
-  tags: number[];
+  tags: TagFeatures[];
   before: PunctuationView;
   after: PunctuationView;
 }
@@ -221,6 +232,8 @@ function punctuationView(text: string): PunctuationView {
   }
   return view;
 }
+
+const NO_FEATURES = new Uint32Array(0);
 
 /** Distinct words kept before the cache starts again (a long run meets ever new names and numbers; memory stays flat). */
 const WORD_VIEWS_KEPT = 50_000;
@@ -266,7 +279,8 @@ export class Vocabulary {
       if (kind !== previousClass) shape = Math.imul(shape ^ kind, 0x01000193);
       previousClass = kind;
     }
-    const view = {
+    // One object literal with every field, so that every view has the same hidden class (a spread gives each its own, and every read of a view turns megamorphic).
+    const view: WordView = {
       text,
       key: tokenKey(text),
       lower,
@@ -277,8 +291,18 @@ export class Vocabulary {
       capitalised: CAPITALISED.test(text),
       lowerCase: LOWER_CASE.test(text),
       forbidden: wordForbiddenLabels(text, lower),
+      city: -1,
+      opensCity: false,
+      features: NO_FEATURES,
+      asNeighbour: [],
     };
-    return { ...view, features: this.featuresOf(view), asNeighbour: neighbourFeatures(view.lowerHash, view.shape) };
+    if (view.capitalised) {
+      view.city = this.lexicon.cities.get(view.key) ?? -1;
+      view.opensCity = this.lexicon.openingWords.has(view.key);
+    }
+    view.features = this.featuresOf(view);
+    view.asNeighbour = neighbourFeatures(view.lowerHash, view.shape);
+    return view;
   }
 
   private featuresOf(view: Omit<WordView, 'features' | 'asNeighbour'>): Uint32Array {
@@ -299,14 +323,14 @@ export class Vocabulary {
   }
 }
 
-/** The hash of each of compromise's tags that the features read. */
-const TAG_HASHES = new Map(TAG_FEATURES);
+/** The features of each of compromise's tags that the features read, by tag. */
+const TAG_HASHES = new Map(TAG_FEATURES.map(([tag, hash]): [string, TagFeatures] => [tag, { own: mix(T.tag, hash), before: mix(T.tagBefore, hash), after: mix(T.tagAfter, hash) }]));
 
 function tokenView(token: Token, vocabulary: Vocabulary): TokenView {
-  const tags: number[] = [];
+  const tags: TagFeatures[] = [];
   for (const tag of token.tags) {
-    const hash = TAG_HASHES.get(tag);
-    if (hash !== undefined) tags.push(hash);
+    const features = TAG_HASHES.get(tag);
+    if (features !== undefined) tags.push(features);
   }
   return { word: vocabulary.word(token.text), tags, before: punctuationView(token.pre), after: punctuationView(token.post) };
 }
@@ -540,17 +564,19 @@ function gazetteerPositions(views: readonly TokenView[], gazetteer: Gazetteer): 
 function cityPositions(words: readonly WordView[], lexicon: WorldLexicon): string[] {
   const positions = new Array<string>(words.length).fill('');
   for (let index = 0; index < words.length; index++) {
-    if (!(words[index] as WordView).capitalised) continue;
-    let phrase = '';
-    let found = 0;
-    let level = 0;
-    const longest = lexicon.openingWords.has((words[index] as WordView).key) ? lexicon.longestCity : 1;
-    for (let length = 1; length <= longest && index + length <= words.length; length++) {
-      phrase = length === 1 ? (words[index] as WordView).key : `${phrase} ${(words[index + length - 1] as WordView).key}`;
-      const match = lexicon.cities.get(phrase);
-      if (match !== undefined) {
-        found = length;
-        level = match;
+    const first = words[index] as WordView;
+    if (!first.capitalised) continue;
+    let found = first.city >= 0 ? 1 : 0;
+    let level = first.city;
+    if (first.opensCity) {
+      let phrase = first.key;
+      for (let length = 2; length <= lexicon.longestCity && index + length <= words.length; length++) {
+        phrase = `${phrase} ${(words[index + length - 1] as WordView).key}`;
+        const match = lexicon.cities.get(phrase);
+        if (match !== undefined) {
+          found = length;
+          level = match;
+        }
       }
     }
     for (let at = 0; at < found; at++) positions[index + at] = `${positionIn(at, found)}-${level}`;
@@ -687,9 +713,9 @@ function contextFeatures<Context>(
     if (view.before.hash !== NONE) push(mix(T.punctuationBefore, view.before.hash));
     if (view.after.hash !== NONE) push(mix(T.punctuationAfter, view.after.hash));
     if (at > 0 && (views[at - 1] as TokenView).after.hash !== NONE) push(mix(T.punctuationAfterPrevious, (views[at - 1] as TokenView).after.hash));
-    for (const tag of view.tags) push(mix(T.tag, tag));
-    if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) push(mix(T.tagBefore, tag));
-    if (at < last) for (const tag of (views[at + 1] as TokenView).tags) push(mix(T.tagAfter, tag));
+    for (const tag of view.tags) push(tag.own);
+    if (at > 0) for (const tag of (views[at - 1] as TokenView).tags) push(tag.before);
+    if (at < last) for (const tag of (views[at + 1] as TokenView).tags) push(tag.after);
     const gazetteerHere = gazetteerAt[at] as number;
     if (gazetteerHere !== NONE) {
       push(mix(T.gazetteer, gazetteerHere));

@@ -50,27 +50,45 @@ const WORD_SCORES_KEPT = 50_000;
  * (WordView.features) and from those it gives its neighbours
  * (WordView.asNeighbour), summed once: most of a token's features come
  * from the words of and around it, and news repeats its words, so most
- * tokens start from a sum of five cached rows.
+ * tokens start from a sum of five cached rows. A shipped model's weights
+ * are 16-bit integers, so the rows are sums of integers, kept exactly in
+ * 32 bits (half the memory of doubles, and the rows of a sentence's words
+ * are read from all over the heap); a model in training keeps doubles.
  */
 export class WordScores {
   /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then each NEIGHBOUR_OFFSETS. */
-  private readonly scores = new Map<Neighbour, Float64Array>();
+  private readonly scores = new Map<Neighbour, Int32Array | Float64Array>();
+  private readonly integer: boolean;
 
   constructor(
     private readonly model: SequenceModel,
     private readonly table: FeatureTable,
-  ) {}
+  ) {
+    this.integer = model.weights instanceof Int16Array;
+  }
 
-  of(word: Neighbour): Float64Array {
+  of(word: Neighbour): Int32Array | Float64Array {
     let scores = this.scores.get(word);
     if (scores === undefined) {
-      // One row of scores per set of features, as if each were a token of its own.
-      const rows = packFeatures([[word.features], ...word.asNeighbour.map((features) => [features])], (length) => new Uint32Array(length));
-      scores = this.model.emissions(featureIds(rows, this.table));
+      const length = (NEIGHBOUR_OFFSETS.length + 1) * LABEL_COUNT;
+      scores = this.integer ? new Int32Array(length) : new Float64Array(length);
+      this.addRow(scores, 0, word.features);
+      for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) this.addRow(scores, (index + 1) * LABEL_COUNT, word.asNeighbour[index] as Uint32Array);
       if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
       this.scores.set(word, scores);
     }
     return scores;
+  }
+
+  /** Adds the weights of the features `hashes` to the row of `scores` at `base` (features the model does not know add nothing). */
+  private addRow(scores: Int32Array | Float64Array, base: number, hashes: Uint32Array): void {
+    const weights = this.model.weights;
+    for (const hash of hashes) {
+      const feature = this.table.get(hash);
+      if (feature < 0) continue;
+      const row = feature * LABEL_COUNT;
+      for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (weights[row + label] as number);
+    }
   }
 
   /** The scores of a sentence's tokens from their words and their neighbours' (tokens × labels). */
@@ -80,11 +98,11 @@ export class WordScores {
     const edges = [this.of(neighbourOf(words, 0, 0)), this.of(neighbourOf(words, words.length - 1, NEIGHBOUR_OFFSETS.length - 1))];
     for (let at = 0; at < words.length; at++) {
       const base = at * LABEL_COUNT;
-      const own = rows[at] as Float64Array;
+      const own = rows[at] as Int32Array | Float64Array;
       for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = own[label] as number;
       for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) {
         const position = at + (NEIGHBOUR_OFFSETS[index] as number);
-        const row = (position < 0 ? edges[0] : position >= words.length ? edges[1] : rows[position]) as Float64Array;
+        const row = (position < 0 ? edges[0] : position >= words.length ? edges[1] : rows[position]) as Int32Array | Float64Array;
         const from = (index + 1) * LABEL_COUNT;
         for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (row[from + label] as number);
       }

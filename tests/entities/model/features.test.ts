@@ -4,6 +4,7 @@ import { ContextHashes, documentFeatures, modelSentences, NEIGHBOUR_OFFSETS, nei
 import { OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from '../../../src/entities/model/model-file.ts';
 import { ContextScores, featureIds, labelDocument, withEmissions, WordScores } from '../../../src/entities/model/recognizer.ts';
+import { SequenceModel } from '../../../src/entities/model/sequence-model.ts';
 import { findEntityMentions } from '../../../src/entities/rules.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 import { documentOf } from '../../claims/helpers.ts';
@@ -87,6 +88,18 @@ describe('ContextScores', () => {
       full.forEach((score, index) => expect(scores[index]).toBeCloseTo(score, 9));
     });
     expect(withEmissions(hashed, model.sequenceModel, model.features).context).toEqual(scored.context);
+  });
+
+  it("sums a shipped model's 16-bit weights in integers, and keeps a model in training's fractional weights", () => {
+    const word = vocabulary.word('Lopez');
+    const shipped = new WordScores(model.sequenceModel, model.features).of(word);
+    expect(shipped).toBeInstanceOf(Int32Array);
+    expect(shipped.some((score) => score !== 0)).toBe(true);
+    const halved = new SequenceModel(Float64Array.from(model.sequenceModel.weights, (weight) => weight / 2), model.sequenceModel.transitions);
+    const training = new WordScores(halved, model.features).of(word);
+    expect(training).toBeInstanceOf(Float64Array);
+    expect([...training]).toEqual([...shipped].map((score) => score / 2));
+    expect([...training].some((score) => !Number.isInteger(score))).toBe(true);
   });
 
   it('labels a document the same with word scores cached from other documents as with new ones', () => {
