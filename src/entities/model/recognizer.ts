@@ -95,16 +95,24 @@ export class WordScores {
   sentence(words: readonly WordView[]): Float64Array {
     const scores = new Float64Array(words.length * LABEL_COUNT);
     const rows = words.map((word) => this.of(word));
-    const edges = [this.of(neighbourOf(words, 0, 0)), this.of(neighbourOf(words, words.length - 1, NEIGHBOUR_OFFSETS.length - 1))];
+    const start = this.of(neighbourOf(words, 0, 0));
+    const end = this.of(neighbourOf(words, words.length - 1, NEIGHBOUR_OFFSETS.length - 1));
+    const rowAt = (position: number): Int32Array | Float64Array => (position < 0 ? start : position >= words.length ? end : (rows[position] as Int32Array | Float64Array));
     for (let at = 0; at < words.length; at++) {
-      const base = at * LABEL_COUNT;
+      // Each row read once: the token's word's own, then the rows its neighbours give it (NEIGHBOUR_OFFSETS: two before, one before, one after, two after).
       const own = rows[at] as Int32Array | Float64Array;
-      for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = own[label] as number;
-      for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) {
-        const position = at + (NEIGHBOUR_OFFSETS[index] as number);
-        const row = (position < 0 ? edges[0] : position >= words.length ? edges[1] : rows[position]) as Int32Array | Float64Array;
-        const from = (index + 1) * LABEL_COUNT;
-        for (let label = 0; label < LABEL_COUNT; label++) scores[base + label] = (scores[base + label] as number) + (row[from + label] as number);
+      const twoBefore = rowAt(at + NEIGHBOUR_OFFSETS[0]);
+      const before = rowAt(at + NEIGHBOUR_OFFSETS[1]);
+      const after = rowAt(at + NEIGHBOUR_OFFSETS[2]);
+      const twoAfter = rowAt(at + NEIGHBOUR_OFFSETS[3]);
+      const base = at * LABEL_COUNT;
+      for (let label = 0; label < LABEL_COUNT; label++) {
+        scores[base + label] =
+          (own[label] as number) +
+          (twoBefore[LABEL_COUNT + label] as number) +
+          (before[2 * LABEL_COUNT + label] as number) +
+          (after[3 * LABEL_COUNT + label] as number) +
+          (twoAfter[4 * LABEL_COUNT + label] as number);
       }
     }
     return scores;
@@ -186,7 +194,7 @@ interface LabelledSpan {
 
 /** The spans a labelling marks, every sentence decoded once. */
 function labelledSpans(sentences: readonly ModelSentence[], labels: readonly (readonly number[])[]): LabelledSpan[] {
-  return sentences.flatMap((sentence, index) => decodeSpans(labels[index] ?? []).map((span) => ({ sentence, ...span })));
+  return sentences.flatMap((sentence, index) => decodeSpans(labels[index] ?? []).map(({ first, last, type }) => ({ sentence, first, last, type })));
 }
 
 /**
@@ -207,7 +215,7 @@ function mentionsOfSpans(text: string, spans: readonly LabelledSpan[]): EntityMe
     // The period of an abbreviation ending the name is part of it ("U.S.", "Norwest Corp.", "Kenya Airways Ltd."), as compromise's Abbreviation tag says.
     const lastToken = sentence.tokens[last] as Token;
     if (text[span.end] === '.' && span.end === lastToken.end && (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))) span.end++;
-    mentions.push({ ...span, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
+    mentions.push({ start: span.start, end: span.end, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
   }
   return mentions;
 }
