@@ -25,8 +25,17 @@ export interface RunOptions {
   fresh?: boolean;
   /** Process only this share of the inputs (by a hash of the document id). */
   shard?: Shard | null;
-  /** Run these stages instead of STAGES, in the main thread (tests use it to run a part of the pipeline). */
+  /**
+   * Run these stages instead of STAGES (tests run a part of the pipeline, or add a stage). Their document stages run
+   * in the main thread whatever config.workers says: worker threads run a bundle of STAGES' document stages, not these.
+   */
   stages?: readonly Stage[];
+  /**
+   * Write nothing when the output folder already holds what this run would write (see upToDateSummary). Defaults to
+   * true with STAGES and false with `stages` given: the output folder does not record which stages wrote it, so it
+   * cannot vouch for the output of others.
+   */
+  skipWhenUpToDate?: boolean;
 }
 
 /**
@@ -57,7 +66,7 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   // First pass: extract (or find in the cache) every document; only clusters stay in memory.
   const first = await firstPass(stages.source, stages.documentStages, linker, {
     config,
-    // Stages given in the options run in the main thread: the workers run STAGES.
+    // Stages given in the options run in the main thread (see RunOptions.stages).
     workers: options.stages === undefined ? config.workers : 0,
     cache,
     extractionKey: key,
@@ -69,7 +78,8 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   const { entries, extracted, cached } = first;
   const inputs = { leftOut: first.survey.leftOut, inputBytes: first.survey.bytes, workerThreads: first.workerThreads };
   // Every result came from the cache and the output folder holds the tables of these very results: they would be written again byte for byte.
-  const unchanged = extracted === 0 && options.stages === undefined ? await upToDateSummary(config, cache.directory, entries) : null;
+  const skipWhenUpToDate = options.skipWhenUpToDate ?? options.stages === undefined;
+  const unchanged = extracted === 0 && skipWhenUpToDate ? await upToDateSummary(config, cache.directory, entries) : null;
   if (unchanged !== null) return { ...unchanged, extracted, cached, ...clock(), upToDate: true, ...inputs };
   phases.time('link_entities', () => linker.finish());
 
