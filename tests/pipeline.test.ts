@@ -4,7 +4,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../src/stage.ts';
 import { runPipeline } from '../src/pipeline.ts';
-import { checkStageOrder } from '../src/run/stage-list.ts';
 import { STAGES } from '../src/stages/index.ts';
 import { resolveConfig } from '../src/config.ts';
 import { CHECKER, ROOT, readTable, runCli, runOn, temporaryDirectory } from './helpers/run.ts';
@@ -165,19 +164,5 @@ describe('the stages option and the up-to-date check', () => {
     expect(await readFile(table, 'utf8')).toBe('edited by hand\n');
     expect((await runPipeline(config, { skipWhenUpToDate: false })).upToDate).toBe(false);
     expect(await readFile(table, 'utf8')).toBe(written);
-  });
-});
-
-describe('stage order', () => {
-  it('accepts the pipeline order', () => {
-    expect(() => checkStageOrder(STAGES)).not.toThrow();
-    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'clusterEntities', 'validate', 'linkEntities', 'write', 'report']);
-  });
-
-  it('rejects a stage that runs before what it requires', () => {
-    const [load, segment, analyze] = STAGES as [Stage, Stage, Stage];
-    const linkEntities = STAGES.find((stage) => stage.kind === 'corpus') as Stage;
-    expect(() => checkStageOrder([load, analyze, segment, linkEntities])).toThrow('stage analyze requires document.passages, which no earlier stage assigns');
-    expect(() => checkStageOrder([load, segment, analyze])).toThrow('the pipeline needs exactly one corpus (entity linking) stage');
   });
 });
