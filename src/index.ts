@@ -1,7 +1,9 @@
 /** Library API: the pipeline, its stages, its config and its record types. */
 export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSchema, type PipelineConfig, type ResolvedConfig } from './config.ts';
 export { createExtractor, ExtractInputError, type Extractor, type Extraction, type ExtractOptions, type TextDocument, type DocumentInput } from './extractor.ts';
-export { runPipeline, mergeShards, checkStageOrder, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
+export { runPipeline, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
+export { mergeShards } from './run/merge-shards.ts';
+export { checkStageOrder } from './run/stage-list.ts';
 export { STAGES, DOCUMENT_STAGES } from './stages/index.ts';
 export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, EntityLinker } from './stage.ts';
 export type { DocumentResult } from './run/document-result.ts';

@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../src/stage.ts';
-import { checkStageOrder, runPipeline } from '../src/pipeline.ts';
+import { runPipeline } from '../src/pipeline.ts';
 import { STAGES } from '../src/stages/index.ts';
 import { resolveConfig } from '../src/config.ts';
 import { CHECKER, ROOT, readTable, runCli, runOn, temporaryDirectory } from './helpers/run.ts';
@@ -136,16 +136,33 @@ describe('a document that fails', () => {
   });
 });
 
-describe('stage order', () => {
-  it('accepts the pipeline order', () => {
-    expect(() => checkStageOrder(STAGES)).not.toThrow();
-    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'clusterEntities', 'validate', 'linkEntities', 'write', 'report']);
+describe('the stages option and the up-to-date check', () => {
+  /** An input folder of one short document. */
+  async function oneDocument(): Promise<string> {
+    const input = await temporaryDirectory();
+    await writeFile(path.join(input, 'a.txt'), 'Li Dayong spoke in Beijing on January 7, 2016.');
+    return input;
+  }
+
+  it('runs given stages in the main thread whatever config.workers says, and writes over an up-to-date folder unless told not to', async () => {
+    const config = resolveConfig({ input: [await oneDocument()], output: await temporaryDirectory(), workers: 2, progress: 'never', report: false });
+    const first = await runPipeline(config, { stages: STAGES });
+    expect([first.extracted, first.workerThreads, first.upToDate]).toEqual([1, 0, false]);
+    const again = await runPipeline(config, { stages: STAGES });
+    expect([again.extracted, again.cached, again.upToDate]).toEqual([0, 1, false]);
+    const skipped = await runPipeline(config, { stages: STAGES, skipWhenUpToDate: true });
+    expect([skipped.extracted, skipped.cached, skipped.upToDate]).toEqual([0, 1, true]);
   });
 
-  it('rejects a stage that runs before what it requires', () => {
-    const [load, segment, analyze] = STAGES as [Stage, Stage, Stage];
-    const linkEntities = STAGES.find((stage) => stage.kind === 'corpus') as Stage;
-    expect(() => checkStageOrder([load, analyze, segment, linkEntities])).toThrow('stage analyze requires document.passages, which no earlier stage assigns');
-    expect(() => checkStageOrder([load, segment, analyze])).toThrow('the pipeline needs exactly one corpus (entity linking) stage');
+  it('leaves an up-to-date folder as it is by default, and writes it again with skipWhenUpToDate: false', async () => {
+    const config = resolveConfig({ input: [await oneDocument()], output: await temporaryDirectory(), workers: 0, progress: 'never', report: false });
+    await runPipeline(config);
+    const table = path.join(config.output, 'documents.jsonl');
+    const written = await readFile(table, 'utf8');
+    await writeFile(table, 'edited by hand\n');
+    expect((await runPipeline(config)).upToDate).toBe(true);
+    expect(await readFile(table, 'utf8')).toBe('edited by hand\n');
+    expect((await runPipeline(config, { skipWhenUpToDate: false })).upToDate).toBe(false);
+    expect(await readFile(table, 'utf8')).toBe(written);
   });
 });

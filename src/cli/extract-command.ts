@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PipelineConfig, type ResolvedConfig } from '../config.ts';
-import { mergeShards, runPipeline, type RunResult } from '../pipeline.ts';
+import { runPipeline, type RunResult } from '../pipeline.ts';
+import { mergeShards } from '../run/merge-shards.ts';
 import type { Shard } from '../run/shard.ts';
 import { TABLE_NAMES } from '../schemas/index.ts';
 import { ExitCode, UsageError } from './errors.ts';

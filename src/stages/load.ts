@@ -13,6 +13,7 @@ import { readMetadata, splitFrontMatter } from '../input/metadata.ts';
 import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
 import type { DocumentFormat } from '../schemas/index.ts';
 import type { SourceStage } from '../stage.ts';
+import { readAhead } from '../run/read-ahead.ts';
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.txt': 'txt',
@@ -165,20 +166,9 @@ export async function* loadDocuments(files: readonly InputFile[], config: Resolv
     for await (const document of loadFile(file, config)) documents.push(document);
     return documents;
   };
-  const window: (Promise<PipelineDocument[]> | null)[] = [];
-  let next = 0;
-  const fill = (): void => {
-    for (; window.length < config.concurrency && next < files.length; next++) {
-      const file = files[next] as InputFile;
-      window.push(streamsLineByLine(file) ? null : readWhole(file));
-    }
-  };
-  for (const file of files) {
-    fill();
-    const pending = window.shift() as Promise<PipelineDocument[]> | null;
-    if (pending === null) yield* loadFile(file, config);
-    else yield* await pending;
-  }
+  // A JSONL feed takes its place in the window but is not read ahead: its generator starts at its turn and streams it.
+  const read = async (file: InputFile): Promise<PipelineDocument[] | AsyncGenerator<PipelineDocument>> => (streamsLineByLine(file) ? loadFile(file, config) : readWhole(file));
+  for await (const documents of readAhead(files, read, config.concurrency)) yield* documents;
 }
 
 /** Discovers the input files (the given share of them) and decodes them into documents, in input order. */

@@ -3,7 +3,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import { mergeShards, runPipeline } from '../../src/pipeline.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { mergeShards } from '../../src/run/merge-shards.ts';
 import { inShard, parseShard } from '../../src/run/shard.ts';
 import { ROOT, runCli, temporaryDirectory } from '../helpers/run.ts';
 
