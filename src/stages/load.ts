@@ -13,6 +13,7 @@ import { readMetadata, splitFrontMatter } from '../input/metadata.ts';
 import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
 import type { DocumentFormat } from '../schemas/index.ts';
 import type { SourceStage } from '../stage.ts';
+import { loadOptions } from './options/load.ts';
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.txt': 'txt',
@@ -185,6 +186,7 @@ export async function* loadDocuments(files: readonly InputFile[], config: Resolv
 export const load: SourceStage = {
   kind: 'source',
   name: 'load',
+  options: loadOptions,
   requires: ['config.input', 'config.load'],
   assigns: ['document.id', 'document.text', 'document.title', 'document.published', 'document.status'],
   async *run(config, select = () => true, onSurvey) {
