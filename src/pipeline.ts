@@ -8,7 +8,7 @@ import { formatMessage, MessageCode } from './messages.ts';
 import type { EntityCluster } from './document.ts';
 import type { DocumentResult } from './run/document-result.ts';
 import { countWords, type ExtractOutcome, type LoadedDocument } from './run/extract-document.ts';
-import { loadModel, SHIPPED_ENTITY_MODEL } from './entities/model/model-file.ts';
+import { extractionSettings } from './run/extraction-settings.ts';
 import { pipelineFingerprint } from './run/fingerprint.ts';
 import { buildManifest, type ManifestFacts } from './run/manifest.ts';
 import { PhaseTimes } from './run/phase-times.ts';
@@ -95,18 +95,6 @@ export function checkStageOrder(stages: readonly Stage[]): void {
     if (missing.length > 0) throw new Error(`stage ${stage.name} requires ${missing.join(', ')}, which no earlier stage assigns`);
     for (const output of stage.assigns) available.add(output);
   }
-}
-
-/** The config that shapes extraction results (not where they go or how fast), with the contents of user lexicons. */
-async function extractionSettings(config: ResolvedConfig): Promise<Record<string, unknown>> {
-  // An allow-list: only the options of the stages that make a document's result, so a new setting of another kind (a
-  // speed setting such as load.concurrency, where the output goes) never re-extracts an unchanged corpus. The entity
-  // model and the lexicons count by their content, not their paths.
-  const { segment, extractEntities, extractDates, extractFigures } = config;
-  const lexicons = await Promise.all(extractEntities.lexicons.map((file) => readFile(file, 'utf8')));
-  // The model is read here, in the main thread, so a file that is not a model stops the run at once (ModelFileError) rather than failing every document.
-  const model = extractEntities.recognizer === 'model' ? loadModel(extractEntities.model ?? SHIPPED_ENTITY_MODEL).sha256 : null;
-  return { segment, recognizer: extractEntities.recognizer, model, lexicons, extractDates, extractFigures };
 }
 
 /** The fields of a document that travel to a worker and identify it in the cache. */
