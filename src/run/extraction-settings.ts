@@ -5,8 +5,8 @@ import { STAGE_OPTIONS } from '../stages/options/index.ts';
 /**
  * The part of the config that shapes documents' extraction results, for their cache key: under each stage's name,
  * the options its declaration puts in the key (by value, or by what its function makes of them, such as a file's
- * content), in the order of the stage's schema. A stage none of whose options is in the key is left out, so a
- * speed setting or where the output goes never re-extracts an unchanged corpus.
+ * content), in the order of the stage's schema; a stage with none in the key is left out. The options a stage
+ * leaves out (a speed setting, where the output goes) never re-extract an unchanged corpus.
  */
 export async function extractionSettings(config: ResolvedConfig): Promise<Record<string, Record<string, unknown>>> {
   const stages: readonly AnyStageOptions[] = STAGE_OPTIONS;
