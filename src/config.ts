@@ -2,73 +2,23 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { IsoDay } from './schemas/common.ts';
 import { similarName } from './similar-name.ts';
+import type { AnyStageOptions } from './stage-options.ts';
+import { STAGE_OPTIONS } from './stages/options/index.ts';
 
-/** The spreadsheet cell limit: a CSV cell may not be longer. */
-export const SPREADSHEET_CELL_LIMIT = 32_767;
+/** Each stage's options schema under the stage's name, as they sit in the config. */
+type StageOptionsShape<List extends readonly AnyStageOptions[]> = { [Options in List[number] as Options['stage']]: Options['schema'] };
 
-const LoadOptions = z
-  .object({
-    /** File extensions read as documents; other files are reported as skipped. @default ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] */
-    extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/i, 'an extension such as ".txt"')).min(1).default(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl']),
-    /** Largest input file read, in bytes; larger files fail with LOAD_TOO_LARGE. @default 52428800 (50 MiB) */
-    maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
-    /** Files read from disk at once. @default 16 */
-    concurrency: z.number().int().positive().max(1024).default(16),
-  })
-  .strict()
-  .default({ extensions: ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'], maxFileBytes: 50 * 1024 * 1024, concurrency: 16 });
-
-const SegmentOptions = z
-  .object({
-    /** Longest passage in characters; longer paragraphs are split at sentence boundaries. @default 2000 */
-    maxPassageChars: z.number().int().min(80).max(SPREADSHEET_CELL_LIMIT).default(2000),
-    /** Longest single-line paragraph that can be taken for a heading. @default 150 */
-    maxHeadingChars: z.number().int().min(10).max(1000).default(150),
-  })
-  .strict()
-  .default({ maxPassageChars: 2000, maxHeadingChars: 150 });
-
-const ExtractDatesOptions = z
-  .object({
-    /** Reference date (YYYY-MM-DD) for documents with no publication date and no explicit date before a relative one; null leaves such dates out with a warning. @default null */
-    defaultReferenceDate: IsoDay.nullable().default(null),
-  })
-  .strict()
-  .default({ defaultReferenceDate: null });
-
-const ExtractFiguresOptions = z
-  .object({
-    /** The decimal mark of the documents' numbers: '.' ("3.5", "1,250" is 1250), ',' ("3,5", "1.250" is 1250), or 'auto', decided per document by a vote over the numbers only one convention reads ("3.5" against "3,5"; a tie keeps '.'). @default 'auto' */
-    decimalSeparator: z.enum(['auto', '.', ',']).default('auto'),
-  })
-  .strict()
-  .default({ decimalSeparator: 'auto' });
-
-const ExtractEntitiesOptions = z
-  .object({
-    /** Which recognizer finds the mentions: 'model', the trained sequence labeller (with the rule engine's findings among its features), or 'rules', the rule engine alone. @default 'model' */
-    recognizer: z.enum(['model', 'rules']).default('model'),
-    /** The model file the 'model' recognizer reads (made by `quarry train`); null means the model shipped in data/models/entities.model. @default null */
-    model: z.string().min(1).refine((file) => existsSync(file), 'file not found').nullable().default(null),
-    /** User lexicons (CSV with the header `name,type,aliases`, aliases joined with `;`, or a JSON array of `{name, type, aliases}`), read before the shipped gazetteers so their entries win; paths in a config file relative to its folder. @default [] */
-    lexicons: z.array(z.string().regex(/\.(csv|json)$/i, 'a .csv or .json file').refine((file) => existsSync(file), 'file not found')).default([]),
-  })
-  .strict()
-  .default({ recognizer: 'model', model: null, lexicons: [] });
-
-const WriteOptions = z
-  .object({
-    /** Start every CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8 ("£", curly quotes) rather than in the local code page. @default false */
-    csvBom: z.boolean().default(false),
-  })
-  .strict()
-  .default({ csvBom: false });
+/** The stages' options, each under its stage's name, in the order of the stages. */
+function stageOptionsShape<List extends readonly AnyStageOptions[]>(list: List): StageOptionsShape<List> {
+  // Object.fromEntries loses the pairing of each name with its schema that the mapped type states.
+  return Object.fromEntries(list.map((options) => [options.stage, options.schema])) as StageOptionsShape<List>;
+}
 
 /**
- * The configuration schema. Every option is optional in `pipeline.config.ts`;
- * `resolveConfig` fills the defaults. Options of a stage sit under its name.
+ * The configuration schema: the run-level options, then each stage's options
+ * (declared in src/stages/options/) under its name. Every option is optional in
+ * `pipeline.config.ts`; `resolveConfig` fills the defaults.
  */
 export const PipelineConfigSchema = z
   .object({
@@ -84,12 +34,7 @@ export const PipelineConfigSchema = z
     cacheDirectory: z.string().min(1).nullable().default(null),
     /** Write the review report, static HTML pages in `<output>/report` (index.html and one page per document), after the tables; false turns it off. @default true */
     report: z.boolean().default(true),
-    load: LoadOptions,
-    segment: SegmentOptions,
-    extractEntities: ExtractEntitiesOptions,
-    extractDates: ExtractDatesOptions,
-    extractFigures: ExtractFiguresOptions,
-    write: WriteOptions,
+    ...stageOptionsShape(STAGE_OPTIONS),
   })
   .strict();
 
@@ -168,8 +113,7 @@ const PATH_OPTIONS: readonly (readonly [string] | readonly [string, string])[] =
   ['input'],
   ['output'],
   ['cacheDirectory'],
-  ['extractEntities', 'model'],
-  ['extractEntities', 'lexicons'],
+  ...STAGE_OPTIONS.flatMap((options) => options.paths.map((option) => [options.stage, option] as const)),
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { EntityCluster } from './document.ts';
 import type { InputSurvey } from './input/survey.ts';
 import type { DocumentResult } from './run/document-result.ts';
 import type { EntityRow } from './schemas/index.ts';
+import type { AnyStageOptions } from './stage-options.ts';
 
 interface StageInfo {
   /** Stage name, also the key of its options in the config. */
@@ -13,6 +14,8 @@ interface StageInfo {
   requires: readonly string[];
   /** What the stage writes. */
   assigns: readonly string[];
+  /** The stage's options (in src/stages/options/), under its name in the config; a stage without any has none. */
+  options?: AnyStageOptions;
 }
 
 /** Reads the inputs and yields the documents in input order (touches the disk). */

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, defineConfig, loadConfig, resolveConfig, SPREADSHEET_CELL_LIMIT } from '../src/config.ts';
+import { ConfigError, defineConfig, loadConfig, resolveConfig } from '../src/config.ts';
+import { SPREADSHEET_CELL_LIMIT } from '../src/output/csv.ts';
 
 // The documented defaults. Compared with toMatchObject, so an option added later does not break these tests, but a changed default does.
 const DEFAULTS = {

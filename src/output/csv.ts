@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { SPREADSHEET_CELL_LIMIT } from '../config.ts';
 import { TABLE_SCHEMAS, type TableName } from '../schemas/index.ts';
+
+/** The spreadsheet cell limit: a CSV cell may not be longer. */
+export const SPREADSHEET_CELL_LIMIT = 32_767;
 
 /** Columns kept out of a table's CSV (documents.jsonl carries the text; the passages hold it in cell-sized pieces). */
 const CSV_EXCLUDED: Partial<Record<TableName, string[]>> = { documents: ['text'] };

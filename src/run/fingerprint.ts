@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { STAGE_OPTIONS } from '../stages/options/index.ts';
 import { LAYOUT, type CodeLayout } from './layout.ts';
 import { dependencyTree } from './package-versions.ts';
 
-/** The data files that shape the output besides the code, in the package's folder. */
-const DATA = ['data/gazetteers', 'data/models'];
+/** The data files that shape the output besides the code, in the package's folder: the folders the stages declare. */
+const DATA = [...new Set(STAGE_OPTIONS.flatMap((options) => options.packageData))];
 /** The file in which `npm run build` writes the fingerprint of the compiled package, in `dist/`. */
 export const FINGERPRINT_FILE = 'fingerprint.json';
 

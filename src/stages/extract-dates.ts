@@ -8,6 +8,7 @@ import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { centuryValue, dayValue, utcDate, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
 import { textBefore } from '../text/context.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
+import { extractDatesOptions } from './options/extract-dates.ts';
 
 /** The reference for a document: the day and how it was found. */
 export interface DocumentReference {
@@ -345,6 +346,7 @@ export function recordedReference(published: string | null, textReference: strin
 export const extractDates: DocumentStage = {
   kind: 'document',
   name: 'extractDates',
+  options: extractDatesOptions,
   requires: ['document.passages', 'document.analyses', 'document.published'],
   assigns: ['document.dates', 'document.referenceDate'],
   run(document, config) {

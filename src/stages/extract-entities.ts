@@ -5,6 +5,7 @@ import { modelRecognizer } from '../entities/model/recognizer.ts';
 import type { EntityRecognizer } from '../entities/recognizer.ts';
 import { findEntityMentions } from '../entities/rules.ts';
 import type { DocumentStage } from '../stage.ts';
+import { extractEntitiesOptions } from './options/extract-entities.ts';
 
 /** The recognizer the config chooses, with the user's lexicons in its gazetteer. */
 export function createRecognizer(options: ResolvedConfig['extractEntities']): EntityRecognizer {
@@ -35,6 +36,7 @@ export function recognizerFor(options: ResolvedConfig['extractEntities']): Entit
 export const extractEntities: DocumentStage = {
   kind: 'document',
   name: 'extractEntities',
+  options: extractEntitiesOptions,
   requires: ['document.analyses'],
   assigns: ['document.mentions'],
   run(document, config: ResolvedConfig) {

@@ -6,6 +6,7 @@ import { textBefore } from '../text/context.ts';
 import { groupByPassage } from '../text/spans.ts';
 import { findNumbers, numberConventions, ORDINAL_EXPRESSION, parseOrdinal, parseNumber, splitScale, type FoundNumber, type NumberConventions } from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
+import { extractFiguresOptions } from './options/extract-figures.ts';
 
 /** Words before a number that qualify it; each becomes part of the span. Longest first within a qualifier. */
 const QUALIFIERS_BEFORE: [RegExp, FigureQualifier][] = [
@@ -371,6 +372,7 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
 export const extractFigures: DocumentStage = {
   kind: 'document',
   name: 'extractFigures',
+  options: extractFiguresOptions,
   requires: ['document.analyses', 'document.dates', 'document.mentions'],
   assigns: ['document.figures'],
   run(document, config) {

@@ -14,6 +14,7 @@ import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
 import type { DocumentFormat } from '../schemas/index.ts';
 import type { SourceStage } from '../stage.ts';
 import { readAhead } from '../run/read-ahead.ts';
+import { loadOptions } from './options/load.ts';
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.txt': 'txt',
@@ -175,6 +176,7 @@ export async function* loadDocuments(files: readonly InputFile[], config: Resolv
 export const load: SourceStage = {
   kind: 'source',
   name: 'load',
+  options: loadOptions,
   requires: ['config.input', 'config.load'],
   assigns: ['document.id', 'document.text', 'document.title', 'document.published', 'document.status'],
   async *run(config, select = () => true, onSurvey) {

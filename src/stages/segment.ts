@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config.ts';
 import type { Passage, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
 import { isTitleCase, titleWords } from '../text/title-case.ts';
+import { segmentOptions } from './options/segment.ts';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -88,6 +89,7 @@ export function segmentText(text: string, options: ResolvedConfig['segment']): P
 export const segment: DocumentStage = {
   kind: 'document',
   name: 'segment',
+  options: segmentOptions,
   requires: ['document.text'],
   assigns: ['document.passages'],
   run(document, config) {

@@ -1,6 +1,7 @@
 import { claimLinkRows } from '../output/claim-links.ts';
 import { TableWriter } from '../output/table-writer.ts';
 import type { SinkStage } from '../stage.ts';
+import { writeOptions } from './options/write.ts';
 
 /**
  * Streams the validated rows of every document into the tables as they come,
@@ -10,6 +11,7 @@ import type { SinkStage } from '../stage.ts';
 export const write: SinkStage = {
   kind: 'sink',
   name: 'write',
+  options: writeOptions,
   requires: ['document.rows', 'corpus.entities'],
   assigns: ['files in config.output'],
   async open(config) {
