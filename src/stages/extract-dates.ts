@@ -5,7 +5,8 @@ import { formatMessage, MessageCode } from '../messages.ts';
 import type { DateGranularity, DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { centuryValue, dayValue, utcDate, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import { utcDate } from '../schemas/calendar-day.ts';
+import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
 import { textBefore } from '../text/context.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
 
