@@ -25,7 +25,7 @@ import type { CorpusStage, DocumentStage, EntityLinker, Sink, SinkStage, SourceS
 import { InputError } from './input/discover.ts';
 import type { InputSurvey } from './input/survey.ts';
 import { STAGES } from './stages/index.ts';
-import { documentResult } from './stages/validate.ts';
+import { documentResult } from './output/rows.ts';
 
 /**
  * Progress of a run, reported as each phase starts and after each document: `extracting` (extracted or found in
