@@ -1,4 +1,7 @@
-import type { DocumentFormat, DocumentStatus, DocumentTables, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+import type { DocumentFormat, DocumentStatus, DocumentTables, EntityCluster, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+
+// A document's entity clusters are stored with its result and read back through their schema; the stages take the type from here.
+export type { EntityCluster } from './schemas/index.ts';
 
 /**
  * Internal spans are UTF-16 offsets into the document text (the unit the
@@ -85,15 +88,6 @@ export interface Claim extends Span {
    */
   speakerSpan: Span | null;
   cue: string | null;
-}
-
-/** A canonical entity inside one document, before corpus-wide linking. */
-export interface EntityCluster {
-  type: EntityType;
-  /** Fullest form of the name in this document. */
-  name: string;
-  /** Every surface form seen in this document. */
-  forms: string[];
 }
 
 /**
