@@ -2,38 +2,17 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
+import { createDocument } from '../../src/document.ts';
+import { documentResult } from '../../src/output/rows.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import type { DocumentResult } from '../../src/run/document-result.ts';
 import { ResultCache } from '../../src/run/result-cache.ts';
 import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 
-/** A small result that passes the schema: what is stored does not have to be a real document's for the cache's own behaviour. */
+/** A small result that passes the schema, as the runner makes it of a document with one entity cluster and no rows. */
 function resultOf(id: string): DocumentResult {
-  return {
-    document: {
-      doc_id: id,
-      source: `${id}.txt`,
-      origin: null,
-      format: 'txt',
-      sha256: '0'.repeat(64),
-      chars: 9,
-      title: null,
-      published: null,
-      reference_date: null,
-      reference_source: null,
-      passages: 0,
-      status: 'ok',
-      error: null,
-      warnings: [],
-      text: 'Li Dayong',
-    },
-    passages: [],
-    mentions: [],
-    dates: [],
-    figures: [],
-    claims: [],
-    clusters: [{ type: 'person', name: `${id} name`, forms: [`${id} name`] }],
-  };
+  const name = `${id} name`;
+  return documentResult(createDocument({ id, source: `${id}.txt`, format: 'txt', sha256: '0'.repeat(64), text: name, entityClusters: [{ type: 'person', name, forms: [name] }] }));
 }
 
 /** The file of a cache entry. */
