@@ -26,6 +26,6 @@ describe('the core', () => {
   it('is what the test reads: the document and every schema file', async () => {
     expect(CORE_FILES).toContain('document.ts');
     expect(CORE_FILES).toContain(path.join('schemas', 'calendar-day.ts'));
-    expect(await importsOf('document.ts')).toEqual(['schemas/index.ts']);
+    expect(new Set(await importsOf('document.ts'))).toEqual(new Set(['schemas/index.ts']));
   });
 });
