@@ -1,6 +1,7 @@
-import type { DocumentFormat, DocumentStatus, DocumentTables, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
-import type { PassageAnalysis } from './text/analysis.ts';
-import type { OffsetIndex } from './text/offsets.ts';
+import type { DocumentFormat, DocumentStatus, DocumentTables, EntityCluster, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+
+// A document's entity clusters are stored with its result and read back through their schema; the stages take the type from here.
+export type { EntityCluster } from './schemas/index.ts';
 
 /**
  * Internal spans are UTF-16 offsets into the document text (the unit the
@@ -9,6 +10,32 @@ import type { OffsetIndex } from './text/offsets.ts';
 export interface Span {
   start: number;
   end: number;
+}
+
+/** One compromise term with its tags and its offsets in the document (UTF-16). */
+export interface Token extends Span {
+  text: string;
+  normal: string;
+  tags: ReadonlySet<string>;
+  /** Punctuation and spaces before and after the term, as compromise split them. */
+  pre: string;
+  post: string;
+  /** Index of the token's sentence within its passage, from 0. */
+  sentence: number;
+}
+
+/**
+ * The one NLP pass over a passage (src/text/analysis.ts), shared by every
+ * extractor: its tokens with compromise's tags and its sentences, in
+ * document offsets.
+ */
+export interface PassageAnalysis {
+  /** Document offset of the passage start (UTF-16). */
+  offset: number;
+  text: string;
+  tokens: Token[];
+  /** Sentences as document spans (UTF-16), trimmed. */
+  sentences: Span[];
 }
 
 export interface Passage extends Span {
@@ -63,15 +90,6 @@ export interface Claim extends Span {
   cue: string | null;
 }
 
-/** A canonical entity inside one document, before corpus-wide linking. */
-export interface EntityCluster {
-  type: EntityType;
-  /** Fullest form of the name in this document. */
-  name: string;
-  /** Every surface form seen in this document. */
-  forms: string[];
-}
-
 /**
  * The unit of work: one input document with its exact text and everything the
  * stages add to it. Problems are recorded here, never thrown across documents.
@@ -91,7 +109,8 @@ export interface PipelineDocument {
   warnings: string[];
   referenceDate: string | null;
   referenceSource: 'published' | 'text' | 'config' | null;
-  offsets?: OffsetIndex;
+  /** Converts UTF-16 offsets into the text to code points (an OffsetIndex from src/text/offsets.ts, made before the document stages run). */
+  offsets?: { toCodePoint(utf16Index: number): number };
   passages: Passage[];
   /** One shared NLP analysis per passage (set by analyze, released after the document stages). */
   analyses: PassageAnalysis[];

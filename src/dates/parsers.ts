@@ -14,6 +14,7 @@ import type { DateGranularity } from '../schemas/index.ts';
 import { parseIsoDay, shiftDay, weekdayOf, type CalendarUnit } from '../text/calendar.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { ORDINAL_WORDS as NUMBER_ORDINALS } from '../text/numbers.ts';
+import { MONTHS, SEASONS, type Season } from '../text/vocabulary.ts';
 
 /** Tags the parsers set on results and components. */
 export const DateTag = {
@@ -31,8 +32,6 @@ export const DateTag = {
   granularity: 'quarry/granularity/',
 } as const;
 
-/** The month names, lower case, January first: the one list the date code reads. */
-export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** Ordinals a date names (centuries and quarters): the number words' ordinals up to twentieth, and "final" or "last" quarter. */
 const ORDINAL_WORDS: Record<string, number> = {
@@ -144,11 +143,12 @@ const bareYear = parser(String.raw`${LEFT_EDGE}(?<year>${YEAR})${RIGHT_EDGE}`, (
   return tagged(components(context, { year }, 'year'), DateTag.bareYear);
 });
 
-const SEASON_MONTHS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+/** The first month of each season (winter runs into the next year). */
+const SEASON_MONTHS: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
 /** "summer 2015", "the winter of 1999", "last summer": three months (winter runs into the next year). */
-const season = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|this|next|this past|this coming)\s+|(?<the>the\s+))?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?<year>${YEAR}))?(?![\p{L}\p{N}])`, (context, groups, match) => {
-  const firstMonth = SEASON_MONTHS[(groups.season as string).toLowerCase()] as number;
+const season = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|this|next|this past|this coming)\s+|(?<the>the\s+))?(?<season>${SEASONS.join('|')})(?:\s+(?:of\s+)?(?<year>${YEAR}))?(?![\p{L}\p{N}])`, (context, groups, match) => {
+  const firstMonth = SEASON_MONTHS[(groups.season as string).toLowerCase() as Season];
   const which = groups.which?.toLowerCase();
   let year: number;
   const tags: string[] = [];

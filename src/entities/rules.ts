@@ -6,6 +6,8 @@ import type { EntityType } from '../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { isHonorific } from '../text/honorifics.ts';
 import { initials, isPinyinName, phraseKeys, tokenKey } from '../text/names.ts';
+import { sentenceCase, type SentenceCase } from '../text/title-case.ts';
+import { HEADLINE_SMALL_WORDS, NAME_CONNECTORS } from '../text/vocabulary.ts';
 
 const LEADING_NOISE = /^(?:(?:the|The|THE)\s+|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?\s+)+/;
 const TRAILING_NOISE = /(?:['’][sS]?|[\s.,;:!?"“”'‘’()[\]{}—–-])+$/u;
@@ -67,11 +69,6 @@ interface Word {
   inTitle: boolean;
 }
 
-/** How a sentence is capitalised: ordinary prose, a Title Case headline, or ALL CAPS. */
-export type SentenceCase = 'normal' | 'title' | 'upper';
-
-/** Words that may sit inside a multi-word name ("Bank of China", "Centre for Quitting the CCP"). */
-export const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on', 'the', 'against', 'in']);
 /** Particles inside personal names ("Charles de Gaulle", "Osama bin Laden"). */
 export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
 /**
@@ -131,21 +128,6 @@ function isCapitalised(text: string): boolean {
 
 function isPossessive(text: string): boolean {
   return /['’]s?$/u.test(text) && text.length > 2;
-}
-
-/** Words a Title Case headline may leave in lower case. */
-const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'as', 'at', 'by', 'or', 'up', 'with', 'from', 'over', 'into', 'about', 'after', 'than', 'but', 'nor', 'per', 'via', 'off', 'out', 'is', 'are', 'be']);
-
-/** Decides how a sentence is capitalised, from its words of two letters or more. */
-export function sentenceCase(tokens: readonly Token[]): SentenceCase {
-  const words = tokens.filter((token) => /\p{L}.*\p{L}/u.test(token.text));
-  if (words.length < 3) return 'normal';
-  const upper = words.filter((token) => !/\p{Ll}/u.test(token.text)).length;
-  if (upper / words.length >= 0.6) return 'upper';
-  const content = words.filter((token) => !CONNECTORS.has(token.normal) && !TITLE_FUNCTION_WORDS.has(token.normal));
-  // A Title Case headline leaves only short function words in lower case; prose full of names still has lower-case verbs and nouns.
-  const lowerCase = content.filter((token) => !isCapitalised(token.text)).length;
-  return content.length >= 3 && lowerCase / content.length <= 0.1 ? 'title' : 'normal';
 }
 
 /** Finds entity mentions in one document: every passage, with what is learnt in the whole document. */
@@ -319,12 +301,12 @@ export class EntityFinder {
       const match = this.gazetteer.phrases.longestMatch(keys, index, (at) => {
         const word = words[at] as Word;
         if (at > index && !this.joined(words[at - 1] as Word, word)) return false;
-        return mode !== 'normal' || word.capitalised || /^\p{N}/u.test(word.token.text) || (at > index && CONNECTORS.has(word.key));
+        return mode !== 'normal' || word.capitalised || /^\p{N}/u.test(word.token.text) || (at > index && NAME_CONNECTORS.has(word.key));
       });
       if (match === null) continue;
       const matched = words.slice(index, index + match.length);
       const last = matched.at(-1) as Word;
-      if (CONNECTORS.has(last.key)) continue;
+      if (NAME_CONNECTORS.has(last.key)) continue;
       if (mode === 'normal' && match.value.acronym && matched.some((word) => /\p{Ll}/u.test(word.token.text))) continue;
       // In capitals, "US" may be the pronoun and "IT" the word: a one-word match must not be a function word.
       if (mode === 'upper' && matched.length === 1 && isClosedClass(first.token)) continue;
@@ -398,7 +380,7 @@ export class EntityFinder {
         let join = false;
         // "Samsung Electronics Co Ltd on Tuesday": a date word is never the complement of a name.
         const dateWords = run.every((word) => this.gazetteer.notEntities.has(word.key));
-        if (connected && !dateWords && keys.every((key) => CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
+        if (connected && !dateWords && keys.every((key) => NAME_CONNECTORS.has(key)) && (keys.length === 1 || keys[1] === 'the')) {
           if (keys[0] === 'and' || keys[0] === '&') {
             // "Food and Drug Administration", "Australian Competition and Consumer Commission" share one head; "Bremerhaven and Columbia
             // University", "Barclays plc and BNP Paribas SA", "the Bundesbank and the European Central Bank" are two names: a lone name
@@ -450,7 +432,7 @@ export class EntityFinder {
    * the last head word before the first connector.
    */
   private headOfName(words: readonly Word[]): HeadType | undefined {
-    const connector = words.findIndex((word, index) => index > 0 && !word.capitalised && CONNECTORS.has(word.key));
+    const connector = words.findIndex((word, index) => index > 0 && !word.capitalised && NAME_CONNECTORS.has(word.key));
     if (connector > 0) {
       const head = this.headOf(words[connector - 1] as Word);
       if (head !== undefined) return head;
@@ -477,7 +459,7 @@ export class EntityFinder {
       const knownNamePart = this.gazetteer.surnames.has(first.key) || this.gazetteer.givenNames.has(first.key);
       const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null && !knownNamePart;
       const isNumberWord = first.token.tags.has('Value') && !/^\p{N}+$/u.test(first.token.text);
-      if (!isTitle && !isArticle && !startsSentence && !isNumberWord && !CONNECTORS.has(first.key)) break;
+      if (!isTitle && !isArticle && !startsSentence && !isNumberWord && !NAME_CONNECTORS.has(first.key)) break;
       personSign = personSign || isTitle;
       words = words.slice(1);
     }
@@ -501,7 +483,7 @@ export class EntityFinder {
       return;
     }
     if (words.length === 1 && (isHonorific(first.key) || PERSON_TITLES.has(first.key))) return;
-    if (words.every((word) => this.gazetteer.notEntities.has(word.key) || CONNECTORS.has(word.key))) return;
+    if (words.every((word) => this.gazetteer.notEntities.has(word.key) || NAME_CONNECTORS.has(word.key))) return;
     const head = words.length > 1 || /^\p{N}/u.test(first.token.text) ? this.headOfName(words) : undefined;
     if (head === 'none') return;
     if (this.gazetteer.notEntities.has(first.key) && head === undefined && !this.givenNameBeforeSurname(words)) return;
@@ -556,7 +538,7 @@ export class EntityFinder {
     const name = words.slice(role);
     if (role === 0 || name.length === 0 || name.length > 4) return 0;
     // "Department of Foreign Affairs": a role never holds a connector (an organisation before it may: "European Commission President").
-    if (words.slice(0, role).some((word) => !word.capitalised && CONNECTORS.has(word.key))) return 0;
+    if (words.slice(0, role).some((word) => !word.capitalised && NAME_CONNECTORS.has(word.key))) return 0;
     const first = name[0] as Word;
     const nameLike = !isCommonWord(first.token) || first.token.tags.has('FirstName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key);
     const plain = name.every((word) => this.headOf(word) === undefined && !this.gazetteer.notEntities.has(word.key) && !isTitle(word));
@@ -633,7 +615,7 @@ export class EntityFinder {
     let run: Word[] = [];
     const close = (): void => {
       // A headline's function words ("Ties With EU") may carry a name tag; they are never the edge of a name.
-      const edge = (word: Word | undefined): boolean => word !== undefined && (TITLE_FUNCTION_WORDS.has(word.key) || CONNECTORS.has(word.key));
+      const edge = (word: Word | undefined): boolean => word !== undefined && HEADLINE_SMALL_WORDS.has(word.key);
       while (edge(run[0])) run.shift();
       while (edge(run.at(-1))) run.pop();
       const named = run.filter((word) => taggedType(word.token) !== null);

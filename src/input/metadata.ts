@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { formatMessage, MessageCode } from '../messages.ts';
-import { dayValue, isCalendarDay } from '../text/calendar.ts';
+import { isCalendarDay } from '../schemas/calendar-day.ts';
+import { dayValue } from '../text/calendar.ts';
 
 /** Normalises a `published` value (string or YAML date) to YYYY-MM-DD, or null when it is not a date. */
 export function normalizePublished(value: unknown): string | null {

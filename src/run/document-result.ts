@@ -1,21 +1,23 @@
-import type { EntityCluster } from '../document.ts';
-import type { ClaimRow, DateRow, DocumentRow, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
+import { z } from 'zod';
+import { ClaimRow, DateRow, DocumentRow, EntityCluster, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
 
 /**
  * Everything one document contributes to the tables, before corpus-wide
  * entity linking: entity references are local (`#<cluster index>`) until the
- * write stage resolves them. It survives a JSON round trip (cache, workers).
+ * write stage resolves them. It survives a JSON round trip (cache, workers),
+ * and a result read back from the cache is checked against this schema.
  */
-export interface DocumentResult {
-  document: DocumentRow;
-  passages: PassageRow[];
-  mentions: MentionRow[];
-  dates: DateRow[];
-  figures: FigureRow[];
-  claims: ClaimRow[];
+export const DocumentResult = z.object({
+  document: DocumentRow,
+  passages: z.array(PassageRow),
+  mentions: z.array(MentionRow),
+  dates: z.array(DateRow),
+  figures: z.array(FigureRow),
+  claims: z.array(ClaimRow),
   /** The document's entity clusters: what corpus-wide linking needs. */
-  clusters: EntityCluster[];
-}
+  clusters: z.array(EntityCluster),
+});
+export type DocumentResult = z.infer<typeof DocumentResult>;
 
 const LOCAL_REFERENCE = /^#(\d+)$/;
 

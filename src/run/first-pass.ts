@@ -4,7 +4,7 @@ import { createDocument, failDocument, type EntityCluster, type PipelineDocument
 import type { InputSurvey } from '../input/survey.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import type { DocumentStage, EntityLinker, SourceStage } from '../stage.ts';
-import { documentResult } from '../stages/validate.ts';
+import { documentResult } from '../output/rows.ts';
 import type { DocumentResult } from './document-result.ts';
 import type { ExtractOutcome, LoadedDocument } from './extract-document.ts';
 import type { ExtractionKey } from './extraction-key.ts';

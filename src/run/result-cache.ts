@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomically } from '../output/write-atomically.ts';
-import type { DocumentResult } from './document-result.ts';
+import { DocumentResult } from './document-result.ts';
 
 /**
  * Extraction results of single documents on disk, keyed by a hash of the
@@ -10,8 +10,9 @@ import type { DocumentResult } from './document-result.ts';
  * fingerprint. A run writes every result here and reads them back in input
  * order to write the tables; an unchanged document is not extracted again.
  *
- * A file holds two lines: the entity clusters (read when linking entities
- * corpus-wide) and the whole result (read when writing the tables).
+ * A file holds the result as one line of JSON. Reading one back checks it
+ * against the DocumentResult schema: a file that is cut, garbled or altered
+ * is no entry, so its document is extracted again and the file replaced.
  */
 export class ResultCache {
   /** Bucket folders known to exist, so a run makes each at most once. */
@@ -21,12 +22,12 @@ export class ResultCache {
 
   /** A result as the cache stores it (done by the worker that made it, so the main thread only writes bytes). */
   static serialize(result: DocumentResult): string {
-    return `${JSON.stringify(result.clusters)}\n${JSON.stringify(result)}\n`;
+    return `${JSON.stringify(result)}\n`;
   }
 
-  /** A result from what `serialize` made of it. */
+  /** A result from what `serialize` made of it, in memory (a worker's answer, never read from disk). */
   static deserialize(serialized: string): DocumentResult {
-    return JSON.parse(serialized.slice(serialized.indexOf('\n') + 1)) as DocumentResult;
+    return JSON.parse(serialized) as DocumentResult;
   }
 
   /** The cache key of a document under a config and pipeline fingerprint. */
@@ -49,34 +50,27 @@ export class ResultCache {
     await writeAtomically(file, serialized);
   }
 
-  private async lines(key: string): Promise<[string, string] | null> {
+  /** A whole cached result that passes its schema, or null when there is no such entry. */
+  async get(key: string): Promise<DocumentResult | null> {
     const text = await readFile(this.file(key), 'utf8').catch(() => null);
     if (text === null) return null;
-    const newline = text.indexOf('\n');
-    if (newline === -1 || !text.endsWith('\n')) return null;
-    return [text.slice(0, newline), text.slice(newline + 1, -1)];
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    // The parsed value itself, not zod's copy of it: its keys stay in the order they were written, and so do the tables' columns.
+    return DocumentResult.safeParse(value).success ? (value as DocumentResult) : null;
   }
 
-  /** The entity clusters of a cached result, or null when there is no valid entry. */
+  /**
+   * The entity clusters of a cached result, or null when there is no valid
+   * entry. The whole result is checked, not only its clusters: a run decides
+   * here, in its first pass, whether to extract a document again.
+   */
   async clusters(key: string): Promise<DocumentResult['clusters'] | null> {
-    const lines = await this.lines(key);
-    if (lines === null) return null;
-    try {
-      return JSON.parse(lines[0]) as DocumentResult['clusters'];
-    } catch {
-      return null;
-    }
-  }
-
-  /** A whole cached result, or null when there is no valid entry. */
-  async get(key: string): Promise<DocumentResult | null> {
-    const lines = await this.lines(key);
-    if (lines === null) return null;
-    try {
-      return JSON.parse(lines[1]) as DocumentResult;
-    } catch {
-      return null;
-    }
+    return (await this.get(key))?.clusters ?? null;
   }
 
   /** Removes every entry whose key is not in `keep` (results of documents no longer in the inputs, or of an older pipeline). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../text/calendar.ts';
+import { isCalendarDay } from './calendar-day.ts';
 
 /** Identifier of a document: its input path relative to the input root, without extension. */
 export const DocumentId = z.string().min(1).describe('Input path relative to the input root, without extension, or a JSONL record id');

@@ -11,3 +11,13 @@ export const EntityRow = z.object({
   documents: z.number().int().positive().describe('Number of documents that mention it'),
 });
 export type EntityRow = z.infer<typeof EntityRow>;
+
+/** A canonical entity inside one document, before corpus-wide linking: what linking reads of a document. */
+export const EntityCluster = z.object({
+  type: EntityType,
+  /** Fullest form of the name in this document. */
+  name: z.string(),
+  /** Every surface form seen in this document. */
+  forms: z.array(z.string()),
+});
+export type EntityCluster = z.infer<typeof EntityCluster>;

@@ -1,13 +1,15 @@
 import type * as chrono from 'chrono-node';
-import { DATE_PARSER, DateTag, FUTURE, MONTHS, taggedGranularity } from '../dates/parsers.ts';
+import { DATE_PARSER, DateTag, FUTURE, taggedGranularity } from '../dates/parsers.ts';
 import type { DateExpression, PipelineDocument, Span } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
 import type { DateGranularity, DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
-import { centuryValue, dayValue, utcDate, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import { utcDate } from '../schemas/calendar-day.ts';
+import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
 import { textBefore } from '../text/context.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
+import { MONTHS, SEASONS } from '../text/vocabulary.ts';
 import { extractDatesOptions } from './options/extract-dates.ts';
 
 /** The reference for a document: the day and how it was found. */
@@ -34,8 +36,15 @@ const MODIFIER_BEFORE = /(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle
 /** "earlier this year", "later this month": said of a period relative to now, the adverb belongs to it. */
 const ADVERB_BEFORE_RELATIVE = /\b(?:earlier|later)\s+$/i;
 const APPROXIMATE_MODIFIER = /^(?:the\s+)?(?:early|late|mid|about|around|approximately|roughly|circa|c\.)/i;
-/** A bare year that is part of a name ("Windows 2000", "Vision 2030") follows a capitalised word mid-sentence. */
-const WORDS_BEFORE_A_YEAR = /^(?:In|Since|By|Until|From|Before|After|During|Around|Of|The|And|Or|Between|Through|Early|Late|Mid|Summer|Spring|Autumn|Fall|Winter|Fiscal|Year|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/**
+ * A bare year that is part of a name ("Windows 2000", "Vision 2030") follows a capitalised word mid-sentence; not
+ * one of these, written with a capital (not in capitals), which date it ("In 2016", "Fiscal 2016", "March 2016").
+ */
+const WORDS_BEFORE_A_YEAR: ReadonlySet<string> = new Set(
+  ['in', 'since', 'by', 'until', 'from', 'before', 'after', 'during', 'around', 'of', 'the', 'and', 'or', 'between', 'through', 'early', 'late', 'mid', 'fiscal', 'year', ...SEASONS, ...MONTHS].map(
+    (word) => word.charAt(0).toUpperCase() + word.slice(1),
+  ),
+);
 /** Counting words before a number: "more than 2000" counts, it does not date. */
 const QUANTITY_BEFORE = /\b(?:more than|fewer than|less than|at least|up to|over|about|nearly|almost|some|roughly|approximately|around|total of|number of|No\.|number|#)\s*$/i;
 
@@ -154,7 +163,7 @@ function isYearInContext(document: PipelineDocument, analysis: PassageAnalysis |
   if (next !== null && next.tags.has('Plural') && !next.tags.has('ProperNoun') && !determined) return false;
   if (previous !== null && previous.sentence === analysis.tokens.find((token) => token.start >= span.start)?.sentence) {
     const isFirstOfSentence = analysis.tokens.find((token) => token.sentence === previous.sentence) === previous;
-    if (/^\p{Lu}/u.test(previous.text) && !isFirstOfSentence && !WORDS_BEFORE_A_YEAR.test(previous.text) && document.text.slice(previous.end, span.start).trim() === '') return false;
+    if (/^\p{Lu}/u.test(previous.text) && !isFirstOfSentence && !WORDS_BEFORE_A_YEAR.has(previous.text) && document.text.slice(previous.end, span.start).trim() === '') return false;
   }
   return true;
 }

@@ -1,126 +1,21 @@
-import { SpeakerEntities } from '../claims/speaker-entity.ts';
-import type { EntityMention, PipelineDocument, Span } from '../document.ts';
+import { z } from 'zod';
+import type { PipelineDocument } from '../document.ts';
 import { failDocument } from '../document.ts';
 import { formatMessage, MessageCode } from '../messages.ts';
-import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
-import { TABLE_SCHEMAS, type ClaimRow, type DateRow, type DocumentRow, type FigureRow, type MentionRow, type PassageRow, type TableName, type TableRows, type DocumentTables } from '../schemas/index.ts';
+import { documentRow, documentRows } from '../output/rows.ts';
+import { TABLE_SCHEMAS, type TableName, type TableRows } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
-import { OffsetIndex, codePointLength } from '../text/offsets.ts';
-import { SpanIndex } from '../text/spans.ts';
 
-/** The local entity reference of a mention's cluster (resolved corpus-wide when the tables are written). */
-const entityReference = (mention: EntityMention): string | undefined => (mention.cluster === undefined ? undefined : localEntityReference(mention.cluster));
-
-const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value): value is string => value !== undefined))];
-
-/** Turns one document's extractions into table rows, with code point offsets and derived ids. */
-export function documentRows(document: PipelineDocument): DocumentTables {
-  const offsets = document.offsets ?? new OffsetIndex(document.text);
-  const codePoints = (span: Span): { start: number; end: number } => ({ start: offsets.toCodePoint(span.start), end: offsets.toCodePoint(span.end) });
-  const passageId = (index: number): string => `${document.id}#p${index}`;
-  const speakerOffsets = (span: Span | null): { speaker_start: number | null; speaker_end: number | null } => {
-    const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
-    return { speaker_start: start, speaker_end: end };
-  };
-  const localReference = (cluster: number | null): string | null =>
-    cluster === null ? null : localEntityReference(cluster);
-  const passages: PassageRow[] = document.passages.map((passage) => ({
-    passage_id: passageId(passage.index),
-    doc_id: document.id,
-    index: passage.index,
-    ...codePoints(passage),
-    heading: passage.heading,
-    is_heading: passage.isHeading,
-    text: document.text.slice(passage.start, passage.end),
-  }));
-  const mentionIds = document.mentions.map((_, index) => `${document.id}#m${index}`);
-  const mentions: MentionRow[] = document.mentions.map((mention, index) => ({
-    mention_id: mentionIds[index] as string,
-    doc_id: document.id,
-    passage_id: passageId(mention.passageIndex),
-    entity_id: entityReference(mention) ?? '',
-    type: mention.type,
-    text: mention.text,
-    ...codePoints(mention),
-  }));
-  const dateIds = document.dates.map((_, index) => `${document.id}#d${index}`);
-  const dates: DateRow[] = document.dates.map((date, index) => ({
-    date_id: dateIds[index] as string,
-    doc_id: document.id,
-    passage_id: passageId(date.passageIndex),
-    text: date.text,
-    ...codePoints(date),
-    value: date.value,
-    start_date: date.startDate,
-    end_date: date.endDate,
-    granularity: date.granularity,
-    kind: date.kind,
-    approximate: date.approximate,
-    reference_date: date.referenceDate,
-  }));
-  const figureIds = document.figures.map((_, index) => `${document.id}#f${index}`);
-  const figures: FigureRow[] = document.figures.map((figure, index) => ({
-    figure_id: figureIds[index] as string,
-    doc_id: document.id,
-    passage_id: passageId(figure.passageIndex),
-    text: figure.text,
-    ...codePoints(figure),
-    value: figure.value,
-    value_max: figure.valueMax,
-    qualifier: figure.qualifier,
-    kind: figure.kind,
-    unit: figure.unit,
-    item: figure.item,
-  }));
-  const speakerEntities = new SpeakerEntities(document);
-  const [mentionIndex, figureIndex, dateIndex] = [new SpanIndex(document.mentions), new SpanIndex(document.figures), new SpanIndex(document.dates)];
-  const claims: ClaimRow[] = document.claims.map((claim, index) => ({
-    claim_id: `${document.id}#c${index}`,
-    doc_id: document.id,
-    passage_id: passageId(claim.passageIndex),
-    kind: claim.kind,
-    text: claim.text,
-    ...codePoints(claim),
-    speaker: claim.speaker,
-    ...speakerOffsets(claim.speakerSpan),
-    speaker_entity_id: localReference(speakerEntities.clusterOf(claim)),
-    cue: claim.cue,
-    entity_ids: unique(mentionIndex.within(claim).map((found) => entityReference(document.mentions[found] as EntityMention))),
-    figure_ids: unique(figureIndex.within(claim).map((found) => figureIds[found])),
-    date_ids: unique(dateIndex.within(claim).map((found) => dateIds[found])),
-  }));
-  return { passages, mentions, dates, figures, claims };
-}
-
-export function documentRow(document: PipelineDocument): DocumentRow {
-  return {
-    doc_id: document.id,
-    source: document.source,
-    origin: document.origin,
-    format: document.format,
-    sha256: document.sha256,
-    chars: codePointLength(document.text),
-    title: document.title,
-    published: document.published,
-    reference_date: document.referenceDate,
-    reference_source: document.referenceSource,
-    passages: document.passages.length,
-    status: document.status,
-    error: document.error,
-    warnings: document.warnings,
-    text: document.text,
-  };
-}
-
-/** The first schema problem of a set of rows, as "table row n: path: message", or null. */
-function firstProblem(tables: Partial<TableRows>): string | null {
+/**
+ * The first row of a set of rows that fails its schema, with every issue zod
+ * found in it, as "table row n: ✖ message → at path ✖ …" on one line (a
+ * document's error is one line), or null.
+ */
+function invalidRow(tables: Partial<TableRows>): string | null {
   for (const [table, rows] of Object.entries(tables) as [TableName, unknown[]][]) {
     for (const [index, row] of rows.entries()) {
       const result = TABLE_SCHEMAS[table].safeParse(row);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        return `${table} row ${index + 1}: ${issue?.path.join('.') || '(row)'}: ${issue?.message}`;
-      }
+      if (!result.success) return `${table} row ${index + 1}: ${z.prettifyError(result.error).split('\n').map((line) => line.trim()).join(' ')}`;
     }
   }
   return null;
@@ -143,21 +38,12 @@ function speakerSpanProblem(document: PipelineDocument): string | null {
   return null;
 }
 
-const NO_ROWS: DocumentTables = { passages: [], mentions: [], dates: [], figures: [], claims: [] };
-
-/** What a document contributes to the run: its documents row, its validated rows and its entity clusters. */
-export function documentResult(document: PipelineDocument): DocumentResult {
-  const rows = document.status === 'ok' ? (document.rows ?? NO_ROWS) : NO_ROWS;
-  const clusters = document.status === 'ok' ? document.entityClusters.map(({ type, name, forms }) => ({ type, name, forms })) : [];
-  return { document: documentRow(document), ...rows, clusters };
-}
-
 /**
- * Builds the document's rows (code point offsets, derived ids, local entity
- * references) and checks each against its zod schema, and each speaker
- * against the words its span points at. A document with an
- * invalid row is marked failed and its rows are left out, so what is written
- * always passes the contract.
+ * Checks the document's rows (built by src/output/rows.ts) against their zod
+ * schemas, and each speaker against the words its span points at, and
+ * keeps them on the document. A document with an invalid row is marked
+ * failed and its rows are left out, so what is written always passes the
+ * contract.
  */
 export const validate: DocumentStage = {
   kind: 'document',
@@ -166,7 +52,7 @@ export const validate: DocumentStage = {
   assigns: ['document.rows'],
   run(document) {
     const rows = documentRows(document);
-    const problem = speakerSpanProblem(document) ?? firstProblem({ ...rows, documents: [documentRow(document)] });
+    const problem = speakerSpanProblem(document) ?? invalidRow({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
     else failDocument(document, formatMessage(MessageCode.ROW_INVALID, `${document.source}: ${problem}. This is a bug in quarry, not in the file: please report it with this document`));
   },

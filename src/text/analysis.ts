@@ -1,31 +1,9 @@
 import nlp from './compromise.ts';
-import type { Span } from '../document.ts';
+import type { PassageAnalysis, Span } from '../document.ts';
 import { fastSweepPlugin } from './sweep.ts';
 
-/** One compromise term with its tags and its offsets in the document (UTF-16). */
-export interface Token extends Span {
-  text: string;
-  normal: string;
-  tags: ReadonlySet<string>;
-  /** Punctuation and spaces before and after the term, as compromise split them. */
-  pre: string;
-  post: string;
-  /** Index of the token's sentence within its passage, from 0. */
-  sentence: number;
-}
-
-/**
- * The one NLP pass over a passage, shared by every extractor: its tokens
- * with compromise's tags and its sentences, in document offsets.
- */
-export interface PassageAnalysis {
-  /** Document offset of the passage start (UTF-16). */
-  offset: number;
-  text: string;
-  tokens: Token[];
-  /** Sentences as document spans (UTF-16), trimmed. */
-  sentences: Span[];
-}
+// The analysis's record types belong to the document (the core); the extractors take them from here, with the analysis.
+export type { PassageAnalysis, Token } from '../document.ts';
 
 interface OffsetTerm {
   text: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanEntitySpan, findEntityMentions, longestNonOverlapping, sentenceCase } from '../../src/entities/rules.ts';
+import { cleanEntitySpan, findEntityMentions, longestNonOverlapping } from '../../src/entities/rules.ts';
 import { analyzePassage } from '../../src/text/analysis.ts';
 
 /** Analyses each line as one passage, as the segment and analyze stages would, and returns [type, text] pairs. */
@@ -160,17 +160,6 @@ describe('findEntityMentions: clubs, companies and lists of names', () => {
     ['Velmora Holding and Brixton Therapeutics agreed terms.', [['organization', 'Velmora Holding'], ['organization', 'Brixton Therapeutics']]],
   ] as [string, [string, string][]][])('%s', (text, expected) => {
     expect(entities(text).sort()).toEqual([...expected].sort());
-  });
-});
-
-describe('sentenceCase', () => {
-  it.each([
-    ['JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT', 'upper'],
-    ['Detention Centers Refuse to Detain Practitioners', 'title'],
-    ['The police drove her home from the station.', 'normal'],
-    ['Ms. Li said that Benita had called.', 'normal'],
-  ])('%s -> %s', (text, expected) => {
-    expect(sentenceCase(analyzePassage(text, 0).tokens)).toBe(expected);
   });
 });
 

@@ -6,7 +6,8 @@ import { loadGazetteer, type Gazetteer } from '../../src/entities/gazetteer.ts';
 import type { EntityRow } from '../../src/schemas/index.ts';
 import { clusterDocumentMentions } from '../../src/stages/cluster-entities.ts';
 import { linkEntities, NameGraphLinker } from '../../src/stages/link-entities.ts';
-import { documentResult, validate } from '../../src/stages/validate.ts';
+import { documentResult } from '../../src/output/rows.ts';
+import { validate } from '../../src/stages/validate.ts';
 import type { EntityType } from '../../src/schemas/index.ts';
 
 /** Clusters a document in place, as the cluster-entities stage does. */

@@ -4,6 +4,7 @@ import { createDocument, type PipelineDocument } from '../../src/document.ts';
 import { runDocumentStages } from '../../src/run/extract-document.ts';
 import type { ClaimRow } from '../../src/schemas/index.ts';
 import { DOCUMENT_STAGES } from '../../src/stages/index.ts';
+import { validate } from '../../src/stages/validate.ts';
 
 const CONFIG = resolveConfig({});
 
@@ -50,6 +51,41 @@ describe('validate: claim rows with verifiable speakers', () => {
     expect(document.status).toBe('failed');
     expect(document.error).toBe(
       'ROW_INVALID: d.txt: claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
+    );
+  });
+});
+
+describe('validate: rows against their schemas', () => {
+  const TEXT = 'Li Dayong, a lawyer, spoke to reporters in Beijing on 7 January 2016.\n\n“We will appeal,” he said.';
+  /** The document as the stages before validate leave it. */
+  const beforeValidate = (): PipelineDocument => extracted(TEXT, DOCUMENT_STAGES.filter((stage) => stage !== validate));
+
+  it('keeps the rows of a good document and leaves everything else as it was', () => {
+    const document = beforeValidate();
+    const extractions = (): unknown => structuredClone({ passages: document.passages, mentions: document.mentions, dates: document.dates, claims: document.claims, entityClusters: document.entityClusters });
+    const before = extractions();
+    validate.run(document, CONFIG);
+    expect([document.status, document.error, document.warnings]).toEqual(['ok', null, []]);
+    expect(extractions()).toEqual(before);
+    const rows = document.rows;
+    expect(rows?.passages.map((row) => [row.passage_id, row.start, row.end])).toEqual([['d#p0', 0, 69], ['d#p1', 71, 97]]);
+    expect(rows?.mentions.map((row) => [row.mention_id, row.passage_id, row.entity_id, row.type, row.text, row.start, row.end])).toEqual([
+      ['d#m0', 'd#p0', '#0', 'person', 'Li Dayong', 0, 9],
+      ['d#m1', 'd#p0', '#1', 'place', 'Beijing', 43, 50],
+    ]);
+    expect(rows?.dates.map((row) => [row.date_id, row.text, row.value, row.granularity])).toEqual([['d#d0', '7 January 2016', '2016-01-07', 'day']]);
+    expect(rows?.claims.map((row) => [row.claim_id, row.passage_id, row.speaker, row.speaker_entity_id, row.entity_ids, row.date_ids])).toEqual([['d#c0', 'd#p1', 'Li Dayong', '#0', [], []]]);
+  });
+
+  it('fails a document with a bad row, naming every issue of the row', () => {
+    const document = beforeValidate();
+    const date = document.dates[0];
+    expect(date?.text).toBe('7 January 2016');
+    if (date !== undefined) Object.assign(date, { startDate: '2016-02-30', granularity: 'fortnight' });
+    validate.run(document, CONFIG);
+    expect([document.status, document.rows, document.mentions]).toEqual(['failed', undefined, []]);
+    expect(document.error).toBe(
+      'ROW_INVALID: d.txt: dates row 1: ✖ not a day of the calendar → at start_date ✖ Invalid option: expected one of "day"|"week"|"month"|"quarter"|"year"|"decade"|"century" → at granularity. This is a bug in quarry, not in the file: please report it with this document',
     );
   });
 });

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centuryValue, dayValue, daysInMonth, isCalendarDay, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, shiftDay, weekdayOf, weekValue, yearValue, type CalendarUnit, type CalendarValue } from '../../src/text/calendar.ts';
-
-describe('daysInMonth', () => {
-  it.each([
-    [2016, 1, 31],
-    [2016, 2, 29],
-    [2015, 2, 28],
-    [2000, 2, 29],
-    [1900, 2, 28],
-    [2100, 2, 28],
-    [2016, 4, 30],
-    [2016, 6, 30],
-    [2016, 9, 30],
-    [2016, 11, 30],
-    [2016, 12, 31],
-    [1966, 7, 31],
-  ])('%i-%i has %i days', (year, month, expected) => {
-    expect(daysInMonth(year, month)).toBe(expected);
-  });
-});
+import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, shiftDay, weekdayOf, weekValue, yearValue, type CalendarUnit, type CalendarValue } from '../../src/text/calendar.ts';
 
 describe('calendar values', () => {
   it.each<[string, CalendarValue, CalendarValue]>([
@@ -199,33 +180,8 @@ describe('weekdayOf', () => {
 });
 
 describe('years 0-99', () => {
-  it.each([
-    [0, 2, 29],
-    [4, 2, 29],
-    [50, 2, 28],
-    [1900, 2, 28],
-    [2000, 2, 29],
-  ])('daysInMonth(%i, %i) is %i', (year, month, expected) => {
-    expect(daysInMonth(year, month)).toBe(expected);
-  });
-
   it('keeps year 50 in week values and day shifts', () => {
     expect(weekValue(50, 1, 7).value).toBe('0050-W01');
     expect(shiftDay('0050-01-07', 1, 'day')).toEqual({ year: 50, month: 1, day: 8 });
-  });
-});
-
-describe('isCalendarDay', () => {
-  it.each([
-    [2016, 2, 29, true],
-    [2015, 2, 29, false],
-    [2016, 13, 1, false],
-    [2016, 0, 10, false],
-    [2016, 4, 31, false],
-    [2016, 12, 31, true],
-    [0, 2, 29, true],
-    [2016, 1, 0, false],
-  ])('%i-%i-%i -> %s', (year, month, day, expected) => {
-    expect(isCalendarDay(year, month, day)).toBe(expected);
   });
 });

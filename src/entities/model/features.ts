@@ -3,7 +3,9 @@ import type { EntityType } from '../../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
-import { CONNECTORS, LOWER_CASE_SUFFIXES, NAME_PARTICLES, sentenceCase } from '../rules.ts';
+import { sentenceCase } from '../../text/title-case.ts';
+import { NAME_CONNECTORS } from '../../text/vocabulary.ts';
+import { LOWER_CASE_SUFFIXES, NAME_PARTICLES } from '../rules.ts';
 import { hashRange, hashText, mix } from './feature-hash.ts';
 import { LABELS, positionIn, SPAN_TYPES, type Label } from './labels.ts';
 import { featuresOfToken, packFeatures, type PackedFeatures } from './sequence-model.ts';
@@ -39,8 +41,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * name, except an ampersand ("Smith & Wesson").
  */
 function wordForbiddenLabels(text: string, lower: string): number {
-  if (!LETTER_OR_DIGIT.test(text) && !CONNECTORS.has(text)) return NAME_LABELS;
-  return LOWER_CASE.test(text) && !CONNECTORS.has(lower) && !NAME_PARTICLES.has(lower) && !LOWER_CASE_SUFFIXES.has(lower) ? INSIDE_LABELS : 0;
+  if (!LETTER_OR_DIGIT.test(text) && !NAME_CONNECTORS.has(text)) return NAME_LABELS;
+  return LOWER_CASE.test(text) && !NAME_CONNECTORS.has(lower) && !NAME_PARTICLES.has(lower) && !LOWER_CASE_SUFFIXES.has(lower) ? INSIDE_LABELS : 0;
 }
 
 /**

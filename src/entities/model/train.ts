@@ -5,7 +5,7 @@ import { runDocumentStages } from '../../run/extract-document.ts';
 import { analyze } from '../../stages/analyze.ts';
 import { load } from '../../stages/load.ts';
 import { segment } from '../../stages/segment.ts';
-import { SMALL_WORDS } from '../../text/title-case.ts';
+import { TITLE_SMALL_WORDS } from '../../text/vocabulary.ts';
 import { findEntityMentions } from '../rules.ts';
 import { ContextHashes, documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, sentenceFeatureHashes, type DocumentFeatures, type ModelSentence, type Vocabulary } from './features.ts';
 import { FeatureTable } from './feature-hash.ts';
@@ -49,7 +49,7 @@ export function titleCaseCopy(text: string, next: () => number): string {
       let first = true;
       return line.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
         // The small words a title leaves in lower case, as the segmenter reads headings.
-        const small = !first && SMALL_WORDS.has(word);
+        const small = !first && TITLE_SMALL_WORDS.has(word);
         first = false;
         const initial = word[0] as string;
         return small || initial.toUpperCase().length !== 1 ? word : initial.toUpperCase() + word.slice(1);
