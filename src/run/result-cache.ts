@@ -1,8 +1,30 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { writeAtomically } from '../output/write-atomically.ts';
+import { EntityCluster } from '../schemas/index.ts';
 import { DocumentResult } from './document-result.ts';
+
+/** The first line of a cache file: the result's clusters (what the first pass needs) and the SHA-256 of the result's line. */
+const CacheHead = z.object({ clusters: z.array(EntityCluster), sha256: z.string() });
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A cache file's two lines, the head parsed and the result's line checked against the head's hash; null when either is not as written. */
+function splitEntry(text: string): { head: z.infer<typeof CacheHead>; body: string } | null {
+  const newline = text.indexOf('\n');
+  if (newline < 0 || !text.endsWith('\n')) return null;
+  let head: unknown;
+  try {
+    head = JSON.parse(text.slice(0, newline));
+  } catch {
+    return null;
+  }
+  const parsed = CacheHead.safeParse(head);
+  const body = text.slice(newline + 1, -1);
+  return parsed.success && sha256(body) === parsed.data.sha256 ? { head: parsed.data, body } : null;
+}
 
 /**
  * Extraction results of single documents on disk, keyed by a hash of the
@@ -10,9 +32,12 @@ import { DocumentResult } from './document-result.ts';
  * fingerprint. A run writes every result here and reads them back in input
  * order to write the tables; an unchanged document is not extracted again.
  *
- * A file holds the result as one line of JSON. Reading one back checks it
- * against the DocumentResult schema: a file that is cut, garbled or altered
- * is no entry, so its document is extracted again and the file replaced.
+ * A file holds two lines of JSON: the result's entity clusters with the
+ * SHA-256 of the second line, and the whole result. The first pass reads
+ * the clusters and checks the hash (a re-run of an unchanged corpus parses
+ * no result): a file that is cut, garbled or altered is no entry, so its
+ * document is extracted again and the file replaced. The second pass reads
+ * the whole result back and checks it against the DocumentResult schema.
  */
 export class ResultCache {
   /** Bucket folders known to exist, so a run makes each at most once. */
@@ -22,12 +47,13 @@ export class ResultCache {
 
   /** A result as the cache stores it (done by the worker that made it, so the main thread only writes bytes). */
   static serialize(result: DocumentResult): string {
-    return `${JSON.stringify(result)}\n`;
+    const body = JSON.stringify(result);
+    return `${JSON.stringify({ clusters: result.clusters, sha256: sha256(body) })}\n${body}\n`;
   }
 
   /** A result from what `serialize` made of it, in memory (a worker's answer, never read from disk). */
   static deserialize(serialized: string): DocumentResult {
-    return JSON.parse(serialized) as DocumentResult;
+    return JSON.parse(serialized.slice(serialized.indexOf('\n') + 1)) as DocumentResult;
   }
 
   /** The cache key of a document under a config and pipeline fingerprint. */
@@ -50,13 +76,13 @@ export class ResultCache {
     await writeAtomically(file, serialized);
   }
 
-  /** A whole cached result that passes its schema, or null when there is no such entry. */
+  /** A whole cached result, as written and passing its schema, or null when there is no such entry. */
   async get(key: string): Promise<DocumentResult | null> {
-    const text = await readFile(this.file(key), 'utf8').catch(() => null);
-    if (text === null) return null;
+    const entry = splitEntry(await this.read(key));
+    if (entry === null) return null;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(entry.body);
     } catch {
       return null;
     }
@@ -64,13 +90,13 @@ export class ResultCache {
     return DocumentResult.safeParse(value).success ? (value as DocumentResult) : null;
   }
 
-  /**
-   * The entity clusters of a cached result, or null when there is no valid
-   * entry. The whole result is checked, not only its clusters: a run decides
-   * here, in its first pass, whether to extract a document again.
-   */
+  /** The entity clusters of a cached result whose file is as written (its result's line matches the hash), or null when there is no such entry. */
   async clusters(key: string): Promise<DocumentResult['clusters'] | null> {
-    return (await this.get(key))?.clusters ?? null;
+    return splitEntry(await this.read(key))?.head.clusters ?? null;
+  }
+
+  private read(key: string): Promise<string> {
+    return readFile(this.file(key), 'utf8').catch(() => '');
   }
 
   /** Removes every entry whose key is not in `keep` (results of documents no longer in the inputs, or of an older pipeline). */

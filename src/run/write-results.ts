@@ -76,10 +76,10 @@ export async function writeResults(
   return { documents, counts, problems, words };
 }
 
-/** A result from its cache: it was written or found there earlier in the run, so a missing one was removed meanwhile. */
+/** A result from its cache: it was written or found there, as written, earlier in the run, so a missing or changed one was removed or altered meanwhile. */
 async function readCachedResult(entry: ResultEntry): Promise<DocumentResult> {
   const result = await entry.cache.get(entry.key);
-  if (result === null) throw new Error(`a cached result (${entry.key}) vanished from the cache folder during the run`);
+  if (result === null) throw new Error(`a cached result (${entry.key}) vanished from the cache folder during the run, or its result no longer passes its schema; run again with --fresh to extract every document again`);
   return result;
 }
 

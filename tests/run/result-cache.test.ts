@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,16 @@ describe('ResultCache', () => {
     }
   });
 
+  it('gives the clusters of an entry whose result line matches its hash, and checks the whole result against its schema only when it is read', async () => {
+    const cache = new ResultCache(await temporaryDirectory());
+    const key = ResultCache.key({ id: 'forged' });
+    const forged = { ...resultOf('forged'), figures: [{ value: 'not a figure' }] };
+    const body = JSON.stringify(forged);
+    await cache.write(key, `${JSON.stringify({ clusters: forged.clusters, sha256: createHash('sha256').update(body).digest('hex') })}\n${body}\n`);
+    expect(await cache.clusters(key)).toEqual(forged.clusters);
+    expect(await cache.get(key)).toBeNull();
+  });
+
   it('prunes every entry not kept, and counts them', async () => {
     const cache = new ResultCache(await temporaryDirectory());
     const keys = ['a', 'b', 'c'].map((id) => ResultCache.key({ id }));
@@ -86,10 +97,11 @@ describe('a run over a cache with an altered result', () => {
     const bucket = (await readdir(cacheDirectory)).sort()[0] as string;
     const file = path.join(cacheDirectory, bucket, (await readdir(path.join(cacheDirectory, bucket))).sort()[0] as string);
     const stored = await readFile(file, 'utf8');
-    const result = JSON.parse(stored) as DocumentResult;
+    const [head, body] = stored.split('\n') as [string, string];
+    const result = JSON.parse(body) as DocumentResult;
     expect(result.mentions.length).toBeGreaterThan(0);
     // Valid JSON, clusters intact, one offset below zero: read as it is, it would reach the tables.
-    await writeFile(file, ResultCache.serialize({ ...result, mentions: result.mentions.map((mention, index) => (index === 0 ? { ...mention, start: -1 } : mention)) }));
+    await writeFile(file, `${head}\n${JSON.stringify({ ...result, mentions: result.mentions.map((mention, index) => (index === 0 ? { ...mention, start: -1 } : mention)) })}\n`);
     const again = await runPipeline(config);
     expect([again.extracted, again.cached, again.upToDate]).toEqual([1, 4, false]);
     expect(await readFile(file, 'utf8')).toBe(stored);
