@@ -1,10 +1,55 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that run the pipeline over documents (a whole run, a command that extracts or trains, the library on
+ * worker threads), start a child process, worker threads or a browser. Everything else is a unit test: list a new
+ * file here when it does any of these.
+ */
+const END_TO_END = [
+  'tests/pipeline.test.ts',
+  'tests/api.test.ts',
+  'tests/cli.test.ts',
+  'tests/cli/progress.test.ts',
+  'tests/entities/model/train-command.test.ts',
+  'tests/eval/reference.test.ts',
+  'tests/output/claim-links.test.ts',
+  'tests/output/csv-bom.test.ts',
+  'tests/output/lock.test.ts',
+  'tests/package.test.ts',
+  'tests/reliability/csv-round-trip.test.ts',
+  'tests/reliability/failed-run.test.ts',
+  'tests/reliability/hostile-corpus.test.ts',
+  'tests/reliability/kill.test.ts',
+  'tests/reliability/worker-bundle-failure.test.ts',
+  'tests/report/browser.test.ts',
+  'tests/report/cli.test.ts',
+  'tests/run/scale.test.ts',
+  'tests/run/worker-bundle.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // End-to-end tests run the whole pipeline (and the CLI in a child process).
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: END_TO_END,
+          // One process takes every unit file and loads compromise, the model and the gazetteers once, not once per
+          // file (most of the unit project's time was module loading). A file that mocks a module must load its own
+          // copy of what uses it: see tests/output/table-writer.test.ts.
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: END_TO_END,
+          // Enough for one small run on a busy 2-core machine; a test that does more says how long it may take.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
   },
 });

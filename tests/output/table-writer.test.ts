@@ -8,7 +8,12 @@ import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
 /** Fault injection: the rename or rm call numbered `failAt` (counted from 0 while armed) throws, as if the process died there. */
-const faults = vi.hoisted(() => ({ armed: false, calls: 0, failAt: -1 }));
+const faults = vi.hoisted(() => {
+  // The unit project shares loaded modules between files (isolate: false): a table writer another file loaded
+  // holds the real fs functions, so the modules are dropped before this file's imports load them with the mock.
+  vi.resetModules();
+  return { armed: false, calls: 0, failAt: -1 };
+});
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
