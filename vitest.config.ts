@@ -8,13 +8,13 @@ import { defineConfig } from 'vitest/config';
 const END_TO_END = [
   'tests/pipeline.test.ts',
   'tests/api.test.ts',
-  'tests/cli.test.ts',
+  'tests/cli/extract.test.ts',
+  'tests/cli/process.test.ts',
   'tests/cli/progress.test.ts',
   'tests/entities/model/train-command.test.ts',
   'tests/eval/reference.test.ts',
   'tests/output/claim-links.test.ts',
   'tests/output/csv-bom.test.ts',
-  'tests/output/lock.test.ts',
   'tests/package.test.ts',
   'tests/reliability/csv-round-trip.test.ts',
   'tests/reliability/failed-run.test.ts',
@@ -22,7 +22,6 @@ const END_TO_END = [
   'tests/reliability/kill.test.ts',
   'tests/reliability/worker-bundle-failure.test.ts',
   'tests/report/browser.test.ts',
-  'tests/report/cli.test.ts',
   'tests/run/scale.test.ts',
   'tests/run/worker-bundle.test.ts',
 ];
