@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const END_TO_END = [
   'tests/pipeline.test.ts',
-  'tests/api.test.ts',
+  'tests/api-runs.test.ts',
   'tests/cli/extract.test.ts',
   'tests/cli/process.test.ts',
   'tests/cli/progress.test.ts',
