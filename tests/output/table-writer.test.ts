@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMPLETE_MARKER, STAGING_PREFIX, TableWriter } from '../../src/output/table-writer.ts';
 import { TABLE_NAMES, type TableRows } from '../../src/schemas/index.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
@@ -76,29 +76,39 @@ describe('TableWriter.commit', () => {
 
   // Every rm and rename of the switch (each file out, each file in, then the staging folder), one at a time: the state a kill at that instant leaves.
   const SWITCH_STEPS = (TABLE_FILES.length + 1) * 2 + 1;
-  it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))('a kill at step %i of the switch leaves one run\'s complete files, never a mix, and manifest.json only with the whole set', async (step) => {
-    const folder = await temporaryDirectory();
-    await writeSet(folder, previousTables(), 'previous');
-    const previous = await snapshot(folder);
-    const reference = await temporaryDirectory();
-    await writeSet(reference, sampleTables(), 'next');
-    const next = await snapshot(reference);
+  describe('a kill during the switch', () => {
+    // The two sets are the same at every step: written once, the previous one copied into each step's folder.
+    let previousSet: string;
+    let previous: Map<string, string>;
+    let next: Map<string, string>;
+    beforeAll(async () => {
+      previousSet = await temporaryDirectory();
+      await writeSet(previousSet, previousTables(), 'previous');
+      previous = await snapshot(previousSet);
+      const reference = await temporaryDirectory();
+      await writeSet(reference, sampleTables(), 'next');
+      next = await snapshot(reference);
+    });
 
-    const writer = await TableWriter.open(folder);
-    for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
-    Object.assign(faults, { armed: true, calls: 0, failAt: step });
-    await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
-    faults.armed = false;
+    it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))('a kill at step %i of the switch leaves one run\'s complete files, never a mix, and manifest.json only with the whole set', async (step) => {
+      const folder = await temporaryDirectory();
+      await cp(previousSet, folder, { recursive: true });
+      const writer = await TableWriter.open(folder);
+      for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
+      Object.assign(faults, { armed: true, calls: 0, failAt: step });
+      await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
+      faults.armed = false;
 
-    const after = await snapshot(folder);
-    const sources = new Set<string>();
-    for (const [file, content] of after) {
-      const fromPrevious = previous.get(file) === content;
-      const fromNext = next.get(file) === content;
-      expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
-      if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
-    }
-    expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
-    if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
+      const after = await snapshot(folder);
+      const sources = new Set<string>();
+      for (const [file, content] of after) {
+        const fromPrevious = previous.get(file) === content;
+        const fromNext = next.get(file) === content;
+        expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
+        if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
+      }
+      expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
+      if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
+    });
   });
 });
