@@ -26,6 +26,13 @@ const END_TO_END = [
   'tests/run/worker-bundle.test.ts',
 ];
 
+/*
+ * Neither project isolates its files (isolate: false): one process runs them all and loads compromise, the model, the
+ * gazetteers and our modules once, not once per file, which was a third of the suite's time. So a file must leave the
+ * process as it found it, and a module mock (vi.mock) would miss a module another file loaded first and reach into
+ * the files after it: tests/output/table-writer.test.ts and tests/reliability/worker-bundle-failure.test.ts show what
+ * to do instead.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -34,9 +41,6 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: END_TO_END,
-          // One process takes every unit file and loads compromise, the model and the gazetteers once, not once per
-          // file (most of the unit project's time was module loading). A file that mocks a module must load its own
-          // copy of what uses it: see tests/output/table-writer.test.ts.
           isolate: false,
         },
       },
@@ -44,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: END_TO_END,
+          isolate: false,
           // Enough for one small run on a busy 2-core machine; a test that does more says how long it may take.
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -1,29 +1,34 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import fsPromises, { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_MARKER, STAGING_PREFIX, TableWriter } from '../../src/output/table-writer.ts';
 import { TABLE_NAMES, type TableRows } from '../../src/schemas/index.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
 /** Fault injection: the rename or rm call numbered `failAt` (counted from 0 while armed) throws, as if the process died there. */
-const faults = vi.hoisted(() => {
-  // The unit project shares loaded modules between files (isolate: false): a table writer another file loaded
-  // holds the real fs functions, so the modules are dropped before this file's imports load them with the mock.
-  vi.resetModules();
-  return { armed: false, calls: 0, failAt: -1 };
-});
+const faults = { armed: false, calls: 0, failAt: -1 };
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const faulty =
-    <Arguments extends unknown[], Result>(operation: (...parameters: Arguments) => Promise<Result>) =>
-    async (...parameters: Arguments): Promise<Result> => {
-      if (faults.armed && faults.calls++ === faults.failAt) throw new Error('simulated kill');
-      return operation(...parameters);
-    };
-  return { ...actual, rename: faulty(actual.rename), rm: faulty(actual.rm) };
+const faulty =
+  <Arguments extends unknown[], Result>(operation: (...parameters: Arguments) => Promise<Result>) =>
+  async (...parameters: Arguments): Promise<Result> => {
+    if (faults.armed && faults.calls++ === faults.failAt) throw new Error('simulated kill');
+    return operation(...parameters);
+  };
+
+// The writer's rename and rm are replaced on node:fs/promises itself, and syncBuiltinESMExports passes the change to
+// the module's named imports: a module mock would miss a table writer that another file of the unit project (which
+// shares loaded modules between files) loaded first.
+const { rename, rm } = fsPromises;
+beforeAll(() => {
+  Object.assign(fsPromises, { rename: faulty(rename), rm: faulty(rm) });
+  syncBuiltinESMExports();
+});
+afterAll(() => {
+  Object.assign(fsPromises, { rename, rm });
+  syncBuiltinESMExports();
 });
 
 const TABLE_FILES = [...TABLE_NAMES.flatMap((table) => [`${table}.jsonl`, `${table}.csv`]), ...TABLE_NAMES.map((table) => `schema/${table}.schema.json`)];
