@@ -42,6 +42,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: END_TO_END,
           isolate: false,
+          // The unit files first, then the e2e files: the files of one project follow one another in its process
+          // (interleaved by duration, each file of the other project in between started a fresh process).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -49,6 +52,7 @@ export default defineConfig({
           name: 'e2e',
           include: END_TO_END,
           isolate: false,
+          sequence: { groupOrder: 1 },
           // Enough for one small run on a busy 2-core machine; a test that does more says how long it may take.
           testTimeout: 30_000,
           hookTimeout: 30_000,
