@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,16 @@ export const CHECKER = path.resolve(ROOT, '..', 'shared', 'tools', 'check-datase
 
 export async function temporaryDirectory(prefix = 'quarry-test-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** One sentence with something for every table: a person, an organization, a figure, a date and a claim. */
+export const SENTENCE = 'Ms. Li Dayong of the Global Service Centre said that 47 practitioners were released on January 7, 2016.';
+
+/** A fresh input folder holding one short document, one.txt (SENTENCE). */
+export async function oneDocument(): Promise<string> {
+  const input = await temporaryDirectory();
+  await writeFile(path.join(input, 'one.txt'), SENTENCE);
+  return input;
 }
 
 /** Runs the pipeline in-process with progress off; the output goes to a fresh temporary folder unless given. */

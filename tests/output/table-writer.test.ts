@@ -1,24 +1,34 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import fsPromises, { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_MARKER, STAGING_PREFIX, TableWriter } from '../../src/output/table-writer.ts';
 import { TABLE_NAMES, type TableRows } from '../../src/schemas/index.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
 /** Fault injection: the rename or rm call numbered `failAt` (counted from 0 while armed) throws, as if the process died there. */
-const faults = vi.hoisted(() => ({ armed: false, calls: 0, failAt: -1 }));
+const faults = { armed: false, calls: 0, failAt: -1 };
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const faulty =
-    <Arguments extends unknown[], Result>(operation: (...parameters: Arguments) => Promise<Result>) =>
-    async (...parameters: Arguments): Promise<Result> => {
-      if (faults.armed && faults.calls++ === faults.failAt) throw new Error('simulated kill');
-      return operation(...parameters);
-    };
-  return { ...actual, rename: faulty(actual.rename), rm: faulty(actual.rm) };
+const faulty =
+  <Arguments extends unknown[], Result>(operation: (...parameters: Arguments) => Promise<Result>) =>
+  async (...parameters: Arguments): Promise<Result> => {
+    if (faults.armed && faults.calls++ === faults.failAt) throw new Error('simulated kill');
+    return operation(...parameters);
+  };
+
+// The writer's rename and rm are replaced on node:fs/promises itself, and syncBuiltinESMExports passes the change to
+// the module's named imports: a module mock would miss a table writer that another file of the unit project (which
+// shares loaded modules between files) loaded first.
+const { rename, rm } = fsPromises;
+beforeAll(() => {
+  Object.assign(fsPromises, { rename: faulty(rename), rm: faulty(rm) });
+  syncBuiltinESMExports();
+});
+afterAll(() => {
+  Object.assign(fsPromises, { rename, rm });
+  syncBuiltinESMExports();
 });
 
 const TABLE_FILES = [...TABLE_NAMES.flatMap((table) => [`${table}.jsonl`, `${table}.csv`]), ...TABLE_NAMES.map((table) => `schema/${table}.schema.json`)];
@@ -71,29 +81,39 @@ describe('TableWriter.commit', () => {
 
   // Every rm and rename of the switch (each file out, each file in, then the staging folder), one at a time: the state a kill at that instant leaves.
   const SWITCH_STEPS = (TABLE_FILES.length + 1) * 2 + 1;
-  it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))('a kill at step %i of the switch leaves one run\'s complete files, never a mix, and manifest.json only with the whole set', async (step) => {
-    const folder = await temporaryDirectory();
-    await writeSet(folder, previousTables(), 'previous');
-    const previous = await snapshot(folder);
-    const reference = await temporaryDirectory();
-    await writeSet(reference, sampleTables(), 'next');
-    const next = await snapshot(reference);
+  describe('a kill during the switch', () => {
+    // The two sets are the same at every step: written once, the previous one copied into each step's folder.
+    let previousSet: string;
+    let previous: Map<string, string>;
+    let next: Map<string, string>;
+    beforeAll(async () => {
+      previousSet = await temporaryDirectory();
+      await writeSet(previousSet, previousTables(), 'previous');
+      previous = await snapshot(previousSet);
+      const reference = await temporaryDirectory();
+      await writeSet(reference, sampleTables(), 'next');
+      next = await snapshot(reference);
+    });
 
-    const writer = await TableWriter.open(folder);
-    for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
-    Object.assign(faults, { armed: true, calls: 0, failAt: step });
-    await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
-    faults.armed = false;
+    it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))('a kill at step %i of the switch leaves one run\'s complete files, never a mix, and manifest.json only with the whole set', async (step) => {
+      const folder = await temporaryDirectory();
+      await cp(previousSet, folder, { recursive: true });
+      const writer = await TableWriter.open(folder);
+      for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
+      Object.assign(faults, { armed: true, calls: 0, failAt: step });
+      await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
+      faults.armed = false;
 
-    const after = await snapshot(folder);
-    const sources = new Set<string>();
-    for (const [file, content] of after) {
-      const fromPrevious = previous.get(file) === content;
-      const fromNext = next.get(file) === content;
-      expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
-      if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
-    }
-    expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
-    if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
+      const after = await snapshot(folder);
+      const sources = new Set<string>();
+      for (const [file, content] of after) {
+        const fromPrevious = previous.get(file) === content;
+        const fromNext = next.get(file) === content;
+        expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
+        if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
+      }
+      expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
+      if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
+    });
   });
 });

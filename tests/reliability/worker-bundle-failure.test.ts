@@ -1,20 +1,37 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import { runPipeline } from '../../src/pipeline.ts';
-import { WorkerBundleError, workerBundle } from '../../src/run/worker-bundle.ts';
 import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 
-// An install whose esbuild binary is broken: every build fails.
-vi.mock('esbuild', () => ({ build: () => Promise.reject(new Error('The service was stopped\nmore detail')) }));
-// Bundles go to a fresh folder, so the bundle is always made here (the shared cache folder may hold one that other tests made).
-vi.mock(import('../../src/run/worker-bundle.ts'), async (importOriginal) => {
-  const original = await importOriginal();
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  return { ...original, workerBundle: async () => original.workerBundle(await mkdtemp(join(tmpdir(), 'quarry-test-bundle-'))) };
+type WorkerBundleModule = typeof import('../../src/run/worker-bundle.ts');
+
+let runPipeline: (typeof import('../../src/pipeline.ts'))['runPipeline'];
+let workerBundle: WorkerBundleModule['workerBundle'];
+let WorkerBundleError: WorkerBundleModule['WorkerBundleError'];
+
+// The e2e project shares loaded modules between files (isolate: false), so this file loads the pipeline afresh with
+// its mocks in place, and drops the mocked modules when it ends, so that the files after it load the real ones again.
+beforeAll(async () => {
+  vi.resetModules();
+  // An install whose esbuild binary is broken: every build fails.
+  vi.doMock('esbuild', () => ({ build: () => Promise.reject(new Error('The service was stopped\nmore detail')) }));
+  // Bundles go to a fresh folder, so the bundle is always made here (the shared cache folder may hold one that other tests made).
+  vi.doMock(import('../../src/run/worker-bundle.ts'), async (importOriginal) => {
+    const original = await importOriginal();
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    return { ...original, workerBundle: async () => original.workerBundle(await mkdtemp(join(tmpdir(), 'quarry-test-bundle-'))) };
+  });
+  ({ runPipeline } = await import('../../src/pipeline.ts'));
+  ({ workerBundle, WorkerBundleError } = await import('../../src/run/worker-bundle.ts'));
+});
+
+afterAll(() => {
+  vi.doUnmock('esbuild');
+  vi.doUnmock('../../src/run/worker-bundle.ts');
+  vi.resetModules();
 });
 
 describe('a worker bundle that cannot be made', () => {

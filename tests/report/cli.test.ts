@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, temporaryDirectory } from '../helpers/run.ts';
+import { runMain, temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables, writeJsonlTables } from './fixtures.ts';
 
 describe('quarry report', () => {
   it('prints help and exits 0', async () => {
-    const { code, stdout } = await runCli(['report', '--help']);
+    const { code, stdout } = await runMain(['report', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: quarry report [options] <OUT_DIR>');
     expect(stdout).toContain('Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.');
@@ -16,7 +16,7 @@ describe('quarry report', () => {
   it('rebuilds the report from the tables of an output folder', async () => {
     const output = await temporaryDirectory();
     await writeJsonlTables(sampleTables(), output);
-    const { code, stderr } = await runCli(['report', output]);
+    const { code, stderr } = await runMain(['report', output]);
     expect(code).toBe(0);
     expect(stderr).toBe(`quarry: report in ${path.join(output, 'report', 'index.html')}\n`);
     expect(await readFile(path.join(output, 'report', 'documents', 'news-2016-1--d0b505cbed44.html'), 'utf8')).toContain('<h1>Quitting <span class="status status-ok">ok</span></h1>');
@@ -29,7 +29,7 @@ describe('quarry report', () => {
   ])('exits 2 with a clear message on %s and writes nothing', async (_, prepare, expected) => {
     const folder = await temporaryDirectory();
     await prepare(folder);
-    const { code, stderr } = await runCli(['report', folder]);
+    const { code, stderr } = await runMain(['report', folder]);
     expect(code).toBe(2);
     expect(stderr.startsWith('quarry: ')).toBe(true);
     expect(stderr).toContain(expected);

@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { mergeShards } from '../../src/run/merge-shards.ts';
 import { inShard, parseShard } from '../../src/run/shard.ts';
-import { ROOT, runCli, temporaryDirectory } from '../helpers/run.ts';
+import { ROOT, runMain, temporaryDirectory } from '../helpers/run.ts';
 
 const RAW = path.join(ROOT, 'data', 'raw');
 
@@ -148,15 +148,15 @@ describe('scale: workers, cache, shards', () => {
   it('merges from the command line, and refuses a folder that is not a run output', async () => {
     const shards = await Promise.all([1, 2].map(() => temporaryDirectory()));
     for (const [index, output] of shards.entries()) {
-      const { code } = await runCli(['extract', RAW, '--out', output, '--shard', `${index + 1}/2`, '--workers', '0']);
+      const { code } = await runMain(['extract', RAW, '--out', output, '--shard', `${index + 1}/2`, '--workers', '0']);
       expect(code).toBe(0);
     }
     const merged = await temporaryDirectory();
-    const { code, stderr } = await runCli(['merge', ...shards, '--out', merged]);
+    const { code, stderr } = await runMain(['merge', ...shards, '--out', merged]);
     expect(code).toBe(0);
     expect(stderr).toContain('quarry: 5 ok, 0 failed, 0 skipped');
     const notARun = await temporaryDirectory();
-    const refused = await runCli(['merge', notARun, '--out', merged]);
+    const refused = await runMain(['merge', notARun, '--out', merged]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('is not the output folder of a quarry extract run');
   });

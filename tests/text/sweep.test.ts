@@ -15,8 +15,30 @@ interface World {
 }
 const world = nlp.world() as unknown as World;
 const methods = world.methods as unknown as Parameters<BulkMatch>[2];
-// compromise parses its patterns in place when it builds a pattern index, so ours is built from a copy taken before anything is tagged.
-const net = world.methods.one.buildNet(structuredClone(world.model.two.matches), world);
+const net = postTaggerPatterns();
+
+/**
+ * compromise's index of its tag patterns, taken from the post-tagger as it hands it to the bulk matcher. It is not
+ * built here from world.model.two.matches: compromise parses those in place when it first tags, and in the unit
+ * project, which shares modules between files, another file may have tagged text before this one.
+ */
+function postTaggerPatterns(): Parameters<BulkMatch>[1] {
+  let patterns: Parameters<BulkMatch>[1] | null = null;
+  const defaults = world.hooks;
+  world.hooks = defaults.slice(0, defaults.indexOf('postTagger') + 1);
+  world.methods.one.bulkMatch = (document, given, all, options) => {
+    patterns = given;
+    return fastBulkMatch(document, given, all, options);
+  };
+  try {
+    nlp('The police said it.');
+  } finally {
+    world.hooks = defaults;
+    world.methods.one.bulkMatch = fastBulkMatch;
+  }
+  if (patterns === null) throw new Error("compromise's post-tagger did not run the bulk matcher");
+  return patterns;
+}
 
 afterEach(() => {
   world.methods.one.bulkMatch = fastBulkMatch;
@@ -61,6 +83,11 @@ const SENTENCES = [
 ];
 
 describe('fastBulkMatch', () => {
+  it("is compared with compromise's own matcher, not with itself", () => {
+    // compromiseBulkMatch is what compromise had before analysis.ts installed ours; sweep.ts loaded again after that would take ours.
+    expect(String(compromiseBulkMatch)).not.toBe(String(fastBulkMatch));
+  });
+
   it.each(SENTENCES.map((sentence) => [sentence]))('finds what compromise finds, in the same order, in %j', (sentence) => {
     const expected = foundWith(compromiseBulkMatch, sentence);
     expect(expected.length).toBeGreaterThan(0);
@@ -75,6 +102,7 @@ describe('fastBulkMatch', () => {
     for (const text of NEWS) expect(foundWith(fastBulkMatch, text)).toEqual(foundWith(compromiseBulkMatch, text));
   });
 
+  // 10,000 sentences, each tagged twice by compromise: about 4 s alone, more than the default 5 s on a busy machine.
   it('finds the same matches as compromise in random sentences', () => {
     const word = fc.constantFrom(
       ...'the a an this that some no every his her their its my our'.split(' '),
@@ -96,7 +124,7 @@ describe('fastBulkMatch', () => {
       }),
       { numRuns: PROPERTY_RUNS },
     );
-  });
+  }, 30_000);
 
   it('runs patterns it cannot rule out (a whole contraction then the word after its hidden half, patterns with no hook word) and patterns anchored to the clause from where they can start', () => {
     const patterns = world.methods.one.buildNet(
