@@ -22,6 +22,7 @@ const END_TO_END = [
   'tests/reliability/kill.test.ts',
   'tests/reliability/worker-bundle-failure.test.ts',
   'tests/report/browser.test.ts',
+  'tests/run/result-cache.test.ts',
   'tests/run/scale.test.ts',
   'tests/run/worker-bundle.test.ts',
 ];
