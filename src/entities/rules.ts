@@ -112,7 +112,7 @@ const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'a
  * A score line and a word only club football, rugby and hockey reports use: the document reports a league match, so cities and
  * unknown words may be clubs. Tennis, golf and cricket ("Sinner beat Ruud", "Australia beat India") name players and countries.
  */
-const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[^]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[^]*\b\d{1,2}-\d{1,2}\b/iu;
+const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[\s\S]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[\s\S]*\b\d{1,2}-\d{1,2}\b/iu;
 /** What follows a team: a result verb, a score, or a club role ("Getafe 2-0", "Valencia drew", "Barcelona's coach"). */
 const TEAM_AFTER = /^(?:['’]s?)?\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|drew|draw|thrashed|lost|won|win|host|hosts|hosted|moved top|go top|went top|came from behind|(?:head\s+)?coach|manager|striker|midfielder|defender|goalkeeper|forward|captain|fans)\b)/u;
 /** What precedes a team: a result verb or "win over" ("beat Osasuna", "drew 1-1 with Valencia", "a 3-0 win over Sevilla"). */
