@@ -211,7 +211,8 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const next = matches[matchIndex + 1];
     if (link && next && next.index === end + link[0].length) {
       const second = next.value === null ? null : splitScale(next.text, conventions);
-      const word = (link.groups?.word as string).toLowerCase().replace(/\s+/g, ' ');
+      const linkWord = link.groups?.word as string;
+      const word = linkWord.toLowerCase().replace(/\s+/g, ' ');
       const between = BETWEEN_BEFORE.test(before);
       const low = second === null ? value : scaledLow(value, match.text, second, conventions);
       const afterSecond = text.slice(next.index + next.text.length);
@@ -273,7 +274,8 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const half = match.groups?.half !== undefined;
     const before = textBefore(text, match.index);
     if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
-    const end = match.index + match[0].length - (match.groups?.unit as string).length - 1;
+    const unit = match.groups?.unit as string;
+    const end = match.index + match[0].length - unit.length - 1;
     candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
   }
   for (const match of text.matchAll(GLUED_MEASURE)) {
