@@ -463,7 +463,10 @@ export class EntityFinder {
       personSign = personSign || isTitle;
       words = words.slice(1);
     }
-    if (this.isDateline(words)) return this.push(passage, words, 'place', Priority.head);
+    if (this.isDateline(words)) {
+      this.push(passage, words, 'place', Priority.head);
+      return;
+    }
     const role = this.roleLength(words, sentence, lastHead);
     if (role > 0) {
       personSign = true;
@@ -491,30 +494,59 @@ export class EntityFinder {
     const firstIndex = sentence.indexOf(first);
     const before = sentence[firstIndex - 1];
     const after = sentence[sentence.indexOf(words.at(-1) as Word) + 1];
-    if (DOMAIN.test(first.token.text) && words.length === 1) return this.push(passage, words, 'organization', Priority.head);
-    if (head === 'organization' || head === 'place' || head === 'person') {
-      if (words.length > 1) return this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
+    if (DOMAIN.test(first.token.text) && words.length === 1) {
+      this.push(passage, words, 'organization', Priority.head);
+      return;
     }
-    if (words.length > 1 && PLACE_PREFIXES.has(first.key) && !personSign) return this.push(passage, words, 'place', Priority.head);
+    if (head === 'organization' || head === 'place' || head === 'person') {
+      if (words.length > 1) {
+        this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
+        return;
+      }
+    }
+    if (words.length > 1 && PLACE_PREFIXES.has(first.key) && !personSign) {
+      this.push(passage, words, 'place', Priority.head);
+      return;
+    }
     const person = this.personEvidence(words, personSign);
-    if (person) return this.push(passage, words, 'person', Priority.tagger);
+    if (person) {
+      this.push(passage, words, 'person', Priority.tagger);
+      return;
+    }
     const tagged = majorityTag(words);
-    if (tagged !== null && !(words.length === 1 && first.token.tags.has('Plural'))) return this.push(passage, words, tagged, Priority.tagger);
+    if (tagged !== null && !(words.length === 1 && first.token.tags.has('Plural'))) {
+      this.push(passage, words, tagged, Priority.tagger);
+      return;
+    }
     if (words.length === 1 && !/[[\]<>]/.test(first.token.pre + first.token.post) && ACRONYM.test(first.token.text.replace(/['’]s?$/u, '').replace(/\./g, '')) && !ROMAN_NUMERAL.test(first.token.text)) {
       const definedFor = this.definitionBefore(sentence, firstIndex);
-      return this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
+      this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
+      return;
     }
-    if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) return this.push(passage, words, 'place', Priority.context);
-    if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) return this.push(passage, words, 'person', Priority.context);
+    if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) {
+      this.push(passage, words, 'place', Priority.context);
+      return;
+    }
+    if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) {
+      this.push(passage, words, 'person', Priority.context);
+      return;
+    }
     const plainWords = words.every((word) => !this.gazetteer.notEntities.has(word.key) && !ACRONYM.test(word.token.text) && !isClosedClass(word.token));
     const nameStart = !isCommonWord(first.token) && !first.token.tags.has('Adjective');
     if (words.length <= 3 && words.length >= 2 && sentence.length > words.length && nameStart && !(words.at(-1) as Word).token.tags.has('Plural') && plainWords) {
       // "Jannik Sinner": an unknown first word, then capitalised ones the dictionary knows ("Sinner" is a surname here). Not a heading alone on its line.
-      return this.push(passage, words, 'person', Priority.context);
+      this.push(passage, words, 'person', Priority.context);
+      return;
     }
-    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token) && !first.token.tags.has('Plural')) return this.push(passage, words, 'person', Priority.context);
+    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token) && !first.token.tags.has('Plural')) {
+      this.push(passage, words, 'person', Priority.context);
+      return;
+    }
     const typed = this.typeFromNouns(words, sentence);
-    if (typed !== undefined) return this.push(passage, words, typed, Priority.context);
+    if (typed !== undefined) {
+      this.push(passage, words, typed, Priority.context);
+      return;
+    }
     this.unresolved.push({ passage, words });
   }
 
