@@ -328,7 +328,10 @@ export class EntityFinder {
         (word.capitalised && !word.inTitle && !NAME_COMPOUND.test(word.token.text)) ||
         (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next)) ||
         this.lowerCaseNamePart(words, index, current.at(-1));
-      if (!namePart) return close();
+      if (!namePart) {
+        close();
+        return;
+      }
       const previous = current.at(-1);
       if (previous !== undefined && !this.joined(previous, word, true)) close();
       current.push(word);
@@ -684,6 +687,8 @@ function majorityTag(words: readonly { token: Token }[]): EntityType | null {
 /** Finds person, place and organization mentions in a document's analysed passages. */
 export function findEntityMentions(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[], gazetteer: Gazetteer = loadGazetteer()): EntityMention[] {
   const finder = new EntityFinder(document.text, gazetteer);
-  analyses.forEach((analysis, index) => finder.addPassage(analysis, index));
+  analyses.forEach((analysis, index) => {
+    finder.addPassage(analysis, index);
+  });
   return finder.finish();
 }

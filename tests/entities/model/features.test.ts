@@ -85,7 +85,9 @@ describe('ContextScores', () => {
     scored.context.forEach((scores, sentence) => {
       const full = model.sequenceModel.emissions(featureIds(sentenceFeatureHashes(hashed, sentence), model.features));
       expect(scores).toHaveLength(full.length);
-      full.forEach((score, index) => expect(scores[index]).toBeCloseTo(score, 9));
+      full.forEach((score, index) => {
+        expect(scores[index]).toBeCloseTo(score, 9);
+      });
     });
     expect(withEmissions(hashed, model.sequenceModel, model.features).context).toEqual(scored.context);
   });
