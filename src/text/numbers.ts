@@ -293,8 +293,8 @@ const PIECE = new RegExp(`([\\s\\u00a0-]*)(?:(${DIGITS})|(\\p{L}+))`, 'iuy');
 function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
   PIECE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = PIECE.exec(text)) !== null) {
+  // A sticky pattern read piece by piece (matchAll needs a global one): each exec starts where the last piece ended.
+  for (let match = PIECE.exec(text); match !== null; match = PIECE.exec(text)) {
     const piece = (match[2] ?? match[3]) as string;
     const glued = (match[1] as string) === '' && pieces.length > 0;
     pieces.push({ text: piece, lower: piece.toLowerCase(), end: PIECE.lastIndex, digits: match[2] !== undefined, glued });
@@ -589,8 +589,8 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
   const found: FoundNumber[] = [];
   const pattern = NUMBER_SCAN;
   pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
+  // An exec loop, not matchAll: the body moves lastIndex to skip or re-read part of a match.
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const expression = match[0];
     if (DIGIT_FRACTION.test(expression)) {
       const value = parseNumber(expression);
