@@ -209,7 +209,7 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? Math.
  * more (4666666666.67), as a figure is written; below 1 ("one seventh") it
  * keeps the double's precision, which cents would erase.
  */
-const valueOf = (a: Ratio): number => {
+const ratioValue = (a: Ratio): number => {
   const value = a.numerator / a.denominator;
   if (!Number.isInteger(a.numerator) || !Number.isInteger(a.denominator) || Math.abs(value) < 1) return value;
   let denominator = a.denominator / greatestCommonDivisor(a.numerator, a.denominator);
@@ -385,7 +385,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
   let lastScale = Infinity;
   let best: ReadNumber | null = null;
   const accept = (value: Ratio, end: number): void => {
-    best = { value: valueOf(value), length: end };
+    best = { value: ratioValue(value), length: end };
   };
   const current = (): Ratio => add(total, group.value);
   let index = 0;
@@ -433,7 +433,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
         if (isEmpty(group) && total.numerator === 0) accept(read.value, digitsEnd);
         break;
       }
-      const whole = Number.isInteger(valueOf(read.value));
+      const whole = Number.isInteger(ratioValue(read.value));
       // Inside a number the digits fill the place below the last scale word: "5 thousand 2 hundred and 13", not "5 thousand 2,500".
       if (total.numerator !== 0 && isEmpty(group) && pieces[index - 1]?.lower !== 'and') {
         // Digits right after a scale word begin a lower group only before "hundred" or a lower scale ("5 thousand 2 hundred"): "2 million 3 times" is two numbers.
@@ -442,7 +442,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
       }
       if (total.numerator !== 0 || group.hasHundred) {
         const limit = group.hasHundred ? 100 : lastScale;
-        if (!whole || valueOf(read.value) >= limit) break;
+        if (!whole || ratioValue(read.value) >= limit) break;
       }
       group = { ...group, value: add(group.value, read.value), hasDigits: true };
       accept(current(), piece.end);
@@ -489,7 +489,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
       continue;
     }
     if (word === 'hundred' && !piece.glued) {
-      const below = valueOf(group.value);
+      const below = ratioValue(group.value);
       // "sixteen hundred", "two hundred", "a hundred"; "5 hundred" with small digits only.
       if (group.hasHundred || below < 1 || below > 99 || !Number.isInteger(below) || below * 100 >= lastScale) break;
       group = { value: ratio(below * 100), hasHundred: true, hasTens: false, hasOnes: false, hasDigits: false };
@@ -498,7 +498,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
     }
     const scale = SCALES[word];
     if (scale !== undefined && !piece.glued) {
-      if (isEmpty(group) || scale >= lastScale || valueOf(group.value) <= 0) break;
+      if (isEmpty(group) || scale >= lastScale || ratioValue(group.value) <= 0) break;
       total = add(total, times(group.value, scale));
       lastScale = scale;
       group = emptyGroup();
@@ -515,7 +515,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
         decimals += String(DECIMAL_DIGITS[(pieces[next] as Piece).lower]);
         next++;
       }
-      if (decimals === '' || !Number.isInteger(valueOf(group.value))) break;
+      if (decimals === '' || !Number.isInteger(ratioValue(group.value))) break;
       const withDecimals = add(group.value, decimalRatio('0', decimals));
       accept(add(total, withDecimals), (pieces[next - 1] as Piece).end);
       finishWithScale(withDecimals, next);
@@ -561,7 +561,7 @@ export function parseNumber(expression: string, conventions: NumberConventions =
   if (fraction) {
     const [whole, numerator, denominator] = [Number(fraction[1] ?? 0), Number(fraction[2]), Number(fraction[3])];
     if (!(numerator > 0 && numerator < denominator && FRACTION_DENOMINATORS.has(denominator))) return null;
-    return valueOf(ratio(whole * denominator + numerator, denominator));
+    return ratioValue(ratio(whole * denominator + numerator, denominator));
   }
   const read = readNumber(text, conventions);
   return read !== null && read.length === text.length ? read.value : null;
