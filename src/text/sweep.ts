@@ -208,7 +208,7 @@ function tokenMatches(term: Term, token: MatchToken, index: number, length: numb
   if (token.word !== undefined) {
     if (token.use !== undefined) return token.word === term[token.use];
     if (term.machine !== null && term.machine !== undefined && term.machine === token.word) return true;
-    if (term.alias !== undefined && term.alias.some((alias) => alias === token.word)) return true;
+    if (term.alias?.some((alias) => alias === token.word)) return true;
     return token.word === term.text || token.word === term.normal;
   }
   if (token.tag !== undefined) return term.tags.has(token.tag);
