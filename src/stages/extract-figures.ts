@@ -187,7 +187,7 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const ratio = /^\s+(?:in|out of)\s+/.exec(text.slice(match.index + match.text.length));
     const beforeRatio = ratio !== null && matches[matchIndex + 1]?.index === match.index + match.text.length + ratio[0].length;
     if (value === null || (ONE.test(match.text) && !beforeRatio)) continue;
-    let start = match.index;
+    const start = match.index;
     let end = start + match.text.length;
     let valueMax: number | null = null;
     let ranged = false;
