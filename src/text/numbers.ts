@@ -77,7 +77,11 @@ const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 8, 10, 16]);
 
 const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
 const UNIT_WORD = alternatives(Object.keys(UNITS));
-const TENS_WORD = `(?:${alternatives(Object.keys(TENS))})(?:-(?:${alternatives(Object.keys(UNITS).filter((word) => UNITS[word]! > 0 && UNITS[word]! < 10))}))?`;
+/** The unit words that may follow a tens word after a hyphen ("twenty-one" to "ninety-nine"). */
+const HYPHENATED_UNIT_WORDS = Object.entries(UNITS)
+  .filter(([, value]) => value > 0 && value < 10)
+  .map(([word]) => word);
+const TENS_WORD = `(?:${alternatives(Object.keys(TENS))})(?:-(?:${alternatives(HYPHENATED_UNIT_WORDS)}))?`;
 const SCALE_WORD = alternatives(Object.keys(SCALES));
 const FRACTION_WORD = alternatives([...Object.keys(SINGULAR_FRACTIONS), ...Object.keys(PLURAL_FRACTIONS)]);
 const SINGULAR_FRACTION_WORD = alternatives(Object.keys(SINGULAR_FRACTIONS).filter((word) => word !== 'half'));
