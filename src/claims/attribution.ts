@@ -368,7 +368,7 @@ export function attributeFragment(context: TokenContext, quotation: Quotation, q
     if (claimed !== null) return claimed;
     const cue = cueAt(tokens, index, context.text);
     // A participle that modifies a noun ("a statement announcing the pick") attributes nothing.
-    if (cue !== null && cue.sense.reports && (!cue.gerund || participleClause(tokens, cue))) {
+    if (cue?.sense.reports && (!cue.gerund || participleClause(tokens, cue))) {
       return fragmentAttributionOf(context, { ...cue, naming: false, quotesOnly: false });
     }
   }

@@ -136,7 +136,7 @@ const quarterOrHalf = parser(
  * 1900-2099 stand alone; older ones need a preposition before them. The stage
  * drops the ones that count something ("1999 people") or sit in a name.
  */
-const bareYear = parser(String.raw`${LEFT_EDGE}(?<year>${YEAR})${RIGHT_EDGE}`, (context, groups, match) => {
+const bareYear = parser(`${LEFT_EDGE}(?<year>${YEAR})${RIGHT_EDGE}`, (context, groups, match) => {
   const year = Number(groups.year);
   const before = context.text.slice(0, match.index);
   if (year < 1900 && !/\b(?:in|since|by|until|till|from|before|after|during|around|circa|of|year|early|mid|late)[\s-]+$/i.test(before)) return null;

@@ -112,7 +112,7 @@ const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'a
  * A score line and a word only club football, rugby and hockey reports use: the document reports a league match, so cities and
  * unknown words may be clubs. Tennis, golf and cricket ("Sinner beat Ruud", "Australia beat India") name players and countries.
  */
-const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[^]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[^]*\b\d{1,2}-\d{1,2}\b/iu;
+const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[\s\S]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[\s\S]*\b\d{1,2}-\d{1,2}\b/iu;
 /** What follows a team: a result verb, a score, or a club role ("Getafe 2-0", "Valencia drew", "Barcelona's coach"). */
 const TEAM_AFTER = /^(?:['’]s?)?\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|drew|draw|thrashed|lost|won|win|host|hosts|hosted|moved top|go top|went top|came from behind|(?:head\s+)?coach|manager|striker|midfielder|defender|goalkeeper|forward|captain|fans)\b)/u;
 /** What precedes a team: a result verb or "win over" ("beat Osasuna", "drew 1-1 with Valencia", "a 3-0 win over Sevilla"). */
@@ -328,7 +328,10 @@ export class EntityFinder {
         (word.capitalised && !word.inTitle && !NAME_COMPOUND.test(word.token.text)) ||
         (/^\p{N}+$/u.test(word.token.text) && next !== undefined && this.headOf(next) === 'organization' && this.joined(word, next)) ||
         this.lowerCaseNamePart(words, index, current.at(-1));
-      if (!namePart) return close();
+      if (!namePart) {
+        close();
+        return;
+      }
       const previous = current.at(-1);
       if (previous !== undefined && !this.joined(previous, word, true)) close();
       current.push(word);
@@ -463,7 +466,10 @@ export class EntityFinder {
       personSign = personSign || isTitle;
       words = words.slice(1);
     }
-    if (this.isDateline(words)) return this.push(passage, words, 'place', Priority.head);
+    if (this.isDateline(words)) {
+      this.push(passage, words, 'place', Priority.head);
+      return;
+    }
     const role = this.roleLength(words, sentence, lastHead);
     if (role > 0) {
       personSign = true;
@@ -491,30 +497,59 @@ export class EntityFinder {
     const firstIndex = sentence.indexOf(first);
     const before = sentence[firstIndex - 1];
     const after = sentence[sentence.indexOf(words.at(-1) as Word) + 1];
-    if (DOMAIN.test(first.token.text) && words.length === 1) return this.push(passage, words, 'organization', Priority.head);
-    if (head === 'organization' || head === 'place' || head === 'person') {
-      if (words.length > 1) return this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
+    if (DOMAIN.test(first.token.text) && words.length === 1) {
+      this.push(passage, words, 'organization', Priority.head);
+      return;
     }
-    if (words.length > 1 && PLACE_PREFIXES.has(first.key) && !personSign) return this.push(passage, words, 'place', Priority.head);
+    if (head === 'organization' || head === 'place' || head === 'person') {
+      if (words.length > 1) {
+        this.push(passage, words, this.headOf(words.at(-1) as Word) === 'place' && head !== 'organization' ? 'place' : head, Priority.head);
+        return;
+      }
+    }
+    if (words.length > 1 && PLACE_PREFIXES.has(first.key) && !personSign) {
+      this.push(passage, words, 'place', Priority.head);
+      return;
+    }
     const person = this.personEvidence(words, personSign);
-    if (person) return this.push(passage, words, 'person', Priority.tagger);
+    if (person) {
+      this.push(passage, words, 'person', Priority.tagger);
+      return;
+    }
     const tagged = majorityTag(words);
-    if (tagged !== null && !(words.length === 1 && first.token.tags.has('Plural'))) return this.push(passage, words, tagged, Priority.tagger);
+    if (tagged !== null && !(words.length === 1 && first.token.tags.has('Plural'))) {
+      this.push(passage, words, tagged, Priority.tagger);
+      return;
+    }
     if (words.length === 1 && !/[[\]<>]/.test(first.token.pre + first.token.post) && ACRONYM.test(first.token.text.replace(/['’]s?$/u, '').replace(/\./g, '')) && !ROMAN_NUMERAL.test(first.token.text)) {
       const definedFor = this.definitionBefore(sentence, firstIndex);
-      return this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
+      this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
+      return;
     }
-    if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) return this.push(passage, words, 'place', Priority.context);
-    if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) return this.push(passage, words, 'person', Priority.context);
+    if (before !== undefined && PLACE_PREPOSITIONS.has(before.key) && this.joined(before, first)) {
+      this.push(passage, words, 'place', Priority.context);
+      return;
+    }
+    if (words.length > 1 && words.every((word) => !isCommonWord(word.token) && !word.token.tags.has('Plural'))) {
+      this.push(passage, words, 'person', Priority.context);
+      return;
+    }
     const plainWords = words.every((word) => !this.gazetteer.notEntities.has(word.key) && !ACRONYM.test(word.token.text) && !isClosedClass(word.token));
     const nameStart = !isCommonWord(first.token) && !first.token.tags.has('Adjective');
     if (words.length <= 3 && words.length >= 2 && sentence.length > words.length && nameStart && !(words.at(-1) as Word).token.tags.has('Plural') && plainWords) {
       // "Jannik Sinner": an unknown first word, then capitalised ones the dictionary knows ("Sinner" is a surname here). Not a heading alone on its line.
-      return this.push(passage, words, 'person', Priority.context);
+      this.push(passage, words, 'person', Priority.context);
+      return;
     }
-    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token) && !first.token.tags.has('Plural')) return this.push(passage, words, 'person', Priority.context);
+    if (after !== undefined && after.key === 'said' && words.length === 1 && !isCommonWord(first.token) && !first.token.tags.has('Plural')) {
+      this.push(passage, words, 'person', Priority.context);
+      return;
+    }
     const typed = this.typeFromNouns(words, sentence);
-    if (typed !== undefined) return this.push(passage, words, typed, Priority.context);
+    if (typed !== undefined) {
+      this.push(passage, words, typed, Priority.context);
+      return;
+    }
     this.unresolved.push({ passage, words });
   }
 
@@ -652,6 +687,8 @@ function majorityTag(words: readonly { token: Token }[]): EntityType | null {
 /** Finds person, place and organization mentions in a document's analysed passages. */
 export function findEntityMentions(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[], gazetteer: Gazetteer = loadGazetteer()): EntityMention[] {
   const finder = new EntityFinder(document.text, gazetteer);
-  analyses.forEach((analysis, index) => finder.addPassage(analysis, index));
+  analyses.forEach((analysis, index) => {
+    finder.addPassage(analysis, index);
+  });
   return finder.finish();
 }

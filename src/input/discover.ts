@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatMessage, MessageCode } from '../messages.ts';
@@ -62,7 +63,7 @@ const notRegularFile = (relativePath: string): string =>
  */
 async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, excluded: ReadonlySet<string>, found: Found[], leftOut: string[]): Promise<void> {
   const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {

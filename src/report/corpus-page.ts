@@ -94,7 +94,10 @@ export class CorpusSummary {
     for (const claim of rows.claims) {
       const speaker = claim.speaker ?? '';
       let group = this.speakers.get(speaker);
-      if (group === undefined) this.speakers.set(speaker, (group = { count: 0, kinds: { quote: 0, reported: 0, figure: 0 }, entityIds: new Set(), claims: [] }));
+      if (group === undefined) {
+        group = { count: 0, kinds: { quote: 0, reported: 0, figure: 0 }, entityIds: new Set(), claims: [] };
+        this.speakers.set(speaker, group);
+      }
       group.count++;
       group.kinds[claim.kind]++;
       if (claim.speaker_entity_id !== null) group.entityIds.add(claim.speaker_entity_id);

@@ -36,7 +36,10 @@ export function workerPoolRunner(threads: number): TaskRunner {
     return { piscina, bundle };
   };
   return {
-    run: async (task) => (await (pool ??= start())).piscina.run(task),
+    run: async (task) => {
+      pool ??= start();
+      return (await pool).piscina.run(task);
+    },
     close: async () => {
       // A pool that never started (its code could not be bundled) has nothing to close: the run fails with that error.
       const started = await pool?.catch(() => null);

@@ -333,7 +333,7 @@ function attributeRunningQuotation(awaiting: readonly Claim[], quotes: readonly 
   }
   const last = quotes.at(-1);
   // Only the paragraph's last quotation can run on, and only if it is still open and unattributed.
-  if (last !== undefined && last.item.continues && last.item.quotation?.close === null) waiting.push(last.claim);
+  if (last?.item.continues && last.item.quotation?.close === null) waiting.push(last.claim);
   return waiting;
 }
 

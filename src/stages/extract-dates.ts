@@ -160,7 +160,7 @@ function isYearInContext(document: PipelineDocument, analysis: PassageAnalysis |
   const next = tokenAfter(analysis.tokens, span.end, document.text);
   const previous = tokenBefore(analysis.tokens, span.start);
   const determined = previous !== null && /^(?:the|a|an|its|his|her|their|our|this|that|last|next)$/i.test(previous.normal);
-  if (next !== null && next.tags.has('Plural') && !next.tags.has('ProperNoun') && !determined) return false;
+  if (next?.tags.has('Plural') && !next.tags.has('ProperNoun') && !determined) return false;
   if (previous !== null && previous.sentence === analysis.tokens.find((token) => token.start >= span.start)?.sentence) {
     const isFirstOfSentence = analysis.tokens.find((token) => token.sentence === previous.sentence) === previous;
     if (/^\p{Lu}/u.test(previous.text) && !isFirstOfSentence && !WORDS_BEFORE_A_YEAR.has(previous.text) && document.text.slice(previous.end, span.start).trim() === '') return false;

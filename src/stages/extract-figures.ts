@@ -24,9 +24,9 @@ const QUALIFIERS_AFTER: [RegExp, FigureQualifier][] = [
   [/^-odd\b/i, 'approximately'],
 ];
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const CURRENCY_BEFORE = new RegExp(`(?:${CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join('|')})\\s?$`, 'u');
-const CURRENCY_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS.map(([word]) => escape(word)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const CURRENCY_BEFORE = new RegExp(`(?:${CURRENCY_SYMBOLS.map(([symbol]) => escapeRegExp(symbol)).join('|')})\\s?$`, 'u');
+const CURRENCY_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS.map(([word]) => escapeRegExp(word)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 const PERCENT_AFTER = /^(?:\s*%|\s+(?:percentage points?|percent|per cent|pct)\b)/i;
 /** A unit after a number: after spaces, glued on ("10km", "2.2C") or joined by a hyphen in an adjective ("a 42.195-kilometre course"). */
 const MEASURE_AFTER = new RegExp(`^(\\s*|-)(${MEASURE_UNIT_WORD})`, 'u');
@@ -37,7 +37,7 @@ const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|U
 /** Labels before an identifier ("No. 5", "page 12", "room 101"). */
 const IDENTIFIER_BEFORE = /(?:\b(?:no\.?|nos\.?|number|page|pages|p\.|pp\.|room|flight|route|highway|section|article|chapter|clause|paragraph|verse|version|vol\.?|volume|model|grade|platform|gate|channel|bus|line|ward|seat|lot|unit|apartment|apt\.?|suite|box|code|ext\.?|id|case|act|resolution|phase|level|step|item)|[#№])\s*$/i;
 const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?/g;
-const CURRENCY_SYMBOL = CURRENCY_SYMBOLS.map(([symbol]) => escape(symbol)).join('|');
+const CURRENCY_SYMBOL = CURRENCY_SYMBOLS.map(([symbol]) => escapeRegExp(symbol)).join('|');
 /**
  * What joins the two numbers of a range or a ratio: the first number's unit
  * said again ("46% and 47%"), the connector, and the currency of the second
@@ -187,7 +187,7 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const ratio = /^\s+(?:in|out of)\s+/.exec(text.slice(match.index + match.text.length));
     const beforeRatio = ratio !== null && matches[matchIndex + 1]?.index === match.index + match.text.length + ratio[0].length;
     if (value === null || (ONE.test(match.text) && !beforeRatio)) continue;
-    let start = match.index;
+    const start = match.index;
     let end = start + match.text.length;
     let valueMax: number | null = null;
     let ranged = false;
@@ -211,7 +211,8 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const next = matches[matchIndex + 1];
     if (link && next && next.index === end + link[0].length) {
       const second = next.value === null ? null : splitScale(next.text, conventions);
-      const word = (link.groups?.word as string).toLowerCase().replace(/\s+/g, ' ');
+      const linkWord = link.groups?.word as string;
+      const word = linkWord.toLowerCase().replace(/\s+/g, ' ');
       const between = BETWEEN_BEFORE.test(before);
       const low = second === null ? value : scaledLow(value, match.text, second, conventions);
       const afterSecond = text.slice(next.index + next.text.length);
@@ -273,7 +274,8 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     const half = match.groups?.half !== undefined;
     const before = textBefore(text, match.index);
     if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
-    const end = match.index + match[0].length - (match.groups?.unit as string).length - 1;
+    const unit = match.groups?.unit as string;
+    const end = match.index + match[0].length - unit.length - 1;
     candidates.push({ start: match.index, end, value: half ? 0.5 : 1, valueMax: null, number: { start: match.index, end }, kind: 'count', between: false });
   }
   for (const match of text.matchAll(GLUED_MEASURE)) {

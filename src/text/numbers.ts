@@ -77,7 +77,11 @@ const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 8, 10, 16]);
 
 const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
 const UNIT_WORD = alternatives(Object.keys(UNITS));
-const TENS_WORD = `(?:${alternatives(Object.keys(TENS))})(?:-(?:${alternatives(Object.keys(UNITS).filter((word) => UNITS[word]! > 0 && UNITS[word]! < 10))}))?`;
+/** The unit words that may follow a tens word after a hyphen ("twenty-one" to "ninety-nine"). */
+const HYPHENATED_UNIT_WORDS = Object.entries(UNITS)
+  .filter(([, value]) => value > 0 && value < 10)
+  .map(([word]) => word);
+const TENS_WORD = `(?:${alternatives(Object.keys(TENS))})(?:-(?:${alternatives(HYPHENATED_UNIT_WORDS)}))?`;
 const SCALE_WORD = alternatives(Object.keys(SCALES));
 const FRACTION_WORD = alternatives([...Object.keys(SINGULAR_FRACTIONS), ...Object.keys(PLURAL_FRACTIONS)]);
 const SINGULAR_FRACTION_WORD = alternatives(Object.keys(SINGULAR_FRACTIONS).filter((word) => word !== 'half'));
@@ -209,7 +213,7 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? Math.
  * more (4666666666.67), as a figure is written; below 1 ("one seventh") it
  * keeps the double's precision, which cents would erase.
  */
-const valueOf = (a: Ratio): number => {
+const ratioValue = (a: Ratio): number => {
   const value = a.numerator / a.denominator;
   if (!Number.isInteger(a.numerator) || !Number.isInteger(a.denominator) || Math.abs(value) < 1) return value;
   let denominator = a.denominator / greatestCommonDivisor(a.numerator, a.denominator);
@@ -293,8 +297,8 @@ const PIECE = new RegExp(`([\\s\\u00a0-]*)(?:(${DIGITS})|(\\p{L}+))`, 'iuy');
 function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
   PIECE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = PIECE.exec(text)) !== null) {
+  // A sticky pattern read piece by piece (matchAll needs a global one): each exec starts where the last piece ended.
+  for (let match = PIECE.exec(text); match !== null; match = PIECE.exec(text)) {
     const piece = (match[2] ?? match[3]) as string;
     const glued = (match[1] as string) === '' && pieces.length > 0;
     pieces.push({ text: piece, lower: piece.toLowerCase(), end: PIECE.lastIndex, digits: match[2] !== undefined, glued });
@@ -385,7 +389,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
   let lastScale = Infinity;
   let best: ReadNumber | null = null;
   const accept = (value: Ratio, end: number): void => {
-    best = { value: valueOf(value), length: end };
+    best = { value: ratioValue(value), length: end };
   };
   const current = (): Ratio => add(total, group.value);
   let index = 0;
@@ -433,7 +437,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
         if (isEmpty(group) && total.numerator === 0) accept(read.value, digitsEnd);
         break;
       }
-      const whole = Number.isInteger(valueOf(read.value));
+      const whole = Number.isInteger(ratioValue(read.value));
       // Inside a number the digits fill the place below the last scale word: "5 thousand 2 hundred and 13", not "5 thousand 2,500".
       if (total.numerator !== 0 && isEmpty(group) && pieces[index - 1]?.lower !== 'and') {
         // Digits right after a scale word begin a lower group only before "hundred" or a lower scale ("5 thousand 2 hundred"): "2 million 3 times" is two numbers.
@@ -442,7 +446,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
       }
       if (total.numerator !== 0 || group.hasHundred) {
         const limit = group.hasHundred ? 100 : lastScale;
-        if (!whole || valueOf(read.value) >= limit) break;
+        if (!whole || ratioValue(read.value) >= limit) break;
       }
       group = { ...group, value: add(group.value, read.value), hasDigits: true };
       accept(current(), piece.end);
@@ -489,7 +493,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
       continue;
     }
     if (word === 'hundred' && !piece.glued) {
-      const below = valueOf(group.value);
+      const below = ratioValue(group.value);
       // "sixteen hundred", "two hundred", "a hundred"; "5 hundred" with small digits only.
       if (group.hasHundred || below < 1 || below > 99 || !Number.isInteger(below) || below * 100 >= lastScale) break;
       group = { value: ratio(below * 100), hasHundred: true, hasTens: false, hasOnes: false, hasDigits: false };
@@ -498,7 +502,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
     }
     const scale = SCALES[word];
     if (scale !== undefined && !piece.glued) {
-      if (isEmpty(group) || scale >= lastScale || valueOf(group.value) <= 0) break;
+      if (isEmpty(group) || scale >= lastScale || ratioValue(group.value) <= 0) break;
       total = add(total, times(group.value, scale));
       lastScale = scale;
       group = emptyGroup();
@@ -515,7 +519,7 @@ export function readNumber(expression: string, conventions: NumberConventions = 
         decimals += String(DECIMAL_DIGITS[(pieces[next] as Piece).lower]);
         next++;
       }
-      if (decimals === '' || !Number.isInteger(valueOf(group.value))) break;
+      if (decimals === '' || !Number.isInteger(ratioValue(group.value))) break;
       const withDecimals = add(group.value, decimalRatio('0', decimals));
       accept(add(total, withDecimals), (pieces[next - 1] as Piece).end);
       finishWithScale(withDecimals, next);
@@ -561,7 +565,7 @@ export function parseNumber(expression: string, conventions: NumberConventions =
   if (fraction) {
     const [whole, numerator, denominator] = [Number(fraction[1] ?? 0), Number(fraction[2]), Number(fraction[3])];
     if (!(numerator > 0 && numerator < denominator && FRACTION_DENOMINATORS.has(denominator))) return null;
-    return valueOf(ratio(whole * denominator + numerator, denominator));
+    return ratioValue(ratio(whole * denominator + numerator, denominator));
   }
   const read = readNumber(text, conventions);
   return read !== null && read.length === text.length ? read.value : null;
@@ -589,8 +593,8 @@ export function findNumbers(text: string, conventions: NumberConventions = DEFAU
   const found: FoundNumber[] = [];
   const pattern = NUMBER_SCAN;
   pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
+  // An exec loop, not matchAll: the body moves lastIndex to skip or re-read part of a match.
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const expression = match[0];
     if (DIGIT_FRACTION.test(expression)) {
       const value = parseNumber(expression);

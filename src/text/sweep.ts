@@ -133,13 +133,19 @@ function hookIndexOf(net: Net): HookIndex {
     const wordNumbers = (items: readonly string[] | undefined): number[] =>
       (items ?? []).map((item) => {
         let number = words.get(item);
-        if (number === undefined) words.set(item, (number = words.size));
+        if (number === undefined) {
+          number = words.size;
+          words.set(item, number);
+        }
         return number;
       });
     const texts = new Map<string, number>();
     const hooked = (pattern: Pattern): Hooked => {
       let text = texts.get(pattern.match);
-      if (text === undefined) texts.set(pattern.match, (text = texts.size));
+      if (text === undefined) {
+        text = texts.size;
+        texts.set(pattern.match, text);
+      }
       return { pattern, text, start: startTestOf(pattern), needs: wordNumbers(pattern.needs), ifNo: wordNumbers(pattern.ifNo), wants: wordNumbers(pattern.wants) };
     };
     const patterns = hooks.map((hook) => (net.hooks[hook] as Pattern[]).map(hooked));
@@ -202,7 +208,7 @@ function tokenMatches(term: Term, token: MatchToken, index: number, length: numb
   if (token.word !== undefined) {
     if (token.use !== undefined) return token.word === term[token.use];
     if (term.machine !== null && term.machine !== undefined && term.machine === token.word) return true;
-    if (term.alias !== undefined && term.alias.some((alias) => alias === token.word)) return true;
+    if (term.alias?.some((alias) => alias === token.word)) return true;
     return token.word === term.text || token.word === term.normal;
   }
   if (token.tag !== undefined) return term.tags.has(token.tag);

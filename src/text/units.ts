@@ -22,10 +22,10 @@ const MEASURE_UNITS = [
   'bytes', 'gigabytes', 'terabytes', 'GB', 'TB', 'MB',
 ];
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A measure unit word, as a regular expression source (whole word). */
-export const MEASURE_UNIT_WORD = `(?:${[...MEASURE_UNITS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+export const MEASURE_UNIT_WORD = `(?:${[...MEASURE_UNITS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
 
 /** Units that are also common words or letters: they only count right after digits ("5 m", "10 g"), never after words ("a m"). */
 export const DIGIT_ONLY_UNITS = new Set(['m', 'g', 'ha', 'ft', 'oz', 'lb', 'MW', 'GW', 'GB', 'TB', 'MB', 'kW', 'C', 'F', 'bp', 'bps']);

@@ -15,7 +15,9 @@ const MENTIONS: [string, EntityType, number][] = [
 
 function entities(): SpeakerEntities {
   const document = documentWith('d', TEXT, MENTIONS.map(([name, type]) => [name, type]));
-  document.mentions.forEach((mention, index) => (mention.cluster = (MENTIONS[index] as [string, EntityType, number])[2]));
+  document.mentions.forEach((mention, index) => {
+    mention.cluster = (MENTIONS[index] as [string, EntityType, number])[2];
+  });
   document.entityClusters = [
     { type: 'person', name: 'David Cameron', forms: ['David Cameron', 'Cameron'] },
     { type: 'place', name: 'Jiaozuo City', forms: ['Jiaozuo City'] },

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ClaimRow, type DateRow, type DocumentRow, type EntityRow, type FigureRow, type MentionRow, type PassageRow, type TableRows } from '../../src/schemas/index.ts';
+import type { ClaimRow, DateRow, DocumentRow, EntityRow, FigureRow, MentionRow, PassageRow, TableRows } from '../../src/schemas/index.ts';
 import { claimLinkRows } from '../../src/output/claim-links.ts';
 import type { ReportTables } from '../../src/report/read-tables.ts';
 

@@ -40,7 +40,7 @@ describe('parseIsoDay', () => {
   });
 });
 
-describe('weekValue', () => {
+describe('weekValue: the ISO week of a day, which may belong to the year before or after when it straddles New Year', () => {
   it.each<[number, number, number, CalendarValue]>([
     [2016, 1, 7, { value: '2016-W01', startDate: '2016-01-04', endDate: '2016-01-10', granularity: 'week' }],
     [2016, 1, 4, { value: '2016-W01', startDate: '2016-01-04', endDate: '2016-01-10', granularity: 'week' }],
@@ -80,7 +80,7 @@ describe('centuryValue', () => {
   });
 });
 
-describe('shiftDay', () => {
+describe('shiftDay: days, weeks, months and years forward and back, a month end cut to a shorter month', () => {
   it.each<[string, number, CalendarUnit, { year: number; month: number; day: number }]>([
     ['2016-01-07', -1, 'day', { year: 2016, month: 1, day: 6 }],
     ['2016-01-01', -1, 'day', { year: 2015, month: 12, day: 31 }],
@@ -101,7 +101,7 @@ describe('shiftDay', () => {
   });
 });
 
-describe('weekdayOf', () => {
+describe('weekdayOf: 0 for Sunday to 6 for Saturday, through a week of January 2016 and on a leap day', () => {
   it.each([
     ['2016-01-03', 0],
     ['2016-01-04', 1],
@@ -113,7 +113,7 @@ describe('weekdayOf', () => {
   });
 });
 
-describe('weekValue', () => {
+describe('weekValue: every day from Monday to Sunday of one week, 53-week years, a year that starts on a Monday, a leap day', () => {
   it.each<[number, number, number, string, string, string]>([
     [2016, 1, 20, '2016-W03', '2016-01-18', '2016-01-24'],
     [2016, 1, 18, '2016-W03', '2016-01-18', '2016-01-24'],
@@ -145,7 +145,7 @@ describe('quarterValue and centuryValue', () => {
   });
 });
 
-describe('shiftDay', () => {
+describe('shiftDay: across month, year and leap-day boundaries, a leap day moved by one and four years, a shift of zero', () => {
   it.each<[string, number, CalendarUnit, { year: number; month: number; day: number }]>([
     ['2016-01-20', -1, 'day', { year: 2016, month: 1, day: 19 }],
     ['2016-01-01', -1, 'day', { year: 2015, month: 12, day: 31 }],
@@ -166,7 +166,7 @@ describe('shiftDay', () => {
   });
 });
 
-describe('weekdayOf', () => {
+describe('weekdayOf: on either side of the 1999-2000 New Year and on a leap day', () => {
   it.each([
     ['2016-01-20', 3],
     ['2016-01-17', 0],

@@ -508,7 +508,7 @@ export function predictedElsewhereFeatures(document: Pick<DocumentFeatures<unkno
     const label = LABELS[(firstPass[sentence] as readonly number[])[at] as number] as Label;
     return label.position === 'O' ? -1 : SPAN_TYPES.indexOf(label.type);
   };
-  document.words.forEach((words, sentence) =>
+  document.words.forEach((words, sentence) => {
     words.forEach(({ key, capitalised }, at) => {
       const type = typeAt(sentence, at);
       if (type < 0 || !capitalised) return;
@@ -518,8 +518,8 @@ export function predictedElsewhereFeatures(document: Pick<DocumentFeatures<unkno
         counts.set(key, perType);
       }
       perType[type] = (perType[type] as number) + 1;
-    }),
-  );
+    });
+  });
   return document.words.map((words, sentence) => {
     const hashes: number[] = [];
     const starts = new Uint32Array(words.length + 1);

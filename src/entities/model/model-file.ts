@@ -70,7 +70,9 @@ export function encodeModel(features: Uint32Array, weights: Float64Array, transi
   const metadata: ModelMetadata = { labels: LABELS.map(labelName), features: FEATURE_SET_VERSION, scale, card };
   const header = Buffer.from(JSON.stringify(metadata), 'utf8');
   const hashes = Buffer.alloc(keptFeatures.length * 4);
-  keptFeatures.forEach((hash, index) => hashes.writeUInt32LE(hash, index * 4));
+  keptFeatures.forEach((hash, index) => {
+    hashes.writeUInt32LE(hash, index * 4);
+  });
   const entryCount = rows.reduce((sum, row) => sum + row.length, 0);
   const counts = Buffer.from(rows.map((row) => row.length));
   const labels = Buffer.from(rows.flatMap((row) => row.map(([label]) => label)));
@@ -78,7 +80,9 @@ export function encodeModel(features: Uint32Array, weights: Float64Array, transi
   let at = 0;
   for (const row of rows) for (const [, value] of row) at = values.writeInt16LE(value, at);
   const transitionValues = Buffer.alloc(transitions.length * 4);
-  transitions.forEach((value, index) => transitionValues.writeFloatLE(value, index * 4));
+  transitions.forEach((value, index) => {
+    transitionValues.writeFloatLE(value, index * 4);
+  });
   const lexiconBytes = encodeWorldLexicon(lexicon);
   const sizes = Buffer.alloc(16);
   sizes.writeUInt32LE(header.length, 0);

@@ -19,7 +19,9 @@ describe('FeatureTable', () => {
     const hashes = Uint32Array.from({ length: 5000 }, (_, index) => mix(index, 7));
     const table = new FeatureTable(hashes);
     expect(table.size).toBe(5000);
-    hashes.forEach((hash, id) => expect(table.get(hash)).toBe(id));
+    hashes.forEach((hash, id) => {
+      expect(table.get(hash)).toBe(id);
+    });
     expect(table.get(mix(5000, 7))).toBe(-1);
     expect(new FeatureTable(new Uint32Array(0)).get(123)).toBe(-1);
   });

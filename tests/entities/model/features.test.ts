@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/entities/gazetteer.ts';
-import { ContextHashes, documentFeatures, modelSentences, NEIGHBOUR_OFFSETS, neighbourOf, sentenceFeatureHashes, Vocabulary, type DocumentFeatures, type FeatureInput } from '../../../src/entities/model/features.ts';
+import { ContextHashes, documentFeatures, modelSentences, NEIGHBOUR_OFFSETS, neighbourOf, sentenceFeatureHashes, Vocabulary, type DocumentFeatures, type FeatureInput, type WordView } from '../../../src/entities/model/features.ts';
 import { OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from '../../../src/entities/model/model-file.ts';
 import { ContextScores, featureIds, labelDocument, withEmissions, WordScores } from '../../../src/entities/model/recognizer.ts';
-import { SequenceModel } from '../../../src/entities/model/sequence-model.ts';
+import { SequenceModel, type PackedFeatures } from '../../../src/entities/model/sequence-model.ts';
 import { findEntityMentions } from '../../../src/entities/rules.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 import { documentOf } from '../../claims/helpers.ts';
@@ -53,20 +53,24 @@ describe('documentFeatures', () => {
       ['Acme', 'Widgets', 'said', 'Lopez', 'would', 'run', 'its', 'German', 'sales', 'from', '1996'],
     ]);
     const packed = sentenceFeatureHashes(features, 1);
-    const context = features.context[1]!;
-    (features.words[1] ?? []).forEach((word, token) => {
+    const secondSentence = features.words[1] as WordView[];
+    const context = features.context[1] as PackedFeatures<Uint32Array>;
+    secondSentence.forEach((word, token) => {
       const own = packed.ids.subarray(packed.starts[token], packed.starts[token + 1]);
       const contextOfToken = context.ids.subarray(context.starts[token], context.starts[token + 1]);
-      const around = NEIGHBOUR_OFFSETS.flatMap((_, index) => [...(neighbourOf(features.words[1]!, token, index).asNeighbour[index] as Uint32Array)]);
+      const around = NEIGHBOUR_OFFSETS.flatMap((_, index) => [...(neighbourOf(secondSentence, token, index).asNeighbour[index] as Uint32Array)]);
       expect(around).toHaveLength(6);
       expect([...own]).toEqual([...word.features, ...around, ...contextOfToken]);
     });
     expect(packed.starts[packed.starts.length - 1]).toBe(packed.ids.length);
     // "said" is the word before "Lopez", and nothing comes two before "Acme", the first word.
-    const lopez = features.words[1]![3]!;
-    const said = features.words[1]![2]!;
-    expect([...packed.ids.subarray(packed.starts[3]! + lopez.features.length + 1, packed.starts[3]! + lopez.features.length + 3)]).toEqual([...said.asNeighbour[1]!]);
-    expect([...packed.ids.subarray(packed.starts[0]! + features.words[1]![0]!.features.length, packed.starts[0]! + features.words[1]![0]!.features.length + 1)]).not.toEqual([...said.asNeighbour[0]!]);
+    const acme = secondSentence[0] as WordView;
+    const said = secondSentence[2] as WordView;
+    const lopez = secondSentence[3] as WordView;
+    const acmeStart = packed.starts[0] as number;
+    const lopezStart = packed.starts[3] as number;
+    expect([...packed.ids.subarray(lopezStart + lopez.features.length + 1, lopezStart + lopez.features.length + 3)]).toEqual([...(said.asNeighbour[1] as Uint32Array)]);
+    expect([...packed.ids.subarray(acmeStart + acme.features.length, acmeStart + acme.features.length + 1)]).not.toEqual([...(said.asNeighbour[0] as Uint32Array)]);
   });
 });
 
@@ -85,7 +89,9 @@ describe('ContextScores', () => {
     scored.context.forEach((scores, sentence) => {
       const full = model.sequenceModel.emissions(featureIds(sentenceFeatureHashes(hashed, sentence), model.features));
       expect(scores).toHaveLength(full.length);
-      full.forEach((score, index) => expect(scores[index]).toBeCloseTo(score, 9));
+      full.forEach((score, index) => {
+        expect(scores[index]).toBeCloseTo(score, 9);
+      });
     });
     expect(withEmissions(hashed, model.sequenceModel, model.features).context).toEqual(scored.context);
   });
