@@ -1,4 +1,4 @@
-import nlp from '../text/compromise.ts';
+import { loadCompromise } from '../text/compromise.ts';
 import type { Token } from '../text/analysis.ts';
 import type { EntityType } from '../schemas/index.ts';
 
@@ -24,7 +24,7 @@ let lexicon: Readonly<Record<string, string | undefined>> | null = null;
 
 /** compromise's word list (word -> tag), read from its model once; no tagging happens here. */
 function commonLexicon(): Readonly<Record<string, string | undefined>> {
-  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+  lexicon ??= (loadCompromise() as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
   return lexicon;
 }
 

@@ -1,6 +1,7 @@
-import nlp from './compromise.ts';
+import type compromise from 'compromise';
 import type { PassageAnalysis, Span } from '../document.ts';
-import { fastSweepPlugin } from './sweep.ts';
+import { loadCompromise } from './compromise.ts';
+import { installFastSweep } from './sweep.ts';
 
 // The analysis's record types belong to the document (the core); the extractors take them from here, with the analysis.
 export type { PassageAnalysis, Token } from '../document.ts';
@@ -22,15 +23,30 @@ const NO_TAGS: ReadonlySet<string> = new Set();
  * change; tagging gets about a quarter faster.
  */
 const UNUSED_COMPUTE_STEPS = new Set(['chunks', 'freeze', 'typeahead']);
-const world = nlp.world() as unknown as { hooks: string[] };
-// The same tags, found faster (see sweep.ts).
-nlp.plugin(fastSweepPlugin);
-const TAGGING_STEPS = world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step));
+/** compromise set up for our tagging, at the first text tagged (see loadCompromise): its world, and our compute steps. */
+interface Tagger {
+  nlp: typeof compromise;
+  world: { hooks: string[] };
+  steps: string[];
+}
+let tagger: Tagger | null = null;
+
+function taggerOf(): Tagger {
+  if (tagger === null) {
+    const nlp = loadCompromise();
+    const world = nlp.world() as unknown as { hooks: string[] };
+    // The same tags, found faster (see sweep.ts).
+    installFastSweep(nlp);
+    tagger = { nlp, world, steps: world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step)) };
+  }
+  return tagger;
+}
 
 /** Tags a text with our compute steps; compromise's own defaults are restored at once, so other users of compromise in the process are not affected. */
-function tag(text: string): ReturnType<typeof nlp> {
+function tag(text: string): ReturnType<typeof compromise> {
+  const { nlp, world, steps } = taggerOf();
   const defaults = world.hooks;
-  world.hooks = TAGGING_STEPS;
+  world.hooks = steps;
   try {
     return nlp(text);
   } finally {

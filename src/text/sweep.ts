@@ -1,4 +1,5 @@
-import nlp from './compromise.ts';
+import type compromise from 'compromise';
+import { loadCompromise } from './compromise.ts';
 
 /*
  * compromise's post-tagger runs its ~570 tag patterns over every clause of a
@@ -23,7 +24,7 @@ import nlp from './compromise.ts';
  *   term.
  *
  * The replacement is installed through compromise's plugin API
- * (`nlp.plugin(fastSweepPlugin)`, in analysis.ts), which is how compromise
+ * (`installFastSweep`, called by analysis.ts), which is how compromise
  * lets plugins swap a method.
  */
 
@@ -310,11 +311,18 @@ export const fastBulkMatch: BulkMatch = (document, net, methods, options = {}) =
   return results;
 };
 
-// compromise's typings do not describe its internal methods; this is the shape it has at run time.
-const methods = (nlp.world() as unknown as { methods: Methods }).methods;
+/** compromise's own bulk matcher, kept when fastBulkMatch replaces it. */
+let ownBulkMatch: BulkMatch | undefined;
 
-/** compromise's own bulk matcher (as it was before fastSweepPlugin is installed), for comparison in tests. */
-export const compromiseBulkMatch: BulkMatch = methods.one.bulkMatch;
+/** compromise's own bulk matcher (as it was before installFastSweep), for comparison in tests. */
+export function compromiseBulkMatch(): BulkMatch {
+  // compromise's typings do not describe its internal methods; this is the shape it has at run time.
+  ownBulkMatch ??= (loadCompromise().world() as unknown as { methods: Methods }).methods.one.bulkMatch;
+  return ownBulkMatch;
+}
 
-/** The compromise plugin that installs fastBulkMatch: `nlp.plugin(fastSweepPlugin)`. */
-export const fastSweepPlugin = { methods: { one: { bulkMatch: fastBulkMatch } } } as unknown as Parameters<typeof nlp.plugin>[0];
+/** Makes fastBulkMatch compromise's bulk matcher (a compromise plugin), keeping compromise's own (compromiseBulkMatch). */
+export function installFastSweep(nlp: typeof compromise): void {
+  compromiseBulkMatch();
+  nlp.plugin({ methods: { one: { bulkMatch: fastBulkMatch } } } as unknown as Parameters<typeof nlp.plugin>[0]);
+}

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import nlp from '../../src/text/compromise.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/text/analysis.ts';
-import { compromiseBulkMatch, fastBulkMatch, type BulkMatch } from '../../src/text/sweep.ts';
+import { loadCompromise } from '../../src/text/compromise.ts';
+import { compromiseBulkMatch as ownBulkMatch, fastBulkMatch, type BulkMatch } from '../../src/text/sweep.ts';
 import { PROPERTY_RUNS } from '../properties/runs.ts';
 
 // compromise's internals are untyped; these are the parts the comparison drives.
@@ -13,6 +12,9 @@ interface World {
   methods: { one: { bulkMatch: BulkMatch; buildNet(matches: unknown, world: World): Parameters<BulkMatch>[1] }; two: { quickSplit(docs: unknown): Parameters<BulkMatch>[0] } };
   model: { two: { matches: unknown } };
 }
+const nlp = loadCompromise();
+// compromise's own matcher: kept by installFastSweep when the analysis has tagged already, else compromise's current one.
+const compromiseBulkMatch = ownBulkMatch();
 const world = nlp.world() as unknown as World;
 const methods = world.methods as unknown as Parameters<BulkMatch>[2];
 const net = postTaggerPatterns();
