@@ -117,7 +117,7 @@ function loadedDocument(input: TextDocument, defaultId: string): LoadedDocument 
     warnings: metadata.warnings.map((warning) => findingAt('warning', warning, { source: id, line: null })),
   });
   if (input.text.trim() === '') {
-    const error = diagnosticAt('error', MessageCode.LOAD_EMPTY, { source: id, line: null }, `the text is empty or only whitespace; nothing to extract`);
+    const error = diagnosticAt('error', MessageCode.LOAD_EMPTY, { source: id, line: null }, 'the text is empty or only whitespace; nothing to extract');
     failDocument(document, error, 'skipped');
   }
   return document;
