@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentStatus, DocumentTables, EntityCluster, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+import type { Diagnostic, DocumentFormat, DocumentStatus, DocumentTables, EntityCluster, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
 
 // A document's entity clusters are stored with its result and read back through their schema; the stages take the type from here.
 export type { EntityCluster } from './schemas/index.ts';
@@ -105,8 +105,10 @@ export interface PipelineDocument {
   published: string | null;
   text: string;
   status: DocumentStatus;
-  error: string | null;
-  warnings: string[];
+  /** Why the document failed or was skipped (severity error), else null. */
+  error: Diagnostic | null;
+  /** Problems that did not stop the document (severity warning). */
+  warnings: Diagnostic[];
   referenceDate: string | null;
   referenceSource: 'published' | 'text' | 'config' | null;
   /** Converts UTF-16 offsets into the text to code points (an OffsetIndex from src/text/offsets.ts, made before the document stages run). */
@@ -149,7 +151,7 @@ export function createDocument(fields: Pick<PipelineDocument, 'id' | 'source' | 
 }
 
 /** Marks a document failed (or skipped) with a coded reason; its extracted data is dropped. */
-export function failDocument(document: PipelineDocument, error: string, status: 'failed' | 'skipped' = 'failed'): void {
+export function failDocument(document: PipelineDocument, error: Diagnostic, status: 'failed' | 'skipped' = 'failed'): void {
   document.status = status;
   document.error = error;
   document.passages = [];

@@ -2,14 +2,15 @@ import { resolveConfig, type PipelineConfig, type ResolvedConfig } from './confi
 import { createDocument, failDocument } from './document.ts';
 import { sha256 } from './input/decode.ts';
 import { readMetadata } from './input/metadata.ts';
-import { formatMessage, messageAbout, MessageCode } from './messages.ts';
+import { diagnosticAt, findingAt } from './diagnostics.ts';
 import { claimLinkRows } from './output/claim-links.ts';
+import { writtenRows } from './output/rows.ts';
 import type { DocumentResult } from './run/document-result.ts';
 import { extractResult, type LoadedDocument } from './run/extract-document.ts';
 import { ResultCache } from './run/result-cache.ts';
 import { workerPoolRunner, type TaskRunner } from './run/task-runner.ts';
 import { workerCount } from './run/worker-count.ts';
-import type { TableRows } from './schemas/index.ts';
+import { MessageCode, type TableRows } from './schemas/index.ts';
 import type { CorpusStage, Stage } from './stage.ts';
 import { DOCUMENT_STAGES, STAGES } from './stages/index.ts';
 import { recognizerFor } from './stages/extract-entities.ts';
@@ -113,10 +114,10 @@ function loadedDocument(input: TextDocument, defaultId: string): LoadedDocument 
     text: input.text,
     title: metadata.title,
     published: metadata.published,
-    warnings: metadata.warnings.map((warning) => messageAbout(warning, id)),
+    warnings: metadata.warnings.map((warning) => findingAt('warning', warning, { source: id, line: null })),
   });
   if (input.text.trim() === '') {
-    const error = formatMessage(MessageCode.LOAD_EMPTY, `${id}: the text is empty or only whitespace; nothing to extract`);
+    const error = diagnosticAt('error', MessageCode.LOAD_EMPTY, { source: id, line: null }, 'the text is empty or only whitespace; nothing to extract');
     failDocument(document, error, 'skipped');
   }
   return document;
@@ -137,7 +138,7 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
     const linker = linkerStage.createLinker(resolved);
     linker.add(clusters);
     linker.finish();
-    const { document, passages, mentions, dates, figures, claims } = linker.resolve({ ...result, clusters });
+    const { document, passages, mentions, dates, figures, claims } = writtenRows(linker.resolve({ ...result, clusters }));
     const entities = linker.entities();
     return { document, passages, mentions, entities, dates, figures, claims, claim_links: claimLinkRows(claims) };
   };

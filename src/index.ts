@@ -9,7 +9,6 @@ export type { Stage, SourceStage, DocumentStage, CorpusStage, SinkStage, Sink, E
 export type { DocumentResult } from './run/document-result.ts';
 export { parseShard, type Shard } from './run/shard.ts';
 export type { PipelineDocument, Passage, EntityMention, DateExpression, FigureExpression, Claim, EntityCluster, Span } from './document.ts';
-export { MessageCode } from './messages.ts';
 export { load } from './stages/load.ts';
 export { InputError } from './input/discover.ts';
 export { clusterEntities } from './stages/cluster-entities.ts';

@@ -3,7 +3,7 @@ import type { PipelineDocument } from './document.ts';
 import type { InputFile } from './input/discover.ts';
 import type { EntityCluster } from './document.ts';
 import type { InputSurvey } from './input/survey.ts';
-import type { DocumentResult } from './run/document-result.ts';
+import type { DocumentResult, DocumentRows } from './run/document-result.ts';
 import type { EntityRow } from './schemas/index.ts';
 import type { AnyStageOptions } from './stage-options.ts';
 
@@ -66,9 +66,9 @@ export interface CorpusStage extends StageInfo {
   createLinker(config: ResolvedConfig): EntityLinker;
 }
 
-/** Receives the resolved results in input order and writes something from them (touches the disk). */
+/** Receives each document's rows as the tables hold them (entities resolved, diagnostics rendered), in input order, and writes something from them (touches the disk). */
 export interface Sink {
-  add(result: DocumentResult): Promise<void>;
+  add(rows: DocumentRows): Promise<void>;
   /** Called once every result was added; `entities` and `manifest` are final. */
   close(entities: readonly EntityRow[], manifest: Record<string, unknown>): Promise<void>;
   /** Called instead of close when the run fails: leave the previous output as it was. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatMessage, MessageCode } from '../messages.ts';
+import type { Finding } from '../diagnostics.ts';
+import { MessageCode } from '../schemas/index.ts';
 
 /** SHA-256 of bytes or text, as hex. */
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
@@ -24,7 +25,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 /** Result of decoding raw bytes to text. */
 export interface Decoded {
   text: string;
-  warning: string | null;
+  /** Set when the bytes were not UTF-8; the caller knows the file it is about. */
+  warning: Finding | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded | null {
   } catch {
     return {
       text: decodeWindows1252(body),
-      warning: formatMessage(MessageCode.LOAD_DECODE_FALLBACK, 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)'),
+      warning: { code: MessageCode.LOAD_DECODE_FALLBACK, reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' },
     };
   }
 }

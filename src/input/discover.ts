@@ -1,7 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { diagnosticOn } from '../diagnostics.ts';
+import { MessageCode, type Diagnostic } from '../schemas/index.ts';
 
 /** A file found under an input root, or an entry that could not be read as one. */
 export interface InputFile {
@@ -13,9 +14,9 @@ export interface InputFile {
   /** Position in the input order (roots in order, paths sorted within a root). */
   order: number;
   /** Warnings found while listing (a renamed duplicate id). */
-  warnings: string[];
+  warnings: Diagnostic[];
   /** Set when the entry cannot be read (a symlink loop, an unreadable folder): it becomes a failed document. */
-  problem: string | null;
+  problem: Diagnostic | null;
 }
 
 /** An input root that does not exist: a usage error (CLI exit code 2). */
@@ -53,8 +54,8 @@ async function holdsQuarryOutput(folder: string): Promise<boolean> {
 }
 
 /** A named pipe, socket or device is listed, not read: reading one could block forever or never end (/dev/zero). */
-const notRegularFile = (relativePath: string): string =>
-  formatMessage(MessageCode.LOAD_UNSUPPORTED, `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`);
+const notRegularFile = (relativePath: string): Diagnostic =>
+  diagnosticOn('error', MessageCode.LOAD_UNSUPPORTED, relativePath, `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`);
 
 /**
  * Walks a folder: hidden entries skipped, symbolic links followed, a link
@@ -67,7 +68,7 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    found.push({ absolutePath: folder, relativePath: relative(folder), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `folder ${relative(folder)} cannot be read (${(error as Error).message}); check its permissions`) });
+    found.push({ absolutePath: folder, relativePath: relative(folder), problem: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, relative(folder), `folder ${relative(folder)} cannot be read (${(error as Error).message}); check its permissions`) });
     return;
   }
   for (const entry of entries) {
@@ -78,7 +79,7 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
     if (entry.isSymbolicLink()) {
       const target = await stat(absolutePath).catch(() => null);
       if (target === null) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_UNREADABLE, `${relative(absolutePath)} is a symbolic link to something that does not exist; fix or remove the link`) });
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, relative(absolutePath), `${relative(absolutePath)} is a symbolic link to something that does not exist; fix or remove the link`) });
         continue;
       }
       isDirectory = target.isDirectory();
@@ -89,7 +90,7 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
       // The run's own output folder under an input root: its tables are not inputs.
       if (excluded.has(real)) continue;
       if (ancestors.has(real)) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: formatMessage(MessageCode.LOAD_SYMLINK_LOOP, `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
+        found.push({ absolutePath, relativePath: relative(absolutePath), problem: diagnosticOn('error', MessageCode.LOAD_SYMLINK_LOOP, relative(absolutePath), `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
         continue;
       }
       if (await holdsQuarryOutput(absolutePath)) {
@@ -125,13 +126,13 @@ export async function discoverInputs(roots: readonly string[], excludedFolders: 
     // Named as the input root was given (data/old-out, not /home/.../data/old-out).
     leftOut.push(...leftOutHere.sort(byCodeUnits).map((folder) => path.join(root, path.relative(absoluteRoot, folder))));
     for (const entry of found) {
-      const warnings: string[] = [];
+      const warnings: Diagnostic[] = [];
       const natural = documentIdOf(entry.relativePath);
       let id = natural;
       if (taken.has(id)) {
         id = entry.relativePath;
         for (let counter = 2; taken.has(id); counter++) id = `${entry.relativePath}~${counter}`;
-        warnings.push(formatMessage(MessageCode.LOAD_DUPLICATE_ID, `doc_id "${natural}" is already taken by another input; this one is "${id}"`));
+        warnings.push(diagnosticOn('warning', MessageCode.LOAD_DUPLICATE_ID, entry.relativePath, `doc_id "${natural}" is already taken by another input; this one is "${id}"`));
       }
       taken.add(id);
       files.push({ ...entry, id, order: files.length, warnings });

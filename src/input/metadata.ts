@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
-import { formatMessage, MessageCode } from '../messages.ts';
+import type { Finding } from '../diagnostics.ts';
 import { isCalendarDay } from '../schemas/calendar-day.ts';
+import { MessageCode } from '../schemas/index.ts';
 import { dayValue } from '../text/calendar.ts';
 
 /** Normalises a `published` value (string or YAML date) to YYYY-MM-DD, or null when it is not a date. */
@@ -26,17 +27,18 @@ export interface Metadata {
   /** The document's own `source` field: where it says it comes from (a URL, a publication). */
   origin: string | null;
   published: string | null;
-  warnings: string[];
+  /** Problems with the fields; the caller knows the file or record they are about. */
+  warnings: Finding[];
 }
 
 export function readMetadata(fields: Record<string, unknown>): Metadata {
-  const warnings: string[] = [];
+  const warnings: Finding[] = [];
   const title = typeof fields.title === 'string' && fields.title.trim() !== '' ? fields.title.trim() : null;
   const origin = typeof fields.source === 'string' && fields.source.trim() !== '' ? fields.source : null;
   let published: string | null = null;
   if (fields.published !== undefined && fields.published !== null) {
     published = normalizePublished(fields.published);
-    if (published === null) warnings.push(formatMessage(MessageCode.LOAD_BAD_PUBLISHED, `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)`));
+    if (published === null) warnings.push({ code: MessageCode.LOAD_BAD_PUBLISHED, reason: `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)` });
   }
   return { title, origin, published, warnings };
 }
@@ -52,11 +54,11 @@ export function splitFrontMatter(text: string): { text: string } & Metadata {
     fields = parseYaml(match[1] ?? '');
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { text, title: null, origin: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)`)] };
+    return { text, title: null, origin: null, published: null, warnings: [{ code: MessageCode.LOAD_BAD_FRONT_MATTER, reason: `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)` }] };
   }
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     // Two "---" lines around prose are a thematic break, not metadata: keep everything.
-    return { text, title: null, origin: null, published: null, warnings: [formatMessage(MessageCode.LOAD_BAD_FRONT_MATTER, 'front matter is not a YAML mapping (key: value lines); kept as text')] };
+    return { text, title: null, origin: null, published: null, warnings: [{ code: MessageCode.LOAD_BAD_FRONT_MATTER, reason: 'front matter is not a YAML mapping (key: value lines); kept as text' }] };
   }
   return { text: text.slice(match[0].length), ...readMetadata(fields as Record<string, unknown>) };
 }

@@ -3,11 +3,13 @@
  * checks them) and the runner (which stores them): code point offsets,
  * derived ids, local entity references, and each claim linked to the
  * mentions, figures and dates inside it; and the result a document
- * contributes to the run, its rows with its entity clusters.
+ * contributes to the run, its rows with its entity clusters (its error and
+ * warnings kept as diagnostics until its rows are written).
  */
 import { SpeakerEntities } from '../claims/speaker-entity.ts';
+import { renderDiagnostic } from '../diagnostics.ts';
 import type { EntityMention, PipelineDocument, Span } from '../document.ts';
-import { localEntityReference, type DocumentResult } from '../run/document-result.ts';
+import { localEntityReference, type DocumentRecord, type DocumentResult, type DocumentRows } from '../run/document-result.ts';
 import type { ClaimRow, DateRow, DocumentRow, DocumentTables, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
 import { OffsetIndex, codePointLength } from '../text/offsets.ts';
 import { SpanIndex } from '../text/spans.ts';
@@ -98,6 +100,11 @@ export function documentRows(document: PipelineDocument): DocumentTables {
 
 /** A document's row in the documents table: what it is, where it came from, and what happened to it. */
 export function documentRow(document: PipelineDocument): DocumentRow {
+  return renderedDocumentRow(documentRecord(document));
+}
+
+/** A document's row as its result keeps it, the error and warnings still diagnostics. */
+function documentRecord(document: PipelineDocument): DocumentRecord {
   return {
     doc_id: document.id,
     source: document.source,
@@ -123,5 +130,15 @@ const NO_ROWS: DocumentTables = { passages: [], mentions: [], dates: [], figures
 export function documentResult(document: PipelineDocument): DocumentResult {
   const rows = document.status === 'ok' ? (document.rows ?? NO_ROWS) : NO_ROWS;
   const clusters = document.status === 'ok' ? document.entityClusters.map(({ type, name, forms }) => ({ type, name, forms })) : [];
-  return { document: documentRow(document), ...rows, clusters };
+  return { document: documentRecord(document), ...rows, clusters };
+}
+
+/** A kept documents row with its error and warnings rendered as the table writes them ("CODE: message"). */
+function renderedDocumentRow(record: DocumentRecord): DocumentRow {
+  return { ...record, error: record.error === null ? null : renderDiagnostic(record.error), warnings: record.warnings.map(renderDiagnostic) };
+}
+
+/** A result's rows as the tables hold them: the documents row rendered, the clusters (for linking only) left out. */
+export function writtenRows({ document, clusters: _clusters, ...rows }: DocumentResult): DocumentRows {
+  return { document: renderedDocumentRow(document), ...rows };
 }

@@ -8,7 +8,7 @@
 import type { ClaimKind, ClaimRow, DateRow, DocumentRow, EntityRow } from '../schemas/index.ts';
 import type { ReportTables } from './read-tables.ts';
 import { barChart, timelineChart, type TimelineRow } from './charts.ts';
-import type { DocumentRows } from './document-page.ts';
+import type { DocumentRows } from '../run/document-result.ts';
 import { documentPagePath, rowAnchor } from './file-names.ts';
 import { escapeHtml, formatCount, page, truncate } from './html.ts';
 import { HIGHLIGHT_COLOURS, HIGHLIGHT_LABELS } from './palette.ts';

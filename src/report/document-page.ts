@@ -1,5 +1,5 @@
 /** The page of one document: its text with every row highlighted, a legend that filters by type, and tooltips. */
-import type { DocumentResult } from '../run/document-result.ts';
+import type { DocumentRows } from '../run/document-result.ts';
 import type { EntityNames } from '../stage.ts';
 import { rowAnchor } from './file-names.ts';
 import { documentBlocks, renderHighlightedText, type Highlight } from './highlight.ts';
@@ -7,9 +7,6 @@ import { escapeHtml, formatCount, page } from './html.ts';
 import { HIGHLIGHT_LABELS, HIGHLIGHT_TYPES, type HighlightType } from './palette.ts';
 import { REPORT_STYLES } from './styles.ts';
 import { claimTip, dateTip, figureTip, mentionTip } from './tooltips.ts';
-
-/** The rows of one document, from every table. */
-export type DocumentRows = Omit<DocumentResult, 'clusters'>;
 
 /**
  * The filter is CSS (unticking a type hides its colours with :has), so it

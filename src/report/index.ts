@@ -10,7 +10,8 @@ import type { EntityRow } from '../schemas/index.ts';
 import type { ReportTables } from './read-tables.ts';
 import { CorpusSummary, DOCUMENT_LIST_PAGE, needsDocumentList, renderCorpusPage, renderDocumentListPage, rowsByDocument } from './corpus-page.ts';
 import type { EntityNames } from '../stage.ts';
-import { renderDocumentPage, type DocumentRows } from './document-page.ts';
+import type { DocumentRows } from '../run/document-result.ts';
+import { renderDocumentPage } from './document-page.ts';
 import { documentPagePath } from './file-names.ts';
 
 export { documentFileName, documentPagePath, rowAnchor } from './file-names.ts';

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ClaimRow, DateRow, DocumentRow, EntityCluster, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
+import { ClaimRow, DateRow, Diagnostic, DocumentRow, EntityCluster, FigureRow, MentionRow, PassageRow } from '../schemas/index.ts';
+
+/** A document's row as its result keeps it: the error and warnings as diagnostics, rendered as "CODE: message" when the row is written. */
+export const DocumentRecord = DocumentRow.extend({ error: Diagnostic.nullable(), warnings: z.array(Diagnostic) });
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
 /**
  * Everything one document contributes to the tables, before corpus-wide
@@ -8,7 +12,7 @@ import { ClaimRow, DateRow, DocumentRow, EntityCluster, FigureRow, MentionRow, P
  * and a result read back from the cache is checked against this schema.
  */
 export const DocumentResult = z.object({
-  document: DocumentRow,
+  document: DocumentRecord,
   passages: z.array(PassageRow),
   mentions: z.array(MentionRow),
   dates: z.array(DateRow),
@@ -18,6 +22,9 @@ export const DocumentResult = z.object({
   clusters: z.array(EntityCluster),
 });
 export type DocumentResult = z.infer<typeof DocumentResult>;
+
+/** One document's rows as the tables hold them: its result without the clusters, its diagnostics rendered. */
+export type DocumentRows = Omit<DocumentResult, 'document' | 'clusters'> & { document: DocumentRow };
 
 const LOCAL_REFERENCE = /^#(\d+)$/;
 

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config.ts';
 import { createDocument, failDocument, type PipelineDocument } from '../document.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { diagnosticAt } from '../diagnostics.ts';
 import { documentResult } from '../output/rows.ts';
+import { MessageCode } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import { OffsetIndex } from '../text/offsets.ts';
 import type { DocumentResult } from './document-result.ts';
@@ -37,7 +38,7 @@ export function runDocumentStages(document: PipelineDocument, stages: readonly D
     try {
       stage.run(document, config);
     } catch (error) {
-      failDocument(document, formatMessage(MessageCode.STAGE_FAILED, `${document.source}: stage ${stage.name} failed: ${(error as Error).message}. This is a bug in quarry, not in the file: please report it with this document`));
+      failDocument(document, diagnosticAt('error', MessageCode.STAGE_FAILED, { source: document.source, line: null }, `stage ${stage.name} failed: ${(error as Error).message}. This is a bug in quarry, not in the file: please report it with this document`));
       return;
     } finally {
       timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - started;

@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config.ts';
 import { createDocument, failDocument, type EntityCluster, type PipelineDocument } from '../document.ts';
 import type { InputSurvey } from '../input/survey.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { diagnosticAt } from '../diagnostics.ts';
 import type { DocumentStage, EntityLinker, SourceStage } from '../stage.ts';
 import { documentResult } from '../output/rows.ts';
+import { MessageCode, type Diagnostic } from '../schemas/index.ts';
 import type { DocumentResult } from './document-result.ts';
 import type { ExtractOutcome, LoadedDocument } from './extract-document.ts';
 import type { ExtractionKey } from './extraction-key.ts';
@@ -78,7 +79,7 @@ export async function firstPass(source: SourceStage, documentStages: readonly Do
       const outcome = await runner.run({ document, config }).catch((error: Error): ExtractOutcome => {
         if (error instanceof WorkerBundleError) throw error;
         // A worker that dies on one document (out of memory, a native crash) fails that document only.
-        const failedResult = failedExtraction(document, formatMessage(MessageCode.STAGE_FAILED, `${document.source}: the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
+        const failedResult = failedExtraction(document, diagnosticAt('error', MessageCode.STAGE_FAILED, { source: document.source, line: null }, `the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
         return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {}, serializeMilliseconds: 0 };
       });
       await phases.timeAsync('cache_write', () => cache.write(key, outcome.serialized));
@@ -129,7 +130,7 @@ function loadedFields(document: PipelineDocument): LoadedDocument {
 }
 
 /** The result of a document whose extraction crashed its worker: failed, with no rows. */
-function failedExtraction(loaded: LoadedDocument, error: string): DocumentResult {
+function failedExtraction(loaded: LoadedDocument, error: Diagnostic): DocumentResult {
   const document = createDocument(loaded);
   failDocument(document, error);
   return documentResult(document);

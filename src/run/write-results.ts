@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { diagnosticAt } from '../diagnostics.ts';
 import { claimLinkRows } from '../output/claim-links.ts';
-import { TABLE_NAMES, type TableName } from '../schemas/index.ts';
+import { writtenRows } from '../output/rows.ts';
+import { MessageCode, TABLE_NAMES, type TableName } from '../schemas/index.ts';
 import type { EntityLinker, Sink, SinkStage } from '../stage.ts';
 import type { DocumentResult } from './document-result.ts';
 import { countWords } from './extract-document.ts';
@@ -45,7 +46,7 @@ export async function writeResults(
     let reading = performance.now();
     for await (const cachedResult of readAhead(entries, readCachedResult, READ_AHEAD)) {
       phases.addSince('cache_read', reading);
-      const result = phases.time('link_entities', () => linker.resolve(withUniqueId(cachedResult, seenIds)));
+      const result = writtenRows(phases.time('link_entities', () => linker.resolve(withUniqueId(cachedResult, seenIds))));
       const row = result.document;
       documents[row.status]++;
       if (row.status !== 'ok') problems.push({ source: row.source, status: row.status, error: row.error });
@@ -92,6 +93,6 @@ function withUniqueId(result: DocumentResult, seenIds: Set<string>): DocumentRes
   let id = result.document.source;
   for (let counter = 2; seenIds.has(id); counter++) id = `${result.document.source}~${counter}`;
   seenIds.add(id);
-  const error = formatMessage(MessageCode.LOAD_DUPLICATE_ID, `${result.document.source}: doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}". Give each record a distinct "id"`);
+  const error = diagnosticAt('error', MessageCode.LOAD_DUPLICATE_ID, { source: result.document.source, line: null }, `doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}". Give each record a distinct "id"`);
   return { document: { ...result.document, doc_id: id, status: 'failed', error, passages: 0 }, passages: [], mentions: [], dates: [], figures: [], claims: [], clusters: [] };
 }

@@ -11,6 +11,7 @@ import { PassageRow } from './passages.ts';
 export * from './claim-links.ts';
 export * from './claims.ts';
 export * from './dates.ts';
+export * from './diagnostics.ts';
 export * from './documents.ts';
 export * from './entities.ts';
 export * from './figures.ts';

@@ -1,8 +1,8 @@
 import type * as chrono from 'chrono-node';
 import { DATE_PARSER, DateTag, FUTURE, taggedGranularity } from '../dates/parsers.ts';
 import type { DateExpression, PipelineDocument, Span } from '../document.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
-import type { DateGranularity, DateKind } from '../schemas/index.ts';
+import { diagnosticOn } from '../diagnostics.ts';
+import { MessageCode, type DateGranularity, type DateKind } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { utcDate } from '../schemas/calendar-day.ts';
@@ -368,7 +368,7 @@ export const extractDates: DocumentStage = {
       // Relative dates before any explicit one: the date recorded as the document's reference (the latest date of the text) stands in for the publication date.
       ({ dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, reference.date, readings));
     }
-    if (unresolved > 0) document.warnings.push(formatMessage(MessageCode.DATE_UNRESOLVED, `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`));
+    if (unresolved > 0) document.warnings.push(diagnosticOn('warning', MessageCode.DATE_UNRESOLVED, document.source, `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`));
     document.dates = dates;
     document.referenceDate = reference?.date ?? null;
     document.referenceSource = reference?.source ?? null;

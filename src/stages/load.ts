@@ -10,8 +10,8 @@ import { discoverInputs, type InputFile } from '../input/discover.ts';
 import { surveyInputs } from '../input/survey.ts';
 import { htmlToText } from '../input/html.ts';
 import { readMetadata, splitFrontMatter } from '../input/metadata.ts';
-import { formatMessage, messageAbout, MessageCode } from '../messages.ts';
-import type { DocumentFormat } from '../schemas/index.ts';
+import { diagnosticAt, diagnosticOn, findingAt } from '../diagnostics.ts';
+import { MessageCode, type Diagnostic, type DocumentFormat } from '../schemas/index.ts';
 import type { SourceStage } from '../stage.ts';
 import { readAhead } from '../run/read-ahead.ts';
 import { loadOptions } from './options/load.ts';
@@ -32,7 +32,7 @@ async function hashFile(absolutePath: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function failed(file: InputFile, fields: { id?: string; source?: string; format: DocumentFormat; hash: string; error: string; status?: 'failed' | 'skipped'; order?: number }): PipelineDocument {
+function failed(file: InputFile, fields: { id?: string; source?: string; format: DocumentFormat; hash: string; error: Diagnostic; status?: 'failed' | 'skipped'; order?: number }): PipelineDocument {
   const document = createDocument({ id: fields.id ?? file.id, source: fields.source ?? file.relativePath, format: fields.format, sha256: fields.hash, text: '', warnings: [...file.warnings], order: [file.order, fields.order ?? 0] });
   failDocument(document, fields.error, fields.status ?? 'failed');
   return document;
@@ -50,22 +50,22 @@ function describeJson(value: unknown): string {
 /** One JSONL line as a document; a broken line is a failed document of its own. */
 function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxBytes: number): PipelineDocument {
   const source = `${file.relativePath}:${lineNumber}`;
+  const place = { source: file.relativePath, line: lineNumber };
   const fallbackId = `${file.id}:${lineNumber}`;
   const lineFields = { id: fallbackId, source, format: 'jsonl' as const, hash: sha256(line), order: lineNumber };
-  if (Buffer.byteLength(line) > maxBytes) return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_TOO_LARGE, `${source}: the record is over load.maxFileBytes (${maxBytes} bytes); raise the limit to read it`) });
+  if (Buffer.byteLength(line) > maxBytes) return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_TOO_LARGE, place, `the record is over load.maxFileBytes (${maxBytes} bytes); raise the limit to read it`) });
   let record: unknown;
   try {
     record = JSON.parse(line);
   } catch (error) {
-    return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_BAD_JSONL_LINE, `${source}: not JSON (${(error as Error).message}); fix or remove the line`) });
+    return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, place, `not JSON (${(error as Error).message}); fix or remove the line`) });
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof (record as { text?: unknown }).text !== 'string') {
-    return failed(file, { ...lineFields, error: formatMessage(MessageCode.LOAD_BAD_JSONL_LINE, `${source}: found ${describeJson(record)}, not an object with a string "text"; fix or remove the line`) });
+    return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, place, `found ${describeJson(record)}, not an object with a string "text"; fix or remove the line`) });
   }
   const fields = record as Record<string, unknown>;
   const id = typeof fields.id === 'string' && fields.id.trim() !== '' ? fields.id : typeof fields.id === 'number' ? String(fields.id) : fallbackId;
   const metadata = readMetadata(fields);
-  metadata.warnings = metadata.warnings.map((warning) => messageAbout(warning, source));
   const document = createDocument({
     id,
     source,
@@ -75,10 +75,10 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
     text: fields.text as string,
     title: metadata.title,
     published: metadata.published,
-    warnings: [...file.warnings, ...metadata.warnings],
+    warnings: [...file.warnings, ...metadata.warnings.map((warning) => findingAt('warning', warning, place))],
     order: [file.order, lineNumber],
   });
-  if (document.text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${source}: the record's "text" is empty or only whitespace; nothing to extract`), 'skipped');
+  if (document.text.trim() === '') failDocument(document, diagnosticAt('error', MessageCode.LOAD_EMPTY, place, `the record's "text" is empty or only whitespace; nothing to extract`), 'skipped');
   return document;
 }
 
@@ -94,7 +94,7 @@ async function* jsonlDocuments(file: InputFile, maxBytes: number): AsyncGenerato
     records++;
     yield jsonlDocument(file, line, lineNumber, maxBytes);
   }
-  if (records === 0) yield failed(file, { format: 'jsonl', hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no records (no line that is not blank); nothing to extract`), status: 'skipped' });
+  if (records === 0) yield failed(file, { format: 'jsonl', hash: await hashFile(file.absolutePath), error: diagnosticOn('error', MessageCode.LOAD_EMPTY, file.relativePath, `${file.relativePath} has no records (no line that is not blank); nothing to extract`), status: 'skipped' });
 }
 
 /** Reads one text, Markdown or HTML file into a document. Never throws for bad data. */
@@ -102,8 +102,9 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   const bytes = await readFile(file.absolutePath);
   const hash = sha256(bytes);
   const decoded = decodeBytes(bytes);
-  if (decoded === null) return failed(file, { format, hash, error: formatMessage(MessageCode.LOAD_BINARY, `${file.relativePath} looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8`), status: 'skipped' });
-  const warnings = [...file.warnings, ...(decoded.warning === null ? [] : [messageAbout(decoded.warning, file.relativePath)])];
+  if (decoded === null) return failed(file, { format, hash, error: diagnosticOn('error', MessageCode.LOAD_BINARY, file.relativePath, `${file.relativePath} looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8`), status: 'skipped' });
+  const place = { source: file.relativePath, line: null };
+  const warnings = [...file.warnings, ...(decoded.warning === null ? [] : [findingAt('warning', decoded.warning, place)])];
   let text = decoded.text;
   let title: string | null = null;
   let published: string | null = null;
@@ -111,12 +112,12 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   if (format === 'md') {
     const split = splitFrontMatter(text);
     ({ text, title, published, origin } = split);
-    warnings.push(...split.warnings.map((warning) => messageAbout(warning, file.relativePath)));
+    warnings.push(...split.warnings.map((warning) => findingAt('warning', warning, place)));
   } else if (format === 'html') {
     ({ text, title } = htmlToText(text));
   }
   const document = createDocument({ id: file.id, source: file.relativePath, origin, format, sha256: hash, text, title, published, warnings, order: [file.order, 0] });
-  if (text.trim() === '') failDocument(document, formatMessage(MessageCode.LOAD_EMPTY, `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`), 'skipped');
+  if (text.trim() === '') failDocument(document, diagnosticOn('error', MessageCode.LOAD_EMPTY, file.relativePath, `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`), 'skipped');
   return document;
 }
 
@@ -129,13 +130,13 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
   const format = config.extensions.includes(extension) ? (FORMAT_BY_EXTENSION[extension] ?? 'txt') : 'unknown';
   if (file.problem !== null) {
     // An entry of a kind quarry does not read (a pipe, a device) is skipped like an unsupported extension; a link it cannot follow failed.
-    const status = file.problem.startsWith(`${MessageCode.LOAD_UNSUPPORTED}:`) ? 'skipped' : 'failed';
+    const status = file.problem.code === MessageCode.LOAD_UNSUPPORTED ? 'skipped' : 'failed';
     yield failed(file, { format, hash: sha256(''), error: file.problem, status });
     return;
   }
   try {
     if (format === 'unknown') {
-      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_UNSUPPORTED, extension === '' ? `${file.relativePath} has no file extension, so its type is unknown; rename it (e.g. to .txt) to read it` : `${file.relativePath}: the extension "${extension}" is not in load.extensions; add it there to read such files as text`), status: 'skipped' });
+      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: extension === '' ? diagnosticOn('error', MessageCode.LOAD_UNSUPPORTED, file.relativePath, `${file.relativePath} has no file extension, so its type is unknown; rename it (e.g. to .txt) to read it`) : diagnosticAt('error', MessageCode.LOAD_UNSUPPORTED, { source: file.relativePath, line: null }, `the extension "${extension}" is not in load.extensions; add it there to read such files as text`), status: 'skipped' });
       return;
     }
     if (format === 'jsonl') {
@@ -144,12 +145,12 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
     }
     const { size } = await stat(file.absolutePath);
     if (size > config.maxFileBytes) {
-      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: formatMessage(MessageCode.LOAD_TOO_LARGE, `${file.relativePath} is ${size} bytes, over load.maxFileBytes (${config.maxFileBytes}); raise the limit to read it`) });
+      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: diagnosticOn('error', MessageCode.LOAD_TOO_LARGE, file.relativePath, `${file.relativePath} is ${size} bytes, over load.maxFileBytes (${config.maxFileBytes}); raise the limit to read it`) });
       return;
     }
     yield await fileDocument(file, format);
   } catch (error) {
-    yield failed(file, { format, hash: sha256(''), error: formatMessage(MessageCode.LOAD_UNREADABLE, `${file.relativePath} cannot be read (${(error as Error).message}); check that it exists and that its permissions let quarry read it`) });
+    yield failed(file, { format, hash: sha256(''), error: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, file.relativePath, `${file.relativePath} cannot be read (${(error as Error).message}); check that it exists and that its permissions let quarry read it`) });
   }
 }
 

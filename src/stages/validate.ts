@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { PipelineDocument } from '../document.ts';
 import { failDocument } from '../document.ts';
-import { formatMessage, MessageCode } from '../messages.ts';
+import { diagnosticAt } from '../diagnostics.ts';
 import { documentRow, documentRows } from '../output/rows.ts';
-import { TABLE_SCHEMAS, type TableName, type TableRows } from '../schemas/index.ts';
+import { MessageCode, TABLE_SCHEMAS, type TableName, type TableRows } from '../schemas/index.ts';
 import type { DocumentStage } from '../stage.ts';
 
 /**
@@ -54,6 +54,6 @@ export const validate: DocumentStage = {
     const rows = documentRows(document);
     const problem = speakerSpanProblem(document) ?? invalidRow({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
-    else failDocument(document, formatMessage(MessageCode.ROW_INVALID, `${document.source}: ${problem}. This is a bug in quarry, not in the file: please report it with this document`));
+    else failDocument(document, diagnosticAt('error', MessageCode.ROW_INVALID, { source: document.source, line: null }, `${problem}. This is a bug in quarry, not in the file: please report it with this document`));
   },
 };

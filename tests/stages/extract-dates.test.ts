@@ -189,7 +189,9 @@ describe('references', () => {
   });
 
   it('warns when a relative date has no reference', () => {
-    expect(datesOf('He quit last year.', null).warnings).toEqual([expect.stringMatching(/^DATE_UNRESOLVED: 1 .*set extractDates.defaultReferenceDate/)]);
+    expect(datesOf('He quit last year.', null).warnings).toEqual([
+      { code: 'DATE_UNRESOLVED', severity: 'warning', source: 'test.txt', line: null, reason: expect.stringMatching(/^1 .*set extractDates.defaultReferenceDate/), prefixed: false },
+    ]);
   });
 
   it.each<[string, string | null]>([

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
+import { renderDiagnostic } from '../../src/diagnostics.ts';
 import type { PipelineDocument } from '../../src/document.ts';
 import { decodeBytes } from '../../src/input/decode.ts';
 import { discoverInputs, documentIdOf, InputError, type InputFile } from '../../src/input/discover.ts';
@@ -39,14 +40,14 @@ afterAll(() => {
 
 const LOAD_OPTIONS = resolveConfig({}).load;
 
-/** The fields of a document that loading sets, for comparison. */
+/** The fields of a document that loading sets, for comparison, its error and warnings as the documents table writes them. */
 const summary = (document: PipelineDocument) => ({
   id: document.id,
   source: document.source,
   format: document.format,
   status: document.status,
-  error: document.error,
-  warnings: document.warnings,
+  error: document.error === null ? null : renderDiagnostic(document.error),
+  warnings: document.warnings.map(renderDiagnostic),
   title: document.title,
   published: document.published,
   text: document.text,
@@ -72,7 +73,7 @@ describe('decodeBytes', () => {
     ['pound and u umlaut', bytes(0xa3, 0x35, 0x20, 0x66, 0xfc, 0x72), '£5 für'],
     ['truncated UTF-8 sequence', bytes(0x61, 0xc3), 'aÃ'],
   ])('invalid UTF-8 (%s) falls back to Windows-1252 with a warning', (_label, input, expected) => {
-    expect(decodeBytes(input)).toEqual({ text: expected, warning: 'LOAD_DECODE_FALLBACK: not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' });
+    expect(decodeBytes(input)).toEqual({ text: expected, warning: { code: 'LOAD_DECODE_FALLBACK', reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' } });
   });
 
   it.each([
@@ -121,14 +122,15 @@ describe('splitFrontMatter', () => {
     expect(result.title).toBeNull();
     expect(result.published).toBeNull();
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^LOAD_BAD_FRONT_MATTER: front matter is not YAML \(.+\); kept as text \(fix the YAML between the --- lines to read title and published\)$/);
+    expect(result.warnings[0]?.code).toBe('LOAD_BAD_FRONT_MATTER');
+    expect(result.warnings[0]?.reason).toMatch(/^front matter is not YAML \(.+\); kept as text \(fix the YAML between the --- lines to read title and published\)$/);
   });
 
   it.each([
-    ['not a date', 'LOAD_BAD_PUBLISHED: published "not a date" is not a date; ignored (write it as YYYY-MM-DD)'],
-    ['20160107', 'LOAD_BAD_PUBLISHED: published "20160107" is not a date; ignored (write it as YYYY-MM-DD)'],
-  ])('an unrecognisable published %j is ignored with a warning', (published, warning) => {
-    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', origin: null, published: null, warnings: [warning] });
+    ['not a date', 'published "not a date" is not a date; ignored (write it as YYYY-MM-DD)'],
+    ['20160107', 'published "20160107" is not a date; ignored (write it as YYYY-MM-DD)'],
+  ])('an unrecognisable published %j is ignored with a warning', (published, reason) => {
+    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', origin: null, published: null, warnings: [{ code: 'LOAD_BAD_PUBLISHED', reason }] });
   });
 });
 
@@ -307,7 +309,7 @@ describe('loadFile', () => {
     expect(document?.status).toBe('ok');
     expect(document?.text).toBe('---\ntitle: [oops\n---\nBody');
     expect(document?.warnings).toHaveLength(1);
-    expect(document?.warnings[0]).toMatch(/^LOAD_BAD_FRONT_MATTER: /);
+    expect(document?.warnings[0]).toMatchObject({ code: 'LOAD_BAD_FRONT_MATTER', severity: 'warning', source: 'broken.md', line: null, prefixed: true });
   });
 
   it('hashes the raw bytes of the file', async () => {
@@ -325,7 +327,8 @@ describe('loadFile', () => {
   ])('skips %s (%s) with %j', async (relativePath, format, error) => {
     const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({ id: documentIdOf(relativePath), source: relativePath, format, status: 'skipped', error, passages: [] });
+    expect(documents[0]).toMatchObject({ id: documentIdOf(relativePath), source: relativePath, format, status: 'skipped', passages: [] });
+    expect(documents.map(summary)[0]?.error).toBe(error);
   });
 
   it('skips an extension left out of load.extensions', async () => {
@@ -362,7 +365,7 @@ describe('loadFile', () => {
     const documents = await collect(loadFile(fileAt('gone.txt'), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: 'gone', source: 'gone.txt', status: 'failed', sha256: EMPTY_SHA256 });
-    expect(documents[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt cannot be read \(ENOENT.*\); check that it exists and that its permissions let quarry read it$/);
+    expect(documents.map(summary)[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt cannot be read \(ENOENT.*\); check that it exists and that its permissions let quarry read it$/);
   });
 
   it('reads a JSONL file into one document per non-blank line', async () => {
@@ -396,7 +399,19 @@ describe('loadFile', () => {
     [8, /^LOAD_BAD_JSONL_LINE: feed\/2016-01\.jsonl:10: found null, not an object with a string "text"; fix or remove the line$/],
   ])('JSONL document %i carries the error %s', async (index, error) => {
     const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
-    expect(documents[index]?.error).toMatch(error);
+    expect(documents.map(summary)[index]?.error).toMatch(error);
+  });
+
+  it('keeps the file and line of a broken JSONL record as fields of its error', async () => {
+    const documents = await collect(loadFile(fileAt('feed/2016-01.jsonl'), LOAD_OPTIONS));
+    expect(documents[6]?.error).toEqual({
+      code: 'LOAD_BAD_JSONL_LINE',
+      severity: 'error',
+      source: 'feed/2016-01.jsonl',
+      line: 8,
+      reason: 'found an array, not an object with a string "text"; fix or remove the line',
+      prefixed: true,
+    });
   });
 
   it('skips a JSONL file without records', async () => {
@@ -424,7 +439,7 @@ describe('load stage', () => {
       '.hidden/x.txt': 'hidden',
     });
     const documents = await collect(load.run(resolveConfig({ input: [root], load: { maxFileBytes: 200 } })));
-    expect(documents.map((document) => [document.id, document.source, document.status, document.error?.split(':')[0] ?? null])).toEqual([
+    expect(documents.map((document) => [document.id, document.source, document.status, document.error?.code ?? null])).toEqual([
       ['2016/jan/report-7', '2016/jan/report-7.txt', 'ok', null],
       ['a', 'a.md', 'ok', null],
       ['b', 'b.txt', 'ok', null],
@@ -440,8 +455,8 @@ describe('load stage', () => {
       ['report.txt', 'report.txt', 'ok', null],
     ]);
     expect(documents.find((document) => document.id === 'report')?.warnings).toEqual([]);
-    expect(documents.find((document) => document.id === 'report.md')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.md"']);
-    expect(documents.find((document) => document.id === 'report.txt')?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.txt"']);
+    expect(documents.find((document) => document.id === 'report.md')?.warnings.map(renderDiagnostic)).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.md"']);
+    expect(documents.find((document) => document.id === 'report.txt')?.warnings.map(renderDiagnostic)).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.txt"']);
   });
 
   it('keeps the ids JSONL records give themselves (the run fails a later duplicate), with their input order', async () => {
@@ -464,7 +479,7 @@ describe('load stage', () => {
       ['a.txt', 'two'],
       ['a.txt~2', 'three'],
     ]);
-    expect(documents[2]?.warnings).toEqual(['LOAD_DUPLICATE_ID: doc_id "a" is already taken by another input; this one is "a.txt~2"']);
+    expect(documents[2]?.warnings.map(renderDiagnostic)).toEqual(['LOAD_DUPLICATE_ID: doc_id "a" is already taken by another input; this one is "a.txt~2"']);
   });
 
   it('rejects with InputError when an input root is missing', async () => {

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { rowsByDocument, writeReport } from '../../src/report/index.ts';
-import type { DocumentResult } from '../../src/run/document-result.ts';
 import type { ReportTables } from '../../src/report/read-tables.ts';
+import type { DocumentRows } from '../../src/run/document-result.ts';
 import { report } from '../../src/stages/report.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
-/** The tables as the pipeline streams them to its sinks: one result per document, in order. */
-function resultsOf(tables: ReportTables): DocumentResult[] {
-  return [...rowsByDocument(tables).values()].map((rows) => ({ ...rows, clusters: [] }));
+/** The tables as the pipeline streams them to its sinks: each document's rows, in order. */
+function resultsOf(tables: ReportTables): DocumentRows[] {
+  return [...rowsByDocument(tables).values()];
 }
 
 /** Every file of a folder, by relative path, with its content. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
+import { renderDiagnostic } from '../../src/diagnostics.ts';
 import { createDocument, type PipelineDocument } from '../../src/document.ts';
 import { runDocumentStages } from '../../src/run/extract-document.ts';
 import type { ClaimRow } from '../../src/schemas/index.ts';
@@ -49,9 +50,14 @@ describe('validate: claim rows with verifiable speakers', () => {
     if (claim !== undefined) claim.speakerSpan = { start: 1, end: 9 };
     validate?.run(document, CONFIG);
     expect(document.status).toBe('failed');
-    expect(document.error).toBe(
-      'ROW_INVALID: d.txt: claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
-    );
+    expect(document.error).toEqual({
+      code: 'ROW_INVALID',
+      severity: 'error',
+      source: 'd.txt',
+      line: null,
+      reason: 'claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
+      prefixed: true,
+    });
   });
 });
 
@@ -84,7 +90,7 @@ describe('validate: rows against their schemas', () => {
     if (date !== undefined) Object.assign(date, { startDate: '2016-02-30', granularity: 'fortnight' });
     validate.run(document, CONFIG);
     expect([document.status, document.rows, document.mentions]).toEqual(['failed', undefined, []]);
-    expect(document.error).toBe(
+    expect(document.error === null ? null : renderDiagnostic(document.error)).toBe(
       'ROW_INVALID: d.txt: dates row 1: ✖ not a day of the calendar → at start_date ✖ Invalid option: expected one of "day"|"week"|"month"|"quarter"|"year"|"decade"|"century" → at granularity. This is a bug in quarry, not in the file: please report it with this document',
     );
   });

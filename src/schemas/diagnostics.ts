@@ -1,6 +1,9 @@
+import { z } from 'zod';
+
 /**
  * Stable codes for problems found in the data. A problem with one document
- * never stops the batch: it becomes a message on that document ("CODE: text").
+ * never stops the batch: it becomes a diagnostic on that document, written as
+ * "CODE: message" in its row.
  */
 export const MessageCode = {
   /** The file could not be read from disk. */
@@ -34,13 +37,23 @@ export const MessageCode = {
 } as const;
 export type MessageCode = (typeof MessageCode)[keyof typeof MessageCode];
 
-/** Puts the file (and line) a message is about after its code: `CODE: where: text`, for messages made without knowing the file. */
-export function messageAbout(message: string, where: string): string {
-  const separator = message.indexOf(': ');
-  return separator === -1 ? `${message}: ${where}` : `${message.slice(0, separator)}: ${where}: ${message.slice(separator + 2)}`;
-}
+/** An error fails (or skips) its document; a warning is kept beside a document that is still extracted. */
+export const DiagnosticSeverity = z.enum(['error', 'warning']);
+export type DiagnosticSeverity = z.infer<typeof DiagnosticSeverity>;
 
-/** Formats a message the way the documents table stores it. */
-export function formatMessage(code: MessageCode, text: string): string {
-  return `${code}: ${text}`;
-}
+/**
+ * A problem found in the data, kept as data until a row is written, where it
+ * becomes "CODE: message" (src/diagnostics.ts renders it).
+ */
+export const Diagnostic = z.object({
+  code: z.enum(MessageCode),
+  severity: DiagnosticSeverity,
+  source: z.string().describe('The file or record it is about: a path relative to its input root (a folder for an unreadable folder), or a record source or document id'),
+  line: z.number().int().positive().nullable().describe('The line of source it is about (a JSONL record), when known'),
+  reason: z.string().describe('What is wrong and what to do about it, without the code'),
+  // Messages from before diagnostics were data name their place in three ways, and the rendered text must stay as it was.
+  prefixed: z
+    .boolean()
+    .describe('Whether the message puts its place before the reason ("CODE: a.txt:3: reason"); false when the reason names it itself ("a.txt has no text") or it is only read on its document\'s row'),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
