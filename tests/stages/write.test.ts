@@ -2,14 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import type { DocumentResult } from '../../src/run/document-result.ts';
+import type { DocumentRows } from '../../src/run/document-result.ts';
 import { TABLE_NAMES } from '../../src/schemas/index.ts';
 import { write } from '../../src/stages/write.ts';
 import { temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
-/** The sample corpus as the write stage gets it: one result per document (an ok one with rows, a failed and a skipped one). */
-function sampleResults(): DocumentResult[] {
+/** The sample corpus as the write stage gets it: one document's rows at a time (an ok one with rows, a failed and a skipped one). */
+function sampleResults(): DocumentRows[] {
   const tables = sampleTables();
   const rowsOf = <Row extends { doc_id: string }>(rows: Row[], docId: string): Row[] => rows.filter((row) => row.doc_id === docId);
   return tables.documents.map((document) => ({
@@ -19,7 +19,6 @@ function sampleResults(): DocumentResult[] {
     dates: rowsOf(tables.dates, document.doc_id),
     figures: rowsOf(tables.figures, document.doc_id),
     claims: rowsOf(tables.claims, document.doc_id),
-    clusters: [],
   }));
 }
 
@@ -110,7 +109,7 @@ describe('write', () => {
     await writeSample(output, { run: 'previous' });
     const before = await Promise.all(['documents.jsonl', 'claims.csv', 'manifest.json'].map((file) => readText(output, file)));
     const sink = await write.open(resolveConfig({ output }), new Map());
-    await sink.add({ ...(sampleResults()[0] as DocumentResult), passages: [] });
+    await sink.add({ ...(sampleResults()[0] as DocumentRows), passages: [] });
     await sink.abort();
     expect(await Promise.all(['documents.jsonl', 'claims.csv', 'manifest.json'].map((file) => readText(output, file)))).toEqual(before);
     expect((await readdir(output)).filter((entry) => entry.startsWith('.staging-'))).toEqual([]);
