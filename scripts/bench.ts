@@ -81,7 +81,13 @@ const sha256 = (data: string | Buffer): string => createHash('sha256').update(da
 
 /** The shared news articles in a fixed order mixing the sets (by a hash of set and file name); a text identical to an earlier one is left out. */
 async function newsArticles(): Promise<SourceFile[]> {
-  const files = (await Promise.all(NEWS_SETS.map(async (set) => (await readdir(path.join(SHARED_CORPUS, set))).map((name) => ({ file: path.join(SHARED_CORPUS, set, name), name: path.join(set, name) })))))
+  const files = (
+    await Promise.all(
+      NEWS_SETS.map(async (set) =>
+        (await readdir(path.join(SHARED_CORPUS, set))).map((name) => ({ file: path.join(SHARED_CORPUS, set, name), name: path.join(set, name) })),
+      ),
+    )
+  )
     .flat()
     .map((source) => ({ ...source, order: sha256(source.name) }))
     .sort((a, b) => (a.order < b.order ? -1 : 1));
@@ -132,8 +138,15 @@ async function buildCorpus(folder: string, sources: readonly SourceFile[], size:
     texts.push(await readFile(target, 'utf8'));
   }
   const copies = Math.ceil(size / sources.length);
-  const description = size <= sources.length ? `${size} distinct files` : `${sources.length} distinct files, ${size} documents by copying them (up to ${copies} copies of each)`;
-  return { folder, texts, words: texts.reduce((sum, text) => sum + countWords(text), 0), bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0), description };
+  const description =
+    size <= sources.length ? `${size} distinct files` : `${sources.length} distinct files, ${size} documents by copying them (up to ${copies} copies of each)`;
+  return {
+    folder,
+    texts,
+    words: texts.reduce((sum, text) => sum + countWords(text), 0),
+    bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    description,
+  };
 }
 
 /** The timings a run's manifest records (see ManifestFacts in src/run/manifest.ts). */
@@ -163,8 +176,13 @@ interface Run {
  * module loading are left out, as they are for the baseline).
  */
 async function extract(input: string, output: string, options: string[]): Promise<Run> {
-  const { stdout, stderr } = await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], { maxBuffer: 64 * 1024 * 1024 });
-  const summary = /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted( in the main thread| on (\d+) worker threads?)?, (\d+) from the cache/.exec(`${stdout}\n${stderr}`);
+  const { stdout, stderr } = await execFileAsync(process.execPath, [QUARRY, 'extract', input, '--out', output, '--no-progress', ...options], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const summary =
+    /\bwords in ([\d.]+) s \(\d+ words\/s, ([\d.]+) s of CPU\); (\d+) extracted( in the main thread| on (\d+) worker threads?)?, (\d+) from the cache/.exec(
+      `${stdout}\n${stderr}`,
+    );
   if (summary === null) throw new Error(`quarry extract printed no run summary:\n${stdout}\n${stderr}`);
   const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { timings: ManifestTimings };
   const [, seconds, cpuSeconds, extracted, where, threads, cached] = summary;
@@ -208,7 +226,12 @@ async function nlpInThreads(texts: readonly string[], threads: number): Promise<
   const compromiseBuild = createRequire(import.meta.url).resolve('compromise');
   const source = `const nlp = require(${JSON.stringify(compromiseBuild)}); const { parentPort, workerData } = require('node:worker_threads'); for (const text of workerData) nlp(text); parentPort.postMessage(0);`;
   const started = performance.now();
-  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(source, { eval: true, workerData: texts }).once('message', resolve).once('error', reject))));
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () => new Promise((resolve, reject) => new Worker(source, { eval: true, workerData: texts }).once('message', resolve).once('error', reject)),
+    ),
+  );
   return performance.now() - started;
 }
 
@@ -229,7 +252,13 @@ function median(measures: readonly number[]): Measure {
 /** Prints rows as columns padded to their widest cell. */
 function printTable(rows: readonly (readonly string[])[]): void {
   const widths = rows.reduce<number[]>((widest, row) => row.map((cell, column) => Math.max(cell.length, widest[column] ?? 0)), []);
-  for (const row of rows) console.log(row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 const progress = (message: string): void => {
@@ -248,14 +277,21 @@ if (sources.length === 0) {
 }
 const small = await buildCorpus(path.join(work, 'corpus-small'), sources, smallSize);
 const large = await buildCorpus(path.join(work, 'corpus-large'), sources, largeSize);
-const origin = values.input === undefined ? `news articles of ${NEWS_SETS.join(', ')} in ${SHARED_CORPUS} (${sources.length} distinct texts, mixed by a hash of the file name)` : `${values.input} (${sources.length} files)`;
+const origin =
+  values.input === undefined
+    ? `news articles of ${NEWS_SETS.join(', ')} in ${SHARED_CORPUS} (${sources.length} distinct texts, mixed by a hash of the file name)`
+    : `${values.input} (${sources.length} files)`;
 const corpusLine = (label: string, corpus: Corpus): string =>
   `${label}: ${corpus.description}, ${corpus.words} words (${Math.round(corpus.words / corpus.texts.length)} a document), ${(corpus.bytes / 1e6).toFixed(2)} MB`;
 console.log(`corpora from ${origin}`);
 console.log(corpusLine('  small', small));
 console.log(corpusLine('  large', large));
 console.log(`samples: ${SAMPLES} (${(await folderFiles(SAMPLES)).length} documents)`);
-console.log(`${workers} workers against 1 on ${cores} cores; ${repeat} interleaved rounds; load average at the start ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+console.log(
+  `${workers} workers against 1 on ${cores} cores; ${repeat} interleaved rounds; load average at the start ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
+);
 
 // Small corpus: the speed measures, interleaved; compromise and chrono warmed up first.
 baseline(small.texts.slice(0, 10));
@@ -299,7 +335,8 @@ for (let round = 0; round < repeat; round++) {
   progress(`large corpus, round ${round + 1} of ${repeat} done`);
 }
 
-for (const index of [1, 2, 3]) await extract(small.folder, path.join(work, `shard-${index}`), ['--workers', String(workers), '--fresh', '--shard', `${index}/3`]);
+for (const index of [1, 2, 3])
+  await extract(small.folder, path.join(work, `shard-${index}`), ['--workers', String(workers), '--fresh', '--shard', `${index}/3`]);
 await execFileAsync(process.execPath, [QUARRY, 'merge', ...[1, 2, 3].map((index) => path.join(work, `shard-${index}`)), '--out', path.join(work, 'merged')]);
 const shardsIdentical = await sameTables(path.join(work, 'merged'), path.join(work, 'out-small-1'));
 progress('3 shards merged');
@@ -332,7 +369,13 @@ const entityShare = (run: Run): number => (run.timings.stage_ms.extractEntities 
 const peakSmall = smallMedian((round) => round.one.timings.peak_rss_bytes);
 const peakLarge = largeMedian((round) => round.one.timings.peak_rss_bytes);
 const samplesDefaultThreads = smallRounds.map((round) => round.samplesDefault.workerThreads);
-const samplesDefaultWhere = [...new Set(samplesDefaultThreads.map((threads) => (threads === null ? 'none extracted' : threads === 0 ? 'extracted in the main thread' : `on ${threads} worker threads`)))].join(' or ');
+const samplesDefaultWhere = [
+  ...new Set(
+    samplesDefaultThreads.map((threads) =>
+      threads === null ? 'none extracted' : threads === 0 ? 'extracted in the main thread' : `on ${threads} worker threads`,
+    ),
+  ),
+].join(' or ');
 const rerunCounts = [...new Set(largeRounds.map((round) => `${round.rerun.cached} cached, ${round.rerun.extracted} extracted`))].join(' or ');
 
 function sum(numbers: readonly number[]): number {
@@ -341,9 +384,12 @@ function sum(numbers: readonly number[]): number {
 
 // Formatting.
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
-const withSpread = (measure: Measure, digits = 2, unit = ''): string => `${fixed(measure.median, digits)}${unit} (${fixed(measure.low, digits)} to ${fixed(measure.high, digits)})`;
-const wordsPerSecond = (words: number, milliseconds: Measure): string => `${Math.round(words / (milliseconds.median / 1000))} words/s (${Math.round(words / (milliseconds.high / 1000))} to ${Math.round(words / (milliseconds.low / 1000))})`;
-const seconds = (milliseconds: Measure): string => withSpread({ median: milliseconds.median / 1000, low: milliseconds.low / 1000, high: milliseconds.high / 1000 }, 2, ' s');
+const withSpread = (measure: Measure, digits = 2, unit = ''): string =>
+  `${fixed(measure.median, digits)}${unit} (${fixed(measure.low, digits)} to ${fixed(measure.high, digits)})`;
+const wordsPerSecond = (words: number, milliseconds: Measure): string =>
+  `${Math.round(words / (milliseconds.median / 1000))} words/s (${Math.round(words / (milliseconds.high / 1000))} to ${Math.round(words / (milliseconds.low / 1000))})`;
+const seconds = (milliseconds: Measure): string =>
+  withSpread({ median: milliseconds.median / 1000, low: milliseconds.low / 1000, high: milliseconds.high / 1000 }, 2, ' s');
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 const smallLabel = `${small.texts.length} docs`;
@@ -352,7 +398,12 @@ const largeLabel = `${large.texts.length} docs`;
 console.log(`\nmeasures: median of ${repeat} interleaved rounds, lowest to highest in parentheses`);
 printTable([
   ['measure', 'time', 'speed', 'cores busy (CPU / wall)'],
-  [`baseline: compromise + people/places/organizations/numbers + chrono parse, ${smallLabel}`, seconds(baselineTime), wordsPerSecond(small.words, baselineTime), ''],
+  [
+    `baseline: compromise + people/places/organizations/numbers + chrono parse, ${smallLabel}`,
+    seconds(baselineTime),
+    wordsPerSecond(small.words, baselineTime),
+    '',
+  ],
   [`pipeline, 1 worker, ${smallLabel}`, seconds(smallOne), wordsPerSecond(small.words, smallOne), withSpread(smallCoresOne)],
   [`pipeline, 1 worker, rules alone, ${smallLabel}`, seconds(smallOneRules), wordsPerSecond(small.words, smallOneRules), ''],
   [`pipeline, ${workers} workers, ${smallLabel}`, seconds(smallMany), wordsPerSecond(small.words, smallMany), withSpread(smallCoresMany)],
@@ -374,22 +425,41 @@ const rerunRatio = largeMedian((round) => round.many.milliseconds / round.rerun.
 const peakRatio = peakLarge.median / peakSmall.median;
 /** A scaling target against what this machine gives compromise alone. */
 const againstMachine = (target: number): string =>
-  machineScaling.median < target ? `the target is above this machine's limit: compromise alone gets ${fixed(machineScaling.median)}x from ${workers} threads` : `compromise alone gets ${fixed(machineScaling.median)}x from ${workers} threads here`;
+  machineScaling.median < target
+    ? `the target is above this machine's limit: compromise alone gets ${fixed(machineScaling.median)}x from ${workers} threads`
+    : `compromise alone gets ${fixed(machineScaling.median)}x from ${workers} threads here`;
 const samplesSameSetting = samplesDefaultThreads.every((threads) => threads === 0);
 console.log('\nissue 20 targets (ratios per round, median and spread)');
 printTable([
   ['measure', 'value', 'target', 'verdict'],
   [`1 worker against the baseline, ${smallLabel} (speed)`, withSpread(toBaseline), '>= 1.2', verdict(toBaseline.median >= 1.2)],
-  [`${workers} workers against 1, ${largeLabel}`, withSpread(largeScaling), '>= 1.6', `${verdict(largeScaling.median >= 1.6)}; ${againstMachine(1.6)}; 1 worker leaves room for at most ${fixed(coresLimit(largeCoresOne))}x`],
-  [`${workers} workers against 1, ${smallLabel}`, withSpread(smallScaling), '>= 1.3', `${verdict(smallScaling.median >= 1.3)}; ${againstMachine(1.3)}; 1 worker leaves room for at most ${fixed(coresLimit(smallCoresOne))}x`],
+  [
+    `${workers} workers against 1, ${largeLabel}`,
+    withSpread(largeScaling),
+    '>= 1.6',
+    `${verdict(largeScaling.median >= 1.6)}; ${againstMachine(1.6)}; 1 worker leaves room for at most ${fixed(coresLimit(largeCoresOne))}x`,
+  ],
+  [
+    `${workers} workers against 1, ${smallLabel}`,
+    withSpread(smallScaling),
+    '>= 1.3',
+    `${verdict(smallScaling.median >= 1.3)}; ${againstMachine(1.3)}; 1 worker leaves room for at most ${fixed(coresLimit(smallCoresOne))}x`,
+  ],
   [
     'default workers setting against --workers 0, samples',
     withSpread(samplesRatio),
     'never slower (>= 1)',
-    samplesSameSetting ? `${verdict(true)}: the default extracted them in the main thread, as --workers 0 does (the ratio's distance from 1 is noise)` : verdict(samplesRatio.low >= 1),
+    samplesSameSetting
+      ? `${verdict(true)}: the default extracted them in the main thread, as --workers 0 does (the ratio's distance from 1 is noise)`
+      : verdict(samplesRatio.low >= 1),
   ],
   [`unchanged re-run against the fresh run, ${largeLabel}`, `${withSpread(rerunRatio, 1)}x faster`, '>= 20', verdict(rerunRatio.median >= 20)],
-  [`peak RSS, ${largeLabel} against ${smallLabel} (1 worker)`, `${fixed(peakRatio)} (${megabytes(peakLarge.median)}, ${megabytes(peakLarge.low)} to ${megabytes(peakLarge.high)}, against ${megabytes(peakSmall.median)}, ${megabytes(peakSmall.low)} to ${megabytes(peakSmall.high)})`, '<= 1.3', verdict(peakRatio <= 1.3)],
+  [
+    `peak RSS, ${largeLabel} against ${smallLabel} (1 worker)`,
+    `${fixed(peakRatio)} (${megabytes(peakLarge.median)}, ${megabytes(peakLarge.low)} to ${megabytes(peakLarge.high)}, against ${megabytes(peakSmall.median)}, ${megabytes(peakSmall.low)} to ${megabytes(peakSmall.high)})`,
+    '<= 1.3',
+    verdict(peakRatio <= 1.3),
+  ],
 ]);
 
 const modelToRules = smallMedian((round) => round.oneRules.milliseconds / round.one.milliseconds);
@@ -399,15 +469,36 @@ console.log('\nother measures');
 printTable([
   ['measure', 'value', 'target', 'verdict'],
   [`compromise alone, ${workers} threads against 1 (the machine's limit)`, `${withSpread(machineScaling)}x`, '', ''],
-  [`cores busy with 1 worker (CPU / wall), ${smallLabel}`, withSpread(smallCoresOne), '', `so ${workers} workers can be at most ${fixed(coresLimit(smallCoresOne))}x one on ${cores} cores`],
-  [`cores busy with 1 worker (CPU / wall), ${largeLabel}`, withSpread(largeCoresOne), '', `so ${workers} workers can be at most ${fixed(coresLimit(largeCoresOne))}x one on ${cores} cores`],
-  [`trained model against the rules alone, 1 worker, ${smallLabel} (issue 15)`, `${withSpread(modelToRules)}x the speed`, '>= 0.85', verdict(modelToRules.median >= 0.85)],
-  ['entity stage share of the document stages', `${withSpread({ median: 100 * modelShare.median, low: 100 * modelShare.low, high: 100 * modelShare.high }, 1, '%')}`, '', `${fixed(100 * rulesShare.median, 1)}% with the rules alone`],
+  [
+    `cores busy with 1 worker (CPU / wall), ${smallLabel}`,
+    withSpread(smallCoresOne),
+    '',
+    `so ${workers} workers can be at most ${fixed(coresLimit(smallCoresOne))}x one on ${cores} cores`,
+  ],
+  [
+    `cores busy with 1 worker (CPU / wall), ${largeLabel}`,
+    withSpread(largeCoresOne),
+    '',
+    `so ${workers} workers can be at most ${fixed(coresLimit(largeCoresOne))}x one on ${cores} cores`,
+  ],
+  [
+    `trained model against the rules alone, 1 worker, ${smallLabel} (issue 15)`,
+    `${withSpread(modelToRules)}x the speed`,
+    '>= 0.85',
+    verdict(modelToRules.median >= 0.85),
+  ],
+  [
+    'entity stage share of the document stages',
+    `${withSpread({ median: 100 * modelShare.median, low: 100 * modelShare.low, high: 100 * modelShare.high }, 1, '%')}`,
+    '',
+    `${fixed(100 * rulesShare.median, 1)}% with the rules alone`,
+  ],
   [`3 shards merged, ${smallLabel}`, shardsIdentical ? 'identical bytes' : 'DIFFERENT bytes', 'identical to one run', verdict(shardsIdentical)],
 ]);
 
 /** The median over rounds of one timing of the small corpus's runs on 1 or on N workers. */
-const timingMedian = (pick: (round: SmallRound) => Run, read: (timings: ManifestTimings, run: Run) => number): number => smallMedian((round) => read(pick(round).timings, pick(round))).median;
+const timingMedian = (pick: (round: SmallRound) => Run, read: (timings: ManifestTimings, run: Run) => number): number =>
+  smallMedian((round) => read(pick(round).timings, pick(round))).median;
 /** The runs the profile shows: a label, the run of a round, and its worker threads. */
 const profileRuns: [string, (round: SmallRound) => Run, number][] = [
   ['1 worker', (round) => round.one, 1],
@@ -417,28 +508,34 @@ const stageSum = (timings: ManifestTimings): number => sum(Object.values(timings
 const stageNames = Object.entries(smallRounds[0]?.one.timings.stage_ms ?? {})
   .sort((a, b) => b[1] - a[1])
   .map(([stage]) => stage);
-const msAndShare = (milliseconds: number, whole: number): string => `${String(Math.round(milliseconds)).padStart(6)} ms ${fixed((100 * milliseconds) / whole, 1).padStart(5)}%`;
+const msAndShare = (milliseconds: number, whole: number): string =>
+  `${String(Math.round(milliseconds)).padStart(6)} ms ${fixed((100 * milliseconds) / whole, 1).padStart(5)}%`;
 /** A row of the profile: a label and, per run, its median milliseconds and their share of `whole`. */
 const profileRow = (label: string, read: (timings: ManifestTimings, run: Run) => number, whole: (timings: ManifestTimings, run: Run) => number): string[] => [
   label,
   ...profileRuns.map(([, pick]) => msAndShare(timingMedian(pick, read), timingMedian(pick, whole))),
 ];
-const phase = (name: string) => (timings: ManifestTimings): number => timings.phase_ms[name] ?? 0;
+const phase =
+  (name: string) =>
+  (timings: ManifestTimings): number =>
+    timings.phase_ms[name] ?? 0;
 const runTime = (_timings: ManifestTimings, run: Run): number => run.milliseconds;
 console.log(`\nprofile, ${smallLabel}: median over the rounds of each timing, in ms and as a share`);
-console.log(`run time a document: ${profileRuns.map(([label, pick]) => `${fixed(timingMedian(pick, runTime) / small.texts.length, 1)} ms on ${label}`).join(', ')}`);
-console.log('document stages, in the worker threads: wall clock summed over the documents (share of the stages\' sum); a thread waiting for a core counts');
+console.log(
+  `run time a document: ${profileRuns.map(([label, pick]) => `${fixed(timingMedian(pick, runTime) / small.texts.length, 1)} ms on ${label}`).join(', ')}`,
+);
+console.log("document stages, in the worker threads: wall clock summed over the documents (share of the stages' sum); a thread waiting for a core counts");
 printTable([
   ['', ...profileRuns.map(([label]) => label)],
   ...stageNames.map((stage) => profileRow(`  ${stage}`, (timings) => timings.stage_ms[stage] ?? 0, stageSum)),
   profileRow('  all stages', stageSum, stageSum),
-  profileRow('  serializing the results (share of the stages\' sum)', (timings) => timings.serialize_ms, stageSum),
+  profileRow("  serializing the results (share of the stages' sum)", (timings) => timings.serialize_ms, stageSum),
   [
     '  workers busy in the stages (stages / (workers x first pass))',
     ...profileRuns.map(([, pick, threads]) => `${fixed((100 * timingMedian(pick, stageSum)) / (threads * timingMedian(pick, phase('first_pass'))), 1)}%`),
   ],
 ]);
-console.log('main thread, wall clock (share of the run\'s time); the indented phases are parts of the one above');
+console.log("main thread, wall clock (share of the run's time); the indented phases are parts of the one above");
 printTable([
   ['', ...profileRuns.map(([label]) => label)],
   profileRow('run, as the command times it', runTime, runTime),
@@ -450,11 +547,23 @@ printTable([
   profileRow('  second pass: writing', phase('second_pass'), runTime),
   profileRow('    cache reads (waiting for the next result read ahead)', phase('cache_read'), runTime),
   profileRow('    write: the tables opened, the rows written', phase('write'), runTime),
-  profileRow('    report: the report opened, the documents\' pages written', phase('report'), runTime),
+  profileRow("    report: the report opened, the documents' pages written", phase('report'), runTime),
   profileRow('  link-entities (both passes: clusters taken, groups fixed, results resolved)', phase('link_entities'), runTime),
-  profileRow('  between the passes, and the manifest made (linker finished, package versions read)', (timings) => timings.total_ms - (timings.phase_ms.prepare ?? 0) - (timings.phase_ms.first_pass ?? 0) - (timings.phase_ms.second_pass ?? 0), runTime),
-  profileRow('  after the manifest (entities table, commit, report\'s corpus view, cache pruned)', (timings, run) => run.milliseconds - timings.total_ms, runTime),
+  profileRow(
+    '  between the passes, and the manifest made (linker finished, package versions read)',
+    (timings) => timings.total_ms - (timings.phase_ms.prepare ?? 0) - (timings.phase_ms.first_pass ?? 0) - (timings.phase_ms.second_pass ?? 0),
+    runTime,
+  ),
+  profileRow(
+    "  after the manifest (entities table, commit, report's corpus view, cache pruned)",
+    (timings, run) => run.milliseconds - timings.total_ms,
+    runTime,
+  ),
   profileRow('CPU time, every thread (share: cores busy)', (_timings, run) => run.cpuMilliseconds, runTime),
 ]);
-console.log(`\nbench took ${Math.round((performance.now() - benchStarted) / 1000)} s; load average at the end ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+console.log(
+  `\nbench took ${Math.round((performance.now() - benchStarted) / 1000)} s; load average at the end ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
+);
 await rm(work, { recursive: true, force: true });

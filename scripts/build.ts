@@ -14,7 +14,9 @@ const dist: CodeLayout = { root, code: path.join(root, 'dist'), fromSources: fal
 
 // A file left from an earlier build would be shipped and fingerprinted.
 await rm(dist.code, { recursive: true, force: true });
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
 // The fingerprint covers the compiled code as tsc wrote it: it is computed before the files below are added.
 const fingerprint = await computeFingerprint(dist);
 await writeFile(path.join(dist.code, BUILT_BUNDLE), await bundleWorker(dist));

@@ -28,11 +28,13 @@ const parseShardOption = (text: string): Shard => {
   return shard;
 };
 
-const parsePositive = (what: string) => (text: string): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`expected a whole number of ${what}, 1 or more`);
-  return value;
-};
+const parsePositive =
+  (what: string) =>
+  (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`expected a whole number of ${what}, 1 or more`);
+    return value;
+  };
 
 /** Collects a repeated option's values. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -53,10 +55,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('extract')
     .description('Run the pipeline over input folders or files and write the tables.')
-    .argument(
-      '[inputs...]',
-      'input folders (searched recursively) or files; - reads JSONL documents from stdin; default from the config (data/raw)',
-    )
+    .argument('[inputs...]', 'input folders (searched recursively) or files; - reads JSONL documents from stdin; default from the config (data/raw)')
     .option('-o, --out <dir>', 'output folder (default from the config: data/out)')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present)')
     .option('--no-progress', 'never show the progress bar')
@@ -64,8 +63,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing but run warnings and failed documents (no progress bar, no summary)')
     .option(
       '-w, --workers <n>',
-      'worker threads for extraction: auto (the default) uses the main thread for a small corpus and one thread per '
-        + 'core for a larger one; 0 runs in the main thread',
+      'worker threads for extraction: auto (the default) uses the main thread for a small corpus and one thread per ' +
+        'core for a larger one; 0 runs in the main thread',
       parseWorkers,
     )
     .option('--fresh', 'ignore cached results and extract every document again')
@@ -76,10 +75,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addHelpText(
       'after',
-      '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\n'
-        + 'Exit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, '
-        + 'a path that cannot be used (missing, a file where a folder is needed, no permission), another run is writing '
-        + 'to the output folder, or the worker code cannot be bundled (a broken install); 130 interrupted (Ctrl-C).',
+      '\nUnchanged documents are taken from the cache (<out>/.cache) unless --fresh is given.\n' +
+        'Exit codes: 0 every document ok, 1 some documents failed (the rest are written), 2 usage or config error, ' +
+        'a path that cannot be used (missing, a file where a folder is needed, no permission), another run is writing ' +
+        'to the output folder, or the worker code cannot be bundled (a broken install); 130 interrupted (Ctrl-C).',
     )
     .action(async (inputs: string[], options: ExtractOptions) => {
       const { extract } = await import('./cli/extract-command.ts');
@@ -87,18 +86,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
   program
     .command('merge')
-    .description(
-      'Merge the output folders of shard runs (quarry extract --shard I/N) into one set of tables, identical to a single run.',
-    )
+    .description('Merge the output folders of shard runs (quarry extract --shard I/N) into one set of tables, identical to a single run.')
     .argument('<shards...>', 'output folders of the shard runs (their caches must still be in place)')
     .requiredOption('-o, --out <dir>', 'output folder of the merged tables')
     .option('-c, --config <file>', 'config file (default: pipeline.config.ts when present); only its output options matter here')
     .option('--json', 'print the run summary as JSON on stdout (instead of the summary on stderr)')
     .option('-q, --quiet', 'print nothing but run warnings and failed documents')
-    .addHelpText(
-      'after',
-      '\nEntities are linked again across all shards. Exit codes: 0 every document ok, 1 some documents failed, 2 usage error.',
-    )
+    .addHelpText('after', '\nEntities are linked again across all shards. Exit codes: 0 every document ok, 1 some documents failed, 2 usage error.')
     .action(async (shards: string[], options: { out: string; config?: string } & SummaryOptions) => {
       const { merge } = await import('./cli/extract-command.ts');
       setExitCode(await merge(shards, options));
@@ -111,8 +105,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--json', 'print the full report as JSON')
     .addHelpText(
       'after',
-      '\nExit codes: 0 scored, 2 usage error, or a predictions or gold folder that cannot be scored (missing, no gold files, '
-        + 'a file that is not JSON or not in the gold format, a doc_id used twice; the file is named).',
+      '\nExit codes: 0 scored, 2 usage error, or a predictions or gold folder that cannot be scored (missing, no gold files, ' +
+        'a file that is not JSON or not in the gold format, a doc_id used twice; the file is named).',
     )
     .action(async (predictions: string, options: { gold: string; json?: boolean }) => {
       const { evaluate } = await import('./cli/eval-command.ts');
@@ -120,23 +114,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
   program
     .command('train')
-    .description(
-      'Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; '
-        + 'point extractEntities.model at it.',
-    )
+    .description('Train an entity model from gold annotations (shared/eval/FORMAT.md) and write it to a file; ' + 'point extractEntities.model at it.')
     .option(
       '--corpus <dir>',
-      '(required) folder of training texts, read as quarry extract reads its inputs; '
-        + 'repeat --corpus and --gold in pairs to train on several sets',
+      '(required) folder of training texts, read as quarry extract reads its inputs; ' + 'repeat --corpus and --gold in pairs to train on several sets',
       collect,
       [],
     )
-    .option(
-      '--gold <dir>',
-      '(required) folder of the gold files (<doc_id>.json) of the --corpus before it; misc items are learnt, not output',
-      collect,
-      [],
-    )
+    .option('--gold <dir>', '(required) folder of the gold files (<doc_id>.json) of the --corpus before it; misc items are learnt, not output', collect, [])
     .option(
       '--dev-corpus <dir>',
       'folder of dev texts, scored after every epoch; repeat --dev-corpus and --dev-gold in pairs for several dev sets',
@@ -145,18 +130,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .option('--dev-gold <dir>', 'folder of the gold files of the --dev-corpus before it', collect, [])
     .requiredOption('-o, --out <file>', 'the model file to write')
-    .option(
-      '--epochs <n>',
-      'passes over the training set; the epoch with the best mean F1 over the dev sets is kept',
-      parsePositive('epochs'),
-      12,
-    )
-    .option(
-      '--seed <n>',
-      'seed of the shuffle before every epoch (the same data and seed give the same bytes)',
-      parsePositive('seeds'),
-      1,
-    )
+    .option('--epochs <n>', 'passes over the training set; the epoch with the best mean F1 over the dev sets is kept', parsePositive('epochs'), 12)
+    .option('--seed <n>', 'seed of the shuffle before every epoch (the same data and seed give the same bytes)', parsePositive('seeds'), 1)
     .option('--min-feature-count <n>', 'leave out features seen fewer times in the training set', parsePositive('occurrences'), 2)
     .option('--lexicon <file...>', 'lexicons whose entries the model sees as gazetteer features (as extractEntities.lexicons)', [])
     .option(
@@ -166,8 +141,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-progress', 'never show the progress bar')
     .addHelpText(
       'after',
-      '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, '
-        + 'a gold file without its text).',
+      '\nExit codes: 0 written, 2 usage error or unusable training data (gold that does not slice back to its text, ' + 'a gold file without its text).',
     )
     .action(async (options: TrainOptionsFromCli) => {
       const { train } = await import('./cli/train-command.ts');
@@ -175,14 +149,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
   program
     .command('report')
-    .description(
-      'Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.',
-    )
+    .description('Rebuild the review report (OUT_DIR/report/index.html and one page per document) from the tables of an earlier run.')
     .argument('<OUT_DIR>', 'output folder of a run (with documents, passages, mentions, entities, dates, figures and claims .jsonl)')
-    .addHelpText(
-      'after',
-      '\nThe rows are checked against their schemas first. Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.',
-    )
+    .addHelpText('after', '\nThe rows are checked against their schemas first. Exit codes: 0 written, 2 the folder lacks tables or a row is invalid.')
     .action(async (outputDirectory: string) => {
       const { rebuildReport } = await import('./cli/report-command.ts');
       setExitCode(await rebuildReport(outputDirectory));

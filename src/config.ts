@@ -123,9 +123,7 @@ const PATH_OPTIONS: readonly (readonly [string] | readonly [string, string])[] =
 function withPathsFrom(folder: string, config: unknown): unknown {
   if (!isPlainObject(config)) return config;
   const fromFolder = (value: unknown): unknown =>
-    typeof value === 'string' && value !== '' && !path.isAbsolute(value)
-      ? path.relative(process.cwd(), path.resolve(folder, value)) || '.'
-      : value;
+    typeof value === 'string' && value !== '' && !path.isAbsolute(value) ? path.relative(process.cwd(), path.resolve(folder, value)) || '.' : value;
   const rewrite = (value: unknown): unknown => (Array.isArray(value) ? value.map(fromFolder) : fromFolder(value));
   const rewritten: Record<string, unknown> = { ...config };
   for (const [first, second] of PATH_OPTIONS) {

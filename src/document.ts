@@ -1,4 +1,16 @@
-import type { Diagnostic, DocumentFormat, DocumentStatus, DocumentTables, EntityCluster, EntityType, DateGranularity, DateKind, FigureKind, FigureQualifier, ClaimKind } from './schemas/index.ts';
+import type {
+  Diagnostic,
+  DocumentFormat,
+  DocumentStatus,
+  DocumentTables,
+  EntityCluster,
+  EntityType,
+  DateGranularity,
+  DateKind,
+  FigureKind,
+  FigureQualifier,
+  ClaimKind,
+} from './schemas/index.ts';
 
 // A document's entity clusters are stored with its result and read back through their schema; the stages take the type from here.
 export type { EntityCluster } from './schemas/index.ts';

@@ -142,7 +142,8 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
     const entities = linker.entities();
     return { document, passages, mentions, entities, dates, figures, claims, claim_links: claimLinkRows(claims) };
   };
-  const extractDocument = (input: TextDocument, defaultId: string): Extraction => linked(extractResult({ document: loadedDocument(input, defaultId), config: resolved }, DOCUMENT_STAGES, {}));
+  const extractDocument = (input: TextDocument, defaultId: string): Extraction =>
+    linked(extractResult({ document: loadedDocument(input, defaultId), config: resolved }, DOCUMENT_STAGES, {}));
 
   return {
     config: resolved,
@@ -175,7 +176,9 @@ export function createExtractor(config: PipelineConfig = {}): Extractor {
           const result =
             pool === null
               ? Promise.resolve(extractDocument(input, id))
-              : pool.runner.run({ document: loadedDocument(input, id), config: resolved }).then((outcome) => linked(ResultCache.deserialize(outcome.serialized)));
+              : pool.runner
+                  .run({ document: loadedDocument(input, id), config: resolved })
+                  .then((outcome) => linked(ResultCache.deserialize(outcome.serialized)));
           // Awaited in turn below; marked handled now, so a later document's failure is not an unhandled rejection meanwhile.
           result.catch(() => {});
           pending.push(result);

@@ -1,6 +1,14 @@
 /** Library API: the pipeline, its stages, its config and its record types. */
 export { defineConfig, loadConfig, resolveConfig, ConfigError, PipelineConfigSchema, type PipelineConfig, type ResolvedConfig } from './config.ts';
-export { createExtractor, ExtractInputError, type Extractor, type Extraction, type ExtractOptions, type TextDocument, type DocumentInput } from './extractor.ts';
+export {
+  createExtractor,
+  ExtractInputError,
+  type Extractor,
+  type Extraction,
+  type ExtractOptions,
+  type TextDocument,
+  type DocumentInput,
+} from './extractor.ts';
 export { runPipeline, type RunOptions, type RunResult, type ProgressEvent } from './pipeline.ts';
 export { mergeShards } from './run/merge-shards.ts';
 export { checkStageOrder } from './run/stage-list.ts';

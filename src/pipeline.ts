@@ -49,7 +49,10 @@ export interface RunOptions {
  */
 export async function runPipeline(config: ResolvedConfig, options: RunOptions = {}): Promise<RunResult> {
   const stages = stagesByKind(options.stages ?? STAGES);
-  return withOutputLock(config.output, async (lock) => ({ ...(await extractAndWrite(config, options, stages)), warnings: lock.warning === null ? [] : [lock.warning] }));
+  return withOutputLock(config.output, async (lock) => ({
+    ...(await extractAndWrite(config, options, stages)),
+    warnings: lock.warning === null ? [] : [lock.warning],
+  }));
 }
 
 /** The two passes of runPipeline, under the lock. */
@@ -86,7 +89,14 @@ async function extractAndWrite(config: ResolvedConfig, options: RunOptions, stag
   // Second pass: the results in input order, entities resolved, to the sinks; then the index that names them.
   await removeResultIndex(config.output);
   const facts = { startedAt, stageMilliseconds: first.stageMilliseconds, serializeMilliseconds: first.serializeMilliseconds, phases, extracted, cached };
-  const written = await writeResults(config, linker, entries.map((entry) => ({ ...entry, cache })), stages.sinks, facts, options.onProgress);
+  const written = await writeResults(
+    config,
+    linker,
+    entries.map((entry) => ({ ...entry, cache })),
+    stages.sinks,
+    facts,
+    options.onProgress,
+  );
   await writeResultIndex(config, cache.directory, entries, written);
   await cache.prune(new Set(entries.map((entry) => entry.key)));
   return { ...written, extracted, cached, ...clock(), upToDate: false, ...inputs };

@@ -25,11 +25,7 @@ export interface SourceStage extends StageInfo {
    * `select` picks the inputs of this run (a shard); all by default. `onSurvey` hears what the inputs hold (how many
    * documents, how many bytes, which folders were left out) before the first document comes.
    */
-  run(
-    config: ResolvedConfig,
-    select?: (file: InputFile) => boolean,
-    onSurvey?: (survey: InputSurvey) => void,
-  ): AsyncIterable<PipelineDocument>;
+  run(config: ResolvedConfig, select?: (file: InputFile) => boolean, onSurvey?: (survey: InputSurvey) => void): AsyncIterable<PipelineDocument>;
 }
 
 /** Works on one document at a time, in a worker thread; pure apart from the document it is given. */

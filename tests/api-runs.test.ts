@@ -25,21 +25,23 @@ async function folderRows(output: string, docId: string): Promise<Extraction> {
     document: (await of<Extraction['document']>('documents'))[0] as Extraction['document'],
     passages: await of('passages'),
     mentions,
-    entities: (await readTable<Extraction['entities'][number]>(output, 'entities')).filter((entity) =>
-      entityIds.has(entity.entity_id),
-    ),
+    entities: (await readTable<Extraction['entities'][number]>(output, 'entities')).filter((entity) => entityIds.has(entity.entity_id)),
     dates: await of('dates'),
     figures: await of('figures'),
     claims,
-    claim_links: (await readTable<Extraction['claim_links'][number]>(output, 'claim_links')).filter((link) =>
-      claimIds.has(link.claim_id),
-    ),
+    claim_links: (await readTable<Extraction['claim_links'][number]>(output, 'claim_links')).filter((link) => claimIds.has(link.claim_id)),
   };
 }
 
 describe('createExtractor().extractMany on worker threads', () => {
   it('yields the rows of the main thread, in input order, and the documents before a bad input', async () => {
-    const texts = ['Angela Merkel visited Paris on 3 May 2019.', 'The BBC said 40 people came.', 'Leeds City Council met in Leeds.', 'Boris Johnson said the NHS would get £350 million a week.', 'Ms. Li of the centre said 12 officials quit.'];
+    const texts = [
+      'Angela Merkel visited Paris on 3 May 2019.',
+      'The BBC said 40 people came.',
+      'Leeds City Council met in Leeds.',
+      'Boris Johnson said the NHS would get £350 million a week.',
+      'Ms. Li of the centre said 12 officials quit.',
+    ];
     const threaded = createExtractor({ workers: 2 });
     const seen: Extraction[] = [];
     const run = async (): Promise<void> => {
@@ -95,9 +97,7 @@ describe('extract against a folder run', () => {
       // The entities rows count this one document: every mention of it, one document each.
       const entityIds = [...new Set(alone.mentions.map((mention) => mention.entity_id))].sort();
       const mentionsOf = (id: string): number => alone.mentions.filter((mention) => mention.entity_id === id).length;
-      expect(alone.entities.map((entity) => [entity.entity_id, entity.mentions, entity.documents])).toEqual(
-        entityIds.map((id) => [id, mentionsOf(id), 1]),
-      );
+      expect(alone.entities.map((entity) => [entity.entity_id, entity.mentions, entity.documents])).toEqual(entityIds.map((id) => [id, mentionsOf(id), 1]));
     }
   });
 });

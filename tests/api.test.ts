@@ -4,8 +4,7 @@ import { createExtractor, ExtractInputError, type Extraction, type Extractor } f
 
 // The library in the main thread; tests/api-runs.test.ts runs it on worker threads and beside folder runs.
 
-const TEXT =
-  'Boris Johnson said on Tuesday that the NHS would get £350 million a week. "We will deliver 🙂," Johnson told the BBC in London.';
+const TEXT = 'Boris Johnson said on Tuesday that the NHS would get £350 million a week. "We will deliver 🙂," Johnson told the BBC in London.';
 
 let nlp: Extractor;
 beforeAll(() => {
@@ -50,7 +49,13 @@ describe('createExtractor().extract', () => {
     const figures = result.figures.map((figure) => [figure.figure_id, figure.text, figure.value, figure.kind, figure.unit]);
     expect(figures).toEqual([['doc-1#f0', '£350 million', 350_000_000, 'money', 'GBP']]);
     const claims = result.claims.map(({ kind, text, start, end, speaker, speaker_entity_id, cue }) => [
-      kind, text, start, end, speaker, speaker_entity_id, cue,
+      kind,
+      text,
+      start,
+      end,
+      speaker,
+      speaker_entity_id,
+      cue,
     ]);
     const figureClaim = 'Boris Johnson said on Tuesday that the NHS would get £350 million a week.';
     expect(claims).toEqual([
@@ -97,9 +102,7 @@ describe('createExtractor().extract', () => {
     expect(() => nlp.extract('text', { id: ' ' })).toThrow('extract: "id" must be a non-blank string, got " "');
     expect(() => nlp.extract('text', { id: bad(7) })).toThrow('extract: "id" must be a non-blank string, got a number');
     expect(() => nlp.extract('text', { title: bad(['a']) })).toThrow('extract: "title" must be a string or null, got an array');
-    expect(() => nlp.extract('text', { published: bad(20200101) })).toThrow(
-      'extract: "published" must be a YYYY-MM-DD string, a Date or null, got a number',
-    );
+    expect(() => nlp.extract('text', { published: bad(20200101) })).toThrow('extract: "published" must be a YYYY-MM-DD string, a Date or null, got a number');
     expect(() => createExtractor({ segment: { maxPassageChar: 500 } } as never)).toThrow(ConfigError);
   });
 });

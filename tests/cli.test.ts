@@ -32,7 +32,10 @@ describe('quarry CLI', () => {
 
   it.each([
     [['extract', '--bogus'], "quarry: unknown option '--bogus'\n(see quarry extract --help)\n"],
-    [['extract', '--workers', 'many'], "quarry: option '-w, --workers <n>' argument 'many' is invalid. expected auto or a whole number of workers (0 runs everything in the main thread)\n(see quarry extract --help)\n"],
+    [
+      ['extract', '--workers', 'many'],
+      "quarry: option '-w, --workers <n>' argument 'many' is invalid. expected auto or a whole number of workers (0 runs everything in the main thread)\n(see quarry extract --help)\n",
+    ],
     [['eval', 'out'], "quarry: required option '-g, --gold <dir>' not specified\n(see quarry eval --help)\n"],
     [['extrct'], "quarry: unknown command 'extrct'\n(Did you mean extract?)\n(see quarry --help)\n"],
     [['train', '--corpus', 'a', '--out', 'm.model'], 'quarry: --corpus and --gold go in pairs: 1 --corpus and 0 --gold given\n(see quarry train --help)\n'],
@@ -68,8 +71,7 @@ describe('quarry CLI', () => {
     const { code, stderr } = await runMain(['extract', RAW, '--out', file]);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `quarry: the output folder ${file} is a file, not a folder; name a folder with --out (it is created when missing)\n`
-        + '(see quarry extract --help)\n',
+      `quarry: the output folder ${file} is a file, not a folder; name a folder with --out (it is created when missing)\n(see quarry extract --help)\n`,
     );
   });
 

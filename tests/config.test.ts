@@ -49,7 +49,9 @@ describe('resolveConfig', () => {
   });
 
   it('keeps given values and fills the rest of a stage from the defaults', () => {
-    expect(resolveConfig({ output: 'out', load: { maxFileBytes: 10 }, segment: { maxHeadingChars: 80 }, extractDates: { defaultReferenceDate: '2016-01-07' } })).toMatchObject({
+    expect(
+      resolveConfig({ output: 'out', load: { maxFileBytes: 10 }, segment: { maxHeadingChars: 80 }, extractDates: { defaultReferenceDate: '2016-01-07' } }),
+    ).toMatchObject({
       ...DEFAULTS,
       output: 'out',
       load: { ...DEFAULTS.load, maxFileBytes: 10 },
@@ -174,7 +176,10 @@ describe('loadConfig', () => {
 
   it('loads a config file that uses defineConfig', async () => {
     const source = path.resolve('src/config.ts');
-    const file = configFile('define.config.ts', `import { defineConfig } from ${JSON.stringify(source)};\nexport default defineConfig({ input: ['corpus'], progress: 'never' });\n`);
+    const file = configFile(
+      'define.config.ts',
+      `import { defineConfig } from ${JSON.stringify(source)};\nexport default defineConfig({ input: ['corpus'], progress: 'never' });\n`,
+    );
     expect(await loadConfig(file)).toMatchObject({ ...DEFAULTS, input: [inFolder('corpus')], progress: 'never' });
   });
 
@@ -219,7 +224,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const lines = (error as Error).message.split('\n');
     expect(lines[0]).toBe(`invalid config file ${file}:`);
-    expect(lines.slice(1).map((line) => line.split(':')[0]).sort()).toEqual(['  (root)', '  load.maxFileBytes']);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(':')[0])
+        .sort(),
+    ).toEqual(['  (root)', '  load.maxFileBytes']);
   });
 
   it('throws ConfigError naming a bad override', async () => {

@@ -7,7 +7,17 @@ describe('MessageCode', () => {
     for (const [key, value] of Object.entries(MessageCode)) expect(value).toBe(key);
   });
 
-  it.each([['LOAD_EMPTY'], ['LOAD_TOO_LARGE'], ['LOAD_UNSUPPORTED'], ['LOAD_DECODE_FALLBACK'], ['LOAD_DUPLICATE_ID'], ['LOAD_BAD_JSONL_LINE'], ['STAGE_FAILED'], ['ROW_INVALID'], ['DATE_UNRESOLVED']])('has the code %s', (code) => {
+  it.each([
+    ['LOAD_EMPTY'],
+    ['LOAD_TOO_LARGE'],
+    ['LOAD_UNSUPPORTED'],
+    ['LOAD_DECODE_FALLBACK'],
+    ['LOAD_DUPLICATE_ID'],
+    ['LOAD_BAD_JSONL_LINE'],
+    ['STAGE_FAILED'],
+    ['ROW_INVALID'],
+    ['DATE_UNRESOLVED'],
+  ])('has the code %s', (code) => {
     expect(Object.values(MessageCode)).toContain(code);
   });
 });
@@ -22,7 +32,14 @@ describe('diagnostics', () => {
       reason: 'not JSON (x); fix or remove the line',
       prefixed: true,
     });
-    expect(diagnosticOn('warning', MessageCode.DATE_UNRESOLVED, 'a.txt', '2 dates left out')).toEqual({ code: 'DATE_UNRESOLVED', severity: 'warning', source: 'a.txt', line: null, reason: '2 dates left out', prefixed: false });
+    expect(diagnosticOn('warning', MessageCode.DATE_UNRESOLVED, 'a.txt', '2 dates left out')).toEqual({
+      code: 'DATE_UNRESOLVED',
+      severity: 'warning',
+      source: 'a.txt',
+      line: null,
+      reason: '2 dates left out',
+      prefixed: false,
+    });
   });
 
   it('give a finding the place it was found at', () => {
@@ -47,11 +64,23 @@ describe('diagnostics', () => {
 describe('renderDiagnostic', () => {
   // The texts are the ones the documents table held before diagnostics were data: they must not change.
   it.each([
-    [diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, { source: 'broken.jsonl', line: 2 }, 'not JSON (Unexpected token); fix or remove the line'), 'LOAD_BAD_JSONL_LINE: broken.jsonl:2: not JSON (Unexpected token); fix or remove the line'],
-    [findingAt('warning', { code: MessageCode.LOAD_DECODE_FALLBACK, reason: 'not valid UTF-8; decoded as Windows-1252' }, { source: 'a.txt', line: null }), 'LOAD_DECODE_FALLBACK: a.txt: not valid UTF-8; decoded as Windows-1252'],
-    [diagnosticAt('error', MessageCode.STAGE_FAILED, { source: 'feed.jsonl:4', line: null }, 'stage segment failed: boom'), 'STAGE_FAILED: feed.jsonl:4: stage segment failed: boom'],
+    [
+      diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, { source: 'broken.jsonl', line: 2 }, 'not JSON (Unexpected token); fix or remove the line'),
+      'LOAD_BAD_JSONL_LINE: broken.jsonl:2: not JSON (Unexpected token); fix or remove the line',
+    ],
+    [
+      findingAt('warning', { code: MessageCode.LOAD_DECODE_FALLBACK, reason: 'not valid UTF-8; decoded as Windows-1252' }, { source: 'a.txt', line: null }),
+      'LOAD_DECODE_FALLBACK: a.txt: not valid UTF-8; decoded as Windows-1252',
+    ],
+    [
+      diagnosticAt('error', MessageCode.STAGE_FAILED, { source: 'feed.jsonl:4', line: null }, 'stage segment failed: boom'),
+      'STAGE_FAILED: feed.jsonl:4: stage segment failed: boom',
+    ],
     [diagnosticOn('error', MessageCode.LOAD_EMPTY, 'a.txt', 'a.txt has no text; nothing to extract'), 'LOAD_EMPTY: a.txt has no text; nothing to extract'],
-    [diagnosticOn('warning', MessageCode.LOAD_DUPLICATE_ID, 'same.txt', 'doc_id "same" is already taken by another input; this one is "same.txt"'), 'LOAD_DUPLICATE_ID: doc_id "same" is already taken by another input; this one is "same.txt"'],
+    [
+      diagnosticOn('warning', MessageCode.LOAD_DUPLICATE_ID, 'same.txt', 'doc_id "same" is already taken by another input; this one is "same.txt"'),
+      'LOAD_DUPLICATE_ID: doc_id "same" is already taken by another input; this one is "same.txt"',
+    ],
     [diagnosticOn('error', MessageCode.ROW_INVALID, 'a.txt', ''), 'ROW_INVALID: '],
   ])('%j -> %j', (diagnostic, expected) => {
     expect(renderDiagnostic(diagnostic)).toBe(expected);
@@ -59,7 +88,12 @@ describe('renderDiagnostic', () => {
 
   it('reads the place from the fields, whatever the reason holds', () => {
     // A reason with ": " in it is not split: the place comes from source and line, never from searching the text.
-    const diagnostic = diagnosticAt('warning', MessageCode.LOAD_BAD_FRONT_MATTER, { source: 'notes/a: b.md', line: null }, 'front matter is not YAML (bad: indent); kept as text');
+    const diagnostic = diagnosticAt(
+      'warning',
+      MessageCode.LOAD_BAD_FRONT_MATTER,
+      { source: 'notes/a: b.md', line: null },
+      'front matter is not YAML (bad: indent); kept as text',
+    );
     expect(renderDiagnostic(diagnostic)).toBe('LOAD_BAD_FRONT_MATTER: notes/a: b.md: front matter is not YAML (bad: indent); kept as text');
     expect(renderDiagnostic({ ...diagnostic, line: 12 })).toBe('LOAD_BAD_FRONT_MATTER: notes/a: b.md:12: front matter is not YAML (bad: indent); kept as text');
   });

@@ -56,6 +56,18 @@ describe('failDocument', () => {
     document.entityClusters = [{ type: 'person', name: 'Some', forms: ['Some'] }];
     if (status === undefined) failDocument(document, STAGE_FAILED);
     else failDocument(document, STAGE_FAILED, status);
-    expect(document).toMatchObject({ status: expected, error: STAGE_FAILED, warnings: [WARNING], text: 'Some text.', passages: [], analyses: [], mentions: [], dates: [], figures: [], claims: [], entityClusters: [] });
+    expect(document).toMatchObject({
+      status: expected,
+      error: STAGE_FAILED,
+      warnings: [WARNING],
+      text: 'Some text.',
+      passages: [],
+      analyses: [],
+      mentions: [],
+      dates: [],
+      figures: [],
+      claims: [],
+      entityClusters: [],
+    });
   });
 });

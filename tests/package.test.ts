@@ -28,7 +28,9 @@ describe('the package', () => {
   it('packs the compiled code, the gazetteers, the model, the bin, the README and the licence, and nothing else', async () => {
     const files = await packedFiles();
     const outsideDist = files.filter((file) => !file.startsWith('dist/'));
-    expect(outsideDist).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/quarry.mjs', 'data/gazetteers/places.csv', 'data/models/entities.model', 'package.json']));
+    expect(outsideDist).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'bin/quarry.mjs', 'data/gazetteers/places.csv', 'data/models/entities.model', 'package.json']),
+    );
     expect(outsideDist.filter((file) => !/^(LICENSE|README\.md|package\.json|bin\/quarry\.mjs|data\/(gazetteers|models)\/[^/]+)$/.test(file))).toEqual([]);
   });
 });

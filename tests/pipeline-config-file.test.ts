@@ -15,14 +15,18 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => valu
 /** Every option a config object sets, named `option` or `stage.option`, with its value. */
 function optionValues(config: Record<string, unknown>, prefix = ''): Map<string, unknown> {
   return new Map(
-    Object.entries(config).flatMap(([key, value]) => (isPlainObject(value) ? [...optionValues(value, `${prefix}${key}.`)] : [[`${prefix}${key}`, value] as const])),
+    Object.entries(config).flatMap(([key, value]) =>
+      isPlainObject(value) ? [...optionValues(value, `${prefix}${key}.`)] : [[`${prefix}${key}`, value] as const],
+    ),
   );
 }
 
 /** The options a config sets to their default value: it would keep that value when the default changes. */
 function pinnedDefaults(config: Record<string, unknown>): string[] {
   const defaults = optionValues(DEFAULTS);
-  return [...optionValues(config)].filter(([option, value]) => defaults.has(option) && isDeepStrictEqual(value, defaults.get(option))).map(([option]) => option);
+  return [...optionValues(config)]
+    .filter(([option, value]) => defaults.has(option) && isDeepStrictEqual(value, defaults.get(option)))
+    .map(([option]) => option);
 }
 
 /** The options pipeline.config.ts lists in comments inside `defineConfig({...})`, as the object they make uncommented. */
@@ -56,7 +60,9 @@ describe('pipeline.config.ts', () => {
     const commented = optionValues(await commentedOptions());
     const defaults = optionValues(DEFAULTS);
     const set = optionValues(pipelineConfig);
-    const wrong = [...commented].filter(([option, value]) => !defaults.has(option) || !isDeepStrictEqual(value, defaults.get(option))).map(([option]) => option);
+    const wrong = [...commented]
+      .filter(([option, value]) => !defaults.has(option) || !isDeepStrictEqual(value, defaults.get(option)))
+      .map(([option]) => option);
     expect(wrong).toEqual([]);
     expect([...defaults.keys()].filter((option) => !set.has(option) && !commented.has(option))).toEqual([]);
     expect(commented.size).toBeGreaterThan(0);

@@ -42,7 +42,10 @@ describe('a run over data/raw', () => {
     const documents = await readTable<{ doc_id: string; text: string }>(output, 'documents');
     const passages = await readTable<{ doc_id: string; text: string }>(output, 'passages');
     for (const document of documents) {
-      const joined = passages.filter((passage) => passage.doc_id === document.doc_id).map((passage) => passage.text).join('');
+      const joined = passages
+        .filter((passage) => passage.doc_id === document.doc_id)
+        .map((passage) => passage.text)
+        .join('');
       expect(joined.replace(/\s+/g, '')).toBe(document.text.replace(/\s+/g, ''));
     }
   });
@@ -55,22 +58,39 @@ describe('a run over data/raw', () => {
 
   it('writes a JSON Schema per table and a manifest with counts', async () => {
     const schemas = (await readdir(path.join(output, 'schema'))).sort();
-    expect(schemas).toEqual(['claim_links', 'claims', 'dates', 'documents', 'entities', 'figures', 'mentions', 'passages'].map((table) => `${table}.schema.json`));
-    const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as { counts: Record<string, number>; documents: Record<string, number> };
+    expect(schemas).toEqual(
+      ['claim_links', 'claims', 'dates', 'documents', 'entities', 'figures', 'mentions', 'passages'].map((table) => `${table}.schema.json`),
+    );
+    const manifest = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as {
+      counts: Record<string, number>;
+      documents: Record<string, number>;
+    };
     expect(manifest.documents).toEqual({ ok: 5, failed: 0, skipped: 0 });
     expect(manifest.counts.documents).toBe(5);
     expect(manifest.counts.mentions).toBe((await readTable(output, 'mentions')).length);
     expect(manifest.counts.claim_links).toBe((await readTable(output, 'claim_links')).length);
   });
 
-  it('times the document stages and the main thread\'s phases in the manifest', async () => {
+  it("times the document stages and the main thread's phases in the manifest", async () => {
     const { timings } = JSON.parse(await readFile(path.join(output, 'manifest.json'), 'utf8')) as {
       timings: { total_ms: number; stage_ms: Record<string, number>; serialize_ms: number; phase_ms: Record<string, number> };
     };
     const documentStages = STAGES.filter((stage) => stage.kind === 'document').map((stage) => stage.name);
     expect(Object.keys(timings.stage_ms)).toEqual([...documentStages].sort());
-    expect(Object.keys(timings.phase_ms)).toEqual(['cache_read', 'cache_write', 'first_pass', 'link_entities', 'prepare', 'read_inputs', 'report', 'second_pass', 'wait_for_extraction', 'write']);
-    for (const milliseconds of [...Object.values(timings.stage_ms), ...Object.values(timings.phase_ms), timings.serialize_ms]) expect(Number.isInteger(milliseconds) && milliseconds >= 0).toBe(true);
+    expect(Object.keys(timings.phase_ms)).toEqual([
+      'cache_read',
+      'cache_write',
+      'first_pass',
+      'link_entities',
+      'prepare',
+      'read_inputs',
+      'report',
+      'second_pass',
+      'wait_for_extraction',
+      'write',
+    ]);
+    for (const milliseconds of [...Object.values(timings.stage_ms), ...Object.values(timings.phase_ms), timings.serialize_ms])
+      expect(Number.isInteger(milliseconds) && milliseconds >= 0).toBe(true);
     const { first_pass: firstPass = 0, second_pass: secondPass = 0, read_inputs: readInputs = 0, write = 0, report = 0 } = timings.phase_ms;
     expect(readInputs).toBeLessThanOrEqual(firstPass);
     expect(write + report).toBeLessThanOrEqual(secondPass + 2);
@@ -122,7 +142,10 @@ describe('a document that fails', () => {
 
   it('makes the CLI exit 1 and still write the good documents (a broken JSONL line)', async () => {
     const input = await temporaryDirectory();
-    await writeFile(path.join(input, 'feed.jsonl'), '{"id":"one","text":"Ms. Li Dayong said that many people wanted to quit."}\n{not json\n{"text":"Gao spoke."}\n');
+    await writeFile(
+      path.join(input, 'feed.jsonl'),
+      '{"id":"one","text":"Ms. Li Dayong said that many people wanted to quit."}\n{not json\n{"text":"Gao spoke."}\n',
+    );
     const output = await temporaryDirectory();
     const { code, stderr } = await runCli(['extract', input, '--out', output]);
     expect(code).toBe(1);

@@ -39,7 +39,22 @@ export interface Attribution {
 }
 
 /** Adverbs that sit between a speaker and a cue ("he also said", "she later added"). */
-const INTERVENING_ADVERBS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'again', 'once', 'previously', 'earlier', 'recently', 'simply', 'just', 'only', 'quickly', 'finally']);
+const INTERVENING_ADVERBS: ReadonlySet<string> = new Set([
+  'also',
+  'then',
+  'later',
+  'further',
+  'again',
+  'once',
+  'previously',
+  'earlier',
+  'recently',
+  'simply',
+  'just',
+  'only',
+  'quickly',
+  'finally',
+]);
 /** How many tokens may separate a cue from the quotation it introduces ("said in a statement on Monday that “…"). */
 const MAX_LEAD_GAP = 8;
 /** Words that make a naming verb's quotation its object: "what he called “…”". */
@@ -79,7 +94,13 @@ function cueThenSpeakerAfter(context: TokenContext, first: number): Attribution 
   const cue = cueAt(context.tokens, first, context.text);
   const cueToken = context.tokens[cue?.last ?? -1];
   // Only a finite verb comes before its subject: in "”, telling Sky News" the participle's object is the addressee.
-  if (cue === null || cue.gerund || cueToken === undefined || (separated(context.tokens, cue.last) && (cueToken.post + (context.tokens[cue.last + 1]?.pre ?? '')).trim() !== ',')) return null;
+  if (
+    cue === null ||
+    cue.gerund ||
+    cueToken === undefined ||
+    (separated(context.tokens, cue.last) && (cueToken.post + (context.tokens[cue.last + 1]?.pre ?? '')).trim() !== ',')
+  )
+    return null;
   const speaker = phraseStartingAt(context.tokens, cue.last + 1, cue.last + 1 + MAX_HEADLINE_SPEAKER * 2, context.text);
   return speaker === null ? null : { rule: 'cue-then-speaker-after', speaker, cue, passive: false };
 }
@@ -160,7 +181,9 @@ function colonIntroduction(context: TokenContext, last: number, lead: string): A
   }
   if (firstVerb === -1) return null;
   const subject = subjectOf(context, firstVerb);
-  return subject.phrase === null || subject.phrase.kind === 'pronoun' && subject.phrase.head === 'it' ? null : { rule: 'colon-introduction', speaker: subject.phrase, cue: null, passive: subject.passive };
+  return subject.phrase === null || (subject.phrase.kind === 'pronoun' && subject.phrase.head === 'it')
+    ? null
+    : { rule: 'colon-introduction', speaker: subject.phrase, cue: null, passive: subject.passive };
 }
 
 /** Said Comey, “…” / Said Dorothy Poynter, who grew up with Ali, “…”: the cue opens the sentence and its speaker follows. */
@@ -260,7 +283,9 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
   if (/^\s*[―—–]\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first);
   if (!/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
   if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
-  return cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first) ?? speakerWordsThenCueAfter(context, first);
+  return (
+    cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first) ?? speakerWordsThenCueAfter(context, first)
+  );
 }
 
 /** Tags of words that never stand in a speaker read off by position: they start a clause of their own. */
@@ -314,7 +339,10 @@ function dashSpeakerAfter(context: TokenContext, first: number): Attribution | n
   const speaker = phraseStartingAt(tokens, first, first + MAX_HEADLINE_SPEAKER, text);
   if (speaker === null || speaker.kind !== 'name') return null;
   const next = tokens[speaker.last + 1];
-  const ends = next === undefined || next.sentence !== (tokens[speaker.last] as Token).sentence || /^[\s.,;“”"]*$/u.test((tokens[speaker.last] as Token).post + next.pre) && /[“"]/u.test(next.pre);
+  const ends =
+    next === undefined ||
+    next.sentence !== (tokens[speaker.last] as Token).sentence ||
+    (/^[\s.,;“”"]*$/u.test((tokens[speaker.last] as Token).post + next.pre) && /[“"]/u.test(next.pre));
   return ends ? { rule: 'dash-speaker-after', speaker, cue: null, passive: false } : null;
 }
 
@@ -405,7 +433,9 @@ function sentenceSubjectBefore(context: TokenContext, floor: number, last: numbe
     // A capitalised phrase the tagger did not read as a name ("Trump" opening a sentence) is one unless it is a place.
     const capitalised = (first: number, lastWord: number): boolean =>
       tokens.slice(first, lastWord + 1).every((word) => /^\p{Lu}/u.test(word.text) && !word.tags.has('Place') && !word.tags.has('Organization'));
-    const person = phrase !== null && (phrase.kind === 'name' || (phrase.kind === 'pronoun' && PERSONAL_PRONOUNS.has(phrase.head)) || capitalised(phrase.first, phrase.last));
+    const person =
+      phrase !== null &&
+      (phrase.kind === 'name' || (phrase.kind === 'pronoun' && PERSONAL_PRONOUNS.has(phrase.head)) || capitalised(phrase.first, phrase.last));
     return person ? { rule: 'fragment-sentence-subject', speaker: phrase, cue: null, passive: subject.passive, naming: false, quotesOnly: true } : null;
   }
   return null;
@@ -462,13 +492,56 @@ export function paragraphIntroduction(context: TokenContext): Attribution | null
 
 /** Nouns of saying that a possessive attributes: "Trump's claim that …", "his description of …". */
 const SPEECH_NOUNS: ReadonlySet<string> = new Set([
-  'claim', 'claims', 'statement', 'statements', 'assertion', 'assertions', 'remark', 'remarks', 'comment', 'comments', 'words',
-  'promise', 'promises', 'pledge', 'pledges', 'warning', 'warnings', 'description', 'accusation', 'accusations', 'charge', 'charges',
-  'argument', 'arguments', 'prediction', 'predictions', 'boast', 'insistence', 'suggestion', 'allegation', 'allegations', 'tweet',
-  'tweets', 'message', 'vow', 'declaration', 'announcement', 'testimony', 'response', 'reply', 'quip', 'speech',
+  'claim',
+  'claims',
+  'statement',
+  'statements',
+  'assertion',
+  'assertions',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'words',
+  'promise',
+  'promises',
+  'pledge',
+  'pledges',
+  'warning',
+  'warnings',
+  'description',
+  'accusation',
+  'accusations',
+  'charge',
+  'charges',
+  'argument',
+  'arguments',
+  'prediction',
+  'predictions',
+  'boast',
+  'insistence',
+  'suggestion',
+  'allegation',
+  'allegations',
+  'tweet',
+  'tweets',
+  'message',
+  'vow',
+  'declaration',
+  'announcement',
+  'testimony',
+  'response',
+  'reply',
+  'quip',
+  'speech',
 ]);
 /** Possessive pronouns, with the pronoun that names their owner. */
-const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it']]);
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+  ['its', 'it'],
+]);
 
 /**
  * "Donald Trump's claim that there have been “thousands of shootings”",
@@ -483,7 +556,18 @@ function possessiveSpeechNoun(context: TokenContext, index: number): FragmentAtt
   const cue: Cue = { index, last: index, text: noun.text, sense: { reports: true, addressee: false }, gerund: false };
   const pronoun = POSSESSIVE_PRONOUNS.get(owner.text.toLowerCase());
   if (pronoun !== undefined) {
-    const speaker: Phrase = { start: owner.start, end: owner.end, first: index - 1, last: index - 1, kind: 'pronoun', text: owner.text, head: pronoun, plural: pronoun === 'they', definite: true, honorific: null };
+    const speaker: Phrase = {
+      start: owner.start,
+      end: owner.end,
+      first: index - 1,
+      last: index - 1,
+      kind: 'pronoun',
+      text: owner.text,
+      head: pronoun,
+      plural: pronoun === 'they',
+      definite: true,
+      honorific: null,
+    };
     return { rule: 'fragment-speech-noun', speaker, cue, passive: false, naming: false, quotesOnly: false };
   }
   if (!/['’]s?$/u.test(owner.text) && !owner.tags.has('Possessive')) return null;

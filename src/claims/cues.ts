@@ -186,7 +186,11 @@ const FRAGMENT_VERBS: string[][] = [
 
 function lexicon(): Map<string, CueSense> {
   const entries = new Map<string, CueSense>();
-  for (const [verbs, sense] of [[QUOTING_VERBS, QUOTING], [REPORTING_VERBS, REPORTING], [ADDRESSING_VERBS, ADDRESSING]] as const) {
+  for (const [verbs, sense] of [
+    [QUOTING_VERBS, QUOTING],
+    [REPORTING_VERBS, REPORTING],
+    [ADDRESSING_VERBS, ADDRESSING],
+  ] as const) {
     for (const verb of verbs) for (const form of verb) entries.set(form, sense);
   }
   return entries;
@@ -201,10 +205,18 @@ export const CUE_WORDS: ReadonlyMap<string, CueSense> = lexicon();
  * home", "put the case").
  */
 const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
-  ['point', 'out'], ['points', 'out'], ['pointed', 'out'], ['pointing', 'out'],
-  ['go', 'on'], ['goes', 'on'], ['went', 'on'], ['going', 'on'],
+  ['point', 'out'],
+  ['points', 'out'],
+  ['pointed', 'out'],
+  ['pointing', 'out'],
+  ['go', 'on'],
+  ['goes', 'on'],
+  ['went', 'on'],
+  ['going', 'on'],
   // "as The Post's Dana Milbank puts it, “…”"
-  ['put', 'it'], ['puts', 'it'], ['putting', 'it'],
+  ['put', 'it'],
+  ['puts', 'it'],
+  ['putting', 'it'],
 ]);
 
 /** Verbs of letting know: "lets them know that …" reports like "tells them that …". */
@@ -306,7 +318,10 @@ export interface FragmentCue extends Cue {
 
 function fragmentLexicon(): Map<string, boolean> {
   const entries = new Map<string, boolean>();
-  for (const [verbs, naming] of [[FRAGMENT_VERBS, false], [FRAGMENT_NAMING_VERBS, true]] as const) {
+  for (const [verbs, naming] of [
+    [FRAGMENT_VERBS, false],
+    [FRAGMENT_NAMING_VERBS, true],
+  ] as const) {
     for (const verb of verbs) for (const form of verb) entries.set(form, naming);
   }
   return entries;

@@ -35,8 +35,34 @@ const SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it'
 const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we']);
 const DEFINITE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 const DETERMINERS: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'one', 'some', 'several', 'many', 'most', 'all', 'both', 'each', 'another', 'other',
-  'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'few', 'every', 'any',
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'one',
+  'some',
+  'several',
+  'many',
+  'most',
+  'all',
+  'both',
+  'each',
+  'another',
+  'other',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'no',
+  'few',
+  'every',
+  'any',
 ]);
 /** Prepositions that attach a modifier to a speaker ("a spokesman for the ministry", "residents of Gaza"). */
 const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with', 'on']);
@@ -162,7 +188,15 @@ function participleModifier(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index] as Token;
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
-  return token.tags.has('PastTense') && previous !== undefined && isDeterminer(previous) && !separated(tokens, index - 1) && next !== undefined && !separated(tokens, index) && isHead(next);
+  return (
+    token.tags.has('PastTense') &&
+    previous !== undefined &&
+    isDeterminer(previous) &&
+    !separated(tokens, index - 1) &&
+    next !== undefined &&
+    !separated(tokens, index) &&
+    isHead(next)
+  );
 }
 
 /**
@@ -175,14 +209,94 @@ export function phraseOfRange(tokens: readonly Token[], first: number, last: num
 
 /** Titles written before a name, which are not part of it ("Mayor Anne Hidalgo"). */
 const TITLES: ReadonlySet<string> = new Set([
-  'mayor', 'president', 'minister', 'premier', 'chancellor', 'governor', 'senator', 'sen', 'representative', 'rep', 'general', 'gen', 'judge',
-  'justice', 'chairman', 'chairwoman', 'chair', 'secretary', 'director', 'chief', 'commissioner', 'ambassador', 'spokesman', 'spokeswoman',
-  'spokesperson', 'professor', 'pastor', 'reverend', 'king', 'queen', 'prince', 'princess', 'pope', 'detective', 'sergeant', 'sgt', 'captain',
-  'capt', 'colonel', 'col', 'lieutenant', 'lt', 'coach', 'officer', 'inspector', 'superintendent', 'councillor', 'councilman', 'councilwoman',
+  'mayor',
+  'president',
+  'minister',
+  'premier',
+  'chancellor',
+  'governor',
+  'senator',
+  'sen',
+  'representative',
+  'rep',
+  'general',
+  'gen',
+  'judge',
+  'justice',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'secretary',
+  'director',
+  'chief',
+  'commissioner',
+  'ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'professor',
+  'pastor',
+  'reverend',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'detective',
+  'sergeant',
+  'sgt',
+  'captain',
+  'capt',
+  'colonel',
+  'col',
+  'lieutenant',
+  'lt',
+  'coach',
+  'officer',
+  'inspector',
+  'superintendent',
+  'councillor',
+  'councilman',
+  'councilwoman',
   // Job titles written capitalised before a name ("Chief Executive Sarah Whitcombe", "National Security Adviser James Corrigan").
-  'executive', 'adviser', 'advisor', 'manager', 'editor', 'analyst', 'economist', 'founder', 'boss', 'deputy', 'vice', 'head', 'leader',
-  'attorney', 'counsel', 'administrator', 'commander', 'sheriff', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'dean', 'principal',
-  'treasurer', 'envoy', 'admiral', 'marshal', 'ceo', 'cfo', 'coo', 'cto', 'chairperson', 'striker', 'midfielder', 'defender', 'goalkeeper',
+  'executive',
+  'adviser',
+  'advisor',
+  'manager',
+  'editor',
+  'analyst',
+  'economist',
+  'founder',
+  'boss',
+  'deputy',
+  'vice',
+  'head',
+  'leader',
+  'attorney',
+  'counsel',
+  'administrator',
+  'commander',
+  'sheriff',
+  'bishop',
+  'archbishop',
+  'cardinal',
+  'rabbi',
+  'imam',
+  'dean',
+  'principal',
+  'treasurer',
+  'envoy',
+  'admiral',
+  'marshal',
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'chairperson',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
 ]);
 
 /** A word of a personal name: tagged Person, or a proper noun that is not a place or an organization. */
@@ -191,7 +305,14 @@ export function isNameWord(token: Token): boolean {
   // A headline's capitalised verb is no part of the name before it: "Lindsey Graham Says Trump …".
   if (/s$/u.test(token.text) && CUE_WORDS.has(token.text.toLowerCase()) && !token.tags.has('Place')) return false;
   if (token.tags.has('Person') && !isHonorific(token)) return true;
-  return token.tags.has('ProperNoun') && !token.tags.has('Place') && !token.tags.has('Organization') && !token.tags.has('Acronym') && /^\p{Lu}/u.test(token.text) && !isHonorific(token);
+  return (
+    token.tags.has('ProperNoun') &&
+    !token.tags.has('Place') &&
+    !token.tags.has('Organization') &&
+    !token.tags.has('Acronym') &&
+    /^\p{Lu}/u.test(token.text) &&
+    !isHonorific(token)
+  );
 }
 
 /** Token range of the simplest noun phrase ending at `last` (determiner, modifiers, head), or null. */
@@ -298,7 +419,18 @@ function pronounPhrase(tokens: readonly Token[], index: number, text: string): P
   if (token === undefined || !token.tags.has('Pronoun')) return null;
   const word = wordForm(token.text);
   if (!SPEAKER_PRONOUNS.has(word)) return null;
-  return { start: token.start, end: token.start + word.length, first: index, last: index, kind: 'pronoun', text: text.slice(token.start, token.start + word.length), head: word, plural: PLURAL_PRONOUNS.has(word), definite: true, honorific: null };
+  return {
+    start: token.start,
+    end: token.start + word.length,
+    first: index,
+    last: index,
+    kind: 'pronoun',
+    text: text.slice(token.start, token.start + word.length),
+    head: word,
+    plural: PLURAL_PRONOUNS.has(word),
+    definite: true,
+    honorific: null,
+  };
 }
 
 function makePhrase(tokens: readonly Token[], first: number, last: number, headRange: [number, number], text: string): Phrase {
@@ -311,15 +443,43 @@ function makePhrase(tokens: readonly Token[], first: number, last: number, headR
   const lastToken = tokens[last] as Token;
   const definite = DEFINITE.has(firstToken.text.toLowerCase());
   const plural = headToken.tags.has('Plural');
-  if (nameFirst <= headLast && (tokens.slice(nameFirst, headLast + 1).some((token) => token.tags.has('Person')) || nameFirst === headFirst || isHonorific(tokens[nameFirst - 1] as Token) || apposedToCommonNoun(tokens[nameFirst - 1] as Token))) {
+  if (
+    nameFirst <= headLast &&
+    (tokens.slice(nameFirst, headLast + 1).some((token) => token.tags.has('Person')) ||
+      nameFirst === headFirst ||
+      isHonorific(tokens[nameFirst - 1] as Token) ||
+      apposedToCommonNoun(tokens[nameFirst - 1] as Token))
+  ) {
     const honorificToken = tokens[nameFirst - 1];
     const honorific = honorificToken !== undefined && nameFirst - 1 >= headFirst && isHonorific(honorificToken) ? wordForm(honorificToken.text) : null;
     const nameStart = (tokens[nameFirst] as Token).start;
     const nameEnd = withoutPossessive(text, (tokens[headLast] as Token).end);
-    return { start: nameStart, end: nameEnd, first, last, kind: 'name', text: text.slice(nameStart, nameEnd), head: wordForm(headToken.text), plural: false, definite: false, honorific };
+    return {
+      start: nameStart,
+      end: nameEnd,
+      first,
+      last,
+      kind: 'name',
+      text: text.slice(nameStart, nameEnd),
+      head: wordForm(headToken.text),
+      plural: false,
+      definite: false,
+      honorific,
+    };
   }
   const end = withoutPossessive(text, lastToken.end);
-  return { start: firstToken.start, end, first, last, kind: 'description', text: text.slice(firstToken.start, end), head: wordForm(headToken.text), plural, definite, honorific: null };
+  return {
+    start: firstToken.start,
+    end,
+    first,
+    last,
+    kind: 'description',
+    text: text.slice(firstToken.start, end),
+    head: wordForm(headToken.text),
+    plural,
+    definite,
+    honorific: null,
+  };
 }
 
 /**

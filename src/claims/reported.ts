@@ -40,7 +40,8 @@ function clauseEnd(context: TokenContext, first: number, last: number): number {
   for (let index = first + 1; index <= last; index++) {
     const token = tokens[index] as Token;
     // ", and he wished them well": the narrative goes on about the speaker.
-    if (COORDINATORS.has(wordForm(token.text)) && commaAfter(tokens, index - 1) && NARRATIVE_PRONOUNS.has(wordForm(tokens[index + 1]?.text ?? ''))) return index - 1;
+    if (COORDINATORS.has(wordForm(token.text)) && commaAfter(tokens, index - 1) && NARRATIVE_PRONOUNS.has(wordForm(tokens[index + 1]?.text ?? '')))
+      return index - 1;
     if (COORDINATORS.has(wordForm(token.text))) {
       let next = index + 1;
       while (tokens[next] !== undefined && (tokens[next] as Token).tags.has('Adverb')) next++;
@@ -65,7 +66,11 @@ function clauseSpan(context: TokenContext, first: number, last: number): Span | 
   // So does a quotation opened inside it (said the measure “spends too much,” but …), unless a full stop ends both: that is final punctuation.
   const marks = context.text.slice(start, end);
   const closing = /^,?[”"’']/u.exec(context.text.slice(end, end + 2));
-  if (closing !== null && (marks.split('“').length > marks.split('”').length || marks.split('"').length % 2 === 0 || marks.split('‘').length > marks.split('’').length)) end += closing[0].length;
+  if (
+    closing !== null &&
+    (marks.split('“').length > marks.split('”').length || marks.split('"').length % 2 === 0 || marks.split('‘').length > marks.split('’').length)
+  )
+    end += closing[0].length;
   return { start, end };
 }
 
@@ -112,23 +117,47 @@ const MAX_MEDIUM_WORDS = 5;
 
 /** The index after an adjunct of medium ("in a statement", "at a news conference", "in an interview"), else `index`. */
 function afterMediumAdjunct(tokens: readonly Token[], index: number, last: number): number {
-  if (!MEDIUM_PREPOSITIONS.has(wordForm(tokens[index]?.text ?? '')) || !MEDIUM_DETERMINERS.has(wordForm(tokens[index + 1]?.text ?? '')) || separated(tokens, index)) return index;
+  if (
+    !MEDIUM_PREPOSITIONS.has(wordForm(tokens[index]?.text ?? '')) ||
+    !MEDIUM_DETERMINERS.has(wordForm(tokens[index + 1]?.text ?? '')) ||
+    separated(tokens, index)
+  )
+    return index;
   for (let at = index + 2; at <= Math.min(last - 1, index + 1 + MAX_MEDIUM_WORDS); at++) {
     const token = tokens[at] as Token;
     if (isVerbHere(tokens, at) || !(token.tags.has('Noun') || token.tags.has('Adjective'))) return index;
     // The phrase ends at a noun not followed by another noun of the same phrase.
-    if (token.tags.has('Noun') && (separated(tokens, at) || !(tokens[at + 1] as Token).tags.has('Noun') || (tokens[at + 1] as Token).tags.has('Determiner'))) return at + 1;
+    if (token.tags.has('Noun') && (separated(tokens, at) || !(tokens[at + 1] as Token).tags.has('Noun') || (tokens[at + 1] as Token).tags.has('Determiner')))
+      return at + 1;
   }
   return index;
 }
 
 /** Lead words of a quantity that opens a subject ("more than 1,100 operations", "at least 20 people"). */
-const QUANTITY_LEADS: readonly (readonly string[])[] = [['more', 'than'], ['less', 'than'], ['fewer', 'than'], ['at', 'least'], ['up', 'to'], ['as', 'many', 'as'], ['as', 'much', 'as'], ['nearly'], ['almost'], ['about'], ['around'], ['roughly'], ['over']];
+const QUANTITY_LEADS: readonly (readonly string[])[] = [
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['at', 'least'],
+  ['up', 'to'],
+  ['as', 'many', 'as'],
+  ['as', 'much', 'as'],
+  ['nearly'],
+  ['almost'],
+  ['about'],
+  ['around'],
+  ['roughly'],
+  ['over'],
+];
 
 /** The index after a quantity's lead words when a number follows them, else `index`. */
 function afterQuantityLead(tokens: readonly Token[], index: number): number {
   for (const lead of QUANTITY_LEADS) {
-    if (lead.every((word, offset) => wordForm(tokens[index + offset]?.text ?? '') === word && !separated(tokens, index + offset)) && tokens[index + lead.length]?.tags.has('Value') === true) return index + lead.length;
+    if (
+      lead.every((word, offset) => wordForm(tokens[index + offset]?.text ?? '') === word && !separated(tokens, index + offset)) &&
+      tokens[index + lead.length]?.tags.has('Value') === true
+    )
+      return index + lead.length;
   }
   return index;
 }
@@ -228,7 +257,8 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
     const start = complementStart(context, cue, last);
     if (start !== null) {
       const clause = clauseSpan(context, start, clauseEnd(context, start, last));
-      if (clause !== null) record({ rule: 'speaker-cue-clause', clause, speaker: subject.passive ? null : subject.phrase, cue: cue.text, passive: subject.passive });
+      if (clause !== null)
+        record({ rule: 'speaker-cue-clause', clause, speaker: subject.passive ? null : subject.phrase, cue: cue.text, passive: subject.passive });
       continue;
     }
     const around = clauseAroundAttribution(context, cue, subject.phrase, first, last, quoted);
@@ -243,7 +273,14 @@ export function findReportedSpeech(context: TokenContext, first: number, last: n
  * attribution set off by commas; the clause is the part after it when there
  * is one, else the part before it.
  */
-function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phrase | null, first: number, last: number, quoted: (token: Token) => boolean): Span | null {
+function clauseAroundAttribution(
+  context: TokenContext,
+  cue: Cue,
+  speaker: Phrase | null,
+  first: number,
+  last: number,
+  quoted: (token: Token) => boolean,
+): Span | null {
   const { tokens } = context;
   const attributionFirst = Math.min(speaker?.first ?? cue.index, cue.index);
   const attributionLast = Math.max(speaker?.last ?? cue.last, cue.last);
@@ -253,7 +290,8 @@ function clauseAroundAttribution(context: TokenContext, cue: Cue, speaker: Phras
     // "this policeman said, “My friend, …”": the attribution introduces a quotation, which is a quote claim.
     if (quoted(tokens[attributionLast + 1] as Token)) return null;
     // "…, it said in a trading update." / "…, officials said on Friday.": an adjunct may end the sentence.
-    if (!commaAfter(tokens, attributionLast)) return endsAttribution(context, cue, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
+    if (!commaAfter(tokens, attributionLast))
+      return endsAttribution(context, cue, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
     const after = clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
     if (after !== null) return after;
   }

@@ -26,9 +26,7 @@ export class SpeakerEntities {
   private readonly clusterByName = new Map<string, number>();
 
   constructor(private readonly document: PipelineDocument) {
-    this.mentions = document.mentions
-      .filter((mention) => mention.cluster !== undefined)
-      .toSorted((a, b) => a.start - b.start);
+    this.mentions = document.mentions.filter((mention) => mention.cluster !== undefined).toSorted((a, b) => a.start - b.start);
     document.entityClusters.forEach((cluster, index) => {
       for (const form of cluster.forms) {
         const key = nameKey(form);

@@ -66,7 +66,12 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
   const floor = Math.max(sentenceStart(context, verb), verb - MAX_SUBJECT_DISTANCE);
   let before = verb - 1;
   let passive = (tokens[verb] as Token).tags.has('Passive');
-  while (before >= floor && !separated(tokens, before) && SKIPPED_BEFORE_VERB.some((tag) => (tokens[before] as Token).tags.has(tag)) && !(tokens[before] as Token).tags.has('Pronoun')) {
+  while (
+    before >= floor &&
+    !separated(tokens, before) &&
+    SKIPPED_BEFORE_VERB.some((tag) => (tokens[before] as Token).tags.has(tag)) &&
+    !(tokens[before] as Token).tags.has('Pronoun')
+  ) {
     // "was told" is passive; "is insisting" is not.
     if (BE_FORMS.has(wordForm((tokens[before] as Token).text)) && !/ing$/u.test((tokens[verb] as Token).text)) passive = true;
     before--;
@@ -88,10 +93,24 @@ function clauseSubject(context: TokenContext, before: number, floor: number): Ph
   const { tokens, text } = context;
   let clauseStart = before;
   // A title in quotation marks stays in the phrase it names: "A report titled “Promises Without Price Tags”".
-  while (clauseStart - 1 >= floor && (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1) || onlyQuotationMarksAfter(tokens, clauseStart - 1))) clauseStart--;
+  while (
+    clauseStart - 1 >= floor &&
+    (!separated(tokens, clauseStart - 1) || placeApposition(tokens, clauseStart - 1) || onlyQuotationMarksAfter(tokens, clauseStart - 1))
+  )
+    clauseStart--;
   while (clauseStart < before && CLAUSE_OPENERS.has(wordForm((tokens[clauseStart] as Token).text))) clauseStart++;
   const initial = phraseStartingAt(tokens, clauseStart, before, text);
-  if (initial !== null && !tokens.slice(initial.last + 1, before + 1).some((token, offset) => isVerb(token) && !reducedRelative(tokens, initial.last + 1 + offset, initial.last) && !followsRelative(tokens, initial.last + 1 + offset, initial.last))) {
+  if (
+    initial !== null &&
+    !tokens
+      .slice(initial.last + 1, before + 1)
+      .some(
+        (token, offset) =>
+          isVerb(token) &&
+          !reducedRelative(tokens, initial.last + 1 + offset, initial.last) &&
+          !followsRelative(tokens, initial.last + 1 + offset, initial.last),
+      )
+  ) {
     return initial;
   }
   return phraseEndingAt(tokens, before, clauseStart, text);
@@ -115,7 +134,6 @@ function appositiveSubject(context: TokenContext, asideLast: number, floor: numb
   }
   return { phrase: null, passive };
 }
-
 
 /**
  * "Stokes, who bowled first, insisted": before ", who" stands a person, so
@@ -186,7 +204,12 @@ export function participleSubject(context: TokenContext, participle: number): Ph
     // "Bradley apologized after they came out, saying …": the participle hangs on the main clause, not on the subordinate
     // one; and after a preposition ("winking at Jewish stereotypes, telling …") the tagger's verb is a noun.
     const opener = subject === null ? undefined : context.tokens[subject.first - 1];
-    if (subject !== null && opener !== undefined && subject.first - 1 >= start && (SUBORDINATORS.has(wordForm(opener.text)) || opener.tags.has('Preposition'))) {
+    if (
+      subject !== null &&
+      opener !== undefined &&
+      subject.first - 1 >= start &&
+      (SUBORDINATORS.has(wordForm(opener.text)) || opener.tags.has('Preposition'))
+    ) {
       index = subject.first - 1;
       continue;
     }

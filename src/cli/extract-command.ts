@@ -34,7 +34,11 @@ interface OutputFacts {
 /** Bytes of the files in a folder and its subfolders, hidden ones (the cache, the lock) left out. */
 async function folderBytes(folder: string): Promise<number> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  const hidden = (file: string): boolean => path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'));
+  const hidden = (file: string): boolean =>
+    path
+      .relative(folder, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'));
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
@@ -73,19 +77,15 @@ function summaryLines(result: RunResult, facts: OutputFacts): string[] {
   const cpu = (result.cpuMilliseconds / 1000).toFixed(2);
   const lines = [
     `quarry: ${ok} ok, ${failed} failed, ${skipped} skipped; ${rows}`,
-    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${cpu} s of CPU); `
-      + `${result.extracted} extracted${threadsUsed(result)}, ${result.cached} from the cache`,
-    `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})`
-      + (facts.report === null ? '' : `; report: ${facts.report}`),
+    `quarry: ${result.words} words in ${seconds.toFixed(2)} s (${speed} words/s, ${cpu} s of CPU); ` +
+      `${result.extracted} extracted${threadsUsed(result)}, ${result.cached} from the cache`,
+    `quarry: tables in ${output} (${formatBytes(facts.outputBytes)})${facts.report === null ? '' : `; report: ${facts.report}`}`,
   ];
   for (const folder of result.leftOut) {
     lines.push(`quarry: left out ${folder}: it holds the output of a quarry run (manifest.json), not inputs`);
   }
   if (result.upToDate) {
-    lines.push(
-      `quarry: nothing changed since the run that wrote ${output}: its tables are up to date and were left as they are `
-        + '(--fresh writes them again)',
-    );
+    lines.push(`quarry: nothing changed since the run that wrote ${output}: its tables are up to date and were left as they are (--fresh writes them again)`);
   }
   return lines;
 }
@@ -116,9 +116,7 @@ async function reportRun(result: RunResult, config: ResolvedConfig, options: Sum
 async function checkOutputFolder(folder: string): Promise<void> {
   const info = await stat(folder).catch(() => null);
   if (info !== null && !info.isDirectory()) {
-    throw new UsageError(
-      `the output folder ${folder} is a file, not a folder; name a folder with --out (it is created when missing)`,
-    );
+    throw new UsageError(`the output folder ${folder} is a file, not a folder; name a folder with --out (it is created when missing)`);
   }
 }
 
@@ -127,7 +125,10 @@ export async function extract(inputs: string[], options: ExtractOptions): Promis
   if (!inputs.includes(STDIN_INPUT)) return extractInputs(inputs, options);
   const stdin = await stdinAsFile(process.stdin);
   try {
-    return await extractInputs(inputs.map((input) => (input === STDIN_INPUT ? stdin.file : input)), options);
+    return await extractInputs(
+      inputs.map((input) => (input === STDIN_INPUT ? stdin.file : input)),
+      options,
+    );
   } finally {
     await stdin.remove();
   }
@@ -157,10 +158,7 @@ async function extractInputs(inputs: string[], options: ExtractOptions): Promise
 }
 
 /** `quarry merge`: merges the outputs of shard runs into one set of tables. */
-export async function merge(
-  shards: string[],
-  options: { out: string; config?: string } & SummaryOptions,
-): Promise<number> {
+export async function merge(shards: string[], options: { out: string; config?: string } & SummaryOptions): Promise<number> {
   const config = await loadConfig(options.config, { output: options.out });
   await checkOutputFolder(config.output);
   const setting = options.quiet === true ? 'never' : config.progress;

@@ -51,14 +51,25 @@ function referenceDay(context: chrono.ParsingContext): string {
 }
 
 /** Components holding a calendar start with every part certain, tagged with the granularity. */
-function components(context: chrono.ParsingContext, parts: { year: number; month?: number; day?: number }, granularity: DateGranularity): chrono.ParsingComponents {
+function components(
+  context: chrono.ParsingContext,
+  parts: { year: number; month?: number; day?: number },
+  granularity: DateGranularity,
+): chrono.ParsingComponents {
   const result = context.createParsingComponents({ year: parts.year, month: parts.month ?? 1, day: parts.day ?? 1, hour: 12 });
   result.addTag(`${DateTag.granularity}${granularity}`);
   return result;
 }
 
 /** A parser from a pattern and an extractor; patterns are case-insensitive and never global (chrono runs them on the text left over). */
-function parser(source: string, extract: (context: chrono.ParsingContext, groups: Record<string, string | undefined>, match: RegExpMatchArray) => chrono.ParsingComponents | chrono.ParsingResult | null): chrono.Parser {
+function parser(
+  source: string,
+  extract: (
+    context: chrono.ParsingContext,
+    groups: Record<string, string | undefined>,
+    match: RegExpMatchArray,
+  ) => chrono.ParsingComponents | chrono.ParsingResult | null,
+): chrono.Parser {
   const pattern = new RegExp(source, 'iu');
   return {
     pattern: () => pattern,
@@ -74,18 +85,21 @@ function parser(source: string, extract: (context: chrono.ParsingContext, groups
 const tagged = (result: chrono.ParsingComponents, ...tags: string[]): chrono.ParsingComponents => result.addTags(tags);
 
 /** "1966-1976", "1966–76", "2015-16", "1966 to 1976", "between 1966 and 1976": a range of years (the preposition stays outside). */
-const yearRange = parser(String.raw`${LEFT_EDGE}(?<from>${YEAR})\s*(?<connector>[-–—]|\s(?:to|until|till|through|and)\s)\s*(?<to>\d{4}|\d{2})${RIGHT_EDGE}`, (context, groups, match) => {
-  const from = Number(groups.from);
-  const toText = groups.to as string;
-  const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
-  if (to <= from || to - from > 200) return null;
-  // "and" joins a range only after "between"; "1990 and 1995" alone lists two years.
-  if (groups.connector?.trim() === 'and' && !/\bbetween\s+$/i.test(context.text.slice(0, match.index))) return null;
-  const result = context.createParsingResult(match.index ?? 0, match[0]);
-  result.start = components(context, { year: from }, 'year');
-  result.end = components(context, { year: to }, 'year');
-  return result;
-});
+const yearRange = parser(
+  String.raw`${LEFT_EDGE}(?<from>${YEAR})\s*(?<connector>[-–—]|\s(?:to|until|till|through|and)\s)\s*(?<to>\d{4}|\d{2})${RIGHT_EDGE}`,
+  (context, groups, match) => {
+    const from = Number(groups.from);
+    const toText = groups.to as string;
+    const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
+    if (to <= from || to - from > 200) return null;
+    // "and" joins a range only after "between"; "1990 and 1995" alone lists two years.
+    if (groups.connector?.trim() === 'and' && !/\bbetween\s+$/i.test(context.text.slice(0, match.index))) return null;
+    const result = context.createParsingResult(match.index ?? 0, match[0]);
+    result.start = components(context, { year: from }, 'year');
+    result.end = components(context, { year: to }, 'year');
+    return result;
+  },
+);
 
 /** "the 1960s", "the early 1990s", "the '90s"; "the 1800s" is a century. The determiner is part of the expression. */
 const decade = parser(String.raw`${LEFT_EDGE}(?<the>the\s+)?(?<decade>(?:1[0-9]|20)\d0|['’]\d0)s(?![\p{L}\p{N}])`, (context, groups) => {
@@ -102,12 +116,17 @@ const decade = parser(String.raw`${LEFT_EDGE}(?<the>the\s+)?(?<decade>(?:1[0-9]|
 });
 
 /** "the 19th century", "the twentieth century". */
-const century = parser(String.raw`${LEFT_EDGE}(?<the>the\s+)?(?<ordinal>\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).filter((word) => word !== 'final' && word !== 'last').join('|')})[\s-]+century(?![\p{L}])`, (context, groups) => {
-  const ordinalText = (groups.ordinal as string).toLowerCase();
-  const ordinal = /^\d/.test(ordinalText) ? Number.parseInt(ordinalText, 10) : ORDINAL_WORDS[ordinalText];
-  if (ordinal === undefined || ordinal < 1 || ordinal > 21) return null;
-  return components(context, { year: (ordinal - 1) * 100 }, 'century');
-});
+const century = parser(
+  String.raw`${LEFT_EDGE}(?<the>the\s+)?(?<ordinal>\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS)
+    .filter((word) => word !== 'final' && word !== 'last')
+    .join('|')})[\s-]+century(?![\p{L}])`,
+  (context, groups) => {
+    const ordinalText = (groups.ordinal as string).toLowerCase();
+    const ordinal = /^\d/.test(ordinalText) ? Number.parseInt(ordinalText, 10) : ORDINAL_WORDS[ordinalText];
+    if (ordinal === undefined || ordinal < 1 || ordinal > 21) return null;
+    return components(context, { year: (ordinal - 1) * 100 }, 'century');
+  },
+);
 
 /** "the second quarter of 2019", "Q3 2020", "the first half of 2020", "H1 2020", "the first half of this year": only with a year (in sport, "the first quarter" is a period of play). */
 const quarterOrHalf = parser(
@@ -119,7 +138,8 @@ const quarterOrHalf = parser(
     const short = groups.short;
     if (short !== undefined && !/^[QH]/.test(short)) return null;
     const ordinalText = (groups.ordinal ?? '').toLowerCase();
-    const number = short !== undefined ? Number(short.slice(1)) : /^\d/.test(ordinalText) ? Number.parseInt(ordinalText, 10) : (ORDINAL_WORDS[ordinalText] as number);
+    const number =
+      short !== undefined ? Number(short.slice(1)) : /^\d/.test(ordinalText) ? Number.parseInt(ordinalText, 10) : (ORDINAL_WORDS[ordinalText] as number);
     const isHalf = short !== undefined ? short.startsWith('H') : groups.part?.toLowerCase() === 'half';
     const tags = which === undefined ? [] : [DateTag.relative];
     if (!isHalf) return tagged(components(context, { year, month: (number - 1) * 3 + 1 }, 'quarter'), ...tags);
@@ -147,88 +167,104 @@ const bareYear = parser(`${LEFT_EDGE}(?<year>${YEAR})${RIGHT_EDGE}`, (context, g
 const SEASON_MONTHS: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
 /** "summer 2015", "the winter of 1999", "last summer": three months (winter runs into the next year). */
-const season = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|this|next|this past|this coming)\s+|(?<the>the\s+))?(?<season>${SEASONS.join('|')})(?:\s+(?:of\s+)?(?<year>${YEAR}))?(?![\p{L}\p{N}])`, (context, groups, match) => {
-  const firstMonth = SEASON_MONTHS[(groups.season as string).toLowerCase() as Season];
-  const which = groups.which?.toLowerCase();
-  let year: number;
-  const tags: string[] = [];
-  if (groups.year !== undefined) year = Number(groups.year);
-  else if (which !== undefined) {
-    const reference = parseIsoDay(referenceDay(context));
-    const referenceMonths = reference.year * 12 + reference.month - 1;
-    // The season this year; "last" takes the latest one already over, "next" the first not yet begun.
-    year = reference.year;
-    if (which === 'last' || which === 'this past') while (year * 12 + firstMonth - 1 + 2 >= referenceMonths) year--;
-    else if (which === 'next' || which === 'this coming') while (year * 12 + firstMonth - 1 <= referenceMonths) year++;
-    tags.push(DateTag.relative);
-  } else return null;
-  const result = context.createParsingResult(match.index ?? 0, match[0]);
-  const lastMonth = firstMonth + 2;
-  result.start = tagged(components(context, { year, month: firstMonth }, 'month'), ...tags);
-  result.end = tagged(components(context, { year: lastMonth > 12 ? year + 1 : year, month: ((lastMonth - 1) % 12) + 1 }, 'month'), ...tags);
-  return result;
-});
+const season = parser(
+  String.raw`${LEFT_EDGE}(?:(?<which>last|this|next|this past|this coming)\s+|(?<the>the\s+))?(?<season>${SEASONS.join('|')})(?:\s+(?:of\s+)?(?<year>${YEAR}))?(?![\p{L}\p{N}])`,
+  (context, groups, match) => {
+    const firstMonth = SEASON_MONTHS[(groups.season as string).toLowerCase() as Season];
+    const which = groups.which?.toLowerCase();
+    let year: number;
+    const tags: string[] = [];
+    if (groups.year !== undefined) year = Number(groups.year);
+    else if (which !== undefined) {
+      const reference = parseIsoDay(referenceDay(context));
+      const referenceMonths = reference.year * 12 + reference.month - 1;
+      // The season this year; "last" takes the latest one already over, "next" the first not yet begun.
+      year = reference.year;
+      if (which === 'last' || which === 'this past') while (year * 12 + firstMonth - 1 + 2 >= referenceMonths) year--;
+      else if (which === 'next' || which === 'this coming') while (year * 12 + firstMonth - 1 <= referenceMonths) year++;
+      tags.push(DateTag.relative);
+    } else return null;
+    const result = context.createParsingResult(match.index ?? 0, match[0]);
+    const lastMonth = firstMonth + 2;
+    result.start = tagged(components(context, { year, month: firstMonth }, 'month'), ...tags);
+    result.end = tagged(components(context, { year: lastMonth > 12 ? year + 1 : year, month: ((lastMonth - 1) % 12) + 1 }, 'month'), ...tags);
+    return result;
+  },
+);
 
 /** "April last year", "March next year", "May this year": a month in the year before, after or of the reference. */
-const monthOfRelativeYear = parser(String.raw`${LEFT_EDGE}(?<month>${MONTHS.join('|')})\s+(?:of\s+)?(?<which>last|next|this)\s+year(?![\p{L}\p{N}])`, (context, groups) => {
-  const monthName = groups.month as string;
-  if (!/^\p{Lu}/u.test(monthName)) return null;
-  const which = (groups.which as string).toLowerCase();
-  const year = parseIsoDay(referenceDay(context)).year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
-  return tagged(components(context, { year, month: MONTHS.indexOf(monthName.toLowerCase()) + 1 }, 'month'), DateTag.relative);
-});
+const monthOfRelativeYear = parser(
+  String.raw`${LEFT_EDGE}(?<month>${MONTHS.join('|')})\s+(?:of\s+)?(?<which>last|next|this)\s+year(?![\p{L}\p{N}])`,
+  (context, groups) => {
+    const monthName = groups.month as string;
+    if (!/^\p{Lu}/u.test(monthName)) return null;
+    const which = (groups.which as string).toLowerCase();
+    const year = parseIsoDay(referenceDay(context)).year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+    return tagged(components(context, { year, month: MONTHS.indexOf(monthName.toLowerCase()) + 1 }, 'month'), DateTag.relative);
+  },
+);
 
 /** "last August", "next March", "this May": the month before, after or in the reference year. */
-const relativeMonth = parser(String.raw`${LEFT_EDGE}(?<which>last|next|this|this past|this coming)\s+(?<month>${MONTHS.join('|')})(?![\p{L}\p{N}]|\s+\d)`, (context, groups) => {
-  const monthName = groups.month as string;
-  if (!/^\p{Lu}/u.test(monthName)) return null;
-  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
-  const reference = parseIsoDay(referenceDay(context));
-  const which = (groups.which as string).toLowerCase();
-  let year = reference.year;
-  if (which === 'last' || which === 'this past') year = month < reference.month ? reference.year : reference.year - 1;
-  else if (which === 'next' || which === 'this coming') year = month > reference.month ? reference.year : reference.year + 1;
-  return tagged(components(context, { year, month }, 'month'), DateTag.relative);
-});
+const relativeMonth = parser(
+  String.raw`${LEFT_EDGE}(?<which>last|next|this|this past|this coming)\s+(?<month>${MONTHS.join('|')})(?![\p{L}\p{N}]|\s+\d)`,
+  (context, groups) => {
+    const monthName = groups.month as string;
+    if (!/^\p{Lu}/u.test(monthName)) return null;
+    const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+    const reference = parseIsoDay(referenceDay(context));
+    const which = (groups.which as string).toLowerCase();
+    let year = reference.year;
+    if (which === 'last' || which === 'this past') year = month < reference.month ? reference.year : reference.year - 1;
+    else if (which === 'next' || which === 'this coming') year = month > reference.month ? reference.year : reference.year + 1;
+    return tagged(components(context, { year, month }, 'month'), DateTag.relative);
+  },
+);
 
 /** Words that put a sentence in the future, so a bare weekday or month is the coming one. */
-export const FUTURE = /\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|is set to|are set to|is going to|are going to)\b/i;
+export const FUTURE =
+  /\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|is set to|are set to|is going to|are going to)\b/i;
 
 /**
  * "Friday", "on Tuesday night", "last Monday", "next Thursday". A bare weekday
  * is the latest one on or before the reference, as news reports past events,
  * unless the words before it in its sentence speak of the future.
  */
-const weekday = parser(String.raw`${LEFT_EDGE}(?:(?<which>last|next|this|this past|this coming)\s+)?(?<weekday>${WEEKDAYS.join('|')})(?:\s+(?:morning|afternoon|evening|night))?(?![\p{L}\p{N}])`, (context, groups, match) => {
-  const weekdayName = groups.weekday as string;
-  if (!/^\p{Lu}/u.test(weekdayName)) return null;
-  const target = WEEKDAYS.indexOf(weekdayName.toLowerCase());
-  const reference = referenceDay(context);
-  const referenceWeekday = weekdayOf(reference);
-  const which = groups.which?.toLowerCase();
-  // The words before the weekday in its sentence carry the tense ("said Friday", "will meet on Monday").
-  const sentenceStart = Math.max(context.text.lastIndexOf('.', match.index ?? 0), 0);
-  const sentence = context.text.slice(sentenceStart, match.index);
-  let offset: number;
-  const backward = (target - referenceWeekday - 7) % 7;
-  const forward = (target - referenceWeekday + 7) % 7;
-  if (which === 'last' || which === 'this past') offset = backward === 0 ? -7 : backward;
-  else if (which === 'next' || which === 'this coming') offset = forward === 0 ? 7 : forward;
-  else if (which === 'this') offset = ((target + 6) % 7) - ((referenceWeekday + 6) % 7);
-  else offset = FUTURE.test(sentence) ? forward : backward;
-  const day = shiftDay(reference, offset, 'day');
-  // Only the weekday is certain, so chrono merges it into a date that follows ("Wednesday, Jan. 8").
-  const result = context.createParsingComponents({ weekday: target });
-  result.imply('year', day.year).imply('month', day.month).imply('day', day.day).imply('hour', 12);
-  return tagged(result, `${DateTag.granularity}day`, DateTag.relative);
-});
+const weekday = parser(
+  String.raw`${LEFT_EDGE}(?:(?<which>last|next|this|this past|this coming)\s+)?(?<weekday>${WEEKDAYS.join('|')})(?:\s+(?:morning|afternoon|evening|night))?(?![\p{L}\p{N}])`,
+  (context, groups, match) => {
+    const weekdayName = groups.weekday as string;
+    if (!/^\p{Lu}/u.test(weekdayName)) return null;
+    const target = WEEKDAYS.indexOf(weekdayName.toLowerCase());
+    const reference = referenceDay(context);
+    const referenceWeekday = weekdayOf(reference);
+    const which = groups.which?.toLowerCase();
+    // The words before the weekday in its sentence carry the tense ("said Friday", "will meet on Monday").
+    const sentenceStart = Math.max(context.text.lastIndexOf('.', match.index ?? 0), 0);
+    const sentence = context.text.slice(sentenceStart, match.index);
+    let offset: number;
+    const backward = (target - referenceWeekday - 7) % 7;
+    const forward = (target - referenceWeekday + 7) % 7;
+    if (which === 'last' || which === 'this past') offset = backward === 0 ? -7 : backward;
+    else if (which === 'next' || which === 'this coming') offset = forward === 0 ? 7 : forward;
+    else if (which === 'this') offset = ((target + 6) % 7) - ((referenceWeekday + 6) % 7);
+    else offset = FUTURE.test(sentence) ? forward : backward;
+    const day = shiftDay(reference, offset, 'day');
+    // Only the weekday is certain, so chrono merges it into a date that follows ("Wednesday, Jan. 8").
+    const result = context.createParsingComponents({ weekday: target });
+    result.imply('year', day.year).imply('month', day.month).imply('day', day.day).imply('hour', 12);
+    return tagged(result, `${DateTag.granularity}day`, DateTag.relative);
+  },
+);
 
 /** "today", "yesterday", "tomorrow", "tonight", "last night", "this morning". */
-const deicticDay = parser(String.raw`${LEFT_EDGE}(?<word>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?![\p{L}\p{N}])`, (context, groups) => {
-  const word = (groups.word as string).toLowerCase();
-  const offset = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
-  return tagged(components(context, shiftDay(referenceDay(context), offset, 'day'), 'day'), DateTag.relative);
-});
+const deicticDay = parser(
+  String.raw`${LEFT_EDGE}(?<word>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?![\p{L}\p{N}])`,
+  (context, groups) => {
+    const word = (groups.word as string).toLowerCase();
+    const offset = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
+    return tagged(components(context, shiftDay(referenceDay(context), offset, 'day'), 'day'), DateTag.relative);
+  },
+);
 
 const UNIT_GRANULARITY: Record<string, { unit: CalendarUnit; size: number; granularity: DateGranularity; approximate: boolean }> = {
   day: { unit: 'day', size: 1, granularity: 'day', approximate: false },
@@ -250,7 +286,8 @@ function shifted(context: chrono.ParsingContext, from: string, amount: number, u
 }
 
 const unitOf = (word: string): string => word.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
-const APPROXIMATE_QUALIFIERS = /^(?:about|around|approximately|roughly|nearly|almost|some|more than|over|less than|under|just over|just under|well over|at least|close to)$/i;
+const APPROXIMATE_QUALIFIERS =
+  /^(?:about|around|approximately|roughly|nearly|almost|some|more than|over|less than|under|just over|just under|well over|at least|close to)$/i;
 
 /**
  * "about 10 years ago", "two weeks later", "three days earlier", "a year
@@ -289,7 +326,9 @@ const relativeUnit = parser(
     if (groups.direction !== undefined) {
       // "the day before the vote" is anchored to an event, not to a date.
       if (!/^\s*(?:[.,;:!?)”"’]|$)/.test(after)) return null;
-      return shifted(context, referenceDay(context), groups.direction.toLowerCase() === 'before' ? -1 : 1, unitOf(groups.unitBefore as string), [DateTag.anaphoric]);
+      return shifted(context, referenceDay(context), groups.direction.toLowerCase() === 'before' ? -1 : 1, unitOf(groups.unitBefore as string), [
+        DateTag.anaphoric,
+      ]);
     }
     const which = (groups.which as string).toLowerCase();
     const unitWord = unitOf(groups.unit as string);
@@ -358,7 +397,22 @@ const DROPPED_PARSERS = new Set([
 ]);
 
 /** Our parsers, in the order chrono runs them. */
-export const CUSTOM_PARSERS: readonly chrono.Parser[] = [yearRange, decade, century, quarterOrHalf, season, monthOfRelativeYear, relativeMonth, weekday, deicticDay, unitOffset, relativeUnit, periodOfTheText, fiscalYear, bareYear];
+export const CUSTOM_PARSERS: readonly chrono.Parser[] = [
+  yearRange,
+  decade,
+  century,
+  quarterOrHalf,
+  season,
+  monthOfRelativeYear,
+  relativeMonth,
+  weekday,
+  deicticDay,
+  unitOffset,
+  relativeUnit,
+  periodOfTheText,
+  fiscalYear,
+  bareYear,
+];
 
 /**
  * chrono's filters that drop every all-digit result (our bare years among
@@ -371,7 +425,12 @@ const DROPPED_REFINERS = new Set(['UnlikelyFormatFilter', 'ENUnlikelyFormatFilte
 /** Keeps valid calendar dates; all-digit spans only when they are years ("2016", not "12" or "3.5"). */
 const validDates: chrono.Refiner = {
   refine: (_context, results) =>
-    results.filter((result) => result.start.isValidDate() && (!result.end || result.end.isValidDate()) && (!/^[\d\s.]*$/.test(result.text) || result.start.tags().has(DateTag.bareYear))),
+    results.filter(
+      (result) =>
+        result.start.isValidDate() &&
+        (!result.end || result.end.isValidDate()) &&
+        (!/^[\d\s.]*$/.test(result.text) || result.start.tags().has(DateTag.bareYear)),
+    ),
 };
 
 /** Builds the chrono instance: chrono's casual English parsers for calendar dates, minus the dropped ones, plus ours. */

@@ -84,7 +84,10 @@ export function readLexicon(file: string): LexiconEntry[] {
     if (!Array.isArray(parsed)) throw new ConfigError(`lexicon ${file} must be a JSON array of {name, type, aliases}`);
     raw.push(...(parsed as unknown[]));
   } else {
-    const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const lines = content
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'));
     const header = parseCsvLine(lines.shift() ?? '').map((cell) => cell.trim().toLowerCase());
     const column = (name: string): number => header.indexOf(name);
     if (column('name') === -1 || column('type') === -1) throw new ConfigError(`lexicon ${file} needs a header row with name,type,aliases`);
@@ -123,7 +126,11 @@ export function buildGazetteer(entries: readonly (LexiconEntry & { user?: boolea
       const keys = phraseKeys(name.replace(/^the\s+/i, ''));
       phrases.insert(keys, value);
       // The tagger splits some hyphenated words ("Sang-ho") and keeps others whole ("T-Mobile"): both forms are names.
-      const whole = name.replace(/^the\s+/i, '').split(/\s+/u).map(tokenKey).filter((key) => key !== '');
+      const whole = name
+        .replace(/^the\s+/i, '')
+        .split(/\s+/u)
+        .map(tokenKey)
+        .filter((key) => key !== '');
       if (whole.length !== keys.length) phrases.insert(whole, value);
       if (!canonicalByName.has(nameKey(name))) canonicalByName.set(nameKey(name), value);
       if (!canonicalByName.has(keys.join(' '))) canonicalByName.set(keys.join(' '), value);
@@ -144,7 +151,11 @@ export function loadGazetteer(userLexicons: readonly string[] = []): Gazetteer {
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const shipped = (name: string): string => path.join(GAZETTEER_DIRECTORY, name);
-  const entries = [...userLexicons.flatMap((file) => readLexicon(path.resolve(file)).map((entry) => ({ ...entry, user: true }))), ...readLexicon(shipped('organizations.csv')), ...readLexicon(shipped('places.csv'))];
+  const entries = [
+    ...userLexicons.flatMap((file) => readLexicon(path.resolve(file)).map((entry) => ({ ...entry, user: true }))),
+    ...readLexicon(shipped('organizations.csv')),
+    ...readLexicon(shipped('places.csv')),
+  ];
   const heads = new Map<string, HeadType>();
   for (const line of readFileSync(shipped('heads.csv'), 'utf8').split(/\r?\n/).slice(1)) {
     const [word, type] = parseCsvLine(line);

@@ -15,10 +15,38 @@ const NAME_TAGS: readonly [string, EntityType][] = [
 ];
 
 /** Word classes that never start a name: a capitalised word of these kinds at a sentence start is an ordinary word. */
-const CLOSED_CLASS_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula', 'Auxiliary', 'Value', 'Date', 'Negative', 'Expression'];
+const CLOSED_CLASS_TAGS = [
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'Value',
+  'Date',
+  'Negative',
+  'Expression',
+];
 
 /** Lexicon tags that still mean "a name" (compromise files first names, places and companies in its lexicon too). */
-const NAME_LEXICON_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Country', 'City', 'Region', 'Place', 'Organization', 'ProperNoun', 'Acronym', 'Honorific']);
+const NAME_LEXICON_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Country',
+  'City',
+  'Region',
+  'Place',
+  'Organization',
+  'ProperNoun',
+  'Acronym',
+  'Honorific',
+]);
 
 let lexicon: Readonly<Record<string, string | undefined>> | null = null;
 

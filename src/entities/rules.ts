@@ -70,7 +70,28 @@ interface Word {
 }
 
 /** Particles inside personal names ("Charles de Gaulle", "Osama bin Laden"). */
-export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'al', 'el', 'le', 'la', 'dos', 'das', 'ibn']);
+export const NAME_PARTICLES = new Set([
+  'de',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+  'le',
+  'la',
+  'dos',
+  'das',
+  'ibn',
+]);
 /**
  * Particles that may open a surname used alone ("von der Leyen said"). Not
  * "ten" (a number before "ten Britons"), nor the articles al/el/la/le.
@@ -80,20 +101,123 @@ const LEADING_PARTICLES = new Set(['de', 'du', 'da', 'di', 'van', 'von', 'der', 
 export const LOWER_CASE_SUFFIXES = new Set(['plc']);
 /** Titles and roles written before names ("President Obama", "coach Joe Smith"): trimmed off, and a sign of a person. */
 const PERSON_TITLES = new Set([
-  'president', 'premier', 'chairman', 'chairwoman', 'minister', 'secretary', 'governor', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'mayor', 'judge', 'justice',
-  'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'commander', 'officer', 'king', 'queen', 'prince', 'princess', 'pope', 'emperor',
-  'chancellor', 'ambassador', 'director', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'bishop', 'cardinal', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'professor',
-  'vice', 'deputy', 'prime', 'executive', 'ceo', 'foreign', 'defence', 'defense', 'finance', 'former', 'leader', 'spokesman', 'spokeswoman', 'dissident', 'lawyer', 'attorney', 'champion', 'veteran', 'agent', 'saint',
-  'taoiseach', 'treasurer', 'commissioner', 'envoy', 'chair', 'crown', 'emir', 'sultan', 'archbishop', 'prosecutor', 'inspector', 'superintendent', 'detective', 'constable', 'marshal', 'founder',
+  'president',
+  'premier',
+  'chairman',
+  'chairwoman',
+  'minister',
+  'secretary',
+  'governor',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'mayor',
+  'judge',
+  'justice',
+  'general',
+  'gen',
+  'colonel',
+  'col',
+  'captain',
+  'capt',
+  'lieutenant',
+  'lt',
+  'sergeant',
+  'sgt',
+  'major',
+  'admiral',
+  'commander',
+  'officer',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'emperor',
+  'chancellor',
+  'ambassador',
+  'director',
+  'chief',
+  'coach',
+  'manager',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'bishop',
+  'cardinal',
+  'rabbi',
+  'imam',
+  'sheikh',
+  'ayatollah',
+  'professor',
+  'vice',
+  'deputy',
+  'prime',
+  'executive',
+  'ceo',
+  'foreign',
+  'defence',
+  'defense',
+  'finance',
+  'former',
+  'leader',
+  'spokesman',
+  'spokeswoman',
+  'dissident',
+  'lawyer',
+  'attorney',
+  'champion',
+  'veteran',
+  'agent',
+  'saint',
+  'taoiseach',
+  'treasurer',
+  'commissioner',
+  'envoy',
+  'chair',
+  'crown',
+  'emir',
+  'sultan',
+  'archbishop',
+  'prosecutor',
+  'inspector',
+  'superintendent',
+  'detective',
+  'constable',
+  'marshal',
+  'founder',
 ]);
 /** Prepositions that put a bare name on the map ("in Yunnan", "from Australia"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into', 'via', 'toward', 'towards']);
 /** Lower-case nouns that type the unknown name before them ("the ruling Morena party", "the Rafah crossing"). */
 const TYPE_NOUNS_AFTER = new Map<string, EntityType>([
-  ...['party', 'movement', 'militia', 'agency', 'company', 'firm', 'bank', 'airline', 'carrier', 'automaker', 'carmaker', 'insurer', 'lender', 'newspaper', 'broadcaster', 'club', 'union', 'group'].map(
-    (noun): [string, EntityType] => [noun, 'organization'],
+  ...[
+    'party',
+    'movement',
+    'militia',
+    'agency',
+    'company',
+    'firm',
+    'bank',
+    'airline',
+    'carrier',
+    'automaker',
+    'carmaker',
+    'insurer',
+    'lender',
+    'newspaper',
+    'broadcaster',
+    'club',
+    'union',
+    'group',
+  ].map((noun): [string, EntityType] => [noun, 'organization']),
+  ...['province', 'county', 'district', 'region', 'village', 'town', 'city', 'port', 'river', 'island', 'crossing', 'valley', 'prefecture'].map(
+    (noun): [string, EntityType] => [noun, 'place'],
   ),
-  ...['province', 'county', 'district', 'region', 'village', 'town', 'city', 'port', 'river', 'island', 'crossing', 'valley', 'prefecture'].map((noun): [string, EntityType] => [noun, 'place']),
 ]);
 /** Lower-case nouns that, with "of", put the name after them on the map ("the port of Chancay", "the town of Bakhmut"). */
 const PLACE_NOUNS_BEFORE = new Set(['city', 'town', 'village', 'port', 'province', 'region', 'district', 'county', 'island', 'state']);
@@ -112,11 +236,14 @@ const CORPORATE_SUFFIXES = new Set(['ltd', 'inc', 'plc', 'corp', 'co', 'llc', 'a
  * A score line and a word only club football, rugby and hockey reports use: the document reports a league match, so cities and
  * unknown words may be clubs. Tennis, golf and cricket ("Sinner beat Ruud", "Australia beat India") name players and countries.
  */
-const SPORTS_DOCUMENT = /\b\d{1,2}-\d{1,2}\b[\s\S]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[\s\S]*\b\d{1,2}-\d{1,2}\b/iu;
+const SPORTS_DOCUMENT =
+  /\b\d{1,2}-\d{1,2}\b[\s\S]*\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b|\b(?:league|striker|midfielder|goalkeeper|half-?time|goals?)\b[\s\S]*\b\d{1,2}-\d{1,2}\b/iu;
 /** What follows a team: a result verb, a score, or a club role ("Getafe 2-0", "Valencia drew", "Barcelona's coach"). */
-const TEAM_AFTER = /^(?:['’]s?)?\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|drew|draw|thrashed|lost|won|win|host|hosts|hosted|moved top|go top|went top|came from behind|(?:head\s+)?coach|manager|striker|midfielder|defender|goalkeeper|forward|captain|fans)\b)/u;
+const TEAM_AFTER =
+  /^(?:['’]s?)?\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|drew|draw|thrashed|lost|won|win|host|hosts|hosted|moved top|go top|went top|came from behind|(?:head\s+)?coach|manager|striker|midfielder|defender|goalkeeper|forward|captain|fans)\b)/u;
 /** What precedes a team: a result verb or "win over" ("beat Osasuna", "drew 1-1 with Valencia", "a 3-0 win over Sevilla"). */
-const TEAM_BEFORE = /\b(?:beat|beating|thrashed|(?:drew|draw)(?: \d{1,2}-\d{1,2})? with|win over|victory over|defeat by|loss to|lost to|lost \d{1,2}-\d{1,2} (?:at|to)|host|hosts|against)\s+$/u;
+const TEAM_BEFORE =
+  /\b(?:beat|beating|thrashed|(?:drew|draw)(?: \d{1,2}-\d{1,2})? with|win over|victory over|defeat by|loss to|lost to|lost \d{1,2}-\d{1,2} (?:at|to)|host|hosts|against)\s+$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|gov|edu|info|tv|cn|uk|io)$/iu;
@@ -256,7 +383,8 @@ export class EntityFinder {
       const tradeHeaded = coreWords !== undefined && coreWords.length >= 2 && this.gazetteer.heads.get(coreWords.at(-1) as string) === 'organization';
       const ownName = tradeHeaded && this.gazetteer.phrases.longestMatch(coreWords.slice(0, -1), 0) === null ? coreWords.slice(0, -1).join(' ') : undefined;
       const city = this.gazetteer.phrases.longestMatch(words, 0);
-      const nickname = city !== null && city.length === words.length - 1 && city.value.type === 'place' && (words.at(-1) as string).endsWith('s') ? words.at(-1) : undefined;
+      const nickname =
+        city !== null && city.length === words.length - 1 && city.value.type === 'place' && (words.at(-1) as string).endsWith('s') ? words.at(-1) : undefined;
       for (const short of [core, ownName, nickname]) if (short !== undefined && !this.memory.has(short)) this.memory.set(short, 'organization');
     }
     // A person named in full is later called by one part of the name: "Li" after "Li Dayong", "Clinton" after "Bill Clinton".
@@ -376,7 +504,11 @@ export class EntityFinder {
         const to = words.indexOf(run[0] as Word);
         const between = words.slice(from + 1, to);
         const chain = [previous.at(-1) as Word, ...between, run[0] as Word];
-        const connected = between.length >= 1 && between.length <= 2 && between.every((word) => !word.capitalised) && chain.slice(1).every((word, index) => this.joined(chain[index] as Word, word));
+        const connected =
+          between.length >= 1 &&
+          between.length <= 2 &&
+          between.every((word) => !word.capitalised) &&
+          chain.slice(1).every((word, index) => this.joined(chain[index] as Word, word));
         const keys = between.map((word) => word.key);
         const headBefore = this.headOf(previous.at(-1) as Word) === 'organization';
         const headAfter = this.headOf(run.at(-1) as Word);
@@ -391,10 +523,13 @@ export class EntityFinder {
             const lastBefore = previous.at(-1) as Word;
             const previousKeys = previous.map((word) => word.key);
             const knownName = this.gazetteer.phrases.longestMatch(previousKeys, 0)?.length === previousKeys.length;
-            const sharedHead = keys.length === 1 && !knownName && (isCommonWord(lastBefore.token) || previous.length >= 2) && !LOWER_CASE_SUFFIXES.has(lastBefore.key);
-            join = keys[0] === '&' || (!headBefore && !complement && sharedHead && (headAfter === 'organization' || headAfter === 'place')) || (complement && keys.length === 1 && this.continuesComplement(run));
-          }
-          else if (keys[0] === 'the') join = complement && keys.length === 1;
+            const sharedHead =
+              keys.length === 1 && !knownName && (isCommonWord(lastBefore.token) || previous.length >= 2) && !LOWER_CASE_SUFFIXES.has(lastBefore.key);
+            join =
+              keys[0] === '&' ||
+              (!headBefore && !complement && sharedHead && (headAfter === 'organization' || headAfter === 'place')) ||
+              (complement && keys.length === 1 && this.continuesComplement(run));
+          } else if (keys[0] === 'the') join = complement && keys.length === 1;
           else if (keys[0] !== 'in') {
             const modifier = previous.length === 1 && !((previous[0] as Word).sentenceStart && isCommonWord((previous[0] as Word).token));
             join = headBefore || complement || (headAfter === 'organization' && keys.length === 1 && keys[0] === 'of' && modifier);
@@ -460,7 +595,12 @@ export class EntityFinder {
       const isArticle = first.key === 'the' || first.key === 'a' || first.key === 'an';
       // A sentence's first word is an ordinary word when the dictionary knows it, unless it is a known surname or given name opening a longer name ("Park Sang-ho, an analyst").
       const knownNamePart = this.gazetteer.surnames.has(first.key) || this.gazetteer.givenNames.has(first.key);
-      const startsSentence = first.sentenceStart && isCommonWord(first.token) && taggedType(first.token) === null && this.gazetteer.phrases.longestMatch([first.key], 0) === null && !knownNamePart;
+      const startsSentence =
+        first.sentenceStart &&
+        isCommonWord(first.token) &&
+        taggedType(first.token) === null &&
+        this.gazetteer.phrases.longestMatch([first.key], 0) === null &&
+        !knownNamePart;
       const isNumberWord = first.token.tags.has('Value') && !/^\p{N}+$/u.test(first.token.text);
       if (!isTitle && !isArticle && !startsSentence && !isNumberWord && !NAME_CONNECTORS.has(first.key)) break;
       personSign = personSign || isTitle;
@@ -477,7 +617,14 @@ export class EntityFinder {
     }
     // A role before a name ("Chief Executive Mary Barra", "Treasury Secretary Steven Mnuchin") ends where a given name starts.
     const givenAt = words.findIndex((word) => word.token.tags.has('FirstName') || this.gazetteer.givenNames.has(word.key));
-    if (givenAt > 0 && lastHead === undefined && words.length - givenAt >= 2 && words.slice(0, givenAt).every((word) => PERSON_TITLES.has(word.key) || isCommonWord(word.token) || this.gazetteer.phrases.longestMatch([word.key], 0) !== null)) {
+    if (
+      givenAt > 0 &&
+      lastHead === undefined &&
+      words.length - givenAt >= 2 &&
+      words
+        .slice(0, givenAt)
+        .every((word) => PERSON_TITLES.has(word.key) || isCommonWord(word.token) || this.gazetteer.phrases.longestMatch([word.key], 0) !== null)
+    ) {
       personSign = true;
       words = words.slice(givenAt);
     }
@@ -521,7 +668,12 @@ export class EntityFinder {
       this.push(passage, words, tagged, Priority.tagger);
       return;
     }
-    if (words.length === 1 && !/[[\]<>]/.test(first.token.pre + first.token.post) && ACRONYM.test(first.token.text.replace(/['’]s?$/u, '').replace(/\./g, '')) && !ROMAN_NUMERAL.test(first.token.text)) {
+    if (
+      words.length === 1 &&
+      !/[[\]<>]/.test(first.token.pre + first.token.post) &&
+      ACRONYM.test(first.token.text.replace(/['’]s?$/u, '').replace(/\./g, '')) &&
+      !ROMAN_NUMERAL.test(first.token.text)
+    ) {
       const definedFor = this.definitionBefore(sentence, firstIndex);
       this.push(passage, words, definedFor ?? 'organization', definedFor === null ? Priority.context : Priority.head);
       return;
@@ -536,7 +688,14 @@ export class EntityFinder {
     }
     const plainWords = words.every((word) => !this.gazetteer.notEntities.has(word.key) && !ACRONYM.test(word.token.text) && !isClosedClass(word.token));
     const nameStart = !isCommonWord(first.token) && !first.token.tags.has('Adjective');
-    if (words.length <= 3 && words.length >= 2 && sentence.length > words.length && nameStart && !(words.at(-1) as Word).token.tags.has('Plural') && plainWords) {
+    if (
+      words.length <= 3 &&
+      words.length >= 2 &&
+      sentence.length > words.length &&
+      nameStart &&
+      !(words.at(-1) as Word).token.tags.has('Plural') &&
+      plainWords
+    ) {
       // "Jannik Sinner": an unknown first word, then capitalised ones the dictionary knows ("Sinner" is a surname here). Not a heading alone on its line.
       this.push(passage, words, 'person', Priority.context);
       return;
@@ -568,14 +727,20 @@ export class EntityFinder {
     const beforeOf = sentence[firstIndex - 2];
     if (role === 0 && sentence[firstIndex - 1]?.key === 'of' && beforeOf !== undefined && isTitle(beforeOf)) {
       // "Secretary of State", "Minister of Foreign Affairs": the run opens with the rest of the title, ordinary words up to the name.
-      while (role < words.length - 1 && (isCommonWord((words[role] as Word).token) || this.headOf(words[role] as Word) !== undefined) && !(words[role] as Word).token.tags.has('FirstName')) role++;
+      while (
+        role < words.length - 1 &&
+        (isCommonWord((words[role] as Word).token) || this.headOf(words[role] as Word) !== undefined) &&
+        !(words[role] as Word).token.tags.has('FirstName')
+      )
+        role++;
     }
     const name = words.slice(role);
     if (role === 0 || name.length === 0 || name.length > 4) return 0;
     // "Department of Foreign Affairs": a role never holds a connector (an organisation before it may: "European Commission President").
     if (words.slice(0, role).some((word) => !word.capitalised && NAME_CONNECTORS.has(word.key))) return 0;
     const first = name[0] as Word;
-    const nameLike = !isCommonWord(first.token) || first.token.tags.has('FirstName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key);
+    const nameLike =
+      !isCommonWord(first.token) || first.token.tags.has('FirstName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key);
     const plain = name.every((word) => this.headOf(word) === undefined && !this.gazetteer.notEntities.has(word.key) && !isTitle(word));
     return nameLike && plain ? role : 0;
   }
@@ -588,7 +753,11 @@ export class EntityFinder {
     const first = words[0] as Word;
     const last = words.at(-1) as Word;
     const lineStart = first.token.start === 0 || /\n[ \t]*$/.test(this.text.slice(Math.max(0, first.token.start - 4), first.token.start));
-    return lineStart && words.every((word) => /\p{Lu}{2}/u.test(word.token.text) && !/\p{Ll}/u.test(word.token.text)) && DATELINE_TAIL.test(this.text.slice(last.token.end, last.token.end + 80));
+    return (
+      lineStart &&
+      words.every((word) => /\p{Lu}{2}/u.test(word.token.text) && !/\p{Ll}/u.test(word.token.text)) &&
+      DATELINE_TAIL.test(this.text.slice(last.token.end, last.token.end + 80))
+    );
   }
 
   /** The type lower-case nouns give an unknown name: "the Morena party", "the port of Chancay". */
@@ -639,10 +808,24 @@ export class EntityFinder {
     const last = words.at(-1) as Word;
     if (words.length >= 2 && words.length <= 3 && this.gazetteer.surnames.has(first.key) && words.slice(1).every((word) => isPinyinName(word.key))) return true;
     // A Korean name: surname, then a hyphenated given name ("Jun Young-hyun", "Park Sang-ho").
-    if (words.length === 3 && this.gazetteer.surnames.has(first.key) && !last.capitalised && this.text.slice((words[1] as Word).token.end, last.token.start) === '-') return true;
-    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.givenNames.has(first.key) || first.token.tags.has('FirstName')) && !isCommonWord(last.token)) return true;
-    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.surnames.has(last.key) || last.token.tags.has('LastName')) && !isCommonWord(first.token)) return true;
-    return words.length === 1 && (first.token.tags.has('FirstName') || first.token.tags.has('LastName') || this.gazetteer.givenNames.has(first.key) || this.gazetteer.surnames.has(first.key));
+    if (
+      words.length === 3 &&
+      this.gazetteer.surnames.has(first.key) &&
+      !last.capitalised &&
+      this.text.slice((words[1] as Word).token.end, last.token.start) === '-'
+    )
+      return true;
+    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.givenNames.has(first.key) || first.token.tags.has('FirstName')) && !isCommonWord(last.token))
+      return true;
+    if (words.length >= 2 && words.length <= 4 && (this.gazetteer.surnames.has(last.key) || last.token.tags.has('LastName')) && !isCommonWord(first.token))
+      return true;
+    return (
+      words.length === 1 &&
+      (first.token.tags.has('FirstName') ||
+        first.token.tags.has('LastName') ||
+        this.gazetteer.givenNames.has(first.key) ||
+        this.gazetteer.surnames.has(first.key))
+    );
   }
 
   /** Names in headlines: runs of words the tagger marked as names, typed by their tags or head word. */
@@ -685,7 +868,11 @@ function majorityTag(words: readonly { token: Token }[]): EntityType | null {
 }
 
 /** Finds person, place and organization mentions in a document's analysed passages. */
-export function findEntityMentions(document: Pick<PipelineDocument, 'text'>, analyses: readonly PassageAnalysis[], gazetteer: Gazetteer = loadGazetteer()): EntityMention[] {
+export function findEntityMentions(
+  document: Pick<PipelineDocument, 'text'>,
+  analyses: readonly PassageAnalysis[],
+  gazetteer: Gazetteer = loadGazetteer(),
+): EntityMention[] {
   const finder = new EntityFinder(document.text, gazetteer);
   analyses.forEach((analysis, index) => {
     finder.addPassage(analysis, index);

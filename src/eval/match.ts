@@ -74,9 +74,7 @@ export function align(gold: readonly GoldSpan[], predictions: readonly Categoriz
   const predictionForGold: (number | null)[] = gold.map(() => null);
   const matchedOutcomes: (PredictionOutcome | undefined)[] = predictions.map(() => undefined);
   // Array.prototype.sort is stable, so document order holds within each group.
-  const goldOrder = gold
-    .map((_item, goldIndex) => goldIndex)
-    .sort((first, second) => Number(gold[first]?.optional) - Number(gold[second]?.optional));
+  const goldOrder = gold.map((_item, goldIndex) => goldIndex).sort((first, second) => Number(gold[first]?.optional) - Number(gold[second]?.optional));
 
   for (const goldIndex of goldOrder) {
     const goldItem = gold[goldIndex];
@@ -97,8 +95,7 @@ export function align(gold: readonly GoldSpan[], predictions: readonly Categoriz
 
   const predictionOutcomes = predictions.map(
     (prediction, predictionIndex): PredictionOutcome =>
-      matchedOutcomes[predictionIndex] ??
-      (gold.some((goldItem) => goldItem.optional && overlaps(goldItem, prediction)) ? 'ignored' : 'spurious'),
+      matchedOutcomes[predictionIndex] ?? (gold.some((goldItem) => goldItem.optional && overlaps(goldItem, prediction)) ? 'ignored' : 'spurious'),
   );
   return { predictionForGold, predictionOutcomes };
 }

@@ -41,13 +41,7 @@ const trailingPunctuation = /[\s.,;:]+$/u;
  * spaces and punctuation. A missing speaker normalises to the empty string.
  */
 export function normalizeSpeaker(speaker: string | null | undefined): string {
-  return (speaker ?? '')
-    .toLowerCase()
-    .trim()
-    .replace(leadingDeterminer, '')
-    .replace(leadingHonorific, '')
-    .replace(trailingPunctuation, '')
-    .trim();
+  return (speaker ?? '').toLowerCase().trim().replace(leadingDeterminer, '').replace(leadingHonorific, '').replace(trailingPunctuation, '').trim();
 }
 
 /** The gold side of a speaker comparison. */
@@ -65,16 +59,41 @@ export interface GoldSpeaker {
  */
 export function speakerMatches(predicted: string | null | undefined, gold: GoldSpeaker): boolean {
   const normalizedPrediction = normalizeSpeaker(predicted);
-  return [gold.speaker, ...gold.speaker_alternatives].some(
-    (candidate) => normalizeSpeaker(candidate) === normalizedPrediction,
-  );
+  return [gold.speaker, ...gold.speaker_alternatives].some((candidate) => normalizeSpeaker(candidate) === normalizedPrediction);
 }
 
 /** Words that name no one in particular: titles, offices and determiners. */
 const titleWords = new Set([
-  'the', 'a', 'an', 'mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'sen', 'senator', 'rep', 'gov', 'governor',
-  'secretary', 'minister', 'prime', 'chairman', 'chief', 'general', 'gen', 'sir', 'lord', 'judge', 'mayor', 'vice',
-  'state', 'former', 'us', 'u.s',
+  'the',
+  'a',
+  'an',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'president',
+  'sen',
+  'senator',
+  'rep',
+  'gov',
+  'governor',
+  'secretary',
+  'minister',
+  'prime',
+  'chairman',
+  'chief',
+  'general',
+  'gen',
+  'sir',
+  'lord',
+  'judge',
+  'mayor',
+  'vice',
+  'state',
+  'former',
+  'us',
+  'u.s',
 ]);
 
 /**
@@ -86,7 +105,12 @@ function nameWords(speaker: string): Set<string> {
   const words = speaker.match(/\p{Lu}[\p{L}\p{M}.'’-]*/gu) ?? [];
   return new Set(
     words
-      .map((word) => word.toLowerCase().replace(/[’']s$/u, '').replace(/[.’']+$/u, ''))
+      .map((word) =>
+        word
+          .toLowerCase()
+          .replace(/[’']s$/u, '')
+          .replace(/[.’']+$/u, ''),
+      )
       .filter((word) => word !== '' && !titleWords.has(word)),
   );
 }

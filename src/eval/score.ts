@@ -308,15 +308,10 @@ function scoreTable<G extends GoldRow, P extends PredictedRow, A extends string>
 ): TableResult<A> {
   const isOptional = rules.isOptional ?? ((item: G) => item.optional === true);
   const overall: PerMode<Counts> = { strict: emptyCounts(), lenient: emptyCounts() };
-  const byCategory = new Map<string, PerMode<Counts>>(
-    rules.categories.map((category) => [category, { strict: emptyCounts(), lenient: emptyCounts() }]),
-  );
+  const byCategory = new Map<string, PerMode<Counts>>(rules.categories.map((category) => [category, { strict: emptyCounts(), lenient: emptyCounts() }]));
   // Object.keys loses the key type; the keys are exactly those of `rules.attributes`.
   const tallies = new Map<A, PerMode<Tally>>(
-    (Object.keys(rules.attributes) as A[]).map((name) => [
-      name,
-      { strict: { correct: 0, total: 0 }, lenient: { correct: 0, total: 0 } },
-    ]),
+    (Object.keys(rules.attributes) as A[]).map((name) => [name, { strict: { correct: 0, total: 0 }, lenient: { correct: 0, total: 0 } }]),
   );
   const perDocument = new Map<string, MatchScores>();
 
@@ -473,8 +468,7 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
       predictionCategory: singleCategory,
       categories: [],
       attributes: {
-        value: (goldItem, prediction) =>
-          prediction.value === goldItem.value && (prediction.value_max ?? null) === (goldItem.value_max ?? null),
+        value: (goldItem, prediction) => prediction.value === goldItem.value && (prediction.value_max ?? null) === (goldItem.value_max ?? null),
         item: (goldItem, prediction) => normalizeItem(prediction.item) === normalizeItem(goldItem.item),
         qualifier: (goldItem, prediction) => sameLabel(prediction.qualifier, goldItem.qualifier),
         kind: (goldItem, prediction) => sameLabel(prediction.kind, goldItem.kind),
@@ -494,8 +488,7 @@ export function scoreDataset(predictions: PredictionTables, gold: readonly GoldD
       categories: ['quote+reported', 'figure'],
       attributes: {
         speaker: (goldItem, prediction) => (isSpeakerScored(goldItem) ? speakerMatches(prediction.speaker, goldItem) : null),
-        speakerLoose: (goldItem, prediction) =>
-          isSpeakerScored(goldItem) ? speakerMatchesLoosely(prediction.speaker, goldItem) : null,
+        speakerLoose: (goldItem, prediction) => (isSpeakerScored(goldItem) ? speakerMatchesLoosely(prediction.speaker, goldItem) : null),
       },
     },
   );

@@ -17,7 +17,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let start = 0; start < bytes.length; start += 8192) {
     const chunk = bytes.subarray(start, start + 8192);
-    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH.charCodeAt(byte - 0x80)) : byte)));
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte)));
   }
   return text;
 }
@@ -46,11 +46,13 @@ export function decodeBytes(bytes: Uint8Array): Decoded | null {
   } catch {
     return {
       text: decodeWindows1252(body),
-      warning: { code: MessageCode.LOAD_DECODE_FALLBACK, reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' },
+      warning: {
+        code: MessageCode.LOAD_DECODE_FALLBACK,
+        reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)',
+      },
     };
   }
 }
-
 
 /** Whether a sample of bytes is binary rather than text in some encoding. */
 export function looksBinary(sample: Uint8Array): boolean {

@@ -55,20 +55,41 @@ async function holdsQuarryOutput(folder: string): Promise<boolean> {
 
 /** A named pipe, socket or device is listed, not read: reading one could block forever or never end (/dev/zero). */
 const notRegularFile = (relativePath: string): Diagnostic =>
-  diagnosticOn('error', MessageCode.LOAD_UNSUPPORTED, relativePath, `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`);
+  diagnosticOn(
+    'error',
+    MessageCode.LOAD_UNSUPPORTED,
+    relativePath,
+    `${relativePath} is not a regular file (a named pipe, socket or device); not read. Remove it from the input folder to silence this.`,
+  );
 
 /**
  * Walks a folder: hidden entries skipped, symbolic links followed, a link
  * back to a folder already on the path reported instead of followed forever,
  * entries that are not regular files (pipes, sockets, devices) reported.
  */
-async function walk(root: string, folder: string, ancestors: ReadonlySet<string>, excluded: ReadonlySet<string>, found: Found[], leftOut: string[]): Promise<void> {
+async function walk(
+  root: string,
+  folder: string,
+  ancestors: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
+  found: Found[],
+  leftOut: string[],
+): Promise<void> {
   const relative = (absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    found.push({ absolutePath: folder, relativePath: relative(folder), problem: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, relative(folder), `folder ${relative(folder)} cannot be read (${(error as Error).message}); check its permissions`) });
+    found.push({
+      absolutePath: folder,
+      relativePath: relative(folder),
+      problem: diagnosticOn(
+        'error',
+        MessageCode.LOAD_UNREADABLE,
+        relative(folder),
+        `folder ${relative(folder)} cannot be read (${(error as Error).message}); check its permissions`,
+      ),
+    });
     return;
   }
   for (const entry of entries) {
@@ -79,7 +100,16 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
     if (entry.isSymbolicLink()) {
       const target = await stat(absolutePath).catch(() => null);
       if (target === null) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, relative(absolutePath), `${relative(absolutePath)} is a symbolic link to something that does not exist; fix or remove the link`) });
+        found.push({
+          absolutePath,
+          relativePath: relative(absolutePath),
+          problem: diagnosticOn(
+            'error',
+            MessageCode.LOAD_UNREADABLE,
+            relative(absolutePath),
+            `${relative(absolutePath)} is a symbolic link to something that does not exist; fix or remove the link`,
+          ),
+        });
         continue;
       }
       isDirectory = target.isDirectory();
@@ -90,7 +120,16 @@ async function walk(root: string, folder: string, ancestors: ReadonlySet<string>
       // The run's own output folder under an input root: its tables are not inputs.
       if (excluded.has(real)) continue;
       if (ancestors.has(real)) {
-        found.push({ absolutePath, relativePath: relative(absolutePath), problem: diagnosticOn('error', MessageCode.LOAD_SYMLINK_LOOP, relative(absolutePath), `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`) });
+        found.push({
+          absolutePath,
+          relativePath: relative(absolutePath),
+          problem: diagnosticOn(
+            'error',
+            MessageCode.LOAD_SYMLINK_LOOP,
+            relative(absolutePath),
+            `${relative(absolutePath)} is a symbolic link back to a folder above it (a loop); not followed. Remove the link, or point it elsewhere`,
+          ),
+        });
         continue;
       }
       if (await holdsQuarryOutput(absolutePath)) {
@@ -121,7 +160,12 @@ export async function discoverInputs(roots: readonly string[], excludedFolders: 
     const found: Found[] = [];
     const leftOutHere: string[] = [];
     if (info.isDirectory()) await walk(absoluteRoot, absoluteRoot, new Set([await realpath(absoluteRoot)]), excluded, found, leftOutHere);
-    else found.push({ absolutePath: absoluteRoot, relativePath: path.basename(absoluteRoot), problem: info.isFile() ? null : notRegularFile(path.basename(absoluteRoot)) });
+    else
+      found.push({
+        absolutePath: absoluteRoot,
+        relativePath: path.basename(absoluteRoot),
+        problem: info.isFile() ? null : notRegularFile(path.basename(absoluteRoot)),
+      });
     found.sort((a, b) => byCodeUnits(a.relativePath, b.relativePath));
     // Named as the input root was given (data/old-out, not /home/.../data/old-out).
     leftOut.push(...leftOutHere.sort(byCodeUnits).map((folder) => path.join(root, path.relative(absoluteRoot, folder))));
@@ -132,7 +176,14 @@ export async function discoverInputs(roots: readonly string[], excludedFolders: 
       if (taken.has(id)) {
         id = entry.relativePath;
         for (let counter = 2; taken.has(id); counter++) id = `${entry.relativePath}~${counter}`;
-        warnings.push(diagnosticOn('warning', MessageCode.LOAD_DUPLICATE_ID, entry.relativePath, `doc_id "${natural}" is already taken by another input; this one is "${id}"`));
+        warnings.push(
+          diagnosticOn(
+            'warning',
+            MessageCode.LOAD_DUPLICATE_ID,
+            entry.relativePath,
+            `doc_id "${natural}" is already taken by another input; this one is "${id}"`,
+          ),
+        );
       }
       taken.add(id);
       files.push({ ...entry, id, order: files.length, warnings });

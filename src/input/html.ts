@@ -3,7 +3,42 @@ import { Parser } from 'htmlparser2';
 /** Elements whose content is never visible text. */
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'math']);
 /** Elements that start a new paragraph. */
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'hr', 'title', 'address', 'form', 'fieldset', 'details', 'summary']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'hr',
+  'title',
+  'address',
+  'form',
+  'fieldset',
+  'details',
+  'summary',
+]);
 
 /**
  * Extracts the visible text of an HTML page with htmlparser2 (tolerant of broken
@@ -52,4 +87,3 @@ export function htmlToText(html: string): { text: string; title: string | null }
   const cleanTitle = title.replace(/\s+/g, ' ').trim();
   return { text: paragraphs.join('\n\n'), title: cleanTitle === '' ? null : cleanTitle };
 }
-

@@ -38,7 +38,11 @@ export function readMetadata(fields: Record<string, unknown>): Metadata {
   let published: string | null = null;
   if (fields.published !== undefined && fields.published !== null) {
     published = normalizePublished(fields.published);
-    if (published === null) warnings.push({ code: MessageCode.LOAD_BAD_PUBLISHED, reason: `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)` });
+    if (published === null)
+      warnings.push({
+        code: MessageCode.LOAD_BAD_PUBLISHED,
+        reason: `published "${String(fields.published)}" is not a date; ignored (write it as YYYY-MM-DD)`,
+      });
   }
   return { title, origin, published, warnings };
 }
@@ -54,12 +58,28 @@ export function splitFrontMatter(text: string): { text: string } & Metadata {
     fields = parseYaml(match[1] ?? '');
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { text, title: null, origin: null, published: null, warnings: [{ code: MessageCode.LOAD_BAD_FRONT_MATTER, reason: `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)` }] };
+    return {
+      text,
+      title: null,
+      origin: null,
+      published: null,
+      warnings: [
+        {
+          code: MessageCode.LOAD_BAD_FRONT_MATTER,
+          reason: `front matter is not YAML (${reason}); kept as text (fix the YAML between the --- lines to read title and published)`,
+        },
+      ],
+    };
   }
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     // Two "---" lines around prose are a thematic break, not metadata: keep everything.
-    return { text, title: null, origin: null, published: null, warnings: [{ code: MessageCode.LOAD_BAD_FRONT_MATTER, reason: 'front matter is not a YAML mapping (key: value lines); kept as text' }] };
+    return {
+      text,
+      title: null,
+      origin: null,
+      published: null,
+      warnings: [{ code: MessageCode.LOAD_BAD_FRONT_MATTER, reason: 'front matter is not a YAML mapping (key: value lines); kept as text' }],
+    };
   }
   return { text: text.slice(match[0].length), ...readMetadata(fields as Record<string, unknown>) };
 }
-

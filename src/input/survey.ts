@@ -37,11 +37,7 @@ async function nonBlankLines(file: string): Promise<number> {
  * records (`readsRecords`) makes one document per non-blank line, or one skipped document when it has none; any
  * other file, or one that cannot be read, makes one.
  */
-export async function surveyInputs(
-  listing: InputListing,
-  readsRecords: (file: InputFile) => boolean,
-  concurrency: number,
-): Promise<InputSurvey> {
+export async function surveyInputs(listing: InputListing, readsRecords: (file: InputFile) => boolean, concurrency: number): Promise<InputSurvey> {
   const limit = pLimit(concurrency);
   const counted = await Promise.all(
     listing.files.map((file) =>

@@ -32,7 +32,9 @@ const heldByThisProcess = new Set<string>();
 function readHolder(text: string): LockHolder | null {
   try {
     const holder = JSON.parse(text) as Partial<LockHolder>;
-    return typeof holder.pid === 'number' && Number.isInteger(holder.pid) ? { pid: holder.pid, hostname: String(holder.hostname ?? ''), started: String(holder.started ?? '') } : null;
+    return typeof holder.pid === 'number' && Number.isInteger(holder.pid)
+      ? { pid: holder.pid, hostname: String(holder.hostname ?? ''), started: String(holder.started ?? '') }
+      : null;
   } catch {
     return null;
   }
@@ -100,7 +102,12 @@ export async function acquireOutputLock(folder: string): Promise<OutputLock> {
     if (text === null) continue;
     const holder = readHolder(text);
     if (holder === null ? await beingWritten(file) : holderIsAlive(holder, file)) {
-      const where = holder === null ? 'a process that is creating the lock' : holder.hostname === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.hostname}`;
+      const where =
+        holder === null
+          ? 'a process that is creating the lock'
+          : holder.hostname === hostname()
+            ? `process ${holder.pid}`
+            : `process ${holder.pid} on ${holder.hostname}`;
       throw new LockError(
         `the output folder ${folder} is in use by another quarry run (${where}, started ${holder?.started ?? 'just now'}); wait for it to finish or write to another folder with --out. If no quarry run is using it, delete ${file}.`,
       );

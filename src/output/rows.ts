@@ -28,8 +28,7 @@ export function documentRows(document: PipelineDocument): DocumentTables {
     const { start, end } = span === null ? { start: null, end: null } : codePoints(span);
     return { speaker_start: start, speaker_end: end };
   };
-  const localReference = (cluster: number | null): string | null =>
-    cluster === null ? null : localEntityReference(cluster);
+  const localReference = (cluster: number | null): string | null => (cluster === null ? null : localEntityReference(cluster));
   const passages: PassageRow[] = document.passages.map((passage) => ({
     passage_id: passageId(passage.index),
     doc_id: document.id,

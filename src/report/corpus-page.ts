@@ -158,11 +158,16 @@ export function needsDocumentList(summary: CorpusSummary): boolean {
 function problemsSection(summary: CorpusSummary): string {
   const problems = summary.documents.map(({ document }) => document).filter((document) => document.status !== 'ok');
   if (problems.length === 0) return '';
-  const more = problems.length > CORPUS_LIMITS.documents ? `<p class="note">The first ${formatCount(CORPUS_LIMITS.documents)} of ${formatCount(problems.length)}; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>` : '';
-  const items = problems.slice(0, CORPUS_LIMITS.documents).map(
-    (document) =>
-      `<li><span class="status status-${document.status}">${document.status}</span> <a href="${escapeHtml(link(document.doc_id, null))}">${escapeHtml(document.source)}</a>: <span class="reason">${escapeHtml(document.error ?? 'no reason recorded')}</span></li>`,
-  );
+  const more =
+    problems.length > CORPUS_LIMITS.documents
+      ? `<p class="note">The first ${formatCount(CORPUS_LIMITS.documents)} of ${formatCount(problems.length)}; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>`
+      : '';
+  const items = problems
+    .slice(0, CORPUS_LIMITS.documents)
+    .map(
+      (document) =>
+        `<li><span class="status status-${document.status}">${document.status}</span> <a href="${escapeHtml(link(document.doc_id, null))}">${escapeHtml(document.source)}</a>: <span class="reason">${escapeHtml(document.error ?? 'no reason recorded')}</span></li>`,
+    );
   return `<section aria-labelledby="problems"><h2 id="problems">Failed and skipped documents</h2>${more}<ul class="problems">${items.join('')}</ul></section>`;
 }
 
@@ -175,7 +180,10 @@ function documentsSection(summary: CorpusSummary, limit: number): string {
     return `<tr><td><a href="${escapeHtml(link(document.doc_id, null))}">${escapeHtml(document.doc_id)}</a>${title}</td><td><span class="status status-${document.status}">${document.status}</span>${reason}</td><td class="number">${formatCount(document.chars)}</td>${cells}</tr>`;
   });
   const headers = ROW_TABLES.map((table) => `<th class="number" scope="col">${table}</th>`).join('');
-  const shown = limit < summary.documents.length ? `<p class="note">The first ${formatCount(limit)} of ${formatCount(summary.documents.length)} documents; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>` : '';
+  const shown =
+    limit < summary.documents.length
+      ? `<p class="note">The first ${formatCount(limit)} of ${formatCount(summary.documents.length)} documents; <a href="${DOCUMENT_LIST_PAGE}">the document list</a> has them all.</p>`
+      : '';
   return `<section aria-labelledby="documents"><h2 id="documents">Documents</h2>${shown}
 <div class="table-scroll"><table><thead><tr><th scope="col">document</th><th scope="col">status</th><th class="number" scope="col">characters</th>${headers}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div></section>`;
@@ -184,7 +192,13 @@ function documentsSection(summary: CorpusSummary, limit: number): string {
 function entitiesSection(entities: readonly EntityRow[]): string {
   if (entities.length === 0) return '';
   const top = entities
-    .toSorted((first, second) => second.mentions - first.mentions || second.documents - first.documents || compareText(first.name, second.name) || compareText(first.entity_id, second.entity_id))
+    .toSorted(
+      (first, second) =>
+        second.mentions - first.mentions ||
+        second.documents - first.documents ||
+        compareText(first.name, second.name) ||
+        compareText(first.entity_id, second.entity_id),
+    )
     .slice(0, CORPUS_LIMITS.entities);
   const bars = top.map((entity) => ({
     label: entity.name,
@@ -192,8 +206,13 @@ function entitiesSection(entities: readonly EntityRow[]): string {
     colour: HIGHLIGHT_COLOURS[entity.type],
     title: `${entity.name} (${entity.entity_id}): ${plural(entity.mentions, 'mention')} in ${plural(entity.documents, 'document')}${entity.aliases.length > 0 ? `; also ${entity.aliases.join(', ')}` : ''}`,
   }));
-  const types = (['person', 'place', 'organization'] as const).map((type) => `<li><span class="swatch swatch-${type}"></span>${HIGHLIGHT_LABELS[type]}</li>`).join('');
-  const shown = top.length < entities.length ? `The ${formatCount(top.length)} most mentioned of ${formatCount(entities.length)} entities.` : `All ${plural(entities.length, 'entity', 'entities')}.`;
+  const types = (['person', 'place', 'organization'] as const)
+    .map((type) => `<li><span class="swatch swatch-${type}"></span>${HIGHLIGHT_LABELS[type]}</li>`)
+    .join('');
+  const shown =
+    top.length < entities.length
+      ? `The ${formatCount(top.length)} most mentioned of ${formatCount(entities.length)} entities.`
+      : `All ${plural(entities.length, 'entity', 'entities')}.`;
   return `<section aria-labelledby="entities"><h2 id="entities">Most mentioned entities</h2><p class="note">${shown} Hover over a bar for the entity id and aliases.</p>
 <ul class="swatches">${types}</ul>
 ${barChart(bars, `Bar chart of the ${top.length} most mentioned entities by number of mentions`)}</section>`;
@@ -209,9 +228,20 @@ function timelineSection(summary: CorpusSummary): string {
     const occurrences = dates.map((date) => `“${date.text}” in ${date.doc_id}`);
     if (count > DATE_OCCURRENCES) occurrences.push(`and ${formatCount(count - DATE_OCCURRENCES)} more`);
     const covers = first.start_date === first.end_date ? first.start_date : `${first.start_date} to ${first.end_date}`;
-    return { label: first.value, startDate: first.start_date, endDate: first.end_date, count, colour: HIGHLIGHT_COLOURS.date, title: `${first.value} (${covers})\n${occurrences.join('\n')}`, href: link(first.doc_id, first.date_id) };
+    return {
+      label: first.value,
+      startDate: first.start_date,
+      endDate: first.end_date,
+      count,
+      colour: HIGHLIGHT_COLOURS.date,
+      title: `${first.value} (${covers})\n${occurrences.join('\n')}`,
+      href: link(first.doc_id, first.date_id),
+    };
   });
-  const shown = groups.length < summary.dates.size ? `The ${formatCount(groups.length)} most frequent of ${formatCount(summary.dates.size)} distinct dates` : `All ${plural(summary.dates.size, 'distinct date')}`;
+  const shown =
+    groups.length < summary.dates.size
+      ? `The ${formatCount(groups.length)} most frequent of ${formatCount(summary.dates.size)} distinct dates`
+      : `All ${plural(summary.dates.size, 'distinct date')}`;
   return `<section aria-labelledby="timeline"><h2 id="timeline">Timeline of dates</h2><p class="note">${shown}, by start date; each bar runs from the first to the last day the expression covers, and links to its first occurrence.</p>
 ${timelineChart(rows, `Timeline of ${rows.length} dates by start date`)}</section>`;
 }
@@ -222,17 +252,25 @@ function claimItem(claim: ClaimRow): string {
 
 function claimsSection(summary: CorpusSummary): string {
   if (summary.totals.claims === 0) return '';
-  const speakers = [...summary.speakers.entries()].toSorted(([firstSpeaker, first], [secondSpeaker, second]) => second.count - first.count || compareText(firstSpeaker, secondSpeaker));
+  const speakers = [...summary.speakers.entries()].toSorted(
+    ([firstSpeaker, first], [secondSpeaker, second]) => second.count - first.count || compareText(firstSpeaker, secondSpeaker),
+  );
   const items = speakers.slice(0, CORPUS_LIMITS.speakers).map(([speaker, group]) => {
     const kinds = CLAIM_KINDS.filter((kind) => group.kinds[kind] > 0)
       .map((kind) => `${kind} ${formatCount(group.kinds[kind])}`)
       .join(', ');
     const entity = group.entityIds.size === 0 ? '' : ` <code>${escapeHtml([...group.entityIds].join(', '))}</code>`;
     const name = speaker === '' ? '<em>no speaker</em>' : escapeHtml(speaker);
-    const more = group.count > CORPUS_LIMITS.claimsPerSpeaker ? `<li class="note">and ${formatCount(group.count - CORPUS_LIMITS.claimsPerSpeaker)} more in the document pages</li>` : '';
+    const more =
+      group.count > CORPUS_LIMITS.claimsPerSpeaker
+        ? `<li class="note">and ${formatCount(group.count - CORPUS_LIMITS.claimsPerSpeaker)} more in the document pages</li>`
+        : '';
     return `<details class="speaker"><summary><strong>${name}</strong>${entity} <span class="count">${plural(group.count, 'claim')} (${kinds})</span></summary><ol>${group.claims.map(claimItem).join('')}${more}</ol></details>`;
   });
-  const shown = speakers.length > CORPUS_LIMITS.speakers ? `The ${formatCount(CORPUS_LIMITS.speakers)} speakers with the most claims, of ${formatCount(speakers.length)}.` : `${plural(speakers.length, 'speaker')}, most claims first.`;
+  const shown =
+    speakers.length > CORPUS_LIMITS.speakers
+      ? `The ${formatCount(CORPUS_LIMITS.speakers)} speakers with the most claims, of ${formatCount(speakers.length)}.`
+      : `${plural(speakers.length, 'speaker')}, most claims first.`;
   return `<section aria-labelledby="claims"><h2 id="claims">Claims by speaker</h2><p class="note">${shown} Open a speaker to list the claims; each links to its place in the document.</p>
 ${items.join('\n')}</section>`;
 }

@@ -74,7 +74,9 @@ export function renderDocumentPage(rows: DocumentRows, entities: EntityNames): s
   ].join('');
   const problems = [
     document.error === null ? '' : `<p class="error-box"><strong>${escapeHtml(document.status)}:</strong> ${escapeHtml(document.error)}</p>`,
-    document.warnings.length === 0 ? '' : `<details><summary>${document.warnings.length} warning${document.warnings.length === 1 ? '' : 's'}</summary><ul>${document.warnings.map((warning) => `<li><code>${escapeHtml(warning)}</code></li>`).join('')}</ul></details>`,
+    document.warnings.length === 0
+      ? ''
+      : `<details><summary>${document.warnings.length} warning${document.warnings.length === 1 ? '' : 's'}</summary><ul>${document.warnings.map((warning) => `<li><code>${escapeHtml(warning)}</code></li>`).join('')}</ul></details>`,
   ].join('');
   const text = blocks.length === 0 ? '<p class="note">This document has no text to show.</p>' : renderHighlightedText(codePoints, blocks, highlights);
   const body = `<header class="top"><div>

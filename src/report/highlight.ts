@@ -106,7 +106,9 @@ export function renderHighlightedText(codePoints: readonly string[], blocks: rea
     .map((highlight) => ({ ...highlight, start: Math.max(0, highlight.start), end: Math.min(length, highlight.end) }))
     .filter((highlight) => highlight.end > highlight.start)
     .toSorted(compareHighlights);
-  const boundaries = [...new Set([...blocks.flatMap((block) => [block.start, block.end]), ...sorted.flatMap((highlight) => [highlight.start, highlight.end])])].toSorted((first, second) => first - second);
+  const boundaries = [
+    ...new Set([...blocks.flatMap((block) => [block.start, block.end]), ...sorted.flatMap((highlight) => [highlight.start, highlight.end])]),
+  ].toSorted((first, second) => first - second);
 
   const output: string[] = [];
   const open: Highlight[] = [];

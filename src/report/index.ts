@@ -74,7 +74,8 @@ export class ReportWriter {
   static async open(outputDirectory: string): Promise<ReportWriter> {
     // The caller holds the output folder's lock, so no live run owns these leftovers.
     for (const entry of await readdir(outputDirectory).catch(() => [] as string[])) {
-      if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-')) await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
+      if (entry.startsWith('.report-staging-') || entry.startsWith('.report-previous-'))
+        await rm(path.join(outputDirectory, entry), { recursive: true, force: true });
     }
     const staging = path.join(outputDirectory, `.report-staging-${process.pid}`);
     await mkdir(path.join(staging, 'documents'), { recursive: true });

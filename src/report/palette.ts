@@ -39,7 +39,14 @@ export const HIGHLIGHT_LABELS: Record<HighlightType, string> = {
  */
 export function tint(colour: string, share: number): string {
   const channels = [1, 3, 5].map((offset) => Number.parseInt(colour.slice(offset, offset + 2), 16));
-  return `#${channels.map((channel) => Math.round(255 - (255 - channel) * share).toString(16).padStart(2, '0').toUpperCase()).join('')}`;
+  return `#${channels
+    .map((channel) =>
+      Math.round(255 - (255 - channel) * share)
+        .toString(16)
+        .padStart(2, '0')
+        .toUpperCase(),
+    )
+    .join('')}`;
 }
 
 /** Background of a highlight: light enough that the page text on it keeps a contrast above 11:1 (WCAG AAA asks 7:1). */

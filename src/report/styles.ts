@@ -78,7 +78,8 @@ mark.hl { padding: .08em .1em; border-radius: 3px; }
 function typeRules(type: HighlightType): string {
   const colour = HIGHLIGHT_COLOURS[type];
   const background = highlightBackground(type);
-  const look = type === 'claim' ? `background: ${background}; text-decoration-color: ${colour};` : `background: ${background}; box-shadow: inset 0 -2px 0 ${colour};`;
+  const look =
+    type === 'claim' ? `background: ${background}; text-decoration-color: ${colour};` : `background: ${background}; box-shadow: inset 0 -2px 0 ${colour};`;
   // Unticking a type in the legend takes away its colour and tooltip; the text stays.
   return [
     `.hl-${type}, .legend .sample-${type} { ${look} }`,

@@ -20,7 +20,11 @@ export function mentionTip(mention: MentionRow, entity: Pick<EntityRow, 'name'> 
 
 /** A date: the ISO value, the days it covers, its kind and what it was resolved against. */
 export function dateTip(date: DateRow): string {
-  const lines = [`Date: ${date.value}`, date.start_date === date.end_date ? `day: ${date.start_date}` : `from ${date.start_date} to ${date.end_date}`, `${date.kind}, ${date.granularity}${date.approximate ? ', approximate' : ''}`];
+  const lines = [
+    `Date: ${date.value}`,
+    date.start_date === date.end_date ? `day: ${date.start_date}` : `from ${date.start_date} to ${date.end_date}`,
+    `${date.kind}, ${date.granularity}${date.approximate ? ', approximate' : ''}`,
+  ];
   if (date.reference_date !== null) lines.push(`resolved against ${date.reference_date}`);
   return lines.join('\n');
 }

@@ -11,7 +11,10 @@ import { ResultCache } from './result-cache.ts';
 import type { EntityCluster } from '../document.ts';
 
 /** The fields of a loaded document that travel to a worker. */
-export type LoadedDocument = Pick<PipelineDocument, 'id' | 'source' | 'origin' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'>;
+export type LoadedDocument = Pick<
+  PipelineDocument,
+  'id' | 'source' | 'origin' | 'format' | 'sha256' | 'title' | 'published' | 'text' | 'status' | 'error' | 'warnings'
+>;
 
 /** One document to extract, with the config to extract it by. */
 export interface ExtractTask {
@@ -38,7 +41,15 @@ export function runDocumentStages(document: PipelineDocument, stages: readonly D
     try {
       stage.run(document, config);
     } catch (error) {
-      failDocument(document, diagnosticAt('error', MessageCode.STAGE_FAILED, { source: document.source, line: null }, `stage ${stage.name} failed: ${(error as Error).message}. This is a bug in quarry, not in the file: please report it with this document`));
+      failDocument(
+        document,
+        diagnosticAt(
+          'error',
+          MessageCode.STAGE_FAILED,
+          { source: document.source, line: null },
+          `stage ${stage.name} failed: ${(error as Error).message}. This is a bug in quarry, not in the file: please report it with this document`,
+        ),
+      );
       return;
     } finally {
       timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - started;
@@ -69,11 +80,7 @@ export function extractDocument(task: ExtractTask, stages: readonly DocumentStag
 }
 
 /** Runs the document stages on one loaded document and returns its result (entity references still local). */
-export function extractResult(
-  task: ExtractTask,
-  stages: readonly DocumentStage[],
-  timings: Record<string, number>,
-): DocumentResult {
+export function extractResult(task: ExtractTask, stages: readonly DocumentStage[], timings: Record<string, number>): DocumentResult {
   const document = createDocument(task.document);
   runDocumentStages(document, stages, task.config, timings);
   return documentResult(document);

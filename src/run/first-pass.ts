@@ -59,7 +59,12 @@ const NO_SURVEY: InputSurvey = { documents: 0, bytes: 0, leftOut: [] };
  * is taken from the cache. A document that fails is recorded in its result and the batch goes on; the run stops on
  * an error that is not the document's (the worker code cannot be bundled, the cache cannot be written).
  */
-export async function firstPass(source: SourceStage, documentStages: readonly DocumentStage[], linker: EntityLinker, settings: FirstPassSettings): Promise<FirstPassResult> {
+export async function firstPass(
+  source: SourceStage,
+  documentStages: readonly DocumentStage[],
+  linker: EntityLinker,
+  settings: FirstPassSettings,
+): Promise<FirstPassResult> {
   const { config, cache, phases, onProgress } = settings;
   const started = performance.now();
   const pass: FirstPassResult = { entries: [], extracted: 0, cached: 0, survey: NO_SURVEY, workerThreads: 0, stageMilliseconds: {}, serializeMilliseconds: 0 };
@@ -79,11 +84,20 @@ export async function firstPass(source: SourceStage, documentStages: readonly Do
       const outcome = await runner.run({ document, config }).catch((error: Error): ExtractOutcome => {
         if (error instanceof WorkerBundleError) throw error;
         // A worker that dies on one document (out of memory, a native crash) fails that document only.
-        const failedResult = failedExtraction(document, diagnosticAt('error', MessageCode.STAGE_FAILED, { source: document.source, line: null }, `the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`));
+        const failedResult = failedExtraction(
+          document,
+          diagnosticAt(
+            'error',
+            MessageCode.STAGE_FAILED,
+            { source: document.source, line: null },
+            `the worker extracting this document died (${error.message}); the other documents are not affected. If it ran out of memory, split the document or lower segment.maxPassageChars`,
+          ),
+        );
         return { clusters: [], serialized: ResultCache.serialize(failedResult), stageMilliseconds: {}, serializeMilliseconds: 0 };
       });
       await phases.timeAsync('cache_write', () => cache.write(key, outcome.serialized));
-      for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds)) pass.stageMilliseconds[stage] = (pass.stageMilliseconds[stage] ?? 0) + milliseconds;
+      for (const [stage, milliseconds] of Object.entries(outcome.stageMilliseconds))
+        pass.stageMilliseconds[stage] = (pass.stageMilliseconds[stage] ?? 0) + milliseconds;
       pass.serializeMilliseconds += outcome.serializeMilliseconds;
       clusters = outcome.clusters;
       pass.extracted++;

@@ -37,7 +37,11 @@ export interface ManifestFacts {
 
 /** Milliseconds rounded to whole ones, by name. */
 const roundedAndSorted = (milliseconds: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(milliseconds).sort().map(([name, value]) => [name, Math.round(value)]));
+  Object.fromEntries(
+    Object.entries(milliseconds)
+      .sort()
+      .map(([name, value]) => [name, Math.round(value)]),
+  );
 
 /** The manifest: inputs with hashes, config, package versions, counts per table, timings and peak memory. */
 export async function buildManifest(facts: ManifestFacts): Promise<Record<string, unknown>> {

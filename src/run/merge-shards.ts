@@ -14,12 +14,23 @@ import { writeResults } from './write-results.ts';
  * a single run over all inputs: the results are taken from the shards'
  * caches in input order and the entities are linked corpus-wide again.
  */
-export async function mergeShards(shardDirectories: readonly string[], config: ResolvedConfig, onProgress?: (event: ProgressEvent) => void): Promise<RunResult> {
-  return withOutputLock(config.output, async (lock) => ({ ...(await mergeLocked(shardDirectories, config, onProgress)), warnings: lock.warning === null ? [] : [lock.warning] }));
+export async function mergeShards(
+  shardDirectories: readonly string[],
+  config: ResolvedConfig,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<RunResult> {
+  return withOutputLock(config.output, async (lock) => ({
+    ...(await mergeLocked(shardDirectories, config, onProgress)),
+    warnings: lock.warning === null ? [] : [lock.warning],
+  }));
 }
 
 /** mergeShards under the lock of its output folder. */
-async function mergeLocked(shardDirectories: readonly string[], config: ResolvedConfig, onProgress?: (event: ProgressEvent) => void): Promise<Omit<RunResult, 'warnings'>> {
+async function mergeLocked(
+  shardDirectories: readonly string[],
+  config: ResolvedConfig,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<Omit<RunResult, 'warnings'>> {
   const clock = runClock();
   const startedAt = new Date();
   const phases = new PhaseTimes();

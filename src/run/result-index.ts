@@ -39,7 +39,12 @@ function resultIndexLines(entries: readonly IndexedResult[]): string[] {
 }
 
 /** Lists a run's results in input order, with where they are cached (relative to the output folder) and what the run wrote. */
-export async function writeResultIndex(config: ResolvedConfig, cacheDirectory: string, entries: readonly IndexedResult[], written: WrittenSummary): Promise<void> {
+export async function writeResultIndex(
+  config: ResolvedConfig,
+  cacheDirectory: string,
+  entries: readonly IndexedResult[],
+  written: WrittenSummary,
+): Promise<void> {
   const header: ResultIndexHeader = { cacheDirectory: path.relative(config.output, cacheDirectory), write: config.write, written };
   const lines = [JSON.stringify(header), ...resultIndexLines(entries)];
   await writeAtomically(path.join(config.output, RESULT_INDEX_FILE), `${lines.join('\n')}\n`);
@@ -63,7 +68,8 @@ async function resultIndexFile(output: string): Promise<{ header: Partial<Result
 /** Reads the result index of an output folder (a shard's); an InputError when the folder has none. */
 export async function readResultIndex(output: string): Promise<ResultEntry[]> {
   const index = await resultIndexFile(output).catch(() => null);
-  if (index === null || index.header.cacheDirectory === undefined) throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
+  if (index === null || index.header.cacheDirectory === undefined)
+    throw new InputError(`${output} has no ${RESULT_INDEX_FILE}: it is not the output folder of a quarry extract run`);
   const cache = new ResultCache(path.resolve(output, index.header.cacheDirectory));
   return index.lines.map((line) => {
     const [key, file, record] = JSON.parse(line) as [string, number, number];
@@ -96,6 +102,13 @@ export async function upToDateSummary(config: ResolvedConfig, cacheDirectory: st
   if (JSON.stringify(header.write) !== JSON.stringify(config.write)) return null;
   const expected = resultIndexLines(entries);
   if (lines.length !== expected.length || lines.some((line, index) => line !== expected[index])) return null;
-  const present = await Promise.all(outputFiles(config).map((file) => access(path.join(config.output, file)).then(() => true, () => false)));
+  const present = await Promise.all(
+    outputFiles(config).map((file) =>
+      access(path.join(config.output, file)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return present.every(Boolean) ? header.written : null;
 }

@@ -66,21 +66,27 @@ export class WorkerBundleError extends Error {
  * `--workers 0` and `--workers N` could differ where a user's install resolves others.
  */
 export async function bundleWorker(layout: CodeLayout): Promise<Uint8Array> {
-  const built = await import('esbuild').then(({ build }) => build({
-    entryPoints: [path.join(layout.code, 'run', layout.fromSources ? 'worker.ts' : 'worker.js')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    ...(layout.fromSources ? {} : { packages: 'external' as const }),
-    // No `target`: the syntax stays as written (ES2023, which Node 20 runs). With a Node target esbuild rewrites every regular
-    // expression with \p{...} into `new RegExp(...)`, built again at each call: 4.6x slower per test, in the hottest loops.
-    write: false,
-    plugins: [ownImportMeta(layout)],
-    banner: { js: BUNDLE_BANNER },
-    logLevel: 'silent',
-  })).catch((error: Error) => {
-    throw new WorkerBundleError(`could not bundle the worker threads' code with esbuild (${error.message.split('\n')[0]}). Reinstall with npm ci, or run with --workers 0 to extract in the main thread`);
-  });
+  const built = await import('esbuild')
+    .then(({ build }) =>
+      build({
+        entryPoints: [path.join(layout.code, 'run', layout.fromSources ? 'worker.ts' : 'worker.js')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        ...(layout.fromSources ? {} : { packages: 'external' as const }),
+        // No `target`: the syntax stays as written (ES2023, which Node 20 runs). With a Node target esbuild rewrites every regular
+        // expression with \p{...} into `new RegExp(...)`, built again at each call: 4.6x slower per test, in the hottest loops.
+        write: false,
+        plugins: [ownImportMeta(layout)],
+        banner: { js: BUNDLE_BANNER },
+        logLevel: 'silent',
+      }),
+    )
+    .catch((error: Error) => {
+      throw new WorkerBundleError(
+        `could not bundle the worker threads' code with esbuild (${error.message.split('\n')[0]}). Reinstall with npm ci, or run with --workers 0 to extract in the main thread`,
+      );
+    });
   return (built.outputFiles[0] as { contents: Uint8Array }).contents;
 }
 
@@ -98,7 +104,10 @@ async function removeStaleBundles(directory: string, keep: string): Promise<void
   for (const file of files) {
     if (file === keep || !file.startsWith('worker-')) continue;
     const full = path.join(directory, file);
-    const modified = await stat(full).then((info) => info.mtimeMs, () => Number.POSITIVE_INFINITY);
+    const modified = await stat(full).then(
+      (info) => info.mtimeMs,
+      () => Number.POSITIVE_INFINITY,
+    );
     if (Date.now() - modified > STALE_MILLISECONDS) await rm(full, { force: true });
   }
 }
@@ -107,7 +116,9 @@ async function removeStaleBundles(directory: string, keep: string): Promise<void
 export async function builtBundle(code: string): Promise<WorkerBundle> {
   const file = path.join(code, BUILT_BUNDLE);
   await access(file).catch(() => {
-    throw new WorkerBundleError(`the compiled package has no worker bundle (${file}): build it with npm run build, or run with --workers 0 to extract in the main thread`);
+    throw new WorkerBundleError(
+      `the compiled package has no worker bundle (${file}): build it with npm run build, or run with --workers 0 to extract in the main thread`,
+    );
   });
   return { url: pathToFileURL(file).href, release: async () => {} };
 }
@@ -126,7 +137,10 @@ export async function workerBundle(directory = BUNDLE_CACHE): Promise<WorkerBund
   if (!LAYOUT.fromSources) return builtBundle(LAYOUT.code);
   const name = `worker-${(await pipelineFingerprint()).slice(0, 20)}.mjs`;
   const cached = path.join(directory, name);
-  const found = await access(cached).then(() => true, () => false);
+  const found = await access(cached).then(
+    () => true,
+    () => false,
+  );
   if (found) return { url: pathToFileURL(cached).href, release: async () => {} };
   const contents = await bundleWorker(LAYOUT);
   try {

@@ -80,7 +80,10 @@ export async function writeResults(
 /** A result from its cache: it was written or found there, as written, earlier in the run, so a missing or changed one was removed or altered meanwhile. */
 async function readCachedResult(entry: ResultEntry): Promise<DocumentResult> {
   const result = await entry.cache.get(entry.key);
-  if (result === null) throw new Error(`a cached result (${entry.key}) vanished from the cache folder during the run, or its result no longer passes its schema; run again with --fresh to extract every document again`);
+  if (result === null)
+    throw new Error(
+      `a cached result (${entry.key}) vanished from the cache folder during the run, or its result no longer passes its schema; run again with --fresh to extract every document again`,
+    );
   return result;
 }
 
@@ -93,6 +96,19 @@ function withUniqueId(result: DocumentResult, seenIds: Set<string>): DocumentRes
   let id = result.document.source;
   for (let counter = 2; seenIds.has(id); counter++) id = `${result.document.source}~${counter}`;
   seenIds.add(id);
-  const error = diagnosticAt('error', MessageCode.LOAD_DUPLICATE_ID, { source: result.document.source, line: null }, `doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}". Give each record a distinct "id"`);
-  return { document: { ...result.document, doc_id: id, status: 'failed', error, passages: 0 }, passages: [], mentions: [], dates: [], figures: [], claims: [], clusters: [] };
+  const error = diagnosticAt(
+    'error',
+    MessageCode.LOAD_DUPLICATE_ID,
+    { source: result.document.source, line: null },
+    `doc_id "${result.document.doc_id}" is already taken by an earlier document; this one is left out as "${id}". Give each record a distinct "id"`,
+  );
+  return {
+    document: { ...result.document, doc_id: id, status: 'failed', error, passages: 0 },
+    passages: [],
+    mentions: [],
+    dates: [],
+    figures: [],
+    claims: [],
+    clusters: [],
+  };
 }

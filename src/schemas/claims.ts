@@ -27,12 +27,9 @@ export const ClaimRow = z
     end: SpanColumns.end,
     speaker: z.string().nullable().describe('Who says it: a name, or the description the text uses'),
     speaker_start: Offset.nullable().describe(
-      'Code point offset of the words the speaker was taken from (the name or description, '
-        + 'or the mention a pronoun resolves to)',
+      'Code point offset of the words the speaker was taken from (the name or description, ' + 'or the mention a pronoun resolves to)',
     ),
-    speaker_end: Offset.nullable().describe(
-      'Code point offset one past those words (exclusive); both null when there is no speaker',
-    ),
+    speaker_end: Offset.nullable().describe('Code point offset one past those words (exclusive); both null when there is no speaker'),
     speaker_entity_id: z.string().nullable().describe('The entity the speaker resolves to, when known'),
     cue: z.string().nullable().describe('The attributing verb ("said", "explained")'),
     entity_ids: z.array(z.string()).describe('Entities mentioned in the claim span'),

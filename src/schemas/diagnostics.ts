@@ -48,12 +48,16 @@ export type DiagnosticSeverity = z.infer<typeof DiagnosticSeverity>;
 export const Diagnostic = z.object({
   code: z.enum(MessageCode),
   severity: DiagnosticSeverity,
-  source: z.string().describe('The file or record it is about: a path relative to its input root (a folder for an unreadable folder), or a record source or document id'),
+  source: z
+    .string()
+    .describe('The file or record it is about: a path relative to its input root (a folder for an unreadable folder), or a record source or document id'),
   line: z.number().int().positive().nullable().describe('The line of source it is about (a JSONL record), when known'),
   reason: z.string().describe('What is wrong and what to do about it, without the code'),
   // Messages from before diagnostics were data name their place in three ways, and the rendered text must stay as it was.
   prefixed: z
     .boolean()
-    .describe('Whether the message puts its place before the reason ("CODE: a.txt:3: reason"); false when the reason names it itself ("a.txt has no text") or it is only read on its document\'s row'),
+    .describe(
+      'Whether the message puts its place before the reason ("CODE: a.txt:3: reason"); false when the reason names it itself ("a.txt has no text") or it is only read on its document\'s row',
+    ),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;

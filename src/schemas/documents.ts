@@ -13,12 +13,12 @@ export type DocumentStatus = z.infer<typeof DocumentStatus>;
 export const DocumentRow = z.object({
   doc_id: DocumentId,
   source: z.string().describe('Input file path relative to the input root (JSONL records: path:line)'),
-  origin: z
-    .string()
-    .nullable()
-    .describe("The document's own `source` field (JSONL record or Markdown front matter): where it says it comes from"),
+  origin: z.string().nullable().describe("The document's own `source` field (JSONL record or Markdown front matter): where it says it comes from"),
   format: DocumentFormat,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the raw input bytes (JSONL records: of the line)'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('SHA-256 of the raw input bytes (JSONL records: of the line)'),
   chars: z.number().int().nonnegative().describe('Length of text in Unicode code points'),
   title: z.string().nullable(),
   published: IsoDay.nullable().describe('Publication date from front matter or the JSONL record'),

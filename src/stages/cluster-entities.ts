@@ -44,7 +44,8 @@ export function clusterDocumentMentions(document: Pick<PipelineDocument, 'text' 
     const definition = ACRONYM_AFTER.exec(document.text.slice(mention.end, mention.end + 20));
     if (!definition || !mention.text.includes(' ')) continue;
     const acronym = (definition[1] as string).replace(/\./g, '');
-    if (initials(mention.text).toUpperCase() !== acronym.toUpperCase() && !acronym.split('').every((letter) => mention.text.toUpperCase().includes(letter))) continue;
+    if (initials(mention.text).toUpperCase() !== acronym.toUpperCase() && !acronym.split('').every((letter) => mention.text.toUpperCase().includes(letter)))
+      continue;
     const fullIndex = byKey.get(keyOf(mention.type, mention.text)) as number;
     const acronymIndex = byKey.get(keyOf(mention.type, acronym));
     if (acronymIndex !== undefined && acronymIndex !== fullIndex) {

@@ -1,4 +1,12 @@
-import { attributeFragment, attributeQuotation, paragraphIntroduction, tokenAtOrAfter, transcriptLabel, trailingAttributionInside, type Attribution } from '../claims/attribution.ts';
+import {
+  attributeFragment,
+  attributeQuotation,
+  paragraphIntroduction,
+  tokenAtOrAfter,
+  transcriptLabel,
+  trailingAttributionInside,
+  type Attribution,
+} from '../claims/attribution.ts';
 import { canSpeak, isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
@@ -191,7 +199,9 @@ function quoteClaims(
     // A Title Case quotation after a preposition or a possessive names a work or a show ("on CBS's “Face the Nation,”").
     if (WORK_BEFORE.test(before) && isTitle(text.slice(quotation.start, quotation.end))) continue;
     let end = quotation.end;
-    let attribution: Attribution | null = NAMING_BEFORE.test(before) ? null : (transcriptLabel(context, quotation) ?? attributeQuotation(context, quotation, passage.start));
+    let attribution: Attribution | null = NAMING_BEFORE.test(before)
+      ? null
+      : (transcriptLabel(context, quotation) ?? attributeQuotation(context, quotation, passage.start));
     if (quotation.close === null && attribution === null) {
       const inside = trailingAttributionInside(context, quotation);
       if (inside !== null) {
@@ -217,20 +227,42 @@ function quoteClaims(
       if (words(quotedText).length < MIN_UNATTRIBUTED_WORDS && !/^[^\p{L}]*\p{Lu}.*[.!?]$/u.test(quotedText)) continue;
     }
     const at = attribution?.speaker?.start ?? quotation.open;
-    pending.push({ claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null), phrase: attribution?.speaker ?? null, at, continues: attribution === null, passive: attribution?.passive ?? false, quotation, fragment: embedded });
+    pending.push({
+      claim: claimOf(text, { start: quotation.start, end }, passageIndex, 'quote', attribution?.cue?.text ?? null),
+      phrase: attribution?.speaker ?? null,
+      at,
+      continues: attribution === null,
+      passive: attribution?.passive ?? false,
+      quotation,
+      fragment: embedded,
+    });
   }
   return pending;
 }
 
 /** The reported speech of a passage's sentences, outside its quotations. */
-function reportedClaims(document: PipelineDocument, analysis: PassageAnalysis, context: TokenContext, passageIndex: number, quoted: (token: Token) => boolean): PendingClaim[] {
+function reportedClaims(
+  document: PipelineDocument,
+  analysis: PassageAnalysis,
+  context: TokenContext,
+  passageIndex: number,
+  quoted: (token: Token) => boolean,
+): PendingClaim[] {
   const pending: PendingClaim[] = [];
   let first = 0;
   while (first < analysis.tokens.length) {
     let last = first;
     while (last + 1 < analysis.tokens.length && (analysis.tokens[last + 1] as Token).sentence === (analysis.tokens[first] as Token).sentence) last++;
     for (const reported of findReportedSpeech(context, first, last, quoted)) {
-      pending.push({ claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue), phrase: reported.speaker, at: reported.speaker?.start ?? reported.clause.start, continues: false, passive: reported.passive, quotation: null, fragment: false });
+      pending.push({
+        claim: claimOf(document.text, reported.clause, passageIndex, 'reported', reported.cue),
+        phrase: reported.speaker,
+        at: reported.speaker?.start ?? reported.clause.start,
+        continues: false,
+        passive: reported.passive,
+        quotation: null,
+        fragment: false,
+      });
     }
     first = last + 1;
   }
@@ -276,7 +308,17 @@ export function findClaims(document: PipelineDocument): Claim[] {
         reader.readUpTo(tokenAtOrAfter(analysis.tokens, item.phrase.start));
         speaker = discourse.resolve(item.phrase, sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token));
         if (speaker !== null && item.phrase.kind !== 'pronoun') {
-          discourse.add({ text: speaker.text, span: speaker.span, head: item.phrase.head, plural: item.phrase.plural, gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)), kind: speakerKind(item.phrase, analysis.tokens), named: item.phrase.kind === 'name', sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token), subject: true });
+          discourse.add({
+            text: speaker.text,
+            span: speaker.span,
+            head: item.phrase.head,
+            plural: item.phrase.plural,
+            gender: genderOf(item.phrase, nameGender(analysis.tokens, item.phrase)),
+            kind: speakerKind(item.phrase, analysis.tokens),
+            named: item.phrase.kind === 'name',
+            sentence: sentenceOrder(passageIndex, analysis.tokens[item.phrase.first] as Token),
+            subject: true,
+          });
         }
       } else if (item.continues) {
         speaker = passageSpeaker ?? (quoteOnly || passageQuotes[0]?.continued === true ? previousSpeaker : null);
@@ -301,7 +343,8 @@ export function findClaims(document: PipelineDocument): Claim[] {
     if (introduction?.speaker != null && !introduction.passive) {
       // "Caddell continued:" hands the next paragraph's quotation to its speaker.
       reader.readUpTo(analysis.tokens.length);
-      previousSpeaker = discourse.resolve(introduction.speaker, sentenceOrder(passageIndex, analysis.tokens[introduction.speaker.first] as Token)) ?? previousSpeaker;
+      previousSpeaker =
+        discourse.resolve(introduction.speaker, sentenceOrder(passageIndex, analysis.tokens[introduction.speaker.first] as Token)) ?? previousSpeaker;
     } else if (passageSpeaker !== null) previousSpeaker = passageSpeaker;
     else if (passageQuotes.length === 0 && analysis.tokens.length > 0) {
       // A paragraph of narration introduces who the next paragraph quotes ("Sen. Bernie Sanders also called on the

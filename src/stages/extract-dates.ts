@@ -6,7 +6,18 @@ import { MessageCode, type DateGranularity, type DateKind } from '../schemas/ind
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { utcDate } from '../schemas/calendar-day.ts';
-import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, weekValue, yearValue, type CalendarValue } from '../text/calendar.ts';
+import {
+  centuryValue,
+  dayValue,
+  decadeValue,
+  monthValue,
+  parseIsoDay,
+  quarterValue,
+  rangeValue,
+  weekValue,
+  yearValue,
+  type CalendarValue,
+} from '../text/calendar.ts';
 import { textBefore } from '../text/context.ts';
 import { MEASURE_UNIT_WORD } from '../text/units.ts';
 import { MONTHS, SEASONS } from '../text/vocabulary.ts';
@@ -28,11 +39,13 @@ const NEUTRAL_REFERENCE = '2000-01-01';
 
 const MONTH_NAMES = new RegExp(String.raw`\b(?:${MONTHS.join('|')})\b`, 'gi');
 /** Words before a month name standing alone that make it a date ("in May", "since March"); without them "May" is a verb or a name. */
-const MONTH_CUE = /(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|of|early|late|mid|between|and|or|last|next|this|throughout|until|in early|in late)[\s-]+|[-–—]\s*)$/i;
+const MONTH_CUE =
+  /(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|of|early|late|mid|between|and|or|last|next|this|throughout|until|in early|in late)[\s-]+|[-–—]\s*)$/i;
 /** Prepositions chrono takes into a span ("on 8 March"); the date is what follows. */
 const LEADING_PREPOSITION = /^(?:on|at|in|by|since|from|until|during|of|for)\s+/i;
 /** Modifiers that belong to the expression, before it: "the beginning of 2021", "early 2021", "mid-January", "about 2010". */
-const MODIFIER_BEFORE = /(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]|mid-|(?:about|around|approximately|roughly|circa|c\.)\s+)$/i;
+const MODIFIER_BEFORE =
+  /(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]|mid-|(?:about|around|approximately|roughly|circa|c\.)\s+)$/i;
 /** "earlier this year", "later this month": said of a period relative to now, the adverb belongs to it. */
 const ADVERB_BEFORE_RELATIVE = /\b(?:earlier|later)\s+$/i;
 const APPROXIMATE_MODIFIER = /^(?:the\s+)?(?:early|late|mid|about|around|approximately|roughly|circa|c\.)/i;
@@ -41,12 +54,34 @@ const APPROXIMATE_MODIFIER = /^(?:the\s+)?(?:early|late|mid|about|around|approxi
  * one of these, written with a capital (not in capitals), which date it ("In 2016", "Fiscal 2016", "March 2016").
  */
 const WORDS_BEFORE_A_YEAR: ReadonlySet<string> = new Set(
-  ['in', 'since', 'by', 'until', 'from', 'before', 'after', 'during', 'around', 'of', 'the', 'and', 'or', 'between', 'through', 'early', 'late', 'mid', 'fiscal', 'year', ...SEASONS, ...MONTHS].map(
-    (word) => word.charAt(0).toUpperCase() + word.slice(1),
-  ),
+  [
+    'in',
+    'since',
+    'by',
+    'until',
+    'from',
+    'before',
+    'after',
+    'during',
+    'around',
+    'of',
+    'the',
+    'and',
+    'or',
+    'between',
+    'through',
+    'early',
+    'late',
+    'mid',
+    'fiscal',
+    'year',
+    ...SEASONS,
+    ...MONTHS,
+  ].map((word) => word.charAt(0).toUpperCase() + word.slice(1)),
 );
 /** Counting words before a number: "more than 2000" counts, it does not date. */
-const QUANTITY_BEFORE = /\b(?:more than|fewer than|less than|at least|up to|over|about|nearly|almost|some|roughly|approximately|around|total of|number of|No\.|number|#)\s*$/i;
+const QUANTITY_BEFORE =
+  /\b(?:more than|fewer than|less than|at least|up to|over|about|nearly|almost|some|roughly|approximately|around|total of|number of|No\.|number|#)\s*$/i;
 
 function calendarValue(parsed: chrono.ParsedComponents, granularity: DateGranularity): CalendarValue {
   const year = parsed.get('year') as number;
@@ -163,7 +198,13 @@ function isYearInContext(document: PipelineDocument, analysis: PassageAnalysis |
   if (next?.tags.has('Plural') && !next.tags.has('ProperNoun') && !determined) return false;
   if (previous !== null && previous.sentence === analysis.tokens.find((token) => token.start >= span.start)?.sentence) {
     const isFirstOfSentence = analysis.tokens.find((token) => token.sentence === previous.sentence) === previous;
-    if (/^\p{Lu}/u.test(previous.text) && !isFirstOfSentence && !WORDS_BEFORE_A_YEAR.has(previous.text) && document.text.slice(previous.end, span.start).trim() === '') return false;
+    if (
+      /^\p{Lu}/u.test(previous.text) &&
+      !isFirstOfSentence &&
+      !WORDS_BEFORE_A_YEAR.has(previous.text) &&
+      document.text.slice(previous.end, span.start).trim() === ''
+    )
+      return false;
   }
   return true;
 }
@@ -188,7 +229,9 @@ function adjustSpan(passageText: string, index: number, text: string): { start: 
   const preposition = LEADING_PREPOSITION.exec(text);
   if (preposition) start += preposition[0].length;
   while (end > start && /[\s,]/.test(passageText[end - 1] as string)) end--;
-  const modifier = MODIFIER_BEFORE.exec(textBefore(passageText, start)) ?? (/^(?:this|last|next)\s/i.test(passageText.slice(start, end)) ? ADVERB_BEFORE_RELATIVE.exec(textBefore(passageText, start)) : null);
+  const modifier =
+    MODIFIER_BEFORE.exec(textBefore(passageText, start)) ??
+    (/^(?:this|last|next)\s/i.test(passageText.slice(start, end)) ? ADVERB_BEFORE_RELATIVE.exec(textBefore(passageText, start)) : null);
   let approximate = false;
   if (modifier) {
     start -= modifier[0].length;
@@ -241,7 +284,8 @@ export function findTextReference(document: PipelineDocument, readings = new Pas
       const alone = before.trim() === '' && /^\s*(?:[|,·•-]|\d{1,2}[:.]\d\d|$)/.test(after) && text.length <= 80;
       const labelled = DATE_BEFORE_LABEL.test(before);
       const dateline = DATELINE_PLACE.test(before) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(after);
-      if (alone || labelled || dateline) return dayValue(result.start.get('year') as number, result.start.get('month') as number, result.start.get('day') as number).value;
+      if (alone || labelled || dateline)
+        return dayValue(result.start.get('year') as number, result.start.get('month') as number, result.start.get('day') as number).value;
     }
   }
   return yearlessDateline(document, readings);
@@ -258,9 +302,17 @@ function yearlessDateline(document: PipelineDocument, readings: PassageReadings)
   const first = document.passages[0];
   if (first === undefined || first.start > 1000) return null;
   const firstText = document.text.slice(first.start, first.end);
-  const dateline = readings.read(0, NEUTRAL_REFERENCE).find(
-    (result) => result.start.isCertain('day') && result.start.isCertain('month') && !result.start.isCertain('year') && !result.end && DATELINE_PLACE.test(firstText.slice(0, result.index)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(firstText.slice(result.index + result.text.length)),
-  );
+  const dateline = readings
+    .read(0, NEUTRAL_REFERENCE)
+    .find(
+      (result) =>
+        result.start.isCertain('day') &&
+        result.start.isCertain('month') &&
+        !result.start.isCertain('year') &&
+        !result.end &&
+        DATELINE_PLACE.test(firstText.slice(0, result.index)) &&
+        /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(firstText.slice(result.index + result.text.length)),
+    );
   if (dateline === undefined) return null;
   let year: number | null = null;
   for (const [passageIndex, passage] of document.passages.entries()) {
@@ -286,7 +338,13 @@ function yearlessDateline(document: PipelineDocument, readings: PassageReadings)
  * "two weeks later" and the like use the previous date the text mentions.
  * Returns the dates and the number left out for want of a reference.
  */
-export function findDates(document: PipelineDocument, defaultReference: string | null, documentReference: string | null, fallbackReference: string | null = null, readings = new PassageReadings(document)): { dates: DateExpression[]; unresolved: number } {
+export function findDates(
+  document: PipelineDocument,
+  defaultReference: string | null,
+  documentReference: string | null,
+  fallbackReference: string | null = null,
+  readings = new PassageReadings(document),
+): { dates: DateExpression[]; unresolved: number } {
   const dates: DateExpression[] = [];
   let nearestExplicit: string | null = null;
   let lastMentioned: string | null = null;
@@ -300,7 +358,9 @@ export function findDates(document: PipelineDocument, defaultReference: string |
       if (reading === null || !isCalendarSpan(found.text.replace(LEADING_PREPOSITION, ''), found, passageText)) continue;
       let reference: string | null = null;
       if (reading.needsReference) {
-        reference = reading.anaphoric ? (lastMentioned ?? documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference) : (documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference);
+        reference = reading.anaphoric
+          ? (lastMentioned ?? documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference)
+          : (documentReference ?? nearestExplicit ?? defaultReference ?? fallbackReference);
         if (reference === null) {
           unresolved++;
           continue;
@@ -309,7 +369,8 @@ export function findDates(document: PipelineDocument, defaultReference: string |
         const again = parseWith(reference).find((result) => result.index === found.index && result.text === found.text);
         reading = again === undefined ? null : read(again);
         if (reading === null) continue;
-        const yearlessMonth = reading.kind === 'date' && reading.value.granularity === 'month' && !found.start.isCertain('year') && !found.start.tags().has(DateTag.relative);
+        const yearlessMonth =
+          reading.kind === 'date' && reading.value.granularity === 'month' && !found.start.isCertain('year') && !found.start.tags().has(DateTag.relative);
         if (yearlessMonth) reading.value = leanYearlessMonth(reading.value, passageText, found.index, reference);
       }
       const adjusted = adjustSpan(passageText, found.index, found.text);
@@ -342,11 +403,21 @@ export function findDates(document: PipelineDocument, defaultReference: string |
  * dateline, else the latest calendar date in the text (the article was
  * written after what it reports), else the configured default.
  */
-export function recordedReference(published: string | null, textReference: string | null, dates: readonly DateExpression[], defaultReference: string | null): DocumentReference | null {
+export function recordedReference(
+  published: string | null,
+  textReference: string | null,
+  dates: readonly DateExpression[],
+  defaultReference: string | null,
+): DocumentReference | null {
   if (published !== null) return { date: published, source: 'published' };
   if (textReference !== null) return { date: textReference, source: 'text' };
-  const calendarDates = dates.filter((date) => date.kind === 'date' && (date.granularity === 'day' || date.granularity === 'month' || date.granularity === 'year'));
-  const latest = calendarDates.map((date) => date.startDate).sort().at(-1);
+  const calendarDates = dates.filter(
+    (date) => date.kind === 'date' && (date.granularity === 'day' || date.granularity === 'month' || date.granularity === 'year'),
+  );
+  const latest = calendarDates
+    .map((date) => date.startDate)
+    .sort()
+    .at(-1);
   if (latest !== undefined) return { date: latest, source: 'text' };
   return defaultReference === null ? null : { date: defaultReference, source: 'config' };
 }
@@ -368,7 +439,15 @@ export const extractDates: DocumentStage = {
       // Relative dates before any explicit one: the date recorded as the document's reference (the latest date of the text) stands in for the publication date.
       ({ dates, unresolved } = findDates(document, defaultReference, document.published ?? textReference, reference.date, readings));
     }
-    if (unresolved > 0) document.warnings.push(diagnosticOn('warning', MessageCode.DATE_UNRESOLVED, document.source, `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`));
+    if (unresolved > 0)
+      document.warnings.push(
+        diagnosticOn(
+          'warning',
+          MessageCode.DATE_UNRESOLVED,
+          document.source,
+          `${unresolved} year-less or relative date(s) left out: the text has no publication date and no explicit date to resolve them against; set extractDates.defaultReferenceDate, or give the document a published date`,
+        ),
+      );
     document.dates = dates;
     document.referenceDate = reference?.date ?? null;
     document.referenceSource = reference?.source ?? null;

@@ -4,7 +4,16 @@ import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { textBefore } from '../text/context.ts';
 import { groupByPassage } from '../text/spans.ts';
-import { findNumbers, numberConventions, ORDINAL_EXPRESSION, parseOrdinal, parseNumber, splitScale, type FoundNumber, type NumberConventions } from '../text/numbers.ts';
+import {
+  findNumbers,
+  numberConventions,
+  ORDINAL_EXPRESSION,
+  parseOrdinal,
+  parseNumber,
+  splitScale,
+  type FoundNumber,
+  type NumberConventions,
+} from '../text/numbers.ts';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, DIGIT_ONLY_UNITS, MEASURE_UNIT_WORD, TIME_UNITS } from '../text/units.ts';
 import { extractFiguresOptions } from './options/extract-figures.ts';
 
@@ -14,7 +23,10 @@ const QUALIFIERS_BEFORE: [RegExp, FigureQualifier][] = [
   [/\b(?:no more than|at most|up to|a maximum of|as many as|as much as)\s+$/i, 'at_most'],
   [/\b(?:(?:just |well |slightly |far |much )?more than|(?:just |well |slightly )?over|above|upwards of|in excess of|exceeding|north of)\s+$/i, 'more_than'],
   [/\b(?:(?:just |slightly )?(?:less|fewer) than|(?:just )?under|below|short of)\s+$/i, 'less_than'],
-  [/\b(?:about|approximately|approx\.|around|nearly|almost|roughly|some|an estimated|estimated|close to|circa|or so|upward of|an approximate)\s+$/i, 'approximately'],
+  [
+    /\b(?:about|approximately|approx\.|around|nearly|almost|roughly|some|an estimated|estimated|close to|circa|or so|upward of|an approximate)\s+$/i,
+    'approximately',
+  ],
 ];
 /** Words after a number that qualify it ("100 or more"). */
 const QUALIFIERS_AFTER: [RegExp, FigureQualifier][] = [
@@ -35,7 +47,8 @@ const GLUED_MEASURE = new RegExp(`(?<![\\p{L}\\p{N}_.,])\\d+(?:[.,]\\d+)*(?=${ME
 /** Numbers that are a time of day, a phone number, a score or part of an identifier, judged by what follows. */
 const NOT_A_FIGURE_AFTER = /^(?::\d|[-–]\d{3,}|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|EST|BST)(?![a-z])|\/\d)/i;
 /** Labels before an identifier ("No. 5", "page 12", "room 101"). */
-const IDENTIFIER_BEFORE = /(?:\b(?:no\.?|nos\.?|number|page|pages|p\.|pp\.|room|flight|route|highway|section|article|chapter|clause|paragraph|verse|version|vol\.?|volume|model|grade|platform|gate|channel|bus|line|ward|seat|lot|unit|apartment|apt\.?|suite|box|code|ext\.?|id|case|act|resolution|phase|level|step|item)|[#№])\s*$/i;
+const IDENTIFIER_BEFORE =
+  /(?:\b(?:no\.?|nos\.?|number|page|pages|p\.|pp\.|room|flight|route|highway|section|article|chapter|clause|paragraph|verse|version|vol\.?|volume|model|grade|platform|gate|channel|bus|line|ward|seat|lot|unit|apartment|apt\.?|suite|box|code|ext\.?|id|case|act|resolution|phase|level|step|item)|[#№])\s*$/i;
 const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?/g;
 const CURRENCY_SYMBOL = CURRENCY_SYMBOLS.map(([symbol]) => escapeRegExp(symbol)).join('|');
 /**
@@ -47,12 +60,14 @@ const RANGE_LINK = new RegExp(`^(?<echo>\\s*%|\\s+(?:percent|per cent))?\\s*(?<w
 /** "between" or "from" before the first number of a range, maybe with its currency ("between $5 and $7"). */
 const BETWEEN_BEFORE = new RegExp(`\\b(?:between|from)\\s+(?:${CURRENCY_SYMBOL}\\s?)?$`, 'iu');
 /** The second number of a hyphenated pair, with commas and a scale ("-4,000", "-6 million"). */
-const HYPHENATED_SECOND = /^[-–]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|lakh|million|crore|billion|trillion))*)(?![\p{L}\p{N}]|[-–.,]\d)/u;
+const HYPHENATED_SECOND =
+  /^[-–]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|lakh|million|crore|billion|trillion))*)(?![\p{L}\p{N}]|[-–.,]\d)/u;
 /** An age said as an adjective: "the 23-year-old", "a 10-month-old girl". */
 const AGE_ADJECTIVE = /^[-\s](?:year|month|week|day)s?[-\s]old\b/i;
 /** Words standing between a number and its counted noun that are not part of it ("three such stories"). */
 const SKIPPED_BEFORE_ITEM = /^(?:such|more|other|additional|further|extra|of|these|those|the|their|his|her|its|our|your|my|out)$/i;
-const FIRST_WORDS = /^(?:the|a|an|of|to|in|on|at|by|for|with|and|or|than|over|about|nearly|some|up|least|more|less|under|around|almost|roughly|from|between|just|only|top|all|another|every|each|some)$/i;
+const FIRST_WORDS =
+  /^(?:the|a|an|of|to|in|on|at|by|for|with|and|or|than|over|about|nearly|some|up|least|more|less|under|around|almost|roughly|from|between|just|only|top|all|another|every|each|some)$/i;
 /** Vague or pronoun-like uses of "one": "one of them", "no one", "one day". */
 const ONE = /^one$/i;
 
@@ -83,7 +98,12 @@ const isPlural = (token: Token): boolean =>
   (token.tags.has('ProperNoun') && /(?:men|[^s'’]s)$/i.test(token.text));
 /** After a number, a word in -s that compromise read as a verb ("three such stories") is a plural noun: a verb after a plural count would not take -s. */
 const isVerbReadAsPlural = (token: Token): boolean => token.tags.has('PresentTense') && /[^s'’]s$/i.test(token.text) && !token.tags.has('Auxiliary');
-const isNounLike = (token: Token): boolean => (token.tags.has('Noun') || token.tags.has('Adjective')) && !token.tags.has('Pronoun') && !token.tags.has('Value') && !token.tags.has('Possessive') && !ITEM_STOP_WORDS.test(token.normal);
+const isNounLike = (token: Token): boolean =>
+  (token.tags.has('Noun') || token.tags.has('Adjective')) &&
+  !token.tags.has('Pronoun') &&
+  !token.tags.has('Value') &&
+  !token.tags.has('Possessive') &&
+  !ITEM_STOP_WORDS.test(token.normal);
 /** Words compromise may read as nouns that end a counted noun phrase ("her second son less than a year"). */
 const ITEM_STOP_WORDS = /^(?:less|more|fewer|than|each|apiece|ago|later|earlier|total|altogether|so|too)$/i;
 
@@ -125,7 +145,13 @@ function antecedent(tokens: readonly Token[], before: number, text: string): str
     if (token.sentence < sentence - 1) break;
     if (token.tags.has('Noun') && isPlural(token) && !token.tags.has('Pronoun') && !token.tags.has('ProperNoun')) {
       let start = position;
-      while (start > 0 && isNounLike(tokens[start - 1] as Token) && !(tokens[start - 1] as Token).tags.has('Determiner') && (tokens[start - 1] as Token).post.trim() === '') start--;
+      while (
+        start > 0 &&
+        isNounLike(tokens[start - 1] as Token) &&
+        !(tokens[start - 1] as Token).tags.has('Determiner') &&
+        (tokens[start - 1] as Token).post.trim() === ''
+      )
+        start--;
       return text.slice((tokens[start] as Token).start, token.end);
     }
   }
@@ -159,19 +185,42 @@ function isInName(analysis: PassageAnalysis, number: Span, text: string, isHeadi
   const numberText = text.slice(number.start, number.end);
   const lastIndex = tokens.findLastIndex((candidate) => candidate.end <= number.end);
   const next = tokens[lastIndex + 1];
-  const nextIsName = next !== undefined && text.slice(number.end, next.start).trim() === '' && /^\p{Lu}/u.test(next.text) && !isPlural(next) && !next.tags.has('Demonym') && !next.tags.has('Date') && !next.tags.has('Month');
+  const nextIsName =
+    next !== undefined &&
+    text.slice(number.end, next.start).trim() === '' &&
+    /^\p{Lu}/u.test(next.text) &&
+    !isPlural(next) &&
+    !next.tags.has('Demonym') &&
+    !next.tags.has('Date') &&
+    !next.tags.has('Month');
   // A number word in capitals mid-sentence is a name ("the Nine Commentaries"); so are digits before a capitalised singular noun ("610 Office").
   if (/^\p{Lu}/u.test(numberText) && /^\p{L}/u.test(numberText) && !firstOfSentence) return true;
   if (/^\d/.test(numberText) && nextIsName && !MEASURE_AFTER.test(text.slice(number.end))) return true;
   // A number word that begins a name ends it too: "Erik ten Hag's side", "Ten Hag, whose future", unlike "two Republican senators", where a noun follows.
   const afterNext = next === undefined ? undefined : tokens[lastIndex + 2];
-  const nameEnds = next !== undefined && (/[^\s]/.test(next.post) || next.tags.has('Possessive') || afterNext === undefined || !afterNext.tags.has('Noun') || afterNext.tags.has('ProperNoun'));
+  const nameEnds =
+    next !== undefined &&
+    (/[^\s]/.test(next.post) || next.tags.has('Possessive') || afterNext === undefined || !afterNext.tags.has('Noun') || afterNext.tags.has('ProperNoun'));
   if (/^\p{L}/u.test(numberText) && nextIsName && nameEnds && !(next as Token).tags.has('Verb')) return true;
   const previous = tokens[index - 1];
   // Digits after a capitalised noun name a thing ("Flight 370", "Article 23"), unless a counted noun follows ("Yunnan 47 practitioners").
-  if (/^\d/.test(numberText) && !(next !== undefined && isPlural(next)) && previous !== undefined && !firstOfSentence && previous.sentence === token.sentence && text.slice(previous.end, number.start).trim() === '') {
+  if (
+    /^\d/.test(numberText) &&
+    !(next !== undefined && isPlural(next)) &&
+    previous !== undefined &&
+    !firstOfSentence &&
+    previous.sentence === token.sentence &&
+    text.slice(previous.end, number.start).trim() === ''
+  ) {
     // Capitalised or camel-cased ("iPhone 15").
-    if (/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(previous.text) && !FIRST_WORDS.test(previous.normal) && !previous.tags.has('Month') && !previous.tags.has('Date') && (previous.tags.has('ProperNoun') || previous.tags.has('Noun'))) return true;
+    if (
+      /^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(previous.text) &&
+      !FIRST_WORDS.test(previous.normal) &&
+      !previous.tags.has('Month') &&
+      !previous.tags.has('Date') &&
+      (previous.tags.has('ProperNoun') || previous.tags.has('Noun'))
+    )
+      return true;
   }
   return false;
 }
@@ -204,7 +253,15 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
       if (second === null || scoreRun) continue;
       const low = scaledLow(value, match.text, second, conventions);
       if (second.value <= low) continue;
-      candidates.push({ start, end: end + (hyphenated as RegExpExecArray)[0].length, value: low, valueMax: second.value, number: { start, end: end + (hyphenated as RegExpExecArray)[0].length }, kind: 'count', between: false });
+      candidates.push({
+        start,
+        end: end + (hyphenated as RegExpExecArray)[0].length,
+        value: low,
+        valueMax: second.value,
+        number: { start, end: end + (hyphenated as RegExpExecArray)[0].length },
+        kind: 'count',
+        between: false,
+      });
       continue;
     }
     const link = RANGE_LINK.exec(after);
@@ -231,13 +288,27 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
         value /= high;
         end = next.index + next.text.length;
         matchIndex++;
-      } else if (second !== null && second.value > low && /^(?:[-–—]|to|and)$/.test(word) && (word !== 'and' || between) && (link.groups?.echo === undefined || PERCENT_AFTER.test(afterSecond))) {
+      } else if (
+        second !== null &&
+        second.value > low &&
+        /^(?:[-–—]|to|and)$/.test(word) &&
+        (word !== 'and' || between) &&
+        (link.groups?.echo === undefined || PERCENT_AFTER.test(afterSecond))
+      ) {
         value = low;
         valueMax = second.value;
         end = next.index + next.text.length;
         ranged = between;
         matchIndex++;
-      } else if (second !== null && second.value < value && /^(?:[-–]|to)$/.test(word) && link.groups?.echo === undefined && !between && /^\d/.test(next.text) && /^[\d,]+$/.test(match.text)) {
+      } else if (
+        second !== null &&
+        second.value < value &&
+        /^(?:[-–]|to)$/.test(word) &&
+        link.groups?.echo === undefined &&
+        !between &&
+        /^\d/.test(next.text) &&
+        /^[\d,]+$/.test(match.text)
+      ) {
         matchIndex++;
         continue;
       }
@@ -261,16 +332,34 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
     if (isWord && !/\b(?:the|its|his|her|their|our|my|your)\s+$/i.test(textBefore(text, match.index))) continue;
     // "the second quarter", "the first half": a part of the year, said as a date, not a rank.
     if (/^\s+(?:quarter|half)\b/i.test(text.slice(match.index + match[0].length))) continue;
-    candidates.push({ start: match.index, end: match.index + match[0].length, value, valueMax: null, number: { start: match.index, end: match.index + match[0].length }, kind: 'ordinal', between: false });
+    candidates.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      value,
+      valueMax: null,
+      number: { start: match.index, end: match.index + match[0].length },
+      kind: 'ordinal',
+      between: false,
+    });
   }
   // "in her 70s", "in their early 20s": an age between the decade's bounds.
   for (const match of text.matchAll(/\b(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?<decade>[1-9]0)['’]?s\b/gi)) {
     const decade = match.groups?.decade as string;
     const start = match.index + match[0].length - decade.length - (match[0].endsWith("'s") || match[0].endsWith('’s') ? 2 : 1);
-    candidates.push({ start, end: match.index + match[0].length, value: Number(decade), valueMax: Number(decade) + 9, number: { start, end: match.index + match[0].length }, kind: 'measure', between: false });
+    candidates.push({
+      start,
+      end: match.index + match[0].length,
+      value: Number(decade),
+      valueMax: Number(decade) + 9,
+      number: { start, end: match.index + match[0].length },
+      kind: 'measure',
+      between: false,
+    });
   }
   // "half an hour", "less than a year": an article as the number of a duration, only when it is measured ("a year later" is no figure).
-  for (const match of text.matchAll(/\b(?<half>half\s+)?(?<article>an?)\s+(?<unit>hour|year|month|week|day|minute|decade|century|mile|kilometre|kilometer)\b/gi)) {
+  for (const match of text.matchAll(
+    /\b(?<half>half\s+)?(?<article>an?)\s+(?<unit>hour|year|month|week|day|minute|decade|century|mile|kilometre|kilometer)\b/gi,
+  )) {
     const half = match.groups?.half !== undefined;
     const before = textBefore(text, match.index);
     if (!half && !QUALIFIERS_BEFORE.some(([pattern]) => pattern.test(before))) continue;
@@ -293,17 +382,31 @@ function findCandidates(text: string, conventions: NumberConventions): Candidate
  * Finds the figures of one passage; dates and entity mentions (`taken`, those
  * of this passage) are never figures.
  */
-export function findFigures(document: PipelineDocument, analysis: PassageAnalysis, passageIndex: number, taken: readonly Span[], conventions: NumberConventions): FigureExpression[] {
+export function findFigures(
+  document: PipelineDocument,
+  analysis: PassageAnalysis,
+  passageIndex: number,
+  taken: readonly Span[],
+  conventions: NumberConventions,
+): FigureExpression[] {
   const text = analysis.text;
   const offset = analysis.offset;
   const isHeading = document.passages[passageIndex]?.isHeading ?? false;
   const figures: FigureExpression[] = [];
-  const phoneNumbers = [...text.matchAll(PHONE_NUMBER)].filter((match) => match[0].replace(/\D/g, '').length >= 7).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const phoneNumbers = [...text.matchAll(PHONE_NUMBER)]
+    .filter((match) => match[0].replace(/\D/g, '').length >= 7)
+    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
   for (const candidate of findCandidates(text, conventions)) {
     let { start, end, kind } = candidate;
     const valueMax = candidate.valueMax;
     const numberText = text.slice(candidate.number.start, candidate.number.end);
-    if (NOT_A_FIGURE_AFTER.test(text.slice(end)) || /\d[:.]$/.test(textBefore(text, candidate.number.start)) || IDENTIFIER_BEFORE.test(textBefore(text, start)) || overlapsAny(candidate.number, phoneNumbers)) continue;
+    if (
+      NOT_A_FIGURE_AFTER.test(text.slice(end)) ||
+      /\d[:.]$/.test(textBefore(text, candidate.number.start)) ||
+      IDENTIFIER_BEFORE.test(textBefore(text, start)) ||
+      overlapsAny(candidate.number, phoneNumbers)
+    )
+      continue;
     let unit: string | null = kind === 'measure' ? 'years' : null;
     if (kind === 'count') {
       const rest = text.slice(end);
@@ -358,7 +461,15 @@ export function findFigures(document: PipelineDocument, analysis: PassageAnalysi
     if (overlapsAny(numberSpan, taken) || overlapsAny(span, figures)) continue;
     // A digit string too long for a double ("999…" of a thousand digits) parses to Infinity: not a figure anyone can use, and not a valid row.
     if (!Number.isFinite(candidate.value) || (valueMax !== null && !Number.isFinite(valueMax))) continue;
-    if (kind === 'count' && /^\d{4}$/.test(numberText) && valueMax === null && Number(numberText) >= 1900 && Number(numberText) <= 2099 && qualifier === 'exact') continue;
+    if (
+      kind === 'count' &&
+      /^\d{4}$/.test(numberText) &&
+      valueMax === null &&
+      Number(numberText) >= 1900 &&
+      Number(numberText) <= 2099 &&
+      qualifier === 'exact'
+    )
+      continue;
     if ((kind === 'count' || kind === 'ordinal') && isInName(analysis, numberSpan, document.text, isHeading)) continue;
     let item: string | null = null;
     if (kind === 'count') item = findItem(analysis, span, document.text);
@@ -383,6 +494,8 @@ export const extractFigures: DocumentStage = {
     const mentions = groupByPassage(document.mentions, document.passages.length);
     // The decimal mark and space grouping are the whole document's: one "3,5" decides how its "1,250" reads.
     const conventions = numberConventions(document.text, config.extractFigures.decimalSeparator);
-    document.figures = document.analyses.flatMap((analysis, index) => findFigures(document, analysis, index, [...(dates[index] ?? []), ...(mentions[index] ?? [])], conventions));
+    document.figures = document.analyses.flatMap((analysis, index) =>
+      findFigures(document, analysis, index, [...(dates[index] ?? []), ...(mentions[index] ?? [])], conventions),
+    );
   },
 };

@@ -13,7 +13,20 @@ import { validate } from './validate.ts';
 import { write } from './write.ts';
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [load, segment, analyze, extractEntities, extractDates, extractFigures, extractClaims, clusterEntities, validate, linkEntities, write, report];
+export const STAGES: readonly Stage[] = [
+  load,
+  segment,
+  analyze,
+  extractEntities,
+  extractDates,
+  extractFigures,
+  extractClaims,
+  clusterEntities,
+  validate,
+  linkEntities,
+  write,
+  report,
+];
 
 /** The stages a worker runs on each document, in order. */
 export const DOCUMENT_STAGES: readonly DocumentStage[] = STAGES.filter((stage): stage is DocumentStage => stage.kind === 'document');

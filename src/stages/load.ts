@@ -32,8 +32,19 @@ async function hashFile(absolutePath: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function failed(file: InputFile, fields: { id?: string; source?: string; format: DocumentFormat; hash: string; error: Diagnostic; status?: 'failed' | 'skipped'; order?: number }): PipelineDocument {
-  const document = createDocument({ id: fields.id ?? file.id, source: fields.source ?? file.relativePath, format: fields.format, sha256: fields.hash, text: '', warnings: [...file.warnings], order: [file.order, fields.order ?? 0] });
+function failed(
+  file: InputFile,
+  fields: { id?: string; source?: string; format: DocumentFormat; hash: string; error: Diagnostic; status?: 'failed' | 'skipped'; order?: number },
+): PipelineDocument {
+  const document = createDocument({
+    id: fields.id ?? file.id,
+    source: fields.source ?? file.relativePath,
+    format: fields.format,
+    sha256: fields.hash,
+    text: '',
+    warnings: [...file.warnings],
+    order: [file.order, fields.order ?? 0],
+  });
   failDocument(document, fields.error, fields.status ?? 'failed');
   return document;
 }
@@ -44,7 +55,9 @@ function describeJson(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return `a ${typeof value}`;
   const text = (value as { text?: unknown }).text;
-  return text === undefined ? 'an object without "text"' : `an object whose "text" is ${text === null ? 'null' : Array.isArray(text) ? 'an array' : `a ${typeof text}`}`;
+  return text === undefined
+    ? 'an object without "text"'
+    : `an object whose "text" is ${text === null ? 'null' : Array.isArray(text) ? 'an array' : `a ${typeof text}`}`;
 }
 
 /** One JSONL line as a document; a broken line is a failed document of its own. */
@@ -53,15 +66,30 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
   const place = { source: file.relativePath, line: lineNumber };
   const fallbackId = `${file.id}:${lineNumber}`;
   const lineFields = { id: fallbackId, source, format: 'jsonl' as const, hash: sha256(line), order: lineNumber };
-  if (Buffer.byteLength(line) > maxBytes) return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_TOO_LARGE, place, `the record is over load.maxFileBytes (${maxBytes} bytes); raise the limit to read it`) });
+  if (Buffer.byteLength(line) > maxBytes)
+    return failed(file, {
+      ...lineFields,
+      error: diagnosticAt('error', MessageCode.LOAD_TOO_LARGE, place, `the record is over load.maxFileBytes (${maxBytes} bytes); raise the limit to read it`),
+    });
   let record: unknown;
   try {
     record = JSON.parse(line);
   } catch (error) {
-    return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, place, `not JSON (${(error as Error).message}); fix or remove the line`) });
+    return failed(file, {
+      ...lineFields,
+      error: diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, place, `not JSON (${(error as Error).message}); fix or remove the line`),
+    });
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof (record as { text?: unknown }).text !== 'string') {
-    return failed(file, { ...lineFields, error: diagnosticAt('error', MessageCode.LOAD_BAD_JSONL_LINE, place, `found ${describeJson(record)}, not an object with a string "text"; fix or remove the line`) });
+    return failed(file, {
+      ...lineFields,
+      error: diagnosticAt(
+        'error',
+        MessageCode.LOAD_BAD_JSONL_LINE,
+        place,
+        `found ${describeJson(record)}, not an object with a string "text"; fix or remove the line`,
+      ),
+    });
   }
   const fields = record as Record<string, unknown>;
   const id = typeof fields.id === 'string' && fields.id.trim() !== '' ? fields.id : typeof fields.id === 'number' ? String(fields.id) : fallbackId;
@@ -78,7 +106,12 @@ function jsonlDocument(file: InputFile, line: string, lineNumber: number, maxByt
     warnings: [...file.warnings, ...metadata.warnings.map((warning) => findingAt('warning', warning, place))],
     order: [file.order, lineNumber],
   });
-  if (document.text.trim() === '') failDocument(document, diagnosticAt('error', MessageCode.LOAD_EMPTY, place, `the record's "text" is empty or only whitespace; nothing to extract`), 'skipped');
+  if (document.text.trim() === '')
+    failDocument(
+      document,
+      diagnosticAt('error', MessageCode.LOAD_EMPTY, place, `the record's "text" is empty or only whitespace; nothing to extract`),
+      'skipped',
+    );
   return document;
 }
 
@@ -94,7 +127,18 @@ async function* jsonlDocuments(file: InputFile, maxBytes: number): AsyncGenerato
     records++;
     yield jsonlDocument(file, line, lineNumber, maxBytes);
   }
-  if (records === 0) yield failed(file, { format: 'jsonl', hash: await hashFile(file.absolutePath), error: diagnosticOn('error', MessageCode.LOAD_EMPTY, file.relativePath, `${file.relativePath} has no records (no line that is not blank); nothing to extract`), status: 'skipped' });
+  if (records === 0)
+    yield failed(file, {
+      format: 'jsonl',
+      hash: await hashFile(file.absolutePath),
+      error: diagnosticOn(
+        'error',
+        MessageCode.LOAD_EMPTY,
+        file.relativePath,
+        `${file.relativePath} has no records (no line that is not blank); nothing to extract`,
+      ),
+      status: 'skipped',
+    });
 }
 
 /** Reads one text, Markdown or HTML file into a document. Never throws for bad data. */
@@ -102,7 +146,18 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   const bytes = await readFile(file.absolutePath);
   const hash = sha256(bytes);
   const decoded = decodeBytes(bytes);
-  if (decoded === null) return failed(file, { format, hash, error: diagnosticOn('error', MessageCode.LOAD_BINARY, file.relativePath, `${file.relativePath} looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8`), status: 'skipped' });
+  if (decoded === null)
+    return failed(file, {
+      format,
+      hash,
+      error: diagnosticOn(
+        'error',
+        MessageCode.LOAD_BINARY,
+        file.relativePath,
+        `${file.relativePath} looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8`,
+      ),
+      status: 'skipped',
+    });
   const place = { source: file.relativePath, line: null };
   const warnings = [...file.warnings, ...(decoded.warning === null ? [] : [findingAt('warning', decoded.warning, place)])];
   let text = decoded.text;
@@ -116,8 +171,29 @@ async function fileDocument(file: InputFile, format: DocumentFormat): Promise<Pi
   } else if (format === 'html') {
     ({ text, title } = htmlToText(text));
   }
-  const document = createDocument({ id: file.id, source: file.relativePath, origin, format, sha256: hash, text, title, published, warnings, order: [file.order, 0] });
-  if (text.trim() === '') failDocument(document, diagnosticOn('error', MessageCode.LOAD_EMPTY, file.relativePath, `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`), 'skipped');
+  const document = createDocument({
+    id: file.id,
+    source: file.relativePath,
+    origin,
+    format,
+    sha256: hash,
+    text,
+    title,
+    published,
+    warnings,
+    order: [file.order, 0],
+  });
+  if (text.trim() === '')
+    failDocument(
+      document,
+      diagnosticOn(
+        'error',
+        MessageCode.LOAD_EMPTY,
+        file.relativePath,
+        `${file.relativePath} has no text (empty, only whitespace, or only front matter or markup); nothing to extract`,
+      ),
+      'skipped',
+    );
   return document;
 }
 
@@ -136,7 +212,25 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
   }
   try {
     if (format === 'unknown') {
-      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: extension === '' ? diagnosticOn('error', MessageCode.LOAD_UNSUPPORTED, file.relativePath, `${file.relativePath} has no file extension, so its type is unknown; rename it (e.g. to .txt) to read it`) : diagnosticAt('error', MessageCode.LOAD_UNSUPPORTED, { source: file.relativePath, line: null }, `the extension "${extension}" is not in load.extensions; add it there to read such files as text`), status: 'skipped' });
+      yield failed(file, {
+        format,
+        hash: await hashFile(file.absolutePath),
+        error:
+          extension === ''
+            ? diagnosticOn(
+                'error',
+                MessageCode.LOAD_UNSUPPORTED,
+                file.relativePath,
+                `${file.relativePath} has no file extension, so its type is unknown; rename it (e.g. to .txt) to read it`,
+              )
+            : diagnosticAt(
+                'error',
+                MessageCode.LOAD_UNSUPPORTED,
+                { source: file.relativePath, line: null },
+                `the extension "${extension}" is not in load.extensions; add it there to read such files as text`,
+              ),
+        status: 'skipped',
+      });
       return;
     }
     if (format === 'jsonl') {
@@ -145,12 +239,30 @@ export async function* loadFile(file: InputFile, config: ResolvedConfig['load'])
     }
     const { size } = await stat(file.absolutePath);
     if (size > config.maxFileBytes) {
-      yield failed(file, { format, hash: await hashFile(file.absolutePath), error: diagnosticOn('error', MessageCode.LOAD_TOO_LARGE, file.relativePath, `${file.relativePath} is ${size} bytes, over load.maxFileBytes (${config.maxFileBytes}); raise the limit to read it`) });
+      yield failed(file, {
+        format,
+        hash: await hashFile(file.absolutePath),
+        error: diagnosticOn(
+          'error',
+          MessageCode.LOAD_TOO_LARGE,
+          file.relativePath,
+          `${file.relativePath} is ${size} bytes, over load.maxFileBytes (${config.maxFileBytes}); raise the limit to read it`,
+        ),
+      });
       return;
     }
     yield await fileDocument(file, format);
   } catch (error) {
-    yield failed(file, { format, hash: sha256(''), error: diagnosticOn('error', MessageCode.LOAD_UNREADABLE, file.relativePath, `${file.relativePath} cannot be read (${(error as Error).message}); check that it exists and that its permissions let quarry read it`) });
+    yield failed(file, {
+      format,
+      hash: sha256(''),
+      error: diagnosticOn(
+        'error',
+        MessageCode.LOAD_UNREADABLE,
+        file.relativePath,
+        `${file.relativePath} cannot be read (${(error as Error).message}); check that it exists and that its permissions let quarry read it`,
+      ),
+    });
   }
 }
 
@@ -169,7 +281,8 @@ export async function* loadDocuments(files: readonly InputFile[], config: Resolv
     return documents;
   };
   // A JSONL feed takes its place in the window but is not read ahead: its generator starts at its turn and streams it.
-  const read = async (file: InputFile): Promise<PipelineDocument[] | AsyncGenerator<PipelineDocument>> => (streamsLineByLine(file) ? loadFile(file, config) : readWhole(file));
+  const read = async (file: InputFile): Promise<PipelineDocument[] | AsyncGenerator<PipelineDocument>> =>
+    streamsLineByLine(file) ? loadFile(file, config) : readWhole(file);
   for await (const documents of readAhead(files, read, config.concurrency)) yield* documents;
 }
 

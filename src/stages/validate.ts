@@ -15,7 +15,12 @@ function invalidRow(tables: Partial<TableRows>): string | null {
   for (const [table, rows] of Object.entries(tables) as [TableName, unknown[]][]) {
     for (const [index, row] of rows.entries()) {
       const result = TABLE_SCHEMAS[table].safeParse(row);
-      if (!result.success) return `${table} row ${index + 1}: ${z.prettifyError(result.error).split('\n').map((line) => line.trim()).join(' ')}`;
+      if (!result.success)
+        return `${table} row ${index + 1}: ${z
+          .prettifyError(result.error)
+          .split('\n')
+          .map((line) => line.trim())
+          .join(' ')}`;
     }
   }
   return null;
@@ -54,6 +59,15 @@ export const validate: DocumentStage = {
     const rows = documentRows(document);
     const problem = speakerSpanProblem(document) ?? invalidRow({ ...rows, documents: [documentRow(document)] });
     if (problem === null) document.rows = rows;
-    else failDocument(document, diagnosticAt('error', MessageCode.ROW_INVALID, { source: document.source, line: null }, `${problem}. This is a bug in quarry, not in the file: please report it with this document`));
+    else
+      failDocument(
+        document,
+        diagnosticAt(
+          'error',
+          MessageCode.ROW_INVALID,
+          { source: document.source, line: null },
+          `${problem}. This is a bug in quarry, not in the file: please report it with this document`,
+        ),
+      );
   },
 };

@@ -64,7 +64,12 @@ function tag(text: string): ReturnType<typeof compromise> {
 export function analyzeText(text: string, offset: number, passages: readonly Span[]): PassageAnalysis[] {
   const view = tag(text);
   view.compute('offset');
-  const analyses: PassageAnalysis[] = passages.map((passage) => ({ offset: passage.start, text: text.slice(passage.start - offset, passage.end - offset), tokens: [], sentences: [] }));
+  const analyses: PassageAnalysis[] = passages.map((passage) => ({
+    offset: passage.start,
+    text: text.slice(passage.start - offset, passage.end - offset),
+    tokens: [],
+    sentences: [],
+  }));
   let passageIndex = 0;
   let lastSentence = -1;
   let lastPassage = -1;
@@ -81,7 +86,16 @@ export function analyzeText(text: string, offset: number, passages: readonly Spa
         lastPassage = passageIndex;
       }
       const end = start + term.offset.length;
-      analysis.tokens.push({ text: term.text, normal: term.normal, tags: term.tags ?? NO_TAGS, pre: term.pre, post: term.post, start, end, sentence: analysis.sentences.length - 1 });
+      analysis.tokens.push({
+        text: term.text,
+        normal: term.normal,
+        tags: term.tags ?? NO_TAGS,
+        pre: term.pre,
+        post: term.post,
+        start,
+        end,
+        sentence: analysis.sentences.length - 1,
+      });
       (analysis.sentences.at(-1) as Span).end = Math.min(passage.end, end + term.post.trimEnd().length);
     }
   });

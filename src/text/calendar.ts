@@ -51,7 +51,12 @@ export function weekValue(year: number, month: number, day: number): CalendarVal
 /** A quarter (1-4), "2019-Q2". */
 export function quarterValue(year: number, quarter: number): CalendarValue {
   const firstMonth = (quarter - 1) * 3 + 1;
-  return { value: `${pad(year, 4)}-Q${quarter}`, startDate: monthValue(year, firstMonth).startDate, endDate: monthValue(year, firstMonth + 2).endDate, granularity: 'quarter' };
+  return {
+    value: `${pad(year, 4)}-Q${quarter}`,
+    startDate: monthValue(year, firstMonth).startDate,
+    endDate: monthValue(year, firstMonth + 2).endDate,
+    granularity: 'quarter',
+  };
 }
 
 /** A century from its first year, in ISO 8601 reduced precision: the 19th century (1800-1899) is "18". */

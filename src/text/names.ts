@@ -32,7 +32,19 @@ export function slugify(name: string): string {
 }
 
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const LATIN_LETTERS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng' });
+const LATIN_LETTERS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  ø: 'o',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'ng',
+});
 
 /** Orders names from fullest to shortest: more words, then more characters, then alphabetically. */
 export function compareFullness(a: string, b: string): number {
@@ -79,7 +91,8 @@ export function phraseKeys(name: string): string[] {
     .filter((key) => key !== '');
 }
 
-const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)/;
+const PINYIN_SYLLABLE =
+  /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)/;
 
 /**
  * Whether a word reads as a Chinese given name in pinyin: one to three

@@ -16,23 +16,80 @@
 const lookup = (entries: Record<string, number>): Record<string, number> => Object.assign(Object.create(null) as Record<string, number>, entries);
 
 const UNITS: Record<string, number> = lookup({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
 const TENS: Record<string, number> = lookup({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 /** Scale words; "lakh" and "crore" are the Indian English scales (100,000 and 10,000,000). */
-const SCALES: Record<string, number> = lookup({ hundred: 1e2, thousand: 1e3, lakh: 1e5, lakhs: 1e5, million: 1e6, crore: 1e7, crores: 1e7, billion: 1e9, trillion: 1e12 });
+const SCALES: Record<string, number> = lookup({
+  hundred: 1e2,
+  thousand: 1e3,
+  lakh: 1e5,
+  lakhs: 1e5,
+  million: 1e6,
+  crore: 1e7,
+  crores: 1e7,
+  billion: 1e9,
+  trillion: 1e12,
+});
 /** Digits said one by one after "point" ("four point nought six", "three point oh five"): the units up to nine, the British noughts and "oh". */
 const DECIMAL_DIGITS: Record<string, number> = lookup({
   ...Object.fromEntries(Object.entries(UNITS).filter(([, value]) => value < 10)),
-  nought: 0, naught: 0, oh: 0,
+  nought: 0,
+  naught: 0,
+  oh: 0,
 });
 
 /** Ordinal words with the number they count: the one list for numbers and dates. */
 export const ORDINAL_WORDS: Record<string, number> = lookup({
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-  thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
+  thousandth: 1000,
+  millionth: 1e6,
 });
 
 /**
@@ -41,11 +98,16 @@ export const ORDINAL_WORDS: Record<string, number> = lookup({
  * time, never a fraction). "halves" is left out: "the two halves" is no figure.
  */
 const SINGULAR_FRACTIONS: Record<string, number> = lookup({
-  half: 2, quarter: 4,
+  half: 2,
+  quarter: 4,
   ...Object.fromEntries(Object.entries(ORDINAL_WORDS).filter(([, value]) => value >= 3)),
 });
 const PLURAL_FRACTIONS: Record<string, number> = lookup(
-  Object.fromEntries(Object.entries(SINGULAR_FRACTIONS).filter(([word]) => word !== 'half').map(([word, value]) => [`${word}s`, value])),
+  Object.fromEntries(
+    Object.entries(SINGULAR_FRACTIONS)
+      .filter(([word]) => word !== 'half')
+      .map(([word, value]) => [`${word}s`, value]),
+  ),
 );
 
 /**
@@ -56,7 +118,22 @@ const PLURAL_FRACTIONS: Record<string, number> = lookup(
  * ("2.5G", "$1.5T"): "5G" is a network.
  */
 const SUFFIX_SCALES: Record<string, number> = lookup({
-  k: 1e3, K: 1e3, m: 1e6, M: 1e6, MM: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, b: 1e9, B: 1e9, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12, G: 1e9, T: 1e12,
+  k: 1e3,
+  K: 1e3,
+  m: 1e6,
+  M: 1e6,
+  MM: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  mil: 1e6,
+  b: 1e9,
+  B: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  tn: 1e12,
+  trn: 1e12,
+  G: 1e9,
+  T: 1e12,
 });
 const SPACED_SUFFIXES = new Set(['k', 'K', 'M', 'MM', 'mn', 'mln', 'mil', 'bn', 'bln', 'tn', 'trn', 'G']);
 const GLUED_SUFFIXES = new Set([...Object.keys(SUFFIX_SCALES)].filter((suffix) => suffix !== 'G' && suffix !== 'T'));
@@ -66,8 +143,24 @@ const DOZENS = new Set(['dozen', 'dozens', 'dz', 'dzs', 'doz']);
 
 /** Vulgar fraction characters, alone ("½") or after digits ("3½"), as [numerator, denominator]. */
 const VULGAR_FRACTIONS: Record<string, [number, number]> = Object.assign(Object.create(null) as Record<string, [number, number]>, {
-  '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5],
-  '⅙': [1, 6], '⅚': [5, 6], '⅐': [1, 7], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8], '⅑': [1, 9], '⅒': [1, 10],
+  '½': [1, 2],
+  '⅓': [1, 3],
+  '⅔': [2, 3],
+  '¼': [1, 4],
+  '¾': [3, 4],
+  '⅕': [1, 5],
+  '⅖': [2, 5],
+  '⅗': [3, 5],
+  '⅘': [4, 5],
+  '⅙': [1, 6],
+  '⅚': [5, 6],
+  '⅐': [1, 7],
+  '⅛': [1, 8],
+  '⅜': [3, 8],
+  '⅝': [5, 8],
+  '⅞': [7, 8],
+  '⅑': [1, 9],
+  '⅒': [1, 10],
 });
 const VULGAR = `[${Object.keys(VULGAR_FRACTIONS).join('')}]`;
 /** Superscript digits of a power of ten ("4.1×10⁵"). */
@@ -233,7 +326,8 @@ function exponentOf(text: string): number | null {
   const match = /(?:e([-+]?\d{1,3})|\s?[x×*·]\s?10(?:\^([-+]?\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))$/iu.exec(text);
   if (match === null) return null;
   const superscript = match[3];
-  if (superscript !== undefined) return Number([...superscript].map((character) => (character === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(character)))).join(''));
+  if (superscript !== undefined)
+    return Number([...superscript].map((character) => (character === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(character)))).join(''));
   return Number(match[1] ?? match[2]);
 }
 
@@ -307,7 +401,8 @@ function piecesOf(text: string): Piece[] {
 }
 
 /** Space grouping in a run of digits that shows it by itself: two or more groups ("2 345 678"), a group starting with 0 ("52 000"), or a decimal part after the groups. */
-const SELF_EVIDENT_SPACE_GROUPING = /^\d{1,3}(?:(?:[ \u00a0\u2009\u202f]\d{3}){2,}|(?:[ \u00a0\u2009\u202f]\d{3})*[ \u00a0\u2009\u202f]0\d\d|(?:[ \u00a0\u2009\u202f]\d{3})+[.,]\d+)$/;
+const SELF_EVIDENT_SPACE_GROUPING =
+  /^\d{1,3}(?:(?:[ \u00a0\u2009\u202f]\d{3}){2,}|(?:[ \u00a0\u2009\u202f]\d{3})*[ \u00a0\u2009\u202f]0\d\d|(?:[ \u00a0\u2009\u202f]\d{3})+[.,]\d+)$/;
 
 /**
  * Reads a run of digits that may be grouped by spaces: the whole run when
@@ -578,7 +673,10 @@ export interface FoundNumber {
   value: number | null;
 }
 
-const HYPHENATED_NUMBER_WORD = new RegExp(`^-(?:${alternatives([...Object.keys(ORDINAL_WORDS), ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)])})(?![\\p{L}])`, 'iu');
+const HYPHENATED_NUMBER_WORD = new RegExp(
+  `^-(?:${alternatives([...Object.keys(ORDINAL_WORDS), ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)])})(?![\\p{L}])`,
+  'iu',
+);
 /** NUMBER_EXPRESSION's own copy for findNumbers, which moves its lastIndex back after a cut. */
 const NUMBER_SCAN = new RegExp(NUMBER_EXPRESSION.source, NUMBER_EXPRESSION.flags);
 const ORDINAL_AFTER = new RegExp(`^[\\s-]+(?:${alternatives(Object.keys(ORDINAL_WORDS))})(?![\\p{L}])`, 'iu');
@@ -666,7 +764,7 @@ export function parseOrdinal(expression: string): number | null {
   if (digits) {
     const value = Number((digits[1] as string).replace(/,/g, ''));
     const lastTwo = value % 100;
-    const expected = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][value % 10] ?? 'th';
+    const expected = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][value % 10] ?? 'th');
     return digits[2] === expected ? value : null;
   }
   const [tens, unit] = text.includes('-') ? (text.split('-') as [string, string]) : [null, text];

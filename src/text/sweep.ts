@@ -147,11 +147,26 @@ function hookIndexOf(net: Net): HookIndex {
         text = texts.size;
         texts.set(pattern.match, text);
       }
-      return { pattern, text, start: startTestOf(pattern), needs: wordNumbers(pattern.needs), ifNo: wordNumbers(pattern.ifNo), wants: wordNumbers(pattern.wants) };
+      return {
+        pattern,
+        text,
+        start: startTestOf(pattern),
+        needs: wordNumbers(pattern.needs),
+        ifNo: wordNumbers(pattern.ifNo),
+        wants: wordNumbers(pattern.wants),
+      };
     };
     const patterns = hooks.map((hook) => (net.hooks[hook] as Pattern[]).map(hooked));
     const always = net.always.map(hooked);
-    index = { words, hookCount: hooks.length, patterns, always, takenIn: new Int32Array(texts.size).fill(-1), presentIn: new Int32Array(words.size).fill(-1), clauses: 0 };
+    index = {
+      words,
+      hookCount: hooks.length,
+      patterns,
+      always,
+      takenIn: new Int32Array(texts.size).fill(-1),
+      presentIn: new Int32Array(words.size).fill(-1),
+      clauses: 0,
+    };
     hookIndexes.set(net, index);
   }
   return index;
@@ -196,7 +211,15 @@ function candidates(index: HookIndex, haves: Set<string>, termCount: number): Ho
 
 /** Whether compromise's matcher tests this token against exactly one term, the plain way, and dies when it fails (see tokenMatches). */
 function isPlainToken(token: MatchToken | undefined): token is MatchToken {
-  if (token === undefined || token.optional === true || token.negative === true || token.anything === true || token.choices !== undefined || token.id !== undefined) return false;
+  if (
+    token === undefined ||
+    token.optional === true ||
+    token.negative === true ||
+    token.anything === true ||
+    token.choices !== undefined ||
+    token.id !== undefined
+  )
+    return false;
   if (token.end === true && token.greedy === true) return false;
   if (token.word !== undefined) return token.fuzzy !== true;
   return token.tag !== undefined || token.fastOr !== undefined || token.switch !== undefined;

@@ -6,7 +6,20 @@
  */
 
 /** The month names, lower case, January first. */
-export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** The season names, lower case ("autumn" and "fall" both). */
 export const SEASONS = ['spring', 'summer', 'autumn', 'fall', 'winter'] as const;
@@ -22,8 +35,31 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'to', 
  * them (a change here changes what `quarry train` makes).
  */
 export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'up', 'with', 'vs', 'via',
-  'after', 'over', 'about', 'is', 'are',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'up',
+  'with',
+  'vs',
+  'via',
+  'after',
+  'over',
+  'about',
+  'is',
+  'are',
 ]);
 
 /**
@@ -37,5 +73,10 @@ export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
 export const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set([
   ...NAME_CONNECTORS,
   ...[...TITLE_SMALL_WORDS].filter((word) => word !== 'vs'),
-  'than', 'nor', 'per', 'off', 'out', 'be',
+  'than',
+  'nor',
+  'per',
+  'off',
+  'out',
+  'be',
 ]);

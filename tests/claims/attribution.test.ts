@@ -21,16 +21,48 @@ describe('attributeQuotation', () => {
     ['according to after', '“The economy will shrink this year,” according to the central bank.', ['according-to-after', 'the central bank', 'according to']],
     ['a question mark then the attribution', '“Who would pay for it?” he wondered.', ['speaker-then-cue-after', 'he', 'wondered']],
     ['speaker and cue before, with a colon', 'Ms. Li Dayong said: “We will help you.”', ['speaker-cue-before', 'Li Dayong', 'said']],
-    ['speaker and cue before, with a comma', 'From his heart, this policeman said, “My friend, I am ashamed.”', ['speaker-cue-before', 'this policeman', 'said']],
-    ['a description with its place before', 'A senior official in Jiaozuo City, Henan Province said: “Many have quit.”', ['speaker-cue-before', 'A senior official in Jiaozuo City, Henan Province', 'said']],
+    [
+      'speaker and cue before, with a comma',
+      'From his heart, this policeman said, “My friend, I am ashamed.”',
+      ['speaker-cue-before', 'this policeman', 'said'],
+    ],
+    [
+      'a description with its place before',
+      'A senior official in Jiaozuo City, Henan Province said: “Many have quit.”',
+      ['speaker-cue-before', 'A senior official in Jiaozuo City, Henan Province', 'said'],
+    ],
     ['a cue with an addressee', 'The spokesman told reporters: “There will be no deal.”', ['speaker-cue-before', 'The spokesman', 'told']],
-    ['a colon after a longer introduction', 'Benita urges these officers to reconsider their actions: “Do you want to be held responsible?”', ['colon-introduction', 'Benita', 'urges']],
+    [
+      'a colon after a longer introduction',
+      'Benita urges these officers to reconsider their actions: “Do you want to be held responsible?”',
+      ['colon-introduction', 'Benita', 'urges'],
+    ],
     ['a headline with a colon', 'Official in Beijing: “The party is no different from the Nazis”', ['headline-colon', 'Official in Beijing', null]],
-    ['a participle skips a noun the tagger reads as a verb after a preposition', 'Trump took a risk by winking at Jewish stereotypes, telling the crowd, “I’m a negotiator like you, folks,” and more.', ['speaker-cue-before', 'Trump', 'telling']],
-    ['a participle after a comma has the subject of its verb', 'Wes Streeting accused the union of bad faith, telling Sky News: ‘Every time we get close, the demand goes up.’', ['speaker-cue-before', 'Wes Streeting', 'telling']],
-    ['a capitalised job title before the name', '“We are taking action on costs,” Chief Executive Sarah Whitcombe said.', ['speaker-then-cue-after', 'Sarah Whitcombe', 'said']],
-    ['a multi-word title before the name', '“We proved them wrong,” said National Security Adviser James Corrigan.', ['cue-then-speaker-after', 'James Corrigan', 'said']],
-    ['a name apposed to a common noun', '“Spain is the largest producer,” said pork producers’ association Interporc.', ['cue-then-speaker-after', 'Interporc', 'said']],
+    [
+      'a participle skips a noun the tagger reads as a verb after a preposition',
+      'Trump took a risk by winking at Jewish stereotypes, telling the crowd, “I’m a negotiator like you, folks,” and more.',
+      ['speaker-cue-before', 'Trump', 'telling'],
+    ],
+    [
+      'a participle after a comma has the subject of its verb',
+      'Wes Streeting accused the union of bad faith, telling Sky News: ‘Every time we get close, the demand goes up.’',
+      ['speaker-cue-before', 'Wes Streeting', 'telling'],
+    ],
+    [
+      'a capitalised job title before the name',
+      '“We are taking action on costs,” Chief Executive Sarah Whitcombe said.',
+      ['speaker-then-cue-after', 'Sarah Whitcombe', 'said'],
+    ],
+    [
+      'a multi-word title before the name',
+      '“We proved them wrong,” said National Security Adviser James Corrigan.',
+      ['cue-then-speaker-after', 'James Corrigan', 'said'],
+    ],
+    [
+      'a name apposed to a common noun',
+      '“Spain is the largest producer,” said pork producers’ association Interporc.',
+      ['cue-then-speaker-after', 'Interporc', 'said'],
+    ],
     ['straight single marks', "'There's no hiding from it,' Stokes said.", ['speaker-then-cue-after', 'Stokes', 'said']],
     ['the second half of a split quote', '“Prices will rise,” she said, “and wages will not.”', ['speaker-cue-before', 'she', 'said'], 1],
   ])('%s', (_name, text, expected, which = 0) => {
@@ -52,12 +84,20 @@ describe('attributeQuotation', () => {
 
 describe('trailingAttributionInside', () => {
   it.each([
-    ['cue then name with a slipped comma', '“I urge everyone to listen to them said, Mrs. Hong. “They are right.”', 'I urge everyone to listen to them', 'Hong'],
+    [
+      'cue then name with a slipped comma',
+      '“I urge everyone to listen to them said, Mrs. Hong. “They are right.”',
+      'I urge everyone to listen to them',
+      'Hong',
+    ],
     ['pronoun then cue', '“We will not leave this place, she said. “Never.”', 'We will not leave this place', 'she'],
   ])('%s', (_name, text, quote, speaker) => {
     const [quotation] = findQuotations(text, paragraphsOf(text));
     if (quotation === undefined) throw new Error('no quotation');
     const found = trailingAttributionInside(contextOf(text), quotation);
-    expect(found === null ? null : [text.slice(quotation.start, found.start).replace(/[\s,]+$/u, ''), found.attribution.speaker?.text]).toEqual([quote, speaker]);
+    expect(found === null ? null : [text.slice(quotation.start, found.start).replace(/[\s,]+$/u, ''), found.attribution.speaker?.text]).toEqual([
+      quote,
+      speaker,
+    ]);
   });
 });

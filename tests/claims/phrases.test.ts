@@ -20,7 +20,12 @@ describe('phraseStartingAt', () => {
   it.each<[string, string, string, [string, string, string, string | null] | null]>([
     ['a name without its honorific', 'said Ms. Li Dayong yesterday', 'Ms', ['name', 'Li Dayong', 'dayong', 'ms']],
     ['a title before a name is left out', 'said Mayor Anne Hidalgo on Monday', 'Mayor', ['name', 'Anne Hidalgo', 'hidalgo', null]],
-    ['a description with its prepositional modifier', 'said an official in Beijing on Monday', 'an', ['description', 'an official in Beijing', 'official', null]],
+    [
+      'a description with its prepositional modifier',
+      'said an official in Beijing on Monday',
+      'an',
+      ['description', 'an official in Beijing', 'official', null],
+    ],
     ['a pronoun', 'he said', 'he', ['pronoun', 'he', 'he', null]],
     ['no phrase at a verb', 'they went home', 'went', null],
   ])('%s', (_name, text, word, expected) => {
@@ -69,7 +74,18 @@ describe('canSpeak', () => {
   it('a phrase opening with a preposition or a gerund is a fragment of a clause', () => {
     const text = 'for the self-described Islamic State said so';
     const { tokens } = contextOf(text);
-    const fragment = { start: 0, end: 35, first: 0, last: 4, kind: 'description' as const, text: text.slice(0, 35), head: 'state', plural: false, definite: false, honorific: null };
+    const fragment = {
+      start: 0,
+      end: 35,
+      first: 0,
+      last: 4,
+      kind: 'description' as const,
+      text: text.slice(0, 35),
+      head: 'state',
+      plural: false,
+      definite: false,
+      honorific: null,
+    };
     expect(canSpeak(tokens, fragment)).toBe(false);
   });
 });

@@ -15,11 +15,19 @@ describe('findQuotations', () => {
     ['a plural possessive inside a quote is not a mark', '“The officers’ cars were new,” he said.', ['The officers’ cars were new,']],
     ['British single quotes closed in the paragraph', '‘We are ready,’ the minister said.', ['We are ready,']],
     ['elisions in straight single marks are no quote', "In the '90s the firm's rock 'n' roll days ended.", []],
-    ['straight single marks in a paragraph without double marks', "'There's no hiding from it,' Stokes said. 'We lost.'", ["There's no hiding from it,", 'We lost.']],
+    [
+      'straight single marks in a paragraph without double marks',
+      "'There's no hiding from it,' Stokes said. 'We lost.'",
+      ["There's no hiding from it,", 'We lost.'],
+    ],
     ['a straight single mark next to double marks nests or elides', `"They gave 'em hell," he said.`, ["They gave 'em hell,"]],
     ['a straight single mark before a digit is an elided century', "He played in the '80s and 'we loved it,' he said.", ['we loved it,']],
     ['an elision then a straight single quote', "They'd give 'em hell. 'We will win,' he said.", ['We will win,']],
-    ['a second opening mark ends an unclosed quote', '“I urge everyone to listen said, Mrs. Hong. “They are right.”', ['I urge everyone to listen said, Mrs. Hong.', 'They are right.']],
+    [
+      'a second opening mark ends an unclosed quote',
+      '“I urge everyone to listen said, Mrs. Hong. “They are right.”',
+      ['I urge everyone to listen said, Mrs. Hong.', 'They are right.'],
+    ],
     ['an unclosed quote ends with its paragraph', '“This never closes\nThe next paragraph is narrative.', ['This never closes']],
     ['a stray closing mark is ignored', 'Prices rose” sharply, he said.', []],
   ])('%s', (_name, text, expected) => {
@@ -27,7 +35,14 @@ describe('findQuotations', () => {
   });
 
   it.each([
-    ['continued by a paragraph that opens with a mark', '“The first part of the speech.\n“The second part,” he said.', [[0, false], [1, true]]],
+    [
+      'continued by a paragraph that opens with a mark',
+      '“The first part of the speech.\n“The second part,” he said.',
+      [
+        [0, false],
+        [1, true],
+      ],
+    ],
     ['not continued by a narrative paragraph', '“The first part of the speech.\nHe left the room.', [[0, false]]],
   ])('a quote running across paragraphs: %s', (_name, text, expected) => {
     expect(findQuotations(text, paragraphsOf(text)).map((quotation) => [quotation.passageIndex, quotation.continued])).toEqual(expected);

@@ -14,7 +14,11 @@ const MENTIONS: [string, EntityType, number][] = [
 ];
 
 function entities(): SpeakerEntities {
-  const document = documentWith('d', TEXT, MENTIONS.map(([name, type]) => [name, type]));
+  const document = documentWith(
+    'd',
+    TEXT,
+    MENTIONS.map(([name, type]) => [name, type]),
+  );
   document.mentions.forEach((mention, index) => {
     mention.cluster = (MENTIONS[index] as [string, EntityType, number])[2];
   });

@@ -72,7 +72,13 @@ describe('Discourse', () => {
 
 describe('what a speaker phrase names', () => {
   it('tells organizations and people by the head noun', () => {
-    expect([namesOrganization('ministry'), namesOrganization('official'), namesPeople('official', false), namesPeople('ministry', false), namesPeople('ministry', true)]).toEqual([true, false, true, false, true]);
+    expect([
+      namesOrganization('ministry'),
+      namesOrganization('official'),
+      namesPeople('official', false),
+      namesPeople('ministry', false),
+      namesPeople('ministry', true),
+    ]).toEqual([true, false, true, false, true]);
   });
 
   it('takes gender from an honorific, a gendered noun, or the name', () => {

@@ -82,7 +82,10 @@ describe('quarry extract', () => {
     await writeFile(path.join(input, 'note.md'), `---\nsource: Minghui.org\n---\n${SENTENCE}\n`);
     const output = await temporaryDirectory();
     expect((await runMain(['extract', input, '--out', output, '--quiet'])).code).toBe(0);
-    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map((row) => [row.doc_id, row.source, row.origin])).toEqual([
       ['r1', 'feed.jsonl:1', 'https://example.org/r1'],
       ['note', 'note.md', 'Minghui.org'],
@@ -97,7 +100,9 @@ describe('quarry extract', () => {
     await writeFile(path.join(output, LOCK_FILE), lockContent(NOT_RUNNING_PID));
     const { code, stderr } = await runMain(['extract', await oneDocument(), '--out', output, '--no-progress', '--workers', '0']);
     expect(code).toBe(0);
-    expect(stderr).toContain(`quarry: warning: took over the lock ${path.join(output, LOCK_FILE)} left by process ${NOT_RUNNING_PID}, which is no longer running`);
+    expect(stderr).toContain(
+      `quarry: warning: took over the lock ${path.join(output, LOCK_FILE)} left by process ${NOT_RUNNING_PID}, which is no longer running`,
+    );
     expect(existsSync(path.join(output, LOCK_FILE))).toBe(false);
   });
 });

@@ -42,7 +42,10 @@ describe('the quarry process', () => {
     });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(stdout)).toMatchObject({ documents: { ok: 2, failed: 0, skipped: 0 } });
-    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map((row) => [row.doc_id, row.source])).toEqual([
       ['a', 'stdin.jsonl:1'],
       ['stdin:2', 'stdin.jsonl:2'],

@@ -33,7 +33,11 @@ describe('progressLine', () => {
     expect(progressLine({ phase: 'writing', done: 0, total: 7, document: '' }, 0, 0)).toBe('quarry: writing tables 0/7 documents (0%)');
   });
 
-  it.each([[42, '42 s'], [65, '1 min 05 s'], [600, '10 min 00 s']])('%d seconds are "%s"', (seconds, expected) => {
+  it.each([
+    [42, '42 s'],
+    [65, '1 min 05 s'],
+    [600, '10 min 00 s'],
+  ])('%d seconds are "%s"', (seconds, expected) => {
     expect(formatSeconds(seconds)).toBe(expected);
   });
 });

@@ -25,11 +25,19 @@ describe('parseCsvLine', () => {
 
 describe('readLexicon', () => {
   it.each([
-    ['csv', file('user.csv', 'name,type,aliases\nAcme Widget Works,organization,AWW;Acme\nDr Foo,person,\n'), [
-      { name: 'Acme Widget Works', type: 'organization', aliases: ['AWW', 'Acme'] },
-      { name: 'Dr Foo', type: 'person', aliases: [] },
-    ]],
-    ['json', file('user.json', JSON.stringify([{ name: 'Gotham', type: 'place', aliases: ['Gotham City'] }])), [{ name: 'Gotham', type: 'place', aliases: ['Gotham City'] }]],
+    [
+      'csv',
+      file('user.csv', 'name,type,aliases\nAcme Widget Works,organization,AWW;Acme\nDr Foo,person,\n'),
+      [
+        { name: 'Acme Widget Works', type: 'organization', aliases: ['AWW', 'Acme'] },
+        { name: 'Dr Foo', type: 'person', aliases: [] },
+      ],
+    ],
+    [
+      'json',
+      file('user.json', JSON.stringify([{ name: 'Gotham', type: 'place', aliases: ['Gotham City'] }])),
+      [{ name: 'Gotham', type: 'place', aliases: ['Gotham City'] }],
+    ],
   ])('reads a %s lexicon', (_format, target, expected) => {
     expect(readLexicon(target)).toEqual(expected);
   });

@@ -122,9 +122,7 @@ describe('loadGold', () => {
     const directory = await directoryWith({ 'a.json': JSON.stringify(validGold), 'copy.json': JSON.stringify(validGold) });
     const error: unknown = await loadGold(directory).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GoldError);
-    expect((error as GoldError).message).toBe(
-      `gold file ${join(directory, 'copy.json')}: doc_id "a" is also used by ${join(directory, 'a.json')}`,
-    );
+    expect((error as GoldError).message).toBe(`gold file ${join(directory, 'copy.json')}: doc_id "a" is also used by ${join(directory, 'a.json')}`);
     expect((error as GoldError).path).toBe(join(directory, 'copy.json'));
   });
 
@@ -154,14 +152,13 @@ describe('loadPredictions', () => {
     'mentions.jsonl': '{"doc_id":"a","type":"person","text":"Benita","start":0,"end":6,"mention_id":"a#m0"}\n\n',
     'dates.jsonl': '{"doc_id":"a","text":"1996","start":7,"end":11,"value":"1996"}\r\n',
     'figures.jsonl': '',
-    'claims.jsonl': '{"doc_id":"a","kind":"quote","start":0,"end":3,"speaker":null,"cue":"said"}\n{"doc_id":"a","kind":"figure","start":4,"end":9,"speaker":"Li","cue":null}\n',
+    'claims.jsonl':
+      '{"doc_id":"a","kind":"quote","start":0,"end":3,"speaker":null,"cue":"said"}\n{"doc_id":"a","kind":"figure","start":4,"end":9,"speaker":"Li","cue":null}\n',
   };
 
   it('reads the four tables, skipping blank lines and keeping extra columns', async () => {
     const predictions = await loadPredictions(await directoryWith(tables));
-    expect(predictions.mentions).toEqual([
-      { doc_id: 'a', type: 'person', text: 'Benita', start: 0, end: 6, mention_id: 'a#m0' },
-    ]);
+    expect(predictions.mentions).toEqual([{ doc_id: 'a', type: 'person', text: 'Benita', start: 0, end: 6, mention_id: 'a#m0' }]);
     expect(predictions.dates.map((row) => row.value)).toEqual(['1996']);
     expect(predictions.figures).toEqual([]);
     expect(predictions.claims.map((row) => row.kind)).toEqual(['quote', 'figure']);
@@ -190,8 +187,6 @@ describe('loadPredictions', () => {
 
   it('gives a PredictionsError naming a missing folder', async () => {
     const directory = join(await directoryWith({}), 'out');
-    await expect(loadPredictions(directory)).rejects.toThrow(
-      new PredictionsError(`cannot read the predictions folder ${directory}: it does not exist`),
-    );
+    await expect(loadPredictions(directory)).rejects.toThrow(new PredictionsError(`cannot read the predictions folder ${directory}: it does not exist`));
   });
 });

@@ -34,9 +34,18 @@ describe('scoreDataset: entity matching', () => {
       strict: [1, 2, 2, 0],
       lenient: [2, 1, 1, 0],
       byType: {
-        person: [[1, 0, 0, 0], [1, 0, 0, 0]],
-        place: [[0, 1, 1, 0], [1, 0, 0, 0]],
-        organization: [[0, 1, 1, 0], [0, 1, 1, 0]],
+        person: [
+          [1, 0, 0, 0],
+          [1, 0, 0, 0],
+        ],
+        place: [
+          [0, 1, 1, 0],
+          [1, 0, 0, 0],
+        ],
+        organization: [
+          [0, 1, 1, 0],
+          [0, 1, 1, 0],
+        ],
       },
     },
     {
@@ -45,7 +54,16 @@ describe('scoreDataset: entity matching', () => {
       predicted: [mention('place', 0, 5)],
       strict: [0, 1, 1, 0],
       lenient: [0, 1, 1, 0],
-      byType: { person: [[0, 0, 1, 0], [0, 0, 1, 0]], place: [[0, 1, 0, 0], [0, 1, 0, 0]] },
+      byType: {
+        person: [
+          [0, 0, 1, 0],
+          [0, 0, 1, 0],
+        ],
+        place: [
+          [0, 1, 0, 0],
+          [0, 1, 0, 0],
+        ],
+      },
     },
     {
       name: 'a duplicated prediction matches once; the copy is a false positive',
@@ -70,12 +88,7 @@ describe('scoreDataset: entity matching', () => {
     },
     {
       name: 'optional items: a match or an overlap is ignored, a miss is not a false negative',
-      gold: [
-        entity('person', 0, 5),
-        entity('person', 10, 15, true),
-        entity('person', 20, 25, true),
-        entity('person', 30, 35, true),
-      ],
+      gold: [entity('person', 0, 5), entity('person', 10, 15, true), entity('person', 20, 25, true), entity('person', 30, 35, true)],
       predicted: [mention('person', 0, 5), mention('person', 10, 15), mention('person', 21, 23)],
       strict: [1, 0, 0, 2],
       lenient: [1, 0, 0, 2],
@@ -93,7 +106,16 @@ describe('scoreDataset: entity matching', () => {
       predicted: [mention('place', 10, 15)],
       strict: [0, 0, 0, 1],
       lenient: [0, 0, 0, 1],
-      byType: { person: [[0, 0, 0, 0], [0, 0, 0, 0]], place: [[0, 1, 0, 0], [0, 1, 0, 0]] },
+      byType: {
+        person: [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+        place: [
+          [0, 1, 0, 0],
+          [0, 1, 0, 0],
+        ],
+      },
     },
     {
       name: 'each gold item in order takes the first overlapping prediction, not the largest overlap',
@@ -124,9 +146,18 @@ describe('scoreDataset: entity matching', () => {
       lenient: [1, 0, 0, 2],
       // Misc items are in no type row, so there the mentions are false positives.
       byType: {
-        person: [[1, 0, 0, 0], [1, 0, 0, 0]],
-        place: [[0, 1, 0, 0], [0, 1, 0, 0]],
-        organization: [[0, 1, 0, 0], [0, 1, 0, 0]],
+        person: [
+          [1, 0, 0, 0],
+          [1, 0, 0, 0],
+        ],
+        place: [
+          [0, 1, 0, 0],
+          [0, 1, 0, 0],
+        ],
+        organization: [
+          [0, 1, 0, 0],
+          [0, 1, 0, 0],
+        ],
       },
     },
     {
@@ -135,7 +166,12 @@ describe('scoreDataset: entity matching', () => {
       predicted: [mention('person', 2, 8)],
       strict: [0, 0, 0, 1],
       lenient: [0, 0, 0, 1],
-      byType: { person: [[0, 1, 0, 0], [0, 1, 0, 0]] },
+      byType: {
+        person: [
+          [0, 1, 0, 0],
+          [0, 1, 0, 0],
+        ],
+      },
     },
     {
       name: 'a misc item absorbs a mention only where it overlaps; a required item of the type still takes its match first',
@@ -143,7 +179,12 @@ describe('scoreDataset: entity matching', () => {
       predicted: [mention('place', 0, 7), mention('place', 8, 12), mention('place', 12, 20)],
       strict: [1, 1, 0, 1],
       lenient: [1, 1, 0, 1],
-      byType: { place: [[1, 2, 0, 0], [1, 2, 0, 0]] },
+      byType: {
+        place: [
+          [1, 2, 0, 0],
+          [1, 2, 0, 0],
+        ],
+      },
     },
     {
       name: 'an unknown predicted type is a false positive of the table but of no type row',
@@ -151,14 +192,21 @@ describe('scoreDataset: entity matching', () => {
       predicted: [mention('event', 0, 5)],
       strict: [0, 1, 1, 0],
       lenient: [0, 1, 1, 0],
-      byType: { person: [[0, 0, 1, 0], [0, 0, 1, 0]], place: [[0, 0, 0, 0], [0, 0, 0, 0]] },
+      byType: {
+        person: [
+          [0, 0, 1, 0],
+          [0, 0, 1, 0],
+        ],
+        place: [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+      },
     },
   ];
 
   it.each(cases)('$name', ({ gold, predicted, strict, lenient, byType }) => {
-    const report = scoreDataset(predictionTables({ mentions: predicted }), [
-      goldDocument({ doc_id: 'doc', entities: gold }),
-    ]);
+    const report = scoreDataset(predictionTables({ mentions: predicted }), [goldDocument({ doc_id: 'doc', entities: gold })]);
     expect(countsOf(report.entities.overall.strict)).toEqual(strict);
     expect(countsOf(report.entities.overall.lenient)).toEqual(lenient);
     for (const [type, [expectedStrict, expectedLenient]] of Object.entries(byType ?? {})) {
@@ -170,10 +218,9 @@ describe('scoreDataset: entity matching', () => {
   });
 
   it('computes precision, recall and F1 from the counts', () => {
-    const report = scoreDataset(
-      predictionTables({ mentions: [mention('person', 0, 10), mention('place', 20, 25), mention('place', 50, 55)] }),
-      [goldDocument({ doc_id: 'doc', entities: [entity('person', 0, 10), entity('place', 20, 27)] })],
-    );
+    const report = scoreDataset(predictionTables({ mentions: [mention('person', 0, 10), mention('place', 20, 25), mention('place', 50, 55)] }), [
+      goldDocument({ doc_id: 'doc', entities: [entity('person', 0, 10), entity('place', 20, 27)] }),
+    ]);
     // strict: tp 1, fp 2, fn 1. lenient: tp 2, fp 1, fn 0.
     expect(report.entities.overall.strict).toMatchObject({ precision: 1 / 3, recall: 1 / 2, f1: 0.4 });
     expect(report.entities.overall.lenient).toMatchObject({ precision: 2 / 3, recall: 1, f1: 0.8 });
@@ -264,25 +311,22 @@ describe('scoreDataset: claims', () => {
   ])(
     'judges the speaker $predicted against $gold (speaker_scored $scored): exact $exact, loose $loose',
     ({ gold, alternatives, scored, predicted, exact, loose }) => {
-      const report = scoreDataset(
-        predictionTables({ claims: [{ doc_id: 'doc', kind: 'quote', start: 0, end: 10, speaker: predicted }] }),
-        [
-          goldDocument({
-            doc_id: 'doc',
-            claims: [
-              {
-                kind: 'quote',
-                start: 0,
-                end: 10,
-                text: 'q',
-                speaker: gold,
-                speaker_alternatives: alternatives,
-                ...(scored === undefined ? {} : { speaker_scored: scored }),
-              },
-            ],
-          }),
-        ],
-      );
+      const report = scoreDataset(predictionTables({ claims: [{ doc_id: 'doc', kind: 'quote', start: 0, end: 10, speaker: predicted }] }), [
+        goldDocument({
+          doc_id: 'doc',
+          claims: [
+            {
+              kind: 'quote',
+              start: 0,
+              end: 10,
+              text: 'q',
+              speaker: gold,
+              speaker_alternatives: alternatives,
+              ...(scored === undefined ? {} : { speaker_scored: scored }),
+            },
+          ],
+        }),
+      ]);
       // The claim itself is scored either way.
       expect(countsOf(report.claims.overall.strict)).toEqual([1, 0, 0, 0]);
       for (const mode of ['strict', 'lenient'] as const) {
@@ -374,10 +418,9 @@ describe('scoreDataset: attribute accuracy', () => {
   ])('judges a figure value right only when value and value_max are equal: $name', ({ gold, predicted, right }) => {
     const [value, valueMax] = gold;
     const [predictedValue, predictedMax] = predicted;
-    const report = scoreDataset(
-      predictionTables({ figures: [{ doc_id: 'doc', start: 0, end: 5, value: predictedValue, value_max: predictedMax }] }),
-      [goldDocument({ doc_id: 'doc', figures: [{ start: 0, end: 5, text: 'x', value: value ?? 0, value_max: valueMax }] })],
-    );
+    const report = scoreDataset(predictionTables({ figures: [{ doc_id: 'doc', start: 0, end: 5, value: predictedValue, value_max: predictedMax }] }), [
+      goldDocument({ doc_id: 'doc', figures: [{ start: 0, end: 5, text: 'x', value: value ?? 0, value_max: valueMax }] }),
+    ]);
     expect(report.figures.value.strict).toEqual({ correct: right ? 1 : 0, total: 1, accuracy: right ? 1 : 0 });
   });
 

@@ -8,13 +8,9 @@ const seedsDirectory = new URL('../../../shared/eval/seeds', import.meta.url);
 /** The gold annotations written out as if the pipeline had produced them. */
 function goldAsPredictions(gold: readonly GoldDocument[]): PredictionTables {
   return {
-    mentions: gold.flatMap((document) =>
-      (document.entities ?? []).map((item) => ({ doc_id: document.doc_id, ...item })),
-    ),
+    mentions: gold.flatMap((document) => (document.entities ?? []).map((item) => ({ doc_id: document.doc_id, ...item }))),
     dates: gold.flatMap((document) => (document.dates ?? []).map((item) => ({ doc_id: document.doc_id, ...item }))),
-    figures: gold.flatMap((document) =>
-      (document.figures ?? []).map((item) => ({ doc_id: document.doc_id, ...item })),
-    ),
+    figures: gold.flatMap((document) => (document.figures ?? []).map((item) => ({ doc_id: document.doc_id, ...item }))),
     claims: gold.flatMap((document) => (document.claims ?? []).map((item) => ({ doc_id: document.doc_id, ...item }))),
   };
 }

@@ -39,12 +39,7 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it.each([
-    [' =not first'],
-    ['a=b'],
-    ['Li said: =x'],
-    ['\nnewline first'],
-  ])('leaves %j alone: it does not start with a formula character', (value) => {
+  it.each([[' =not first'], ['a=b'], ['Li said: =x'], ['\nnewline first']])('leaves %j alone: it does not start with a formula character', (value) => {
     expect(csvCell(value)).toBe(value);
   });
 
@@ -79,7 +74,26 @@ describe('csvCell', () => {
 
 describe('tableColumns', () => {
   it.each<[TableName, string[]]>([
-    ['documents', ['doc_id', 'source', 'origin', 'format', 'sha256', 'chars', 'title', 'published', 'reference_date', 'reference_source', 'passages', 'status', 'error', 'warnings', 'text']],
+    [
+      'documents',
+      [
+        'doc_id',
+        'source',
+        'origin',
+        'format',
+        'sha256',
+        'chars',
+        'title',
+        'published',
+        'reference_date',
+        'reference_source',
+        'passages',
+        'status',
+        'error',
+        'warnings',
+        'text',
+      ],
+    ],
     ['passages', ['passage_id', 'doc_id', 'index', 'start', 'end', 'heading', 'is_heading', 'text']],
     ['mentions', ['mention_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'entity_id', 'type']],
     ['entities', ['entity_id', 'type', 'name', 'aliases', 'mentions', 'documents']],
@@ -94,7 +108,26 @@ describe('tableColumns', () => {
     ['entities', ['entity_id', 'type', 'name', 'aliases', 'mentions', 'documents']],
     ['dates', ['date_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'start_date', 'end_date', 'granularity', 'kind']],
     ['figures', ['figure_id', 'doc_id', 'passage_id', 'text', 'start', 'end', 'value', 'value_max', 'qualifier', 'kind', 'unit', 'item']],
-    ['claims', ['claim_id', 'doc_id', 'passage_id', 'kind', 'text', 'start', 'end', 'speaker', 'speaker_start', 'speaker_end', 'speaker_entity_id', 'cue', 'entity_ids', 'figure_ids', 'date_ids']],
+    [
+      'claims',
+      [
+        'claim_id',
+        'doc_id',
+        'passage_id',
+        'kind',
+        'text',
+        'start',
+        'end',
+        'speaker',
+        'speaker_start',
+        'speaker_end',
+        'speaker_entity_id',
+        'cue',
+        'entity_ids',
+        'figure_ids',
+        'date_ids',
+      ],
+    ],
     ['claim_links', ['claim_id', 'role', 'target_id']],
   ])('%s has every column SPEC.md requires', (table, required) => {
     expect(tableColumns(table)).toEqual(expect.arrayContaining(required));
@@ -169,7 +202,10 @@ describe('toJsonl', () => {
   });
 
   it('round-trips its rows line by line', () => {
-    const rows = [{ doc_id: 'a', text: 'one\ntwo' }, { doc_id: 'b', text: '"quoted", 北京' }];
+    const rows = [
+      { doc_id: 'a', text: 'one\ntwo' },
+      { doc_id: 'b', text: '"quoted", 北京' },
+    ];
     expect(
       toJsonl(rows)
         .split('\n')

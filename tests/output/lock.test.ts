@@ -47,7 +47,12 @@ describe('acquireOutputLock', () => {
 
   it.each<[string, () => string, number, RegExp]>([
     ['a process that is no longer running', () => lockContent(NOT_RUNNING_PID), 0, /left by process \d+, which is no longer running/],
-    ['an earlier process with our pid (a restarted container)', () => lockContent(process.pid), 0, new RegExp(`left by process ${process.pid}, which is no longer running`)],
+    [
+      'an earlier process with our pid (a restarted container)',
+      () => lockContent(process.pid),
+      0,
+      new RegExp(`left by process ${process.pid}, which is no longer running`),
+    ],
     ['a writer that died before writing it (empty, a minute old)', () => '', 60, /left by a run whose lock file is unreadable/],
     ['garbage (a minute old)', () => 'not json', 60, /left by a run whose lock file is unreadable/],
   ])('takes over a stale lock left by %s, with a warning', async (_, content, ageSeconds, warning) => {

@@ -41,14 +41,21 @@ async function writeSet(folder: string, tables: TableRows, run: string): Promise
 
 async function snapshot(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const file of [...TABLE_FILES, COMPLETE_MARKER]) if (existsSync(path.join(folder, file))) files.set(file, await readFile(path.join(folder, file), 'utf8'));
+  for (const file of [...TABLE_FILES, COMPLETE_MARKER])
+    if (existsSync(path.join(folder, file))) files.set(file, await readFile(path.join(folder, file), 'utf8'));
   return files;
 }
 
 /** The previous run: the sample tables with one passage and no claims, so most files differ from the next run's. */
 function previousTables(): TableRows {
   const tables = sampleTables();
-  return { ...tables, passages: tables.passages.slice(0, 1), claims: [], claim_links: [], documents: tables.documents.map((document) => ({ ...document, title: 'previous' })) };
+  return {
+    ...tables,
+    passages: tables.passages.slice(0, 1),
+    claims: [],
+    claim_links: [],
+    documents: tables.documents.map((document) => ({ ...document, title: 'previous' })),
+  };
 }
 
 describe('TableWriter.commit', () => {
@@ -95,25 +102,28 @@ describe('TableWriter.commit', () => {
       next = await snapshot(reference);
     });
 
-    it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))('a kill at step %i of the switch leaves one run\'s complete files, never a mix, and manifest.json only with the whole set', async (step) => {
-      const folder = await temporaryDirectory();
-      await cp(previousSet, folder, { recursive: true });
-      const writer = await TableWriter.open(folder);
-      for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
-      Object.assign(faults, { armed: true, calls: 0, failAt: step });
-      await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
-      faults.armed = false;
+    it.each(Array.from({ length: SWITCH_STEPS }, (_, step) => [step]))(
+      "a kill at step %i of the switch leaves one run's complete files, never a mix, and manifest.json only with the whole set",
+      async (step) => {
+        const folder = await temporaryDirectory();
+        await cp(previousSet, folder, { recursive: true });
+        const writer = await TableWriter.open(folder);
+        for (const table of TABLE_NAMES) await writer.append(table, sampleTables()[table]);
+        Object.assign(faults, { armed: true, calls: 0, failAt: step });
+        await expect(writer.commit({ run: 'next' })).rejects.toThrow('simulated kill');
+        faults.armed = false;
 
-      const after = await snapshot(folder);
-      const sources = new Set<string>();
-      for (const [file, content] of after) {
-        const fromPrevious = previous.get(file) === content;
-        const fromNext = next.get(file) === content;
-        expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
-        if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
-      }
-      expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
-      if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
-    });
+        const after = await snapshot(folder);
+        const sources = new Set<string>();
+        for (const [file, content] of after) {
+          const fromPrevious = previous.get(file) === content;
+          const fromNext = next.get(file) === content;
+          expect(fromPrevious || fromNext, `${file} is neither the previous nor the next version`).toBe(true);
+          if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
+        }
+        expect(sources.size, `a mix of runs: ${[...after.keys()].join(', ')}`).toBeLessThanOrEqual(1);
+        if (after.has(COMPLETE_MARKER)) expect([...after.keys()].sort()).toEqual([...TABLE_FILES, COMPLETE_MARKER].sort());
+      },
+    );
   });
 });

@@ -11,11 +11,48 @@ import { PROPERTY_RUNS } from './runs.ts';
  * that value from exactly that text.
  */
 
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const SCALE_NAMES: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
+const SCALE_NAMES: [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1e3, 'thousand'],
+];
 /** Denominators and their singular and plural words. */
-const DENOMINATORS: [number, string, string][] = [[2, 'half', 'halves'], [3, 'third', 'thirds'], [4, 'quarter', 'quarters'], [5, 'fifth', 'fifths'], [6, 'sixth', 'sixths'], [7, 'seventh', 'sevenths'], [8, 'eighth', 'eighths'], [9, 'ninth', 'ninths'], [10, 'tenth', 'tenths'], [100, 'hundredth', 'hundredths']];
+const DENOMINATORS: [number, string, string][] = [
+  [2, 'half', 'halves'],
+  [3, 'third', 'thirds'],
+  [4, 'quarter', 'quarters'],
+  [5, 'fifth', 'fifths'],
+  [6, 'sixth', 'sixths'],
+  [7, 'seventh', 'sevenths'],
+  [8, 'eighth', 'eighths'],
+  [9, 'ninth', 'ninths'],
+  [10, 'tenth', 'tenths'],
+  [100, 'hundredth', 'hundredths'],
+];
 
 /** 1 to 99 in words, tens and units joined by a hyphen or a space. */
 function belowHundred(value: number, joiner: string): string {
@@ -86,9 +123,27 @@ const wholeNumbers: fc.Arbitrary<Written> = fc.tuple(wholeNumber, fc.integer({ m
 
 /** A decimal with a scale word or an abbreviation ("1.5 million", "3.5 k", "12 bln", "5MM"). */
 const scaledDecimals: fc.Arbitrary<Written> = fc
-  .tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom<[string, number]>(
-    [' thousand', 3], [' million', 6], [' billion', 9], [' trillion', 12], ['k', 3], [' k', 3], ['M', 6], [' M', 6], ['MM', 6], ['mil', 6], [' mln', 6], ['bn', 9], [' bln', 9], [' G', 9], ['tn', 12],
-  ))
+  .tuple(
+    fc.integer({ min: 1, max: 999 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.constantFrom<[string, number]>(
+      [' thousand', 3],
+      [' million', 6],
+      [' billion', 9],
+      [' trillion', 12],
+      ['k', 3],
+      [' k', 3],
+      ['M', 6],
+      [' M', 6],
+      ['MM', 6],
+      ['mil', 6],
+      [' mln', 6],
+      ['bn', 9],
+      [' bln', 9],
+      [' G', 9],
+      ['tn', 12],
+    ),
+  )
   .map(([whole, hundredths, [suffix, power]]) => {
     const mantissa = hundredths === 0 ? String(whole) : `${whole}.${String(hundredths).padStart(2, '0').replace(/0$/, '')}`;
     return { text: `${mantissa}${suffix}`, value: Number(`${mantissa}e${power}`) };
@@ -105,15 +160,23 @@ const scientific: fc.Arbitrary<Written> = fc
   });
 
 /** A fraction in words: numerator and denominator agreeing ("one fifth", "three eighths", "a quarter"). */
-const fractionWords = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom(...DENOMINATORS), fc.boolean()).filter(([numerator, [denominator]]) => numerator < denominator && !(denominator === 2 && numerator !== 1)).map(([numerator, [denominator, singular, plural], article]) => ({
-  words: numerator === 1 ? `${article ? 'a' : 'one'} ${singular}` : `${ONES[numerator] as string} ${plural}`,
-  numerator,
-  denominator,
-}));
+const fractionWords = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom(...DENOMINATORS), fc.boolean())
+  .filter(([numerator, [denominator]]) => numerator < denominator && !(denominator === 2 && numerator !== 1))
+  .map(([numerator, [denominator, singular, plural], article]) => ({
+    words: numerator === 1 ? `${article ? 'a' : 'one'} ${singular}` : `${ONES[numerator] as string} ${plural}`,
+    numerator,
+    denominator,
+  }));
 
 /** Fractions alone, joined to a whole ("six and one fifth", "2 million and a half"), and of a scale ("a quarter million"). */
 const fractions: fc.Arbitrary<Written> = fc
-  .tuple(fractionWords, fc.integer({ min: 1, max: 99 }), fc.constantFrom<[string, number]>(['', 1], [' thousand', 1e3], [' million', 1e6], [' billion', 1e9]), fc.integer({ min: 0, max: 3 }))
+  .tuple(
+    fractionWords,
+    fc.integer({ min: 1, max: 99 }),
+    fc.constantFrom<[string, number]>(['', 1], [' thousand', 1e3], [' million', 1e6], [' billion', 1e9]),
+    fc.integer({ min: 0, max: 3 }),
+  )
   .filter(([fraction, , , form]) => form !== 0 || !fraction.words.startsWith('a '))
   .map(([{ words, numerator, denominator }, whole, [scaleWord, scale], form]) => {
     if (form === 0) return { text: words, value: figureValue(numerator, denominator) };
@@ -133,18 +196,38 @@ const spokenDecimals: fc.Arbitrary<Written> = fc
   }));
 
 /** Dozens ("4 dozens", "two dozen", "7 dzs"). */
-const dozens: fc.Arbitrary<Written> = fc.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('dozen', 'dozens', 'dzs', 'words')).map(([count, form]) =>
-  ({ text: form === 'words' ? `${belowHundred(count, '-')} dozen` : `${count} ${form}`, value: count * 12 }));
+const dozens: fc.Arbitrary<Written> = fc
+  .tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('dozen', 'dozens', 'dzs', 'words'))
+  .map(([count, form]) => ({ text: form === 'words' ? `${belowHundred(count, '-')} dozen` : `${count} ${form}`, value: count * 12 }));
 
 /** Fractions in digits, alone or after a whole number ("3/4", "2 1/2", "4-3/8", "5 and 3/16") and fraction characters ("3½", "2 ¾"). */
-const VULGAR: [string, number, number][] = [['½', 1, 2], ['¼', 1, 4], ['¾', 3, 4], ['⅓', 1, 3], ['⅔', 2, 3], ['⅛', 1, 8], ['⅜', 3, 8]];
+const VULGAR: [string, number, number][] = [
+  ['½', 1, 2],
+  ['¼', 1, 4],
+  ['¾', 3, 4],
+  ['⅓', 1, 3],
+  ['⅔', 2, 3],
+  ['⅛', 1, 8],
+  ['⅜', 3, 8],
+];
 const digitFractions: fc.Arbitrary<Written> = fc
-  .tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 1, max: 15 }), fc.constantFrom(' ', '-', ' and '), fc.constantFrom(...VULGAR), fc.boolean())
+  .tuple(
+    fc.integer({ min: 0, max: 999 }),
+    fc.constantFrom(2, 4, 8, 16),
+    fc.integer({ min: 1, max: 15 }),
+    fc.constantFrom(' ', '-', ' and '),
+    fc.constantFrom(...VULGAR),
+    fc.boolean(),
+  )
   .filter(([, denominator, numerator]) => numerator < denominator)
   .map(([whole, denominator, numerator, joiner, [character, top, bottom], vulgar]) =>
     vulgar
       ? { text: `${whole === 0 ? '' : whole}${whole !== 0 && joiner === ' ' ? ' ' : ''}${character}`, value: figureValue(whole * bottom + top, bottom) }
-      : { text: whole === 0 ? `${numerator}/${denominator}` : `${whole}${joiner}${numerator}/${denominator}`, value: figureValue(whole * denominator + numerator, denominator) });
+      : {
+          text: whole === 0 ? `${numerator}/${denominator}` : `${whole}${joiner}${numerator}/${denominator}`,
+          value: figureValue(whole * denominator + numerator, denominator),
+        },
+  );
 
 const written = fc.oneof(wholeNumbers, scaledDecimals, scientific, fractions, spokenDecimals, dozens, digitFractions);
 
@@ -182,14 +265,26 @@ describe('numbers written and read back', () => {
 
   it('reads two numbers side by side that are not one number as two, never as their sum', () => {
     // The first ends in a units word and the second starts with one or with digits: "two one hundred", "five 300".
-    const endsInUnits = fc.integer({ min: 1, max: 999_999 }).filter((value) => value % 10 !== 0 && value % 100 > 9 === false).map((value) => ({ text: wordsOf(value, '-'), value }));
+    const endsInUnits = fc
+      .integer({ min: 1, max: 999_999 })
+      .filter((value) => value % 10 !== 0 && value % 100 > 9 === false)
+      .map((value) => ({ text: wordsOf(value, '-'), value }));
     const startsWithUnits = fc.oneof(
-      fc.integer({ min: 1, max: 9 }).chain((head) => fc.integer({ min: 0, max: 99 }).map((rest) => ({ text: `${ONES[head] as string} hundred${rest === 0 ? '' : ` and ${belowHundred(rest, '-')}`}`, value: head * 100 + rest }))),
+      fc
+        .integer({ min: 1, max: 9 })
+        .chain((head) =>
+          fc
+            .integer({ min: 0, max: 99 })
+            .map((rest) => ({ text: `${ONES[head] as string} hundred${rest === 0 ? '' : ` and ${belowHundred(rest, '-')}`}`, value: head * 100 + rest })),
+        ),
       fc.integer({ min: 2, max: 999 }).map((value) => ({ text: String(value), value })),
     );
     fc.assert(
       fc.property(endsInUnits, startsWithUnits, (first, second) => {
-        expect(readIn(`${first.text} ${second.text}`)).toEqual([[first.text, first.value], [second.text, second.value]]);
+        expect(readIn(`${first.text} ${second.text}`)).toEqual([
+          [first.text, first.value],
+          [second.text, second.value],
+        ]);
       }),
       { numRuns: PROPERTY_RUNS, seed: 17 },
     );

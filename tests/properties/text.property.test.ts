@@ -7,9 +7,40 @@ import { PROPERTY_RUNS } from './runs.ts';
 
 /** Text made of the pieces that break naive code: blank lines, CRLF, NUL, zero-width and bidi marks, emoji, CJK extension B, long words. */
 const hostilePiece = fc.oneof(
-  fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n', ' ', '\t', '\u0000', '\u200b', '\u200e', '\u202e', '\ufeff', '😀', '𠀋', '👩‍👩‍👧', 'é', 'e\u0301', '“', '”', '"', '.', '. ', '! ', '#', '# Heading\n\n', '\u00a0'),
+  fc.constantFrom(
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\r\n\r\n',
+    ' ',
+    '\t',
+    '\u0000',
+    '\u200b',
+    '\u200e',
+    '\u202e',
+    '\ufeff',
+    '😀',
+    '𠀋',
+    '👩‍👩‍👧',
+    'é',
+    'e\u0301',
+    '“',
+    '”',
+    '"',
+    '.',
+    '. ',
+    '! ',
+    '#',
+    '# Heading\n\n',
+    '\u00a0',
+  ),
   fc.string({ minLength: 0, maxLength: 12 }),
-  fc.constantFrom('Li Dayong said that 47 practitioners were released.', 'On January 7, 2016, more than ten policemen quit.', 'TALKS COLLAPSE IN GENEVA', 'x'.repeat(300)),
+  fc.constantFrom(
+    'Li Dayong said that 47 practitioners were released.',
+    'On January 7, 2016, more than ten policemen quit.',
+    'TALKS COLLAPSE IN GENEVA',
+    'x'.repeat(300),
+  ),
 );
 const hostileText = fc.array(hostilePiece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 const segmentOptions = fc.record({ maxPassageChars: fc.integer({ min: 80, max: 400 }), maxHeadingChars: fc.integer({ min: 10, max: 150 }) });
@@ -71,8 +102,34 @@ describe('code point offsets', () => {
 });
 
 describe('number parsing', () => {
-  const numberWords = fc.constantFrom('one', 'two', 'twelve', 'twenty', 'twenty-one', 'hundred', 'thousand', 'million', 'billion', 'and', 'a', 'half', 'dozen', 'thirds', '1,000', '2.5', '10M', '3bn', '-', ' ', ',', '.');
-  const numberish = fc.oneof(fc.string({ maxLength: 30 }), fc.array(numberWords, { maxLength: 8 }).map((words) => words.join(' ')));
+  const numberWords = fc.constantFrom(
+    'one',
+    'two',
+    'twelve',
+    'twenty',
+    'twenty-one',
+    'hundred',
+    'thousand',
+    'million',
+    'billion',
+    'and',
+    'a',
+    'half',
+    'dozen',
+    'thirds',
+    '1,000',
+    '2.5',
+    '10M',
+    '3bn',
+    '-',
+    ' ',
+    ',',
+    '.',
+  );
+  const numberish = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.array(numberWords, { maxLength: 8 }).map((words) => words.join(' ')),
+  );
 
   it('never throws and gives a finite number or null', () => {
     fc.assert(

@@ -88,7 +88,12 @@ const HOSTILE_RECORDS = [
   { id: 'tab-first', text: 'Tab in the source column.', title: 'Tab', source: '\tsource' },
   { id: 'cr-first', text: 'CR in the source column.', title: 'CR', source: '\rsource' },
   { id: 'long-title', text: 'A record with a very long title.', title: `${'T'.repeat(CELL_LIMIT)} and 😀 more`, source: 'long' },
-  { id: 'astral-cut', text: 'The cut falls inside an emoji.', title: `${'x'.repeat(CELL_LIMIT - TRUNCATION_MARK.length - 1)}😀${' tail'.repeat(10)}`, source: 'astral' },
+  {
+    id: 'astral-cut',
+    text: 'The cut falls inside an emoji.',
+    title: `${'x'.repeat(CELL_LIMIT - TRUNCATION_MARK.length - 1)}😀${' tail'.repeat(10)}`,
+    source: 'astral',
+  },
   { id: 'quotes, commas', text: '"We quit," Li said, "all of us."\n\nSecond, "quoted" paragraph.', title: 'Quote " and , comma', source: 'line\nbreak' },
 ];
 
@@ -116,9 +121,15 @@ describe('the CSVs of a run, parsed back', () => {
     const documents = await readTable<{ doc_id: string; title: string; origin: string }>(output, 'documents');
     const [, ...records] = parseCsv(await readFile(path.join(output, 'documents.csv'), 'utf8'));
     const columns = csvColumns('documents');
-    const cell = (docId: string, column: string): string => (records[documents.findIndex((row) => row.doc_id === docId)] as string[])[columns.indexOf(column)] as string;
+    const cell = (docId: string, column: string): string =>
+      (records[documents.findIndex((row) => row.doc_id === docId)] as string[])[columns.indexOf(column)] as string;
     expect(
-      ['formula-equals', 'formula-plus', 'formula-minus', 'formula-at', 'tab-first', 'cr-first'].map((docId) => [docId, cell(docId, 'title'), cell(docId, 'origin'), documents.find((row) => row.doc_id === docId)?.origin]),
+      ['formula-equals', 'formula-plus', 'formula-minus', 'formula-at', 'tab-first', 'cr-first'].map((docId) => [
+        docId,
+        cell(docId, 'title'),
+        cell(docId, 'origin'),
+        documents.find((row) => row.doc_id === docId)?.origin,
+      ]),
     ).toEqual([
       ['formula-equals', "'=1+1", "'=cmd|/c calc!A1", '=cmd|/c calc!A1'],
       ['formula-plus', "'+SUM(A1)", "'+source", '+source'],

@@ -48,12 +48,15 @@ describe.each([
   });
 
   it('accounts for every input with the expected status and code, in input order', () => {
-    expect(documents.map((row) => ({ source: row.source, status: row.status, code: codeOf(row.error) }))).toEqual(expected.map(({ source, status, code }) => ({ source, status, code })));
+    expect(documents.map((row) => ({ source: row.source, status: row.status, code: codeOf(row.error) }))).toEqual(
+      expected.map(({ source, status, code }) => ({ source, status, code })),
+    );
   });
 
   it('records the expected warnings', () => {
     const warningCodes = new Map(documents.map((row) => [row.source, row.warnings.map(codeOf)]));
-    for (const row of expected) if (row.warnings !== undefined && row.warnings.length > 0) expect(warningCodes.get(row.source), row.source).toEqual(row.warnings);
+    for (const row of expected)
+      if (row.warnings !== undefined && row.warnings.length > 0) expect(warningCodes.get(row.source), row.source).toEqual(row.warnings);
   });
 
   it('names the file (and line for JSONL) in every failure and skip reason', () => {
@@ -65,7 +68,9 @@ describe.each([
 
   it('keeps CRLF, NUL, zero-width, bidi and astral characters exactly in text', () => {
     const text = (source: string): string => documents.find((row) => row.source === source)?.text as string;
-    expect(text('crlf.txt')).toBe('Title Line\r\n\r\nMs. Li Dayong said that 47 practitioners were released in Jiaozuo City on January 7, 2016.\r\nSecond line.\r\n\r\n"We quit," Gao said.\r\n');
+    expect(text('crlf.txt')).toBe(
+      'Title Line\r\n\r\nMs. Li Dayong said that 47 practitioners were released in Jiaozuo City on January 7, 2016.\r\nSecond line.\r\n\r\n"We quit," Gao said.\r\n',
+    );
     expect(text('nul-in-text.txt')).toContain('NUL\u0000 sits');
     expect(text('zero-width-bidi.txt')).toContain('Li\u200bDayong said\u200d that \u202eevil\u202c text \u2066isolated\u2069 and \ufeffmid BOM.');
     expect(text('astral.txt').startsWith('😀👩‍👩‍👧 𠀀𠀁𪜀 ')).toBe(true);

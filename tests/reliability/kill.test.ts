@@ -22,9 +22,20 @@ async function snapshot(folder: string): Promise<Snapshot> {
 }
 
 /** The counts of a manifest: its timings differ between runs, its counts must not. */
-const manifestCounts = (bytes: Buffer | undefined): unknown => (bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as { counts: unknown }).counts);
+const manifestCounts = (bytes: Buffer | undefined): unknown =>
+  bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as { counts: unknown }).counts;
 
-const extractArguments = (input: string, output: string): string[] => [path.join(ROOT, 'bin', 'quarry.mjs'), 'extract', input, '--out', output, '--no-progress', '--fresh', '--workers', '0'];
+const extractArguments = (input: string, output: string): string[] => [
+  path.join(ROOT, 'bin', 'quarry.mjs'),
+  'extract',
+  input,
+  '--out',
+  output,
+  '--no-progress',
+  '--fresh',
+  '--workers',
+  '0',
+];
 
 /** Starts a run and SIGKILLs it when `killWhen` resolves (or lets it finish first); resolves when the process is gone. */
 async function runAndKill(input: string, output: string, killWhen: Promise<void>): Promise<{ killed: boolean }> {
@@ -83,7 +94,8 @@ describe('a run killed with SIGKILL', () => {
     const sources = new Set<string>();
     for (const [file, bytes] of now) {
       const fromPrevious = bytes.equals(previous.get(file) as Buffer);
-      const fromNext = file === MANIFEST ? JSON.stringify(manifestCounts(bytes)) === JSON.stringify(manifestCounts(next.get(file))) : bytes.equals(next.get(file) as Buffer);
+      const fromNext =
+        file === MANIFEST ? JSON.stringify(manifestCounts(bytes)) === JSON.stringify(manifestCounts(next.get(file))) : bytes.equals(next.get(file) as Buffer);
       expect(fromPrevious || fromNext, `${moment}: ${file} is neither the previous nor the new version (truncated?)`).toBe(true);
       if (fromPrevious !== fromNext) sources.add(fromPrevious ? 'previous' : 'next');
     }
@@ -113,6 +125,7 @@ describe('a run killed with SIGKILL', () => {
     const now = await snapshot(output);
     for (const file of TABLE_FILES) expect(now.get(file)?.equals(next.get(file) as Buffer), file).toBe(true);
     expect((await readdir(output)).filter((entry) => entry.startsWith('.staging-') || entry.startsWith('.report-') || entry === '.quarry.lock')).toEqual([]);
-    if (existsSync(CHECKER)) expect(execFileSync(process.execPath, [CHECKER, output], { encoding: 'utf8' }).trim().split('\n').at(-1)).toMatch(/^ok: 0 problems/);
+    if (existsSync(CHECKER))
+      expect(execFileSync(process.execPath, [CHECKER, output], { encoding: 'utf8' }).trim().split('\n').at(-1)).toMatch(/^ok: 0 problems/);
   }, 120_000);
 });

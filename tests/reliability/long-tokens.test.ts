@@ -55,6 +55,11 @@ describe('every document stage on a text with no usable break', () => {
     expect(document.status).toBe('ok');
     expect(document.passages).toHaveLength(passages);
     expect(document.passages.every((passage) => passage.end - passage.start <= CONFIG.segment.maxPassageChars)).toBe(true);
-    expect(document.passages.map((passage) => text.slice(passage.start, passage.end)).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    expect(
+      document.passages
+        .map((passage) => text.slice(passage.start, passage.end))
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(text.replace(/\s/g, ''));
   });
 });

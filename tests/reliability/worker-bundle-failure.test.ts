@@ -6,7 +6,7 @@ import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 
 type WorkerBundleModule = typeof import('../../src/run/worker-bundle.ts');
 
-let runPipeline: (typeof import('../../src/pipeline.ts'))['runPipeline'];
+let runPipeline: typeof import('../../src/pipeline.ts')['runPipeline'];
 let workerBundle: WorkerBundleModule['workerBundle'];
 let WorkerBundleError: WorkerBundleModule['WorkerBundleError'];
 
@@ -38,7 +38,9 @@ describe('a worker bundle that cannot be made', () => {
   it('is a WorkerBundleError that says what to do', async () => {
     const attempt = workerBundle();
     await expect(attempt).rejects.toBeInstanceOf(WorkerBundleError);
-    await expect(attempt).rejects.toThrow("could not bundle the worker threads' code with esbuild (The service was stopped). Reinstall with npm ci, or run with --workers 0 to extract in the main thread");
+    await expect(attempt).rejects.toThrow(
+      "could not bundle the worker threads' code with esbuild (The service was stopped). Reinstall with npm ci, or run with --workers 0 to extract in the main thread",
+    );
   });
 
   it('fails the run, not each document, and writes no tables', async () => {

@@ -19,13 +19,24 @@ describe('quarry report', () => {
     const { code, stderr } = await runMain(['report', output]);
     expect(code).toBe(0);
     expect(stderr).toBe(`quarry: report in ${path.join(output, 'report', 'index.html')}\n`);
-    expect(await readFile(path.join(output, 'report', 'documents', 'news-2016-1--d0b505cbed44.html'), 'utf8')).toContain('<h1>Quitting <span class="status status-ok">ok</span></h1>');
+    expect(await readFile(path.join(output, 'report', 'documents', 'news-2016-1--d0b505cbed44.html'), 'utf8')).toContain(
+      '<h1>Quitting <span class="status status-ok">ok</span></h1>',
+    );
   });
 
   it.each([
     ['a folder without tables', async (folder: string) => writeFile(path.join(folder, 'notes.txt'), 'nothing here'), 'no tables to report on in'],
-    ['an invalid row', async (folder: string) => writeJsonlTables({ ...sampleTables(), entities: [] }, folder).then(() => writeFile(path.join(folder, 'dates.jsonl'), '{"date_id":""}\n')), 'invalid rows in'],
-    ['a missing table', async (folder: string) => writeJsonlTables(sampleTables(), folder).then(() => rm(path.join(folder, 'figures.jsonl'))), 'missing figures.jsonl'],
+    [
+      'an invalid row',
+      async (folder: string) =>
+        writeJsonlTables({ ...sampleTables(), entities: [] }, folder).then(() => writeFile(path.join(folder, 'dates.jsonl'), '{"date_id":""}\n')),
+      'invalid rows in',
+    ],
+    [
+      'a missing table',
+      async (folder: string) => writeJsonlTables(sampleTables(), folder).then(() => rm(path.join(folder, 'figures.jsonl'))),
+      'missing figures.jsonl',
+    ],
   ])('exits 2 with a clear message on %s and writes nothing', async (_, prepare, expected) => {
     const folder = await temporaryDirectory();
     await prepare(folder);

@@ -16,12 +16,16 @@ describe('renderCorpusPage', () => {
     expect(html).toContain(
       '<tr><td><a href="documents/news-2016-1--d0b505cbed44.html">news/2016:1</a><div>Quitting</div></td><td><span class="status status-ok">ok</span></td><td class="number">123</td><td class="number">3</td><td class="number">2</td><td class="number">1</td><td class="number">1</td><td class="number">2</td></tr>',
     );
-    expect(html).toContain('<td><a href="documents/broken.html">broken</a></td><td><span class="status status-failed">failed</span><div class="reason">STAGE_FAILED: stage explode failed: &lt;boom&gt;</div></td>');
+    expect(html).toContain(
+      '<td><a href="documents/broken.html">broken</a></td><td><span class="status status-failed">failed</span><div class="reason">STAGE_FAILED: stage explode failed: &lt;boom&gt;</div></td>',
+    );
   });
 
   it('lists the failed and skipped documents with their reasons', () => {
     expect(html).toContain('<h2 id="problems">Failed and skipped documents</h2>');
-    expect(html).toContain('<li><span class="status status-skipped">skipped</span> <a href="documents/picture.html">picture.png</a>: <span class="reason">LOAD_UNSUPPORTED: not a text format</span></li>');
+    expect(html).toContain(
+      '<li><span class="status status-skipped">skipped</span> <a href="documents/picture.html">picture.png</a>: <span class="reason">LOAD_UNSUPPORTED: not a text format</span></li>',
+    );
   });
 
   it('charts the entities, the dates and the claims by speaker', () => {
@@ -33,7 +37,14 @@ describe('renderCorpusPage', () => {
   });
 
   it('stays bounded on a large corpus: top entities, capped speakers and claims, with the totals said', () => {
-    const entities: EntityRow[] = Array.from({ length: 120 }, (_, index) => ({ entity_id: `place:p${index}`, type: 'place', name: `Place ${index}`, aliases: [], mentions: index + 1, documents: 1 }));
+    const entities: EntityRow[] = Array.from({ length: 120 }, (_, index) => ({
+      entity_id: `place:p${index}`,
+      type: 'place',
+      name: `Place ${index}`,
+      aliases: [],
+      mentions: index + 1,
+      documents: 1,
+    }));
     const claim = tables.claims[0] as ClaimRow;
     const claims: ClaimRow[] = Array.from({ length: 400 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}`, speaker: `Speaker ${index % 80}` }));
     const large: ReportTables = { ...tables, entities, claims };
@@ -92,7 +103,9 @@ describe('CorpusSummary', () => {
     const claims: ClaimRow[] = Array.from({ length: 25 }, (_, index) => ({ ...claim, claim_id: `news/2016:1#c${index}` }));
     const summary = summaryOf({ ...tables, dates, claims });
     expect(summary.totals.dates).toBe(8);
-    expect([...summary.dates.values()].map((group) => [group.count, group.occurrences.map((row) => row.date_id)])).toEqual([[8, ['news/2016:1#d0', 'news/2016:1#d1', 'news/2016:1#d2', 'news/2016:1#d3', 'news/2016:1#d4']]]);
+    expect([...summary.dates.values()].map((group) => [group.count, group.occurrences.map((row) => row.date_id)])).toEqual([
+      [8, ['news/2016:1#d0', 'news/2016:1#d1', 'news/2016:1#d2', 'news/2016:1#d3', 'news/2016:1#d4']],
+    ]);
     const speaker = summary.speakers.get(claim.speaker ?? '');
     expect([speaker?.count, speaker?.claims.length, speaker?.kinds]).toEqual([25, CORPUS_LIMITS.claimsPerSpeaker, { quote: 25, reported: 0, figure: 0 }]);
     expect(summary.documents.map(({ document }) => 'text' in document)).toEqual([false, false, false]);

@@ -27,7 +27,11 @@ describe('documentHighlights', () => {
 describe('legend', () => {
   it('has a ticked checkbox, a colour sample and a count for every type, in order', () => {
     const html = legend({ person: 2, place: 0, organization: 0, date: 1, figure: 1, claim: 2 });
-    const items = [...html.matchAll(/<input type="checkbox" id="show-(\w+)" value="\1" checked> <span class="sample sample-\1">(\w+)<\/span><span class="count">(\d+)<\/span>/g)].map((match) => [match[1], match[2], match[3]]);
+    const items = [
+      ...html.matchAll(
+        /<input type="checkbox" id="show-(\w+)" value="\1" checked> <span class="sample sample-\1">(\w+)<\/span><span class="count">(\d+)<\/span>/g,
+      ),
+    ].map((match) => [match[1], match[2], match[3]]);
     expect(items).toEqual([
       ['person', 'Person', '2'],
       ['place', 'Place', '0'],
@@ -48,8 +52,12 @@ describe('renderDocumentPage', () => {
         '<mark class="hl hl-figure" data-id="news/2016:1#f0" data-tip="Figure: 47\ncount, exact\nitem: practitioners" id="f0" tabindex="0">47</mark> practitioners were released on ' +
         '<mark class="hl hl-date" data-id="news/2016:1#d0" data-tip="Date: 2016-01-07\nday: 2016-01-07\ndate, day" id="d0" tabindex="0">January 7, 2016</mark></span>.</p>',
     );
-    expect(html).toContain('<mark class="hl hl-person" data-id="news/2016:1#m1" data-tip="Person: Gao &lt;Zhisheng&gt;\nentity: person:gao" id="m1" tabindex="0">Gao</mark>');
-    expect(html).toContain('&quot;<span class="hl hl-claim hl-claim-quote" data-id="news/2016:1#c1" data-tip="Claim: quote\nspeaker: Gao (person:gao)\nspeaker words: “Gao” at 100–103\ncue: said" id="c1" tabindex="0">Tom &amp; Jerry</span>&quot;.</p>');
+    expect(html).toContain(
+      '<mark class="hl hl-person" data-id="news/2016:1#m1" data-tip="Person: Gao &lt;Zhisheng&gt;\nentity: person:gao" id="m1" tabindex="0">Gao</mark>',
+    );
+    expect(html).toContain(
+      '&quot;<span class="hl hl-claim hl-claim-quote" data-id="news/2016:1#c1" data-tip="Claim: quote\nspeaker: Gao (person:gao)\nspeaker words: “Gao” at 100–103\ncue: said" id="c1" tabindex="0">Tom &amp; Jerry</span>&quot;.</p>',
+    );
   });
 
   it('shows the document facts, a link back to the corpus view and the legend before the text', () => {

@@ -24,7 +24,8 @@ describe('documentFileName', () => {
   });
 
   it('gives names made of safe characters only', () => {
-    for (const id of ['../../etc/passwd', 'C:\\Windows\\x', 'a?b*c|d"e<f>', 'feed/2016-01:17']) expect(documentFileName(id)).toMatch(/^[a-z0-9][a-z0-9_.-]*\.html$/);
+    for (const id of ['../../etc/passwd', 'C:\\Windows\\x', 'a?b*c|d"e<f>', 'feed/2016-01:17'])
+      expect(documentFileName(id)).toMatch(/^[a-z0-9][a-z0-9_.-]*\.html$/);
   });
 });
 

@@ -18,7 +18,12 @@ describe('rowsByDocument', () => {
 
 describe('reportFiles', () => {
   it('gives the corpus view, then one page per document under a safe name', () => {
-    expect([...reportFiles(sampleTables())].map((file) => file.path)).toEqual(['index.html', 'documents/news-2016-1--d0b505cbed44.html', 'documents/broken.html', 'documents/picture.html']);
+    expect([...reportFiles(sampleTables())].map((file) => file.path)).toEqual([
+      'index.html',
+      'documents/news-2016-1--d0b505cbed44.html',
+      'documents/broken.html',
+      'documents/picture.html',
+    ]);
   });
 
   it('adds the full document list when the corpus view cannot list every document', () => {

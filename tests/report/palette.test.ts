@@ -4,7 +4,9 @@ import { REPORT_STYLES } from '../../src/report/styles.ts';
 
 /** WCAG relative luminance of a #RRGGBB colour. */
 function luminance(colour: string): number {
-  const [red, green, blue] = [1, 3, 5].map((offset) => Number.parseInt(colour.slice(offset, offset + 2), 16) / 255).map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [red, green, blue] = [1, 3, 5]
+    .map((offset) => Number.parseInt(colour.slice(offset, offset + 2), 16) / 255)
+    .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4)) as [number, number, number];
   return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 }
 

@@ -14,7 +14,11 @@ describe('readTables', () => {
   });
 
   it.each([
-    ['a folder with no tables', [] as string[], 'missing documents.jsonl, passages.jsonl, mentions.jsonl, entities.jsonl, dates.jsonl, figures.jsonl, claims.jsonl (run quarry extract first)'],
+    [
+      'a folder with no tables',
+      [] as string[],
+      'missing documents.jsonl, passages.jsonl, mentions.jsonl, entities.jsonl, dates.jsonl, figures.jsonl, claims.jsonl (run quarry extract first)',
+    ],
     ['a folder missing one table', ['claims'], 'missing claims.jsonl (run quarry extract first)'],
   ])('rejects %s, naming what is missing', async (_, removed, expected) => {
     const folder = await temporaryDirectory();

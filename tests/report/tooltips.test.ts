@@ -24,7 +24,16 @@ describe('dateTip', () => {
     ['a day', date, 'Date: 2016-01-07\nday: 2016-01-07\ndate, day'],
     [
       'an approximate relative range with its reference',
-      { ...date, value: '2015-08', start_date: '2015-08-01', end_date: '2015-08-31', granularity: 'month' as const, kind: 'relative' as const, approximate: true, reference_date: '2016-01-07' },
+      {
+        ...date,
+        value: '2015-08',
+        start_date: '2015-08-01',
+        end_date: '2015-08-31',
+        granularity: 'month' as const,
+        kind: 'relative' as const,
+        approximate: true,
+        reference_date: '2016-01-07',
+      },
       'Date: 2015-08\nfrom 2015-08-01 to 2015-08-31\nrelative, month, approximate\nresolved against 2016-01-07',
     ],
   ])('%s', (_, row, expected) => {
@@ -35,8 +44,16 @@ describe('dateTip', () => {
 describe('figureTip', () => {
   it.each([
     ['a count with its item', figure, 'Figure: 47\ncount, exact\nitem: practitioners'],
-    ['a range of money with unit', { ...figure, value: 3500000000, value_max: 4000000000.5, qualifier: 'more_than' as const, kind: 'money' as const, unit: 'USD', item: null }, 'Figure: 3,500,000,000 to 4,000,000,000.5\nmoney, more than\nunit: USD'],
-    ['a percent', { ...figure, value: 12.25, qualifier: 'approximately' as const, kind: 'percent' as const, unit: '%', item: null }, 'Figure: 12.25\npercent, approximately\nunit: %'],
+    [
+      'a range of money with unit',
+      { ...figure, value: 3500000000, value_max: 4000000000.5, qualifier: 'more_than' as const, kind: 'money' as const, unit: 'USD', item: null },
+      'Figure: 3,500,000,000 to 4,000,000,000.5\nmoney, more than\nunit: USD',
+    ],
+    [
+      'a percent',
+      { ...figure, value: 12.25, qualifier: 'approximately' as const, kind: 'percent' as const, unit: '%', item: null },
+      'Figure: 12.25\npercent, approximately\nunit: %',
+    ],
   ])('%s', (_, row, expected) => {
     expect(figureTip(row)).toBe(expected);
   });
@@ -46,7 +63,11 @@ describe('claimTip', () => {
   // The document text as code points: the emoji before the claims makes code point and UTF-16 offsets differ.
   const characters = [...TEXT];
   it.each([
-    ['reported speech with speaker entity, words and cue', reported, 'Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\nspeaker words: “Ms. Li Dayong” at 24–37\ncue: said'],
+    [
+      'reported speech with speaker entity, words and cue',
+      reported,
+      'Claim: reported\nspeaker: Ms. Li Dayong (person:li-dayong)\nspeaker words: “Ms. Li Dayong” at 24–37\ncue: said',
+    ],
     ['a quote', quote, 'Claim: quote\nspeaker: Gao (person:gao)\nspeaker words: “Gao” at 100–103\ncue: said'],
     [
       'a speaker resolved from a pronoun: the words of the mention it resolves to',

@@ -110,7 +110,11 @@ describe('extractionSettings', () => {
   it('leaves the model out with the rules recognizer, which reads none', async () => {
     const model = path.join(await temporaryDirectory(), 'unread.model');
     await writeFile(model, 'not a model');
-    expect((await extractionSettings(resolveConfig({ extractEntities: { recognizer: 'rules', model } }))).extractEntities).toEqual({ recognizer: 'rules', model: null, lexicons: [] });
+    expect((await extractionSettings(resolveConfig({ extractEntities: { recognizer: 'rules', model } }))).extractEntities).toEqual({
+      recognizer: 'rules',
+      model: null,
+      lexicons: [],
+    });
   });
 
   it('rejects with a ModelFileError when the model file is not a model, before any document is extracted', async () => {

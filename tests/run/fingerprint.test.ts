@@ -76,10 +76,18 @@ describe('the fingerprint of the compiled package', () => {
     await rm(path.join(layout.root, 'data'), { recursive: true });
     await writeFile(path.join(layout.code, 'fingerprint.json'), JSON.stringify({ fingerprint: 'ab'.repeat(32), packages: ['dep@1.2.3', 'sub@2.0.1'] }));
     // sha256 of the built fingerprint, "\0", and the installed packages joined by "\0".
-    expect(await fingerprintOf(layout)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.1`).digest('hex'));
+    expect(await fingerprintOf(layout)).toBe(
+      createHash('sha256')
+        .update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.1`)
+        .digest('hex'),
+    );
     // A user's install with another version of a dependency of a dependency: the cache must not serve the old results.
     await writeFile(path.join(layout.root, 'node_modules', 'sub', 'package.json'), JSON.stringify({ name: 'sub', version: '2.0.2' }));
-    expect(await fingerprintOf(layout)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.2`).digest('hex'));
+    expect(await fingerprintOf(layout)).toBe(
+      createHash('sha256')
+        .update(`${'ab'.repeat(32)}\0dep@1.2.3\0sub@2.0.2`)
+        .digest('hex'),
+    );
   });
 
   it('is a clear error, one line for the CLI, when the build did not write it', async () => {
@@ -94,6 +102,8 @@ describe('the fingerprint of the compiled package', () => {
   it('is an error when the file holds no fingerprint', async () => {
     const layout = await compiledPackage();
     await writeFile(path.join(layout.code, 'fingerprint.json'), '{"fingerprint": "stale"');
-    await expect(fingerprintOf(layout)).rejects.toThrow(`${path.join(layout.code, 'fingerprint.json')} holds no pipeline fingerprint: build the package again with npm run build`);
+    await expect(fingerprintOf(layout)).rejects.toThrow(
+      `${path.join(layout.code, 'fingerprint.json')} holds no pipeline fingerprint: build the package again with npm run build`,
+    );
   });
 });

@@ -15,7 +15,12 @@ async function installedApp(): Promise<string> {
   const files: Record<string, object> = {
     [path.join(app, 'package.json')]: { name: 'app', version: '3.0.0', dependencies: { own: '^1.0.0', hoisted: '^2.0.0' } },
     [path.join(app, 'node_modules', 'own', 'package.json')]: { name: 'own', version: '1.4.0', exports: { '.': './index.js' } },
-    [path.join(project, 'node_modules', 'hoisted', 'package.json')]: { name: 'hoisted', version: '2.1.0', exports: './index.js', dependencies: { own: '^9.0.0', gone: '^1.0.0' } },
+    [path.join(project, 'node_modules', 'hoisted', 'package.json')]: {
+      name: 'hoisted',
+      version: '2.1.0',
+      exports: './index.js',
+      dependencies: { own: '^9.0.0', gone: '^1.0.0' },
+    },
     [path.join(project, 'node_modules', 'own', 'package.json')]: { name: 'own', version: '9.9.9' },
   };
   for (const [file, json] of Object.entries(files)) {

@@ -30,12 +30,16 @@ describe('PhaseTimes', () => {
 
   it('counts the time of work that throws', async () => {
     const phases = new PhaseTimes();
-    expect(() => phases.time('failing', () => {
-      throw new Error('boom');
-    })).toThrow('boom');
-    await expect(phases.timeAsync('rejected', async () => {
-      throw new Error('late');
-    })).rejects.toThrow('late');
+    expect(() =>
+      phases.time('failing', () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    await expect(
+      phases.timeAsync('rejected', async () => {
+        throw new Error('late');
+      }),
+    ).rejects.toThrow('late');
     expect(Object.keys(phases.milliseconds).sort()).toEqual(['failing', 'rejected']);
   });
 });

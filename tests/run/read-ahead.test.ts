@@ -31,7 +31,13 @@ async function collect<Value>(values: AsyncIterable<Value>): Promise<{ values: V
 
 describe('readAhead', () => {
   it('yields the values in the order of the items, whatever order the reads end in', async () => {
-    const delays = new Map([['a', 40], ['b', 30], ['c', 20], ['d', 10], ['e', 0]]);
+    const delays = new Map([
+      ['a', 40],
+      ['b', 30],
+      ['c', 20],
+      ['d', 10],
+      ['e', 0],
+    ]);
     const read = async (item: string): Promise<string> => sleep(delays.get(item), item.toUpperCase());
     expect(await collect(readAhead(['a', 'b', 'c', 'd', 'e'], read, 3))).toEqual({ values: ['A', 'B', 'C', 'D', 'E'], error: null });
   });
@@ -91,7 +97,10 @@ describe('readAhead', () => {
       seen.push(value);
       if (seen.length === 2) break;
     }
-    expect([seen, started]).toEqual([[10, 20], [1, 2, 3]]);
+    expect([seen, started]).toEqual([
+      [10, 20],
+      [1, 2, 3],
+    ]);
   });
 
   it('reads nothing for no items, and refuses fewer than 1 item ahead', async () => {

@@ -13,7 +13,9 @@ import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 /** A small result that passes the schema, as the runner makes it of a document with one entity cluster and no rows. */
 function resultOf(id: string): DocumentResult {
   const name = `${id} name`;
-  return documentResult(createDocument({ id, source: `${id}.txt`, format: 'txt', sha256: '0'.repeat(64), text: name, entityClusters: [{ type: 'person', name, forms: [name] }] }));
+  return documentResult(
+    createDocument({ id, source: `${id}.txt`, format: 'txt', sha256: '0'.repeat(64), text: name, entityClusters: [{ type: 'person', name, forms: [name] }] }),
+  );
 }
 
 /** The file of a cache entry. */
@@ -81,7 +83,11 @@ describe('ResultCache', () => {
     const keys = ['a', 'b', 'c'].map((id) => ResultCache.key({ id }));
     for (const [index, key] of keys.entries()) await cache.write(key, ResultCache.serialize(resultOf(String(index))));
     expect(await cache.prune(new Set([keys[1] as string]))).toBe(2);
-    expect([await cache.get(keys[0] as string), (await cache.get(keys[1] as string))?.document.doc_id, await cache.get(keys[2] as string)]).toEqual([null, '1', null]);
+    expect([await cache.get(keys[0] as string), (await cache.get(keys[1] as string))?.document.doc_id, await cache.get(keys[2] as string)]).toEqual([
+      null,
+      '1',
+      null,
+    ]);
     expect(await new ResultCache(path.join(await temporaryDirectory(), 'never-made')).prune(new Set())).toBe(0);
   });
 });
@@ -101,7 +107,10 @@ describe('a run over a cache with an altered result', () => {
     const result = JSON.parse(body) as DocumentResult;
     expect(result.mentions.length).toBeGreaterThan(0);
     // Valid JSON, clusters intact, one offset below zero: read as it is, it would reach the tables.
-    await writeFile(file, `${head}\n${JSON.stringify({ ...result, mentions: result.mentions.map((mention, index) => (index === 0 ? { ...mention, start: -1 } : mention)) })}\n`);
+    await writeFile(
+      file,
+      `${head}\n${JSON.stringify({ ...result, mentions: result.mentions.map((mention, index) => (index === 0 ? { ...mention, start: -1 } : mention)) })}\n`,
+    );
     const again = await runPipeline(config);
     expect([again.extracted, again.cached, again.upToDate]).toEqual([1, 4, false]);
     expect(await readFile(file, 'utf8')).toBe(stored);

@@ -62,7 +62,9 @@ describe('the result index', () => {
     const { config } = await outputConfig();
     const elsewhere = path.join(path.dirname(config.output), 'shared-cache');
     await writeResultIndex(config, elsewhere, ENTRIES.slice(0, 1), WRITTEN);
-    expect(JSON.parse((await readFile(path.join(config.output, RESULT_INDEX_FILE), 'utf8')).split('\n')[0] as string).cacheDirectory).toBe(path.join('..', 'shared-cache'));
+    expect(JSON.parse((await readFile(path.join(config.output, RESULT_INDEX_FILE), 'utf8')).split('\n')[0] as string).cacheDirectory).toBe(
+      path.join('..', 'shared-cache'),
+    );
     expect((await readResultIndex(config.output)).map((entry) => entry.cache.directory)).toEqual([elsewhere]);
   });
 
@@ -108,11 +110,14 @@ describe('upToDateSummary', () => {
     expect(await upToDateSummary(resolveConfig({ output: config.output, report: false, write: { csvBom: true } }), cacheDirectory, ENTRIES)).toBeNull();
   });
 
-  it.each([['manifest.json'], ['claims.csv'], ['entities.jsonl'], [path.join('schema', 'dates.schema.json')]])('gives null when %s is missing', async (file) => {
-    const { config, cacheDirectory } = await upToDateOutput();
-    await rm(path.join(config.output, file));
-    expect(await upToDateSummary(config, cacheDirectory, ENTRIES)).toBeNull();
-  });
+  it.each([['manifest.json'], ['claims.csv'], ['entities.jsonl'], [path.join('schema', 'dates.schema.json')]])(
+    'gives null when %s is missing',
+    async (file) => {
+      const { config, cacheDirectory } = await upToDateOutput();
+      await rm(path.join(config.output, file));
+      expect(await upToDateSummary(config, cacheDirectory, ENTRIES)).toBeNull();
+    },
+  );
 
   it("asks for the report's front page only when the report is on", async () => {
     const { config, cacheDirectory } = await upToDateOutput();
@@ -125,7 +130,10 @@ describe('upToDateSummary', () => {
     const { config, cacheDirectory } = await outputConfig();
     await completeOutput(config.output, false);
     expect(await upToDateSummary(config, cacheDirectory, ENTRIES)).toBeNull();
-    await writeFile(path.join(config.output, RESULT_INDEX_FILE), '{"cacheDirectory":".cache","write":{"csvBom":false}}\n["aa11",0,0]\n["bb22",1,3]\n["cc33",1,7]\n');
+    await writeFile(
+      path.join(config.output, RESULT_INDEX_FILE),
+      '{"cacheDirectory":".cache","write":{"csvBom":false}}\n["aa11",0,0]\n["bb22",1,3]\n["cc33",1,7]\n',
+    );
     expect(await upToDateSummary(config, cacheDirectory, ENTRIES)).toBeNull();
     await writeFile(path.join(config.output, RESULT_INDEX_FILE), 'not json\n');
     expect(await upToDateSummary(config, cacheDirectory, ENTRIES)).toBeNull();

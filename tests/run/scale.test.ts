@@ -167,10 +167,17 @@ describe('scale: workers, cache, shards', () => {
     const output = await temporaryDirectory();
     const result = await runPipeline(resolveConfig({ input: [input], output, workers: 0, report: false }));
     expect(result.documents).toEqual({ ok: 1, failed: 1, skipped: 0 });
-    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { doc_id: string; status: string; error: string | null });
+    const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { doc_id: string; status: string; error: string | null });
     expect(rows.map(({ doc_id, status, error }) => [doc_id, status, error])).toEqual([
       ['same', 'ok', null],
-      ['feed.jsonl:2', 'failed', 'LOAD_DUPLICATE_ID: feed.jsonl:2: doc_id "same" is already taken by an earlier document; this one is left out as "feed.jsonl:2". Give each record a distinct "id"'],
+      [
+        'feed.jsonl:2',
+        'failed',
+        'LOAD_DUPLICATE_ID: feed.jsonl:2: doc_id "same" is already taken by an earlier document; this one is left out as "feed.jsonl:2". Give each record a distinct "id"',
+      ],
     ]);
   });
 });

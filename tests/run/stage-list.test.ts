@@ -6,7 +6,20 @@ import { STAGES } from '../../src/stages/index.ts';
 describe('stage order', () => {
   it('accepts the pipeline order', () => {
     expect(() => checkStageOrder(STAGES)).not.toThrow();
-    expect(STAGES.map((stage) => stage.name)).toEqual(['load', 'segment', 'analyze', 'extractEntities', 'extractDates', 'extractFigures', 'extractClaims', 'clusterEntities', 'validate', 'linkEntities', 'write', 'report']);
+    expect(STAGES.map((stage) => stage.name)).toEqual([
+      'load',
+      'segment',
+      'analyze',
+      'extractEntities',
+      'extractDates',
+      'extractFigures',
+      'extractClaims',
+      'clusterEntities',
+      'validate',
+      'linkEntities',
+      'write',
+      'report',
+    ]);
   });
 
   it('rejects a stage that runs before what it requires', () => {

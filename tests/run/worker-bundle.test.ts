@@ -22,7 +22,19 @@ function extractInBundle(url: string, task: ExtractTask): Promise<ExtractOutcome
 async function sampleTask(): Promise<ExtractTask> {
   const text = await readFile(path.join(ROOT, 'data', 'raw', '000_0796cd7eea2f6637.txt'), 'utf8');
   return {
-    document: { id: 'sample', source: 'sample.txt', origin: null, format: 'txt', sha256: createHash('sha256').update(text).digest('hex'), title: null, published: null, text, status: 'ok', error: null, warnings: [] },
+    document: {
+      id: 'sample',
+      source: 'sample.txt',
+      origin: null,
+      format: 'txt',
+      sha256: createHash('sha256').update(text).digest('hex'),
+      title: null,
+      published: null,
+      text,
+      status: 'ok',
+      error: null,
+      warnings: [],
+    },
     config: resolveConfig({ input: [ROOT] }),
   };
 }
@@ -37,7 +49,9 @@ describe('workerBundle', () => {
     const fromBundle = await extractInBundle(bundle.url, task);
     const fromSource = extractDocument(task, DOCUMENT_STAGES);
     // The gazetteers are read from data/gazetteers wherever the bundle lies: the place and the organisations are found.
-    expect(fromBundle.clusters.map((cluster) => `${cluster.type}: ${cluster.name}`)).toEqual(expect.arrayContaining(['place: Beijing', 'organization: Chinese Communist Party', 'organization: Communist Youth League']));
+    expect(fromBundle.clusters.map((cluster) => `${cluster.type}: ${cluster.name}`)).toEqual(
+      expect.arrayContaining(['place: Beijing', 'organization: Chinese Communist Party', 'organization: Communist Youth League']),
+    );
     expect(fromBundle.serialized).toBe(fromSource.serialized);
     expect(fromBundle.clusters).toEqual(fromSource.clusters);
   });
@@ -95,6 +109,8 @@ describe('the worker bundle of the compiled package', () => {
     const dist = await temporaryDirectory();
     const attempt = builtBundle(dist);
     await expect(attempt).rejects.toBeInstanceOf(WorkerBundleError);
-    await expect(attempt).rejects.toThrow(`the compiled package has no worker bundle (${path.join(dist, 'run', 'worker.bundle.mjs')}): build it with npm run build, or run with --workers 0 to extract in the main thread`);
+    await expect(attempt).rejects.toThrow(
+      `the compiled package has no worker bundle (${path.join(dist, 'run', 'worker.bundle.mjs')}): build it with npm run build, or run with --workers 0 to extract in the main thread`,
+    );
   });
 });

@@ -20,7 +20,11 @@ const ROW = {
 };
 
 describe('ClaimRow', () => {
-  it.each([[ROW], [{ ...ROW, kind: 'quote', speaker: null, speaker_start: null, speaker_end: null, speaker_entity_id: null, cue: null }], [{ ...ROW, kind: 'figure', figure_ids: ['d#f0', 'd#f1'] }]])('accepts %o', (row) => {
+  it.each([
+    [ROW],
+    [{ ...ROW, kind: 'quote', speaker: null, speaker_start: null, speaker_end: null, speaker_entity_id: null, cue: null }],
+    [{ ...ROW, kind: 'figure', figure_ids: ['d#f0', 'd#f1'] }],
+  ])('accepts %o', (row) => {
     expect(ClaimRow.safeParse(row).success).toBe(true);
   });
 
@@ -45,8 +49,21 @@ describe('ClaimRow', () => {
 
   it('has the columns of SPEC.md, in its order', () => {
     expect(Object.keys(ClaimRow.shape)).toEqual([
-      'claim_id', 'doc_id', 'passage_id', 'kind', 'text', 'start', 'end', 'speaker', 'speaker_start', 'speaker_end',
-      'speaker_entity_id', 'cue', 'entity_ids', 'figure_ids', 'date_ids',
+      'claim_id',
+      'doc_id',
+      'passage_id',
+      'kind',
+      'text',
+      'start',
+      'end',
+      'speaker',
+      'speaker_start',
+      'speaker_end',
+      'speaker_entity_id',
+      'cue',
+      'entity_ids',
+      'figure_ids',
+      'date_ids',
     ]);
   });
 

@@ -25,7 +25,19 @@ describe('DocumentRow', () => {
   });
 
   it('accepts a failed row without text', () => {
-    expect(DocumentRow.safeParse({ ...ROW, status: 'failed', error: 'LOAD_TOO_LARGE: x', passages: 0, text: '', chars: 0, published: null, reference_date: null, reference_source: null }).success).toBe(true);
+    expect(
+      DocumentRow.safeParse({
+        ...ROW,
+        status: 'failed',
+        error: 'LOAD_TOO_LARGE: x',
+        passages: 0,
+        text: '',
+        chars: 0,
+        published: null,
+        reference_date: null,
+        reference_source: null,
+      }).success,
+    ).toBe(true);
   });
 
   it.each([

@@ -17,9 +17,12 @@ const ROW = {
 };
 
 describe('FigureRow', () => {
-  it.each([[ROW], [{ ...ROW, text: '12%', value: 12, kind: 'percent', unit: '%', item: null, qualifier: 'exact' }], [{ ...ROW, value: 10, value_max: 20 }]])('accepts %o', (row) => {
-    expect(FigureRow.safeParse(row).success).toBe(true);
-  });
+  it.each([[ROW], [{ ...ROW, text: '12%', value: 12, kind: 'percent', unit: '%', item: null, qualifier: 'exact' }], [{ ...ROW, value: 10, value_max: 20 }]])(
+    'accepts %o',
+    (row) => {
+      expect(FigureRow.safeParse(row).success).toBe(true);
+    },
+  );
 
   it.each([
     [{ ...ROW, value: Number.POSITIVE_INFINITY }, ['value']],

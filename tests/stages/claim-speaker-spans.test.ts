@@ -17,29 +17,47 @@ const rows = (text: string): Row[] => rowsOf(findClaims(documentOf(text)), text)
 
 describe('findClaims: where a speaker was taken from', () => {
   it.each<[string, string, Row[]]>([
-    ['a pronoun points at the name it resolves to', 'Li Dayong, a lawyer, spoke to reporters.\n“We will appeal,” he said.', [
-      ['quote', 'We will appeal,', 'Li Dayong', 'Li Dayong', 0, 9],
-    ]],
-    ['a name after its cue, without the honorific', '“This is a test,” said Lord David Cameron.', [
-      ["quote", "This is a test,", "David Cameron", "David Cameron", 28, 41],
-    ]],
-    ['a description as written', 'A senior official in Jiaozuo City said that many officials had quit.', [
-      ['reported', 'many officials had quit', 'A senior official in Jiaozuo City', 'A senior official in Jiaozuo City', 0, 33],
-    ]],
-    ['a short name points at the fuller mention it resolves to', 'Ms. Li Dayong runs the centre.\nMs. Li said that many people wanted to quit.', [
-      ['reported', 'many people wanted to quit', 'Li Dayong', 'Li Dayong', 4, 13],
-    ]],
-    ['a speaker carried over to a quote-only paragraph', '“We will appeal,” said the lawyer.\n“The ruling ignores the evidence we gave.”', [
-      ['quote', 'We will appeal,', 'the lawyer', 'the lawyer', 23, 33],
-      ['quote', 'The ruling ignores the evidence we gave.', 'the lawyer', 'the lawyer', 23, 33],
-    ]],
-    ['a quote running across paragraphs takes the span of its last part’s speaker', 'Margaret Doyle, 67, lives on Harbour Road.\n“I heard the sirens at ten. We went upstairs.\n“Forty years of our lives were in that house,” she said.', [
-      ['quote', 'I heard the sirens at ten. We went upstairs.', 'Margaret Doyle', 'Margaret Doyle', 0, 14],
-      ['quote', 'Forty years of our lives were in that house,', 'Margaret Doyle', 'Margaret Doyle', 0, 14],
-    ]],
-    ['no speaker, no span', 'He went home. “It is a long road and we are only at the start of it.”', [
-      ['quote', 'It is a long road and we are only at the start of it.', null, null, null, null],
-    ]],
+    [
+      'a pronoun points at the name it resolves to',
+      'Li Dayong, a lawyer, spoke to reporters.\n“We will appeal,” he said.',
+      [['quote', 'We will appeal,', 'Li Dayong', 'Li Dayong', 0, 9]],
+    ],
+    [
+      'a name after its cue, without the honorific',
+      '“This is a test,” said Lord David Cameron.',
+      [['quote', 'This is a test,', 'David Cameron', 'David Cameron', 28, 41]],
+    ],
+    [
+      'a description as written',
+      'A senior official in Jiaozuo City said that many officials had quit.',
+      [['reported', 'many officials had quit', 'A senior official in Jiaozuo City', 'A senior official in Jiaozuo City', 0, 33]],
+    ],
+    [
+      'a short name points at the fuller mention it resolves to',
+      'Ms. Li Dayong runs the centre.\nMs. Li said that many people wanted to quit.',
+      [['reported', 'many people wanted to quit', 'Li Dayong', 'Li Dayong', 4, 13]],
+    ],
+    [
+      'a speaker carried over to a quote-only paragraph',
+      '“We will appeal,” said the lawyer.\n“The ruling ignores the evidence we gave.”',
+      [
+        ['quote', 'We will appeal,', 'the lawyer', 'the lawyer', 23, 33],
+        ['quote', 'The ruling ignores the evidence we gave.', 'the lawyer', 'the lawyer', 23, 33],
+      ],
+    ],
+    [
+      'a quote running across paragraphs takes the span of its last part’s speaker',
+      'Margaret Doyle, 67, lives on Harbour Road.\n“I heard the sirens at ten. We went upstairs.\n“Forty years of our lives were in that house,” she said.',
+      [
+        ['quote', 'I heard the sirens at ten. We went upstairs.', 'Margaret Doyle', 'Margaret Doyle', 0, 14],
+        ['quote', 'Forty years of our lives were in that house,', 'Margaret Doyle', 'Margaret Doyle', 0, 14],
+      ],
+    ],
+    [
+      'no speaker, no span',
+      'He went home. “It is a long road and we are only at the start of it.”',
+      [['quote', 'It is a long road and we are only at the start of it.', null, null, null, null]],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
@@ -48,7 +66,9 @@ describe('findClaims: where a speaker was taken from', () => {
     const text = 'The official noted that 1.4 billion people live in China.';
     const document = documentOf(text);
     const start = text.indexOf('1.4 billion');
-    document.figures = [{ start, end: start + 11, passageIndex: 0, text: '1.4 billion', value: 1.4e9, valueMax: null, qualifier: 'exact', kind: 'count', unit: null, item: null }];
+    document.figures = [
+      { start, end: start + 11, passageIndex: 0, text: '1.4 billion', value: 1.4e9, valueMax: null, qualifier: 'exact', kind: 'count', unit: null, item: null },
+    ];
     expect(rowsOf(findClaims(document), text)).toEqual([
       ['figure', 'The official noted that 1.4 billion people live in China.', 'The official', 'The official', 0, 12],
       ['reported', '1.4 billion people live in China', 'The official', 'The official', 0, 12],

@@ -81,12 +81,18 @@ describe('clusterDocumentMentions', () => {
       ['Chinese Communist Party', 'Chinese Communist Party', ['Chinese Communist Party', 'CCP']],
       ['CCP', 'Chinese Communist Party', ['Chinese Communist Party', 'CCP']],
     ]);
-    expect(clusters.filter((cluster) => cluster.forms.length > 0)).toEqual([{ type: 'organization', name: 'Chinese Communist Party', forms: ['Chinese Communist Party', 'CCP'] }]);
+    expect(clusters.filter((cluster) => cluster.forms.length > 0)).toEqual([
+      { type: 'organization', name: 'Chinese Communist Party', forms: ['Chinese Communist Party', 'CCP'] },
+    ]);
   });
 
   it('adds a defined acronym as a form even when it is not mentioned again', () => {
-    const document = documentWith('d', 'The Global Service Centre for Quitting the CCP (GSCQC) counts them.', [['Global Service Centre for Quitting the CCP', 'organization']]);
-    expect(clusterDocumentMentions(document)).toEqual([{ type: 'organization', name: 'Global Service Centre for Quitting the CCP', forms: ['Global Service Centre for Quitting the CCP', 'GSCQC'] }]);
+    const document = documentWith('d', 'The Global Service Centre for Quitting the CCP (GSCQC) counts them.', [
+      ['Global Service Centre for Quitting the CCP', 'organization'],
+    ]);
+    expect(clusterDocumentMentions(document)).toEqual([
+      { type: 'organization', name: 'Global Service Centre for Quitting the CCP', forms: ['Global Service Centre for Quitting the CCP', 'GSCQC'] },
+    ]);
   });
 
   it.each([

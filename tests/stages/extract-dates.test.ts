@@ -73,10 +73,34 @@ const CASES: [string, [string, string, string][]][] = [
   ['The tower was built a century ago.', [['a century ago', '1916', 'relative']]],
   ['Exports slumped late last year.', [['late last year', '2015', 'relative']]],
   // anaphoric: against the previous date in the text
-  ['On January 7, 2016 she was arrested. She was released the same day.', [['January 7, 2016', '2016-01-07', 'date'], ['the same day', '2016-01-07', 'relative']]],
-  ['The fire started on March 3, 2015. Two days later it was out.', [['March 3, 2015', '2015-03-03', 'date'], ['Two days later', '2015-03-05', 'relative']]],
-  ['He was jailed in 2010. The following year he fled.', [['2010', '2010', 'date'], ['The following year', '2011', 'relative']]],
-  ['The deal was signed on May 4, 2012; talks had begun the day before.', [['May 4, 2012', '2012-05-04', 'date'], ['the day before', '2012-05-03', 'relative']]],
+  [
+    'On January 7, 2016 she was arrested. She was released the same day.',
+    [
+      ['January 7, 2016', '2016-01-07', 'date'],
+      ['the same day', '2016-01-07', 'relative'],
+    ],
+  ],
+  [
+    'The fire started on March 3, 2015. Two days later it was out.',
+    [
+      ['March 3, 2015', '2015-03-03', 'date'],
+      ['Two days later', '2015-03-05', 'relative'],
+    ],
+  ],
+  [
+    'He was jailed in 2010. The following year he fled.',
+    [
+      ['2010', '2010', 'date'],
+      ['The following year', '2011', 'relative'],
+    ],
+  ],
+  [
+    'The deal was signed on May 4, 2012; talks had begun the day before.',
+    [
+      ['May 4, 2012', '2012-05-04', 'date'],
+      ['the day before', '2012-05-03', 'relative'],
+    ],
+  ],
   // not dates
   ['He was jailed for several years.', []],
   ['They waited half an hour.', []],
@@ -155,42 +179,74 @@ describe('the period the text is in', () => {
 describe('references', () => {
   it.each<[string, string | null, string | null, [string, string, string | null][]]>([
     // No publication date: the nearest preceding explicit date.
-    ['On December 15, 2015 they met. On January 16 they met again. Last August they had met too.', null, null, [
-      ['December 15, 2015', '2015-12-15', null],
-      ['January 16', '2016-01-16', '2015-12-15'],
-      ['Last August', '2015-08', '2015-12-15'],
-    ]],
+    [
+      'On December 15, 2015 they met. On January 16 they met again. Last August they had met too.',
+      null,
+      null,
+      [
+        ['December 15, 2015', '2015-12-15', null],
+        ['January 16', '2016-01-16', '2015-12-15'],
+        ['Last August', '2015-08', '2015-12-15'],
+      ],
+    ],
     // A year counts as an explicit date.
-    ['At the beginning of 2021 many quit. He quit about 10 years ago.', null, null, [
-      ['the beginning of 2021', '2021', null],
-      ['about 10 years ago', '2011', '2021-01-01'],
-    ]],
+    [
+      'At the beginning of 2021 many quit. He quit about 10 years ago.',
+      null,
+      null,
+      [
+        ['the beginning of 2021', '2021', null],
+        ['about 10 years ago', '2011', '2021-01-01'],
+      ],
+    ],
     // Nothing before it and no default: left out.
     ['He quit last year.', null, null, []],
     // Nothing before it, but a later date of the text: that date stands in for the publication date.
-    ['On Monday the council met. Fighting has gone on since April 2023.', null, null, [
-      ['Monday', '2023-03-27', '2023-04-01'],
-      ['April 2023', '2023-04', null],
-    ]],
+    [
+      'On Monday the council met. Fighting has gone on since April 2023.',
+      null,
+      null,
+      [
+        ['Monday', '2023-03-27', '2023-04-01'],
+        ['April 2023', '2023-04', null],
+      ],
+    ],
     // A configured default comes before the latest date of the text.
-    ['He quit last year. The talks began in April 2023.', null, '2010-06-01', [
-      ['last year', '2009', '2010-06-01'],
-      ['April 2023', '2023-04', null],
-    ]],
+    [
+      'He quit last year. The talks began in April 2023.',
+      null,
+      '2010-06-01',
+      [
+        ['last year', '2009', '2010-06-01'],
+        ['April 2023', '2023-04', null],
+      ],
+    ],
     // The configured default.
     ['He quit last year.', null, '2010-06-01', [['last year', '2009', '2010-06-01']]],
     // A publication date wins over earlier dates in the text.
-    ['In 1999 he was born. He quit last year.', '2016-01-20', null, [
-      ['1999', '1999', null],
-      ['last year', '2015', '2016-01-20'],
-    ]],
+    [
+      'In 1999 he was born. He quit last year.',
+      '2016-01-20',
+      null,
+      [
+        ['1999', '1999', null],
+        ['last year', '2015', '2016-01-20'],
+      ],
+    ],
   ])('%s', (text, published, defaultReference, expected) => {
     expect(datesOf(text, published, defaultReference).dates.map((date) => [date.text, date.value, date.referenceDate])).toEqual(expected);
   });
 
   it('warns when a relative date has no reference', () => {
     expect(datesOf('He quit last year.', null).warnings).toEqual([
-      { code: 'DATE_UNRESOLVED', severity: 'warning', source: 'test.txt', line: null, reason: expect.stringMatching(/^1 .*set extractDates.defaultReferenceDate/), prefixed: false },
+      {
+        code: 'DATE_UNRESOLVED',
+        severity: 'warning',
+        source: 'test.txt',
+        line: null,
+        reason: expect.stringMatching(/^1 .*set extractDates.defaultReferenceDate/),
+        prefixed: false,
+      },
     ]);
   });
 
@@ -208,7 +264,10 @@ describe('references', () => {
 
   it('resolves against a dateline and records it', () => {
     const document = datesOf('WASHINGTON, Jan. 5, 2016 (Reuters) - The minister resigned yesterday.', null);
-    expect(rows(document)).toEqual([['Jan. 5, 2016', '2016-01-05', 'date'], ['yesterday', '2016-01-04', 'relative']]);
+    expect(rows(document)).toEqual([
+      ['Jan. 5, 2016', '2016-01-05', 'date'],
+      ['yesterday', '2016-01-04', 'relative'],
+    ]);
     expect([document.referenceDate, document.referenceSource]).toEqual(['2016-01-05', 'text']);
   });
 
@@ -219,7 +278,19 @@ describe('references', () => {
     [null, null, '2000-01-01', [], ['2000-01-01', 'config']],
     [null, null, null, [], null],
   ])('records the reference (published %s, dateline %s, default %s)', (published, dateline, defaultReference, days, expected) => {
-    const dates = days.map((day) => ({ start: 0, end: 1, passageIndex: 0, text: 'x', value: day, startDate: day, endDate: day, granularity: 'day' as const, kind: 'date' as const, approximate: false, referenceDate: null }));
+    const dates = days.map((day) => ({
+      start: 0,
+      end: 1,
+      passageIndex: 0,
+      text: 'x',
+      value: day,
+      startDate: day,
+      endDate: day,
+      granularity: 'day' as const,
+      kind: 'date' as const,
+      approximate: false,
+      referenceDate: null,
+    }));
     const reference = recordedReference(published, dateline, dates, defaultReference);
     expect(reference === null ? null : [reference.date, reference.source]).toEqual(expected);
   });
@@ -228,8 +299,19 @@ describe('references', () => {
 describe('createDateParser', () => {
   it('finds every chrono parser and refiner it replaces (a chrono upgrade that renames one fails here)', () => {
     expect(createDateParser().dropped.sort()).toEqual([
-      'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENEndOfPeriodRefiner', 'ENRelativeDateFormatParser', 'ENTimeExpressionParser', 'ENTimeUnitAgoFormatParser',
-      'ENTimeUnitCasualRelativeFormatParser', 'ENTimeUnitLaterFormatParser', 'ENTimeUnitWithinFormatParser', 'ENUnlikelyFormatFilter', 'ENWeekdayParser', 'UnlikelyFormatFilter',
+      'ENCasualDateParser',
+      'ENCasualTimeParser',
+      'ENEndOfCurrentMonthParser',
+      'ENEndOfPeriodRefiner',
+      'ENRelativeDateFormatParser',
+      'ENTimeExpressionParser',
+      'ENTimeUnitAgoFormatParser',
+      'ENTimeUnitCasualRelativeFormatParser',
+      'ENTimeUnitLaterFormatParser',
+      'ENTimeUnitWithinFormatParser',
+      'ENUnlikelyFormatFilter',
+      'ENWeekdayParser',
+      'UnlikelyFormatFilter',
     ]);
   });
 });

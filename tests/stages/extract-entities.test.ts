@@ -19,7 +19,8 @@ function entities(text: string, options: Record<string, unknown> = {}): [string,
   return document.mentions.map((mention) => [mention.type, mention.text]);
 }
 
-const NEWS = 'Newmont Mining Corp said on Tuesday it would buy Santa Fe Pacific Gold.\nShares of Newmont rose in New York, and Isolde Kostner of Italy won the downhill.';
+const NEWS =
+  'Newmont Mining Corp said on Tuesday it would buy Santa Fe Pacific Gold.\nShares of Newmont rose in New York, and Isolde Kostner of Italy won the downhill.';
 
 describe('extractEntities', () => {
   it('runs the rule engine alone with recognizer: rules', () => {
@@ -32,17 +33,58 @@ describe('extractEntities', () => {
   });
 
   it.each([
-    ['Newmont Mining Corp said on Tuesday it had agreed to buy Santa Fe Pacific Gold Corp for $2 billion.', [['organization', 'Newmont Mining Corp'], ['organization', 'Santa Fe Pacific Gold Corp']]],
+    [
+      'Newmont Mining Corp said on Tuesday it had agreed to buy Santa Fe Pacific Gold Corp for $2 billion.',
+      [
+        ['organization', 'Newmont Mining Corp'],
+        ['organization', 'Santa Fe Pacific Gold Corp'],
+      ],
+    ],
     // The rule engine takes "Val" for a person.
-    ["Isolde Kostner of Italy won the women's downhill in Val d'Isere, ahead of Pernilla Wiberg of Sweden.", [['person', 'Isolde Kostner'], ['place', 'Italy'], ['place', "Val d'Isere"], ['person', 'Pernilla Wiberg'], ['place', 'Sweden']]],
+    [
+      "Isolde Kostner of Italy won the women's downhill in Val d'Isere, ahead of Pernilla Wiberg of Sweden.",
+      [
+        ['person', 'Isolde Kostner'],
+        ['place', 'Italy'],
+        ['place', "Val d'Isere"],
+        ['person', 'Pernilla Wiberg'],
+        ['place', 'Sweden'],
+      ],
+    ],
     // A result line names clubs by their city; the rule engine takes Leeds for the city.
-    ['Leeds 2 Chelsea 1', [['organization', 'Leeds'], ['organization', 'Chelsea']]],
+    [
+      'Leeds 2 Chelsea 1',
+      [
+        ['organization', 'Leeds'],
+        ['organization', 'Chelsea'],
+      ],
+    ],
     // The rule engine finds no one here.
-    ['Democrat Hillary Clinton spoke in Ohio on Monday.', [['person', 'Hillary Clinton'], ['place', 'Ohio']]],
+    [
+      'Democrat Hillary Clinton spoke in Ohio on Monday.',
+      [
+        ['person', 'Hillary Clinton'],
+        ['place', 'Ohio'],
+      ],
+    ],
     // The model learnt Augsburg as a Bundesliga club; the text's own definition makes it a place at every mention.
-    ['Augsburg (Latin: Augusta Vindelicorum) is a city in Bavaria. Augsburg has a university.', [['place', 'Augsburg'], ['place', 'Augusta Vindelicorum'], ['place', 'Bavaria'], ['place', 'Augsburg']]],
+    [
+      'Augsburg (Latin: Augusta Vindelicorum) is a city in Bavaria. Augsburg has a university.',
+      [
+        ['place', 'Augsburg'],
+        ['place', 'Augusta Vindelicorum'],
+        ['place', 'Bavaria'],
+        ['place', 'Augsburg'],
+      ],
+    ],
     // A definition by an organization head word ("capital") stays a feature: Hobart remains a place.
-    ['Hobart is the capital and most populous city of Tasmania.', [['place', 'Hobart'], ['place', 'Tasmania']]],
+    [
+      'Hobart is the capital and most populous city of Tasmania.',
+      [
+        ['place', 'Hobart'],
+        ['place', 'Tasmania'],
+      ],
+    ],
   ])('runs the shipped model by default: %s', (text, expected) => {
     expect(entities(text)).toEqual(expected);
   });
@@ -65,7 +107,17 @@ describe('an unusable model file', () => {
     writeFileSync(model, 'not a model');
     const config = path.join(folder, 'quarry.config.mjs');
     writeFileSync(config, `export default { extractEntities: { model: ${JSON.stringify(model)} } };`);
-    const { code, stderr } = await runMain(['extract', path.join(import.meta.dirname, '..', '..', 'data', 'raw'), '--out', path.join(folder, 'out'), '--config', config, '--workers', '0', '--no-progress']);
+    const { code, stderr } = await runMain([
+      'extract',
+      path.join(import.meta.dirname, '..', '..', 'data', 'raw'),
+      '--out',
+      path.join(folder, 'out'),
+      '--config',
+      config,
+      '--workers',
+      '0',
+      '--no-progress',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toBe(`quarry: ${model} is not a usable quarry entity model: it does not start like one (train one with \`quarry train\`)\n`);
   });

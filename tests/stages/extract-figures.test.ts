@@ -3,12 +3,19 @@ import type { PipelineDocument } from '../../src/document.ts';
 import { figuresOf } from '../helpers/figures.ts';
 
 type Row = [text: string, value: number, valueMax: number | null, qualifier: string, kind: string, unit: string | null, item: string | null];
-const rows = (document: PipelineDocument): Row[] => document.figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.qualifier, figure.kind, figure.unit, figure.item]);
+const rows = (document: PipelineDocument): Row[] =>
+  document.figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.qualifier, figure.kind, figure.unit, figure.item]);
 
 const CASES: [string, Row[]][] = [
   // counts in digits and words, with the counted noun
   ['Police detained 47 practitioners.', [['47', 47, null, 'exact', 'count', null, 'practitioners']]],
-  ['The 793 policemen and 17 military officers were executed.', [['793', 793, null, 'exact', 'count', null, 'policemen'], ['17', 17, null, 'exact', 'count', null, 'military officers']]],
+  [
+    'The 793 policemen and 17 military officers were executed.',
+    [
+      ['793', 793, null, 'exact', 'count', null, 'policemen'],
+      ['17', 17, null, 'exact', 'count', null, 'military officers'],
+    ],
+  ],
   ['More than sixteen million people have quit.', [['More than sixteen million', 16000000, null, 'more_than', 'count', null, 'people']]],
   ['Among the 1.4 billion Chinese people, few agree.', [['1.4 billion', 1400000000, null, 'exact', 'count', null, 'Chinese people']]],
   ['A dozen policemen quit.', [['A dozen', 12, null, 'exact', 'count', null, 'policemen']]],
@@ -93,7 +100,13 @@ const NEWS_CASES: [string, Row[]][] = [
   ['The shares traded at $10-$12.', [['$10-$12', 10, 12, 'exact', 'money', 'USD', null]]],
   ['It costs between $5 and $7.', [['between $5 and $7', 5, 7, 'exact', 'money', 'USD', null]]],
   ['It forecast earnings of $6.10 to $6.40 per share.', [['$6.10 to $6.40', 6.1, 6.4, 'exact', 'money', 'USD', null]]],
-  ['The index fell 0.8% to 4,950.', [['0.8%', 0.8, null, 'exact', 'percent', 'percent', null], ['4,950', 4950, null, 'exact', 'count', null, null]]],
+  [
+    'The index fell 0.8% to 4,950.',
+    [
+      ['0.8%', 0.8, null, 'exact', 'percent', 'percent', null],
+      ['4,950', 4950, null, 'exact', 'count', null, null],
+    ],
+  ],
   // a range says its scale once
   ['The estimate was 5-6 million.', [['5-6 million', 5e6, 6e6, 'exact', 'count', null, null]]],
   ['Some 5 to 7 million people are affected.', [['Some 5 to 7 million', 5e6, 7e6, 'approximately', 'count', null, 'people']]],
@@ -114,7 +127,13 @@ const NEWS_CASES: [string, Row[]][] = [
   ['The pipe is 3½ inches wide.', [['3½ inches', 3.5, null, 'exact', 'measure', 'inches', null]]],
   ['There were 300-odd delegates.', [['300-odd', 300, null, 'approximately', 'count', null, 'delegates']]],
   // units glued on, joined by a hyphen, or newly known
-  ['The runner covered 10km in 27 minutes.', [['10km', 10, null, 'exact', 'measure', 'km', null], ['27 minutes', 27, null, 'exact', 'measure', 'minutes', null]]],
+  [
+    'The runner covered 10km in 27 minutes.',
+    [
+      ['10km', 10, null, 'exact', 'measure', 'km', null],
+      ['27 minutes', 27, null, 'exact', 'measure', 'minutes', null],
+    ],
+  ],
   ['Temperatures have risen by 2.2C since then.', [['2.2C', 2.2, null, 'exact', 'measure', 'C', null]]],
   ['It was 104F in Phoenix.', [['104F', 104, null, 'exact', 'measure', 'F', null]]],
   ['Temperatures dropped to minus 5 C overnight.', [['minus 5 C', -5, null, 'exact', 'measure', 'C', null]]],
@@ -189,8 +208,20 @@ describe('extractFigures deep into a long passage', () => {
 describe('extractFigures and the decimal mark', () => {
   const text = 'Prices rose 3,5 % and the fee is 1.250 euros.';
   it.each([
-    ['auto', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
-    [',', [['3,5 %', 3.5, 'percent'], ['1.250 euros', 1250, 'EUR']]],
+    [
+      'auto',
+      [
+        ['3,5 %', 3.5, 'percent'],
+        ['1.250 euros', 1250, 'EUR'],
+      ],
+    ],
+    [
+      ',',
+      [
+        ['3,5 %', 3.5, 'percent'],
+        ['1.250 euros', 1250, 'EUR'],
+      ],
+    ],
     ['.', [['1.250 euros', 1.25, 'EUR']]],
   ] as const)('reads %j with decimalSeparator %s', (decimalSeparator, expected) => {
     expect(figuresOf(text, { extractFigures: { decimalSeparator } }).figures.map((figure) => [figure.text, figure.value, figure.unit])).toEqual(expected);

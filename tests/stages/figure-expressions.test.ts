@@ -3,7 +3,8 @@ import { FIGURE_EXPRESSIONS, type ExpectedFigure } from '../fixtures/figures/exp
 import { figuresOf } from '../helpers/figures.ts';
 
 /** The figures the stage finds in a sentence, in the table's terms. */
-const found = (sentence: string): ExpectedFigure[] => figuresOf(sentence).figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.unit, figure.qualifier]);
+const found = (sentence: string): ExpectedFigure[] =>
+  figuresOf(sentence).figures.map((figure) => [figure.text, figure.value, figure.valueMax, figure.unit, figure.qualifier]);
 
 const results = new Map(FIGURE_EXPRESSIONS.map(([sentence]) => [sentence, found(sentence)]));
 
@@ -34,7 +35,9 @@ describe('the table of number expressions', () => {
       falseNegatives += expected.filter(([span]) => !predicted.some(([found]) => found === span)).length;
     }
     const f1 = (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives);
-    console.log(`figure expressions: ${truePositives} found, ${falsePositives} extra, ${falseNegatives} missed; strict F1 ${(100 * f1).toFixed(1)}, values right ${valuesRight}/${truePositives}`);
+    console.log(
+      `figure expressions: ${truePositives} found, ${falsePositives} extra, ${falseNegatives} missed; strict F1 ${(100 * f1).toFixed(1)}, values right ${valuesRight}/${truePositives}`,
+    );
     expect(f1).toBeGreaterThanOrEqual(0.98);
     expect(valuesRight).toBe(truePositives);
   });

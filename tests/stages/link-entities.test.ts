@@ -25,7 +25,11 @@ function linkCorpus(documents: PipelineDocument[], gazetteer: Gazetteer | null =
   });
   for (const result of results) linker.add(result.clusters);
   linker.finish();
-  for (const result of results) ids.set(result.document.doc_id, linker.resolve(result).mentions.map((mention) => mention.entity_id));
+  for (const result of results)
+    ids.set(
+      result.document.doc_id,
+      linker.resolve(result).mentions.map((mention) => mention.entity_id),
+    );
   return linker.entities();
 }
 
@@ -39,8 +43,19 @@ describe('NameGraphLinker', () => {
         ['Li', 'person'],
       ]),
     );
-    const second = clustered(documentWith('d2', 'The CCP arrested Li Dayong in Beijing.', [['CCP', 'organization'], ['Li Dayong', 'person'], ['Beijing', 'place']]));
-    const third = clustered(documentWith('d3', 'The Chinese Communist Party ruled Beijing.', [['Chinese Communist Party', 'organization'], ['Beijing', 'place']]));
+    const second = clustered(
+      documentWith('d2', 'The CCP arrested Li Dayong in Beijing.', [
+        ['CCP', 'organization'],
+        ['Li Dayong', 'person'],
+        ['Beijing', 'place'],
+      ]),
+    );
+    const third = clustered(
+      documentWith('d3', 'The Chinese Communist Party ruled Beijing.', [
+        ['Chinese Communist Party', 'organization'],
+        ['Beijing', 'place'],
+      ]),
+    );
     const ids = new Map<string, string[]>();
     expect(linkCorpus([first, second, third], null, ids)).toEqual([
       { entity_id: 'organization:chinese-communist-party', type: 'organization', name: 'Chinese Communist Party', aliases: ['CCP'], mentions: 4, documents: 3 },
@@ -92,7 +107,12 @@ describe('NameGraphLinker', () => {
   });
 
   it('gives ids that fit the entities schema for names in other scripts', () => {
-    const document = clustered(documentWith('d', '北京 and Москва.', [['北京', 'place'], ['Москва', 'place']]));
+    const document = clustered(
+      documentWith('d', '北京 and Москва.', [
+        ['北京', 'place'],
+        ['Москва', 'place'],
+      ]),
+    );
     expect(linkCorpus([document]).map((entity) => entity.entity_id)).toEqual(['place:43c-43e-441-43a-432-430', 'place:5317-4eac']);
   });
 
@@ -112,14 +132,21 @@ describe('linkEntities stage', () => {
     linker.finish();
     expect(() => linker.add(result.clusters)).toThrow('NameGraphLinker.add after finish');
     expect(linker.resolve(result).mentions.map((mention) => mention.entity_id)).toEqual(['organization:falun-gong']);
-    expect(linker.entities()).toEqual([{ entity_id: 'organization:falun-gong', type: 'organization', name: 'Falun Gong', aliases: [], mentions: 1, documents: 1 }]);
+    expect(linker.entities()).toEqual([
+      { entity_id: 'organization:falun-gong', type: 'organization', name: 'Falun Gong', aliases: [], mentions: 1, documents: 1 },
+    ]);
   });
 
   it('names every entity once the first pass has ended, before any document is resolved', () => {
     const linker = linkEntities.createLinker(resolveConfig({}));
     const documents = [
       clustered(documentWith('a', 'Ms. Li spoke.', [['Li', 'person']])),
-      clustered(documentWith('b', 'Li Dayong and the CCP.', [['Li Dayong', 'person'], ['CCP', 'organization']])),
+      clustered(
+        documentWith('b', 'Li Dayong and the CCP.', [
+          ['Li Dayong', 'person'],
+          ['CCP', 'organization'],
+        ]),
+      ),
     ];
     const results = documents.map((document) => {
       validate.run(document, resolveConfig({}));
@@ -136,7 +163,18 @@ describe('linkEntities stage', () => {
   });
 
   it('links the same way whatever the order the documents arrive in', () => {
-    const names: [string, EntityType][][] = [[['CCP', 'organization']], [['Chinese Communist Party', 'organization'], ['CCP', 'organization']], [['Li Dayong', 'person'], ['Li', 'person']], [['Li', 'person']]];
+    const names: [string, EntityType][][] = [
+      [['CCP', 'organization']],
+      [
+        ['Chinese Communist Party', 'organization'],
+        ['CCP', 'organization'],
+      ],
+      [
+        ['Li Dayong', 'person'],
+        ['Li', 'person'],
+      ],
+      [['Li', 'person']],
+    ];
     const texts = ['The CCP.', 'The Chinese Communist Party (CCP) ruled.', 'Li Dayong and Li.', 'Li spoke.'];
     const make = () => names.map((mentions, index) => clustered(documentWith(`d${index}`, texts[index] as string, mentions)));
     const forward = linkCorpus(make());
@@ -147,18 +185,55 @@ describe('linkEntities stage', () => {
 
 describe('NameGraphLinker with the gazetteer', () => {
   it.each([
-    [[['CCP', 'organization'], ['Communist Party', 'organization'], ['Chinese Communist Party', 'organization']], [['organization:chinese-communist-party', ['CCP', 'Communist Party']]]],
-    [[['Yunnan', 'place'], ['Yunnan Province', 'place']], [['place:yunnan-province', ['Yunnan']]]],
-    [[['Minghui', 'organization'], ['Minghui.org', 'organization']], [['organization:minghui-org', ['Minghui']]]],
-    [[['U.S.', 'place'], ['United States', 'place']], [['place:united-states', ['U.S.']]]],
-    [[['Jordan', 'person'], ['Jordan', 'place']], [['person:jordan', []], ['place:jordan', []]]],
+    [
+      [
+        ['CCP', 'organization'],
+        ['Communist Party', 'organization'],
+        ['Chinese Communist Party', 'organization'],
+      ],
+      [['organization:chinese-communist-party', ['CCP', 'Communist Party']]],
+    ],
+    [
+      [
+        ['Yunnan', 'place'],
+        ['Yunnan Province', 'place'],
+      ],
+      [['place:yunnan-province', ['Yunnan']]],
+    ],
+    [
+      [
+        ['Minghui', 'organization'],
+        ['Minghui.org', 'organization'],
+      ],
+      [['organization:minghui-org', ['Minghui']]],
+    ],
+    [
+      [
+        ['U.S.', 'place'],
+        ['United States', 'place'],
+      ],
+      [['place:united-states', ['U.S.']]],
+    ],
+    [
+      [
+        ['Jordan', 'person'],
+        ['Jordan', 'place'],
+      ],
+      [
+        ['person:jordan', []],
+        ['place:jordan', []],
+      ],
+    ],
   ] as [[string, EntityType][], [string, string[]][]][])('merges names the gazetteer knows as one entity: %j', (names, expected) => {
     const documents = names.map(([name, type], index) => clustered(documentWith(`d${index}`, `Text about ${name}.`, [[name, type]])));
     expect(linkCorpus(documents, loadGazetteer()).map((entity) => [entity.entity_id, entity.aliases])).toEqual(expected);
   });
 
   it('does not merge by the gazetteer without it', () => {
-    const documents = [clustered(documentWith('a', 'The CCP.', [['CCP', 'organization']])), clustered(documentWith('b', 'The Communist Party.', [['Communist Party', 'organization']]))];
+    const documents = [
+      clustered(documentWith('a', 'The CCP.', [['CCP', 'organization']])),
+      clustered(documentWith('b', 'The Communist Party.', [['Communist Party', 'organization']])),
+    ];
     expect(linkCorpus(documents).map((entity) => entity.entity_id)).toEqual(['organization:ccp', 'organization:communist-party']);
   });
 });

@@ -73,7 +73,13 @@ describe('decodeBytes', () => {
     ['pound and u umlaut', bytes(0xa3, 0x35, 0x20, 0x66, 0xfc, 0x72), '£5 für'],
     ['truncated UTF-8 sequence', bytes(0x61, 0xc3), 'aÃ'],
   ])('invalid UTF-8 (%s) falls back to Windows-1252 with a warning', (_label, input, expected) => {
-    expect(decodeBytes(input)).toEqual({ text: expected, warning: { code: 'LOAD_DECODE_FALLBACK', reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)' } });
+    expect(decodeBytes(input)).toEqual({
+      text: expected,
+      warning: {
+        code: 'LOAD_DECODE_FALLBACK',
+        reason: 'not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)',
+      },
+    });
   });
 
   it.each([
@@ -88,16 +94,40 @@ describe('decodeBytes', () => {
 
 describe('splitFrontMatter', () => {
   it.each([
-    ['title and published', '---\ntitle: Hello\npublished: 2016-01-07\n---\nBody text.', { text: 'Body text.', title: 'Hello', origin: null, published: '2016-01-07', warnings: [] }],
-    ['quoted values', '---\ntitle: "Report: Jiaozuo"\npublished: "2016-01-07"\n---\nBody', { text: 'Body', title: 'Report: Jiaozuo', origin: null, published: '2016-01-07', warnings: [] }],
-    ['a YAML timestamp with a time', '---\npublished: 2016-01-07T10:30:00Z\n---\nB', { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] }],
-    ['a YAML timestamp with a space and zone', '---\npublished: 2016-01-07 23:30:00 +08:00\n---\nB', { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] }],
+    [
+      'title and published',
+      '---\ntitle: Hello\npublished: 2016-01-07\n---\nBody text.',
+      { text: 'Body text.', title: 'Hello', origin: null, published: '2016-01-07', warnings: [] },
+    ],
+    [
+      'quoted values',
+      '---\ntitle: "Report: Jiaozuo"\npublished: "2016-01-07"\n---\nBody',
+      { text: 'Body', title: 'Report: Jiaozuo', origin: null, published: '2016-01-07', warnings: [] },
+    ],
+    [
+      'a YAML timestamp with a time',
+      '---\npublished: 2016-01-07T10:30:00Z\n---\nB',
+      { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] },
+    ],
+    [
+      'a YAML timestamp with a space and zone',
+      '---\npublished: 2016-01-07 23:30:00 +08:00\n---\nB',
+      { text: 'B', title: null, origin: null, published: '2016-01-07', warnings: [] },
+    ],
     ['CRLF line ends', '---\r\ntitle: X\r\n---\r\nBody\r\nmore', { text: 'Body\r\nmore', title: 'X', origin: null, published: null, warnings: [] }],
     ['title trimmed, blank title is null', '---\ntitle: "  Spaced  "\n---\nB', { text: 'B', title: 'Spaced', origin: null, published: null, warnings: [] }],
     ['blank title', '---\ntitle: "   "\n---\nB', { text: 'B', title: null, origin: null, published: null, warnings: [] }],
-    ['source is the origin, other fields ignored', '---\nsource: http://example.org\nauthor: Li\n---\nB', { text: 'B', title: null, origin: 'http://example.org', published: null, warnings: [] }],
+    [
+      'source is the origin, other fields ignored',
+      '---\nsource: http://example.org\nauthor: Li\n---\nB',
+      { text: 'B', title: null, origin: 'http://example.org', published: null, warnings: [] },
+    ],
     ['front matter at the very end', '---\ntitle: X\n---', { text: '', title: 'X', origin: null, published: null, warnings: [] }],
-    ['text kept exactly after the front matter', '---\ntitle: X\n---\n\n  Indented body.\n', { text: '\n  Indented body.\n', title: 'X', origin: null, published: null, warnings: [] }],
+    [
+      'text kept exactly after the front matter',
+      '---\ntitle: X\n---\n\n  Indented body.\n',
+      { text: '\n  Indented body.\n', title: 'X', origin: null, published: null, warnings: [] },
+    ],
   ])('%s', (_label, input, expected) => {
     expect(splitFrontMatter(input)).toEqual(expected);
   });
@@ -112,25 +142,32 @@ describe('splitFrontMatter', () => {
     expect(splitFrontMatter(input)).toEqual({ text: input, title: null, origin: null, published: null, warnings: [] });
   });
 
-  it.each([
-    ['---\ntitle: [unclosed\n---\nBody'],
-    ['---\ntitle: "unterminated\n---\nBody'],
-    ['---\ntitle: a\n  bad: indentation: here\n---\nBody'],
-  ])('broken YAML %j: LOAD_BAD_FRONT_MATTER warning and the whole text kept', (input) => {
-    const result = splitFrontMatter(input);
-    expect(result.text).toBe(input);
-    expect(result.title).toBeNull();
-    expect(result.published).toBeNull();
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]?.code).toBe('LOAD_BAD_FRONT_MATTER');
-    expect(result.warnings[0]?.reason).toMatch(/^front matter is not YAML \(.+\); kept as text \(fix the YAML between the --- lines to read title and published\)$/);
-  });
+  it.each([['---\ntitle: [unclosed\n---\nBody'], ['---\ntitle: "unterminated\n---\nBody'], ['---\ntitle: a\n  bad: indentation: here\n---\nBody']])(
+    'broken YAML %j: LOAD_BAD_FRONT_MATTER warning and the whole text kept',
+    (input) => {
+      const result = splitFrontMatter(input);
+      expect(result.text).toBe(input);
+      expect(result.title).toBeNull();
+      expect(result.published).toBeNull();
+      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings[0]?.code).toBe('LOAD_BAD_FRONT_MATTER');
+      expect(result.warnings[0]?.reason).toMatch(
+        /^front matter is not YAML \(.+\); kept as text \(fix the YAML between the --- lines to read title and published\)$/,
+      );
+    },
+  );
 
   it.each([
     ['not a date', 'published "not a date" is not a date; ignored (write it as YYYY-MM-DD)'],
     ['20160107', 'published "20160107" is not a date; ignored (write it as YYYY-MM-DD)'],
   ])('an unrecognisable published %j is ignored with a warning', (published, reason) => {
-    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({ text: 'Body', title: 'T', origin: null, published: null, warnings: [{ code: 'LOAD_BAD_PUBLISHED', reason }] });
+    expect(splitFrontMatter(`---\ntitle: T\npublished: ${published}\n---\nBody`)).toEqual({
+      text: 'Body',
+      title: 'T',
+      origin: null,
+      published: null,
+      warnings: [{ code: 'LOAD_BAD_PUBLISHED', reason }],
+    });
   });
 });
 
@@ -212,7 +249,16 @@ describe('documentIdOf', () => {
 
 describe('discoverInputs', () => {
   it('lists files recursively with forward-slash relative paths, sorted, skipping hidden files and folders', async () => {
-    const root = folderWith({ 'b.txt': 'b', 'a.txt': 'a', 'sub/deeper/c.md': 'c', 'sub/a.txt': 'x', '.hidden.txt': 'h', '.git/config': 'g', 'sub/.cache/d.txt': 'd', 'B.txt': 'B' });
+    const root = folderWith({
+      'b.txt': 'b',
+      'a.txt': 'a',
+      'sub/deeper/c.md': 'c',
+      'sub/a.txt': 'x',
+      '.hidden.txt': 'h',
+      '.git/config': 'g',
+      'sub/.cache/d.txt': 'd',
+      'B.txt': 'B',
+    });
     const { files } = await discoverInputs([root]);
     expect(files.map((file) => file.relativePath)).toEqual(['B.txt', 'a.txt', 'b.txt', 'sub/a.txt', 'sub/deeper/c.md']);
     expect(files[3]?.absolutePath).toBe(path.join(root, 'sub', 'a.txt'));
@@ -282,23 +328,94 @@ describe('loadFile', () => {
       'empty.jsonl': '\n\n',
     });
   });
-  const fileAt = (relativePath: string): InputFile => ({ absolutePath: path.join(root, relativePath), relativePath, id: documentIdOf(relativePath), order: 0, warnings: [], problem: null });
+  const fileAt = (relativePath: string): InputFile => ({
+    absolutePath: path.join(root, relativePath),
+    relativePath,
+    id: documentIdOf(relativePath),
+    order: 0,
+    warnings: [],
+    problem: null,
+  });
 
   it.each([
-    ['plain.txt', { id: 'plain', source: 'plain.txt', format: 'txt', status: 'ok', error: null, warnings: [], title: null, published: null, text: '  Plain text.\r\nSecond line.\n' }],
+    [
+      'plain.txt',
+      {
+        id: 'plain',
+        source: 'plain.txt',
+        format: 'txt',
+        status: 'ok',
+        error: null,
+        warnings: [],
+        title: null,
+        published: null,
+        text: '  Plain text.\r\nSecond line.\n',
+      },
+    ],
     ['bom.txt', { id: 'bom', source: 'bom.txt', format: 'txt', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Hi' }],
     ['utf16.txt', { id: 'utf16', source: 'utf16.txt', format: 'txt', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Hi' }],
     [
       'latin1.txt',
-      { id: 'latin1', source: 'latin1.txt', format: 'txt', status: 'ok', error: null, warnings: ['LOAD_DECODE_FALLBACK: latin1.txt: not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)'], title: null, published: null, text: 'café' },
+      {
+        id: 'latin1',
+        source: 'latin1.txt',
+        format: 'txt',
+        status: 'ok',
+        error: null,
+        warnings: [
+          'LOAD_DECODE_FALLBACK: latin1.txt: not valid UTF-8; decoded as Windows-1252 (check accented letters and quotes; save the file as UTF-8 to silence this)',
+        ],
+        title: null,
+        published: null,
+        text: 'café',
+      },
     ],
-    ['note.md', { id: 'note', source: 'note.md', format: 'md', status: 'ok', error: null, warnings: [], title: 'Report', published: '2016-01-07', text: 'Body of the note.' }],
+    [
+      'note.md',
+      {
+        id: 'note',
+        source: 'note.md',
+        format: 'md',
+        status: 'ok',
+        error: null,
+        warnings: [],
+        title: 'Report',
+        published: '2016-01-07',
+        text: 'Body of the note.',
+      },
+    ],
     [
       'badDate.markdown',
-      { id: 'badDate', source: 'badDate.markdown', format: 'md', status: 'ok', error: null, warnings: ['LOAD_BAD_PUBLISHED: badDate.markdown: published "someday" is not a date; ignored (write it as YYYY-MM-DD)'], title: null, published: null, text: 'Body' },
+      {
+        id: 'badDate',
+        source: 'badDate.markdown',
+        format: 'md',
+        status: 'ok',
+        error: null,
+        warnings: ['LOAD_BAD_PUBLISHED: badDate.markdown: published "someday" is not a date; ignored (write it as YYYY-MM-DD)'],
+        title: null,
+        published: null,
+        text: 'Body',
+      },
     ],
-    ['page.html', { id: 'page', source: 'page.html', format: 'html', status: 'ok', error: null, warnings: [], title: 'Page Title', published: null, text: 'Hello & welcome.\n\nSecond.' }],
-    ['page2.htm', { id: 'page2', source: 'page2.htm', format: 'html', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Short page' }],
+    [
+      'page.html',
+      {
+        id: 'page',
+        source: 'page.html',
+        format: 'html',
+        status: 'ok',
+        error: null,
+        warnings: [],
+        title: 'Page Title',
+        published: null,
+        text: 'Hello & welcome.\n\nSecond.',
+      },
+    ],
+    [
+      'page2.htm',
+      { id: 'page2', source: 'page2.htm', format: 'html', status: 'ok', error: null, warnings: [], title: null, published: null, text: 'Short page' },
+    ],
   ])('reads %s', async (relativePath, expected) => {
     const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents.map(summary)).toEqual([expected]);
@@ -323,7 +440,11 @@ describe('loadFile', () => {
     ['script-only.html', 'html', 'LOAD_EMPTY: script-only.html has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
     ['frontmatter-only.md', 'md', 'LOAD_EMPTY: frontmatter-only.md has no text (empty, only whitespace, or only front matter or markup); nothing to extract'],
     ['image.png', 'unknown', 'LOAD_UNSUPPORTED: image.png: the extension ".png" is not in load.extensions; add it there to read such files as text'],
-    ['binary.txt', 'txt', 'LOAD_BINARY: binary.txt looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8'],
+    [
+      'binary.txt',
+      'txt',
+      'LOAD_BINARY: binary.txt looks binary (NUL or control bytes), not like text; if it is UTF-16 text, save it with a byte-order mark or as UTF-8',
+    ],
   ])('skips %s (%s) with %j', async (relativePath, format, error) => {
     const documents = await collect(loadFile(fileAt(relativePath), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
@@ -334,7 +455,17 @@ describe('loadFile', () => {
   it('skips an extension left out of load.extensions', async () => {
     const documents = await collect(loadFile(fileAt('note.md'), { ...LOAD_OPTIONS, extensions: ['.txt'] }));
     expect(documents.map(summary)).toEqual([
-      { id: 'note', source: 'note.md', format: 'unknown', status: 'skipped', error: 'LOAD_UNSUPPORTED: note.md: the extension ".md" is not in load.extensions; add it there to read such files as text', warnings: [], title: null, published: null, text: '' },
+      {
+        id: 'note',
+        source: 'note.md',
+        format: 'unknown',
+        status: 'skipped',
+        error: 'LOAD_UNSUPPORTED: note.md: the extension ".md" is not in load.extensions; add it there to read such files as text',
+        warnings: [],
+        title: null,
+        published: null,
+        text: '',
+      },
     ]);
   });
 
@@ -365,7 +496,9 @@ describe('loadFile', () => {
     const documents = await collect(loadFile(fileAt('gone.txt'), LOAD_OPTIONS));
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ id: 'gone', source: 'gone.txt', status: 'failed', sha256: EMPTY_SHA256 });
-    expect(documents.map(summary)[0]?.error).toMatch(/^LOAD_UNREADABLE: gone\.txt cannot be read \(ENOENT.*\); check that it exists and that its permissions let quarry read it$/);
+    expect(documents.map(summary)[0]?.error).toMatch(
+      /^LOAD_UNREADABLE: gone\.txt cannot be read \(ENOENT.*\); check that it exists and that its permissions let quarry read it$/,
+    );
   });
 
   it('reads a JSONL file into one document per non-blank line', async () => {
@@ -417,7 +550,17 @@ describe('loadFile', () => {
   it('skips a JSONL file without records', async () => {
     const documents = await collect(loadFile(fileAt('empty.jsonl'), LOAD_OPTIONS));
     expect(documents.map(summary)).toEqual([
-      { id: 'empty', source: 'empty.jsonl', format: 'jsonl', status: 'skipped', error: 'LOAD_EMPTY: empty.jsonl has no records (no line that is not blank); nothing to extract', warnings: [], title: null, published: null, text: '' },
+      {
+        id: 'empty',
+        source: 'empty.jsonl',
+        format: 'jsonl',
+        status: 'skipped',
+        error: 'LOAD_EMPTY: empty.jsonl has no records (no line that is not blank); nothing to extract',
+        warnings: [],
+        title: null,
+        published: null,
+        text: '',
+      },
     ]);
   });
 });
@@ -455,8 +598,12 @@ describe('load stage', () => {
       ['report.txt', 'report.txt', 'ok', null],
     ]);
     expect(documents.find((document) => document.id === 'report')?.warnings).toEqual([]);
-    expect(documents.find((document) => document.id === 'report.md')?.warnings.map(renderDiagnostic)).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.md"']);
-    expect(documents.find((document) => document.id === 'report.txt')?.warnings.map(renderDiagnostic)).toEqual(['LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.txt"']);
+    expect(documents.find((document) => document.id === 'report.md')?.warnings.map(renderDiagnostic)).toEqual([
+      'LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.md"',
+    ]);
+    expect(documents.find((document) => document.id === 'report.txt')?.warnings.map(renderDiagnostic)).toEqual([
+      'LOAD_DUPLICATE_ID: doc_id "report" is already taken by another input; this one is "report.txt"',
+    ]);
   });
 
   it('keeps the ids JSONL records give themselves (the run fails a later duplicate), with their input order', async () => {
@@ -498,7 +645,11 @@ describe('load stage', () => {
 
 describe('the output folder under an input root', () => {
   it('is not read as input, so a second run does not take the first run tables for documents', async () => {
-    const root = folderWith({ 'a.txt': 'Li Dayong spoke.', 'out/documents.jsonl': '{"text":"an earlier table row"}\n', 'out/report/index.html': '<p>report</p>' });
+    const root = folderWith({
+      'a.txt': 'Li Dayong spoke.',
+      'out/documents.jsonl': '{"text":"an earlier table row"}\n',
+      'out/report/index.html': '<p>report</p>',
+    });
     const documents = await collect(load.run(resolveConfig({ input: [root], output: path.join(root, 'out') })));
     expect(documents.map((document) => document.source)).toEqual(['a.txt']);
   });

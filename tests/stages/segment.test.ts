@@ -9,7 +9,8 @@ const OPTIONS = { maxPassageChars: 2000, maxHeadingChars: 150 };
 const passagesOf = (text: string, options = OPTIONS): [string, boolean, string | null][] =>
   segmentText(text, options).map((passage) => [text.slice(passage.start, passage.end), passage.isHeading, passage.heading]);
 
-const piecesOf = (text: string, maxChars: number): string[] => splitLongSpan(text, { start: 0, end: text.length }, maxChars).map(({ start, end }) => text.slice(start, end));
+const piecesOf = (text: string, maxChars: number): string[] =>
+  splitLongSpan(text, { start: 0, end: text.length }, maxChars).map(({ start, end }) => text.slice(start, end));
 
 const withoutWhitespace = (text: string): string => text.replace(/\s+/g, '');
 
@@ -31,8 +32,20 @@ describe('findParagraphs', () => {
   });
 
   it.each([
-    ['First para.\n\nSecond para.', [{ start: 0, end: 11 }, { start: 13, end: 25 }]],
-    ['  x\r\n\r\ny  ', [{ start: 2, end: 3 }, { start: 7, end: 8 }]],
+    [
+      'First para.\n\nSecond para.',
+      [
+        { start: 0, end: 11 },
+        { start: 13, end: 25 },
+      ],
+    ],
+    [
+      '  x\r\n\r\ny  ',
+      [
+        { start: 2, end: 3 },
+        { start: 7, end: 8 },
+      ],
+    ],
   ])('spans of %j are %j', (text, expected) => {
     expect(findParagraphs(text)).toEqual(expected);
   });
@@ -89,9 +102,27 @@ describe('isHeading', () => {
 
 describe('segmentText', () => {
   it.each<[string, [string, boolean, string | null][]]>([
-    ['First para.\n\nSecond para.', [['First para.', false, null], ['Second para.', false, null]]],
-    ['Line one.\nLine two.', [['Line one.', false, null], ['Line two.', false, null]]],
-    ['A one.\r\n\r\nB two.\r\n', [['A one.', false, null], ['B two.', false, null]]],
+    [
+      'First para.\n\nSecond para.',
+      [
+        ['First para.', false, null],
+        ['Second para.', false, null],
+      ],
+    ],
+    [
+      'Line one.\nLine two.',
+      [
+        ['Line one.', false, null],
+        ['Line two.', false, null],
+      ],
+    ],
+    [
+      'A one.\r\n\r\nB two.\r\n',
+      [
+        ['A one.', false, null],
+        ['B two.', false, null],
+      ],
+    ],
     [
       'Big Title Here\n\nBody text here. More.\n\nAnother paragraph.\n\nSECOND SECTION\n\nMore body.',
       [
@@ -111,7 +142,14 @@ describe('segmentText', () => {
         ['more text.', false, 'sub heading'],
       ],
     ],
-    ['Intro sentence here.\n\nA Heading Later\n\nBody.', [['Intro sentence here.', false, null], ['A Heading Later', true, 'A Heading Later'], ['Body.', false, 'A Heading Later']]],
+    [
+      'Intro sentence here.\n\nA Heading Later\n\nBody.',
+      [
+        ['Intro sentence here.', false, null],
+        ['A Heading Later', true, 'A Heading Later'],
+        ['Body.', false, 'A Heading Later'],
+      ],
+    ],
   ])('%j', (text, expected) => {
     expect(passagesOf(text)).toEqual(expected);
   });

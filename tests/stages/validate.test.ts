@@ -19,24 +19,33 @@ function extracted(text: string, stages = DOCUMENT_STAGES): PipelineDocument {
 function speakers(text: string): [string, string | null, number | null, number | null, string | null][] {
   const document = extracted(text);
   expect(document.error).toBeNull();
-  const entityName = (reference: string | null): string | null => (reference === null ? null : (document.entityClusters[Number(reference.slice(1))]?.name ?? reference));
+  const entityName = (reference: string | null): string | null =>
+    reference === null ? null : (document.entityClusters[Number(reference.slice(1))]?.name ?? reference);
   return (document.rows?.claims ?? []).map((row: ClaimRow) => [row.text, row.speaker, row.speaker_start, row.speaker_end, entityName(row.speaker_entity_id)]);
 }
 
 describe('validate: claim rows with verifiable speakers', () => {
   it.each<[string, string, ReturnType<typeof speakers>]>([
-    ['an honorific outside the speaker, and its entity found ("Lord")', 'David Cameron visited Paris on Monday.\n\n“This is a test,” said Lord David Cameron.', [
-      ['This is a test,', 'David Cameron', 68, 81, 'David Cameron'],
-    ]],
-    ['a pronoun speaker: the offsets and the entity of the name it resolves to', 'Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.', [
-      ['We will appeal,', 'Li Dayong', 0, 9, 'Li Dayong'],
-    ]],
-    ['code point offsets after an emoji (one code point, two UTF-16 units)', '😀 Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.', [
-      ['We will appeal,', 'Li Dayong', 2, 11, 'Li Dayong'],
-    ]],
-    ['a description is no entity, though it names a place', 'A senior official in Jiaozuo City said that many officials had quit.', [
-      ['many officials had quit', 'A senior official in Jiaozuo City', 0, 33, null],
-    ]],
+    [
+      'an honorific outside the speaker, and its entity found ("Lord")',
+      'David Cameron visited Paris on Monday.\n\n“This is a test,” said Lord David Cameron.',
+      [['This is a test,', 'David Cameron', 68, 81, 'David Cameron']],
+    ],
+    [
+      'a pronoun speaker: the offsets and the entity of the name it resolves to',
+      'Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.',
+      [['We will appeal,', 'Li Dayong', 0, 9, 'Li Dayong']],
+    ],
+    [
+      'code point offsets after an emoji (one code point, two UTF-16 units)',
+      '😀 Li Dayong, a lawyer, spoke to reporters outside the court.\n\n“We will appeal,” he said.',
+      [['We will appeal,', 'Li Dayong', 2, 11, 'Li Dayong']],
+    ],
+    [
+      'a description is no entity, though it names a place',
+      'A senior official in Jiaozuo City said that many officials had quit.',
+      [['many officials had quit', 'A senior official in Jiaozuo City', 0, 33, null]],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });
@@ -55,7 +64,8 @@ describe('validate: claim rows with verifiable speakers', () => {
       severity: 'error',
       source: 'd.txt',
       line: null,
-      reason: 'claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
+      reason:
+        'claims row 1: speaker_start: the speaker "Li Dayong" is not the text at its span. This is a bug in quarry, not in the file: please report it with this document',
       prefixed: true,
     });
   });
@@ -64,23 +74,39 @@ describe('validate: claim rows with verifiable speakers', () => {
 describe('validate: rows against their schemas', () => {
   const TEXT = 'Li Dayong, a lawyer, spoke to reporters in Beijing on 7 January 2016.\n\n“We will appeal,” he said.';
   /** The document as the stages before validate leave it. */
-  const beforeValidate = (): PipelineDocument => extracted(TEXT, DOCUMENT_STAGES.filter((stage) => stage !== validate));
+  const beforeValidate = (): PipelineDocument =>
+    extracted(
+      TEXT,
+      DOCUMENT_STAGES.filter((stage) => stage !== validate),
+    );
 
   it('keeps the rows of a good document and leaves everything else as it was', () => {
     const document = beforeValidate();
-    const extractions = (): unknown => structuredClone({ passages: document.passages, mentions: document.mentions, dates: document.dates, claims: document.claims, entityClusters: document.entityClusters });
+    const extractions = (): unknown =>
+      structuredClone({
+        passages: document.passages,
+        mentions: document.mentions,
+        dates: document.dates,
+        claims: document.claims,
+        entityClusters: document.entityClusters,
+      });
     const before = extractions();
     validate.run(document, CONFIG);
     expect([document.status, document.error, document.warnings]).toEqual(['ok', null, []]);
     expect(extractions()).toEqual(before);
     const rows = document.rows;
-    expect(rows?.passages.map((row) => [row.passage_id, row.start, row.end])).toEqual([['d#p0', 0, 69], ['d#p1', 71, 97]]);
+    expect(rows?.passages.map((row) => [row.passage_id, row.start, row.end])).toEqual([
+      ['d#p0', 0, 69],
+      ['d#p1', 71, 97],
+    ]);
     expect(rows?.mentions.map((row) => [row.mention_id, row.passage_id, row.entity_id, row.type, row.text, row.start, row.end])).toEqual([
       ['d#m0', 'd#p0', '#0', 'person', 'Li Dayong', 0, 9],
       ['d#m1', 'd#p0', '#1', 'place', 'Beijing', 43, 50],
     ]);
     expect(rows?.dates.map((row) => [row.date_id, row.text, row.value, row.granularity])).toEqual([['d#d0', '7 January 2016', '2016-01-07', 'day']]);
-    expect(rows?.claims.map((row) => [row.claim_id, row.passage_id, row.speaker, row.speaker_entity_id, row.entity_ids, row.date_ids])).toEqual([['d#c0', 'd#p1', 'Li Dayong', '#0', [], []]]);
+    expect(rows?.claims.map((row) => [row.claim_id, row.passage_id, row.speaker, row.speaker_entity_id, row.entity_ids, row.date_ids])).toEqual([
+      ['d#c0', 'd#p1', 'Li Dayong', '#0', [], []],
+    ]);
   });
 
   it('fails a document with a bad row, naming every issue of the row', () => {

@@ -58,9 +58,9 @@ describe('write', () => {
       ['quote', 'Tom & Jerry'],
     ]);
     expect(await readText(output, 'mentions.csv')).toBe(
-      'mention_id,doc_id,passage_id,text,start,end,entity_id,type\r\n'
-        + 'news/2016:1#m0,news/2016:1,news/2016:1#p1,Li Dayong,28,37,person:li-dayong,person\r\n'
-        + 'news/2016:1#m1,news/2016:1,news/2016:1#p2,Gao,100,103,person:gao,person\r\n',
+      'mention_id,doc_id,passage_id,text,start,end,entity_id,type\r\n' +
+        'news/2016:1#m0,news/2016:1,news/2016:1#p1,Li Dayong,28,37,person:li-dayong,person\r\n' +
+        'news/2016:1#m1,news/2016:1,news/2016:1#p2,Gao,100,103,person:gao,person\r\n',
     );
   });
 

@@ -14,7 +14,26 @@ describe('analyzePassage', () => {
 
   it('gives tokens whose document spans slice back to their text', () => {
     expect(analysis.tokens.map((token) => DOCUMENT.slice(token.start, token.end))).toEqual(analysis.tokens.map((token) => token.text));
-    expect(analysis.tokens.map((token) => token.text)).toEqual(['Ms', 'Li', 'Dayong', 'said', 'that', '16', 'million', 'people', 'quit', 'It', 'is', 'true', 'she', 'added', '😀', 'Falun', 'Gong', 'grew']);
+    expect(analysis.tokens.map((token) => token.text)).toEqual([
+      'Ms',
+      'Li',
+      'Dayong',
+      'said',
+      'that',
+      '16',
+      'million',
+      'people',
+      'quit',
+      'It',
+      'is',
+      'true',
+      'she',
+      'added',
+      '😀',
+      'Falun',
+      'Gong',
+      'grew',
+    ]);
   });
 
   it('numbers the sentence of each token', () => {
@@ -22,7 +41,11 @@ describe('analyzePassage', () => {
   });
 
   it('gives sentences as document spans with their punctuation', () => {
-    expect(analysis.sentences.map(({ start, end }) => DOCUMENT.slice(start, end))).toEqual(['Ms. Li Dayong said that 16 million people quit.', '"It is true," she added!', '😀 Falun Gong grew.']);
+    expect(analysis.sentences.map(({ start, end }) => DOCUMENT.slice(start, end))).toEqual([
+      'Ms. Li Dayong said that 16 million people quit.',
+      '"It is true," she added!',
+      '😀 Falun Gong grew.',
+    ]);
   });
 
   it('keeps sentence spans inside the passage', () => {
@@ -69,7 +92,11 @@ describe('analyzeText', () => {
       [0, 0, 1, 1],
       [0, 0, 0, 0],
     ]);
-    expect(analyses.map((analysis) => analysis.sentences.map(({ start, end }) => text.slice(start, end)))).toEqual([['Talking Fearlessly to Officers'], ['She talked.', 'They listened.'], ['Li Dayong said so.']]);
+    expect(analyses.map((analysis) => analysis.sentences.map(({ start, end }) => text.slice(start, end)))).toEqual([
+      ['Talking Fearlessly to Officers'],
+      ['She talked.', 'They listened.'],
+      ['Li Dayong said so.'],
+    ]);
   });
 
   it('gives each passage its offset and text', () => {
@@ -82,7 +109,9 @@ describe('analyzeText', () => {
 
   it('tags a batch as it tags its passages one by one', () => {
     const single = passages.map((passage) => analyzePassage(text.slice(passage.start, passage.end), passage.start));
-    expect(analyses.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')]))).toEqual(single.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')])));
+    expect(analyses.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')]))).toEqual(
+      single.map((analysis) => analysis.tokens.map((token) => [token.start, [...token.tags].sort().join(' ')])),
+    );
   });
 });
 

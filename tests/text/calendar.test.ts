@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { centuryValue, dayValue, decadeValue, monthValue, parseIsoDay, quarterValue, rangeValue, shiftDay, weekdayOf, weekValue, yearValue, type CalendarUnit, type CalendarValue } from '../../src/text/calendar.ts';
+import {
+  centuryValue,
+  dayValue,
+  decadeValue,
+  monthValue,
+  parseIsoDay,
+  quarterValue,
+  rangeValue,
+  shiftDay,
+  weekdayOf,
+  weekValue,
+  yearValue,
+  type CalendarUnit,
+  type CalendarValue,
+} from '../../src/text/calendar.ts';
 
 describe('calendar values', () => {
   it.each<[string, CalendarValue, CalendarValue]>([
@@ -14,7 +28,11 @@ describe('calendar values', () => {
     ['yearValue(987)', yearValue(987), { value: '0987', startDate: '0987-01-01', endDate: '0987-12-31', granularity: 'year' }],
     ['decadeValue(1960)', decadeValue(1960), { value: '1960s', startDate: '1960-01-01', endDate: '1969-12-31', granularity: 'decade' }],
     ['decadeValue(2000)', decadeValue(2000), { value: '2000s', startDate: '2000-01-01', endDate: '2009-12-31', granularity: 'decade' }],
-    ['rangeValue(1966, 1976)', rangeValue(yearValue(1966), yearValue(1976)), { value: '1966/1976', startDate: '1966-01-01', endDate: '1976-12-31', granularity: 'year' }],
+    [
+      'rangeValue(1966, 1976)',
+      rangeValue(yearValue(1966), yearValue(1976)),
+      { value: '1966/1976', startDate: '1966-01-01', endDate: '1976-12-31', granularity: 'year' },
+    ],
     [
       'rangeValue(2015-08, 2015-09-03)',
       rangeValue(monthValue(2015, 8), dayValue(2015, 9, 3)),

@@ -195,9 +195,12 @@ describe('parseNumber', () => {
     expect(parseNumber(expression)).toBe(expected);
   });
 
-  it.each([['hello'], ['someone'], ['12 apples'], ['1.2.3'], ['more than 40'], ['$3.5 billion'], ['12%'], ['many'], ['']])('returns null for %j, which is not a number', (expression) => {
-    expect(parseNumber(expression)).toBeNull();
-  });
+  it.each([['hello'], ['someone'], ['12 apples'], ['1.2.3'], ['more than 40'], ['$3.5 billion'], ['12%'], ['many'], ['']])(
+    'returns null for %j, which is not a number',
+    (expression) => {
+      expect(parseNumber(expression)).toBeNull();
+    },
+  );
 });
 
 describe('findNumbers and minus signs', () => {
@@ -242,7 +245,16 @@ const HALVES_AND_FRACTIONS: [string, string, number][] = [
 ];
 
 // Texts where a fraction-like phrase is no number: parts of a period, ordinals.
-const NOT_FRACTIONS: string[] = ['he came back for a third time', 'over a third day of talks', 'the first half of the year', 'in the second half', 'a third day of protests', 'a quarter century', 'the other half of the team', 'the latter half of May'];
+const NOT_FRACTIONS: string[] = [
+  'he came back for a third time',
+  'over a third day of talks',
+  'the first half of the year',
+  'in the second half',
+  'a third day of protests',
+  'a quarter century',
+  'the other half of the team',
+  'the latter half of May',
+];
 // Digit pairs with a slash that are names and slogans, not fractions: matched whole, so no part counts, and worth nothing.
 const NOT_DIGIT_FRACTIONS: string[] = ['9/11', '24/7', '7/11', '3/2', '50/50', '1/20'];
 
@@ -318,16 +330,64 @@ describe('ORDINAL_EXPRESSION and parseOrdinal', () => {
 
 // [text, the numbers found]: a run that is not one number is read as the numbers it is, or cut; never summed.
 const CUT_RUNS: [string, [string, number][]][] = [
-  ['She read two one hundred pages', [['two', 2], ['one hundred', 100]]],
-  ['It was ten twenty minutes', [['ten', 10], ['twenty', 20]]],
-  ['between 2 million and 3 million', [['2 million', 2e6], ['3 million', 3e6]]],
-  ['between two million and three million', [['two million', 2e6], ['three million', 3e6]]],
-  ['A$100 million three-year bonds', [['100 million', 1e8], ['three', 3]]],
-  ['It rose 2 million 3 times', [['2 million', 2e6], ['3', 3]]],
-  ['In 2016 300 people came', [['2016', 2016], ['300', 300]]],
+  [
+    'She read two one hundred pages',
+    [
+      ['two', 2],
+      ['one hundred', 100],
+    ],
+  ],
+  [
+    'It was ten twenty minutes',
+    [
+      ['ten', 10],
+      ['twenty', 20],
+    ],
+  ],
+  [
+    'between 2 million and 3 million',
+    [
+      ['2 million', 2e6],
+      ['3 million', 3e6],
+    ],
+  ],
+  [
+    'between two million and three million',
+    [
+      ['two million', 2e6],
+      ['three million', 3e6],
+    ],
+  ],
+  [
+    'A$100 million three-year bonds',
+    [
+      ['100 million', 1e8],
+      ['three', 3],
+    ],
+  ],
+  [
+    'It rose 2 million 3 times',
+    [
+      ['2 million', 2e6],
+      ['3', 3],
+    ],
+  ],
+  [
+    'In 2016 300 people came',
+    [
+      ['2016', 2016],
+      ['300', 300],
+    ],
+  ],
   ['scored 3 100 times', []],
   ['one hundred and a half', [['one hundred', 100]]],
-  ['between two hundred and three hundred', [['two hundred', 200], ['three hundred', 300]]],
+  [
+    'between two hundred and three hundred',
+    [
+      ['two hundred', 200],
+      ['three hundred', 300],
+    ],
+  ],
   ['the two hundred fifth anniversary', []],
   ['the twenty fifth day', []],
   ['pages 3,5 and 7', [['7', 7]]],
@@ -339,14 +399,31 @@ const CUT_RUNS: [string, [string, number][]][] = [
   ['a 5G network and 5T of steel', []],
   ['5T and 4.1·10^5', [['4.1·10^5', 410000]]],
   ['oh point five', []],
-  ['2 1/2 inches and 4-3/4 feet', [['2 1/2', 2.5], ['4-3/4', 4.75]]],
-  ['3 ½ and 10^6 and 10⁻³', [['3 ½', 3.5], ['10^6', 1e6], ['10⁻³', 0.001]]],
+  [
+    '2 1/2 inches and 4-3/4 feet',
+    [
+      ['2 1/2', 2.5],
+      ['4-3/4', 4.75],
+    ],
+  ],
+  [
+    '3 ½ and 10^6 and 10⁻³',
+    [
+      ['3 ½', 3.5],
+      ['10^6', 1e6],
+      ['10⁻³', 0.001],
+    ],
+  ],
   ['nought point five', [['nought point five', 0.5]]],
 ];
 
 describe('runs that are not one number', () => {
   it.each(CUT_RUNS)('%j has %j', (text, expected) => {
-    expect(findNumbers(text).filter((found) => found.value !== null).map((found) => [found.text, found.value])).toEqual(expected);
+    expect(
+      findNumbers(text)
+        .filter((found) => found.value !== null)
+        .map((found) => [found.text, found.value]),
+    ).toEqual(expected);
   });
 
   it('reads the longest start that is one number', () => {

@@ -9,7 +9,10 @@ import { PROPERTY_RUNS } from '../properties/runs.ts';
 // compromise's internals are untyped; these are the parts the comparison drives.
 interface World {
   hooks: string[];
-  methods: { one: { bulkMatch: BulkMatch; buildNet(matches: unknown, world: World): Parameters<BulkMatch>[1] }; two: { quickSplit(docs: unknown): Parameters<BulkMatch>[0] } };
+  methods: {
+    one: { bulkMatch: BulkMatch; buildNet(matches: unknown, world: World): Parameters<BulkMatch>[1] };
+    two: { quickSplit(docs: unknown): Parameters<BulkMatch>[0] };
+  };
   model: { two: { matches: unknown } };
 }
 const nlp = loadCompromise();
@@ -72,7 +75,7 @@ const NEWS = readdirSync(RAW).map((file) => readFileSync(path.join(RAW, file), '
 const SENTENCES = [
   "I'm sure they'd've gone if we hadn't stopped them, wasn't it?",
   'The well-known U.S.-based company, which sold 3.5 million shares, said it would cut 1,200 jobs by 2027.',
-  'Dr. Jane O\'Neil-Smith, 42, was arrested on Tuesday and taken to the police station in Chengdu.',
+  "Dr. Jane O'Neil-Smith, 42, was arrested on Tuesday and taken to the police station in Chengdu.",
   '"We will not give up," said the spokesman for the Ministry of Foreign Affairs.',
   'Running quickly, the tired old dog had barely been walking home when the storm hit the coast.',
   "Who's to say what the board's next move will be after last year's losses?",
@@ -141,7 +144,15 @@ describe('fastBulkMatch', () => {
     );
     const text = "We've gone home, I'm sure, and they'd gone home too.";
     const expected = foundWith(compromiseBulkMatch, text, patterns);
-    expect(expected.map(([pattern]) => pattern)).toEqual(["we've gone", 'gone (^home|home)', '^. .', 'gone home too$', 'gone (^home|home)', "i'm #Adjective", '^. .']);
+    expect(expected.map(([pattern]) => pattern)).toEqual([
+      "we've gone",
+      'gone (^home|home)',
+      '^. .',
+      'gone home too$',
+      'gone (^home|home)',
+      "i'm #Adjective",
+      '^. .',
+    ]);
     expect(foundWith(fastBulkMatch, text, patterns)).toEqual(expected);
   });
 

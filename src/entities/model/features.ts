@@ -85,13 +85,53 @@ export function modelSentences(analyses: readonly PassageAnalysis[]): ModelSente
  * FEATURE_SET_VERSION (model-file.ts) goes up with any change here.
  */
 const TEMPLATE_NAMES = [
-  'bias', 'word', 'lower', 'shape', 'longShape', 'case', 'caseShape', 'first', 'firstShape',
-  'lowerBefore', 'lowerTwoBefore', 'lowerAfter', 'lowerTwoAfter', 'lowerBeforeAndLower', 'lowerAndLowerAfter',
-  'shapeBefore', 'shapeAfter', 'shapes', 'tag', 'tagBefore', 'tagAfter',
-  'gazetteer', 'gazetteerShape', 'gazetteerBefore', 'gazetteerAfter', 'givenName', 'surname', 'notEntity', 'head',
-  'rule', 'ruleBefore', 'ruleAfter', 'ruleCase', 'documentLowerCase', 'documentCapitalised', 'documentRule',
-  'predictedElsewhere', 'predictedMostElsewhere', 'punctuationBefore', 'punctuationAfter', 'punctuationAfterPrevious',
-  'personName', 'city', 'cityShape', 'category', 'categoryType', 'possessive',
+  'bias',
+  'word',
+  'lower',
+  'shape',
+  'longShape',
+  'case',
+  'caseShape',
+  'first',
+  'firstShape',
+  'lowerBefore',
+  'lowerTwoBefore',
+  'lowerAfter',
+  'lowerTwoAfter',
+  'lowerBeforeAndLower',
+  'lowerAndLowerAfter',
+  'shapeBefore',
+  'shapeAfter',
+  'shapes',
+  'tag',
+  'tagBefore',
+  'tagAfter',
+  'gazetteer',
+  'gazetteerShape',
+  'gazetteerBefore',
+  'gazetteerAfter',
+  'givenName',
+  'surname',
+  'notEntity',
+  'head',
+  'rule',
+  'ruleBefore',
+  'ruleAfter',
+  'ruleCase',
+  'documentLowerCase',
+  'documentCapitalised',
+  'documentRule',
+  'predictedElsewhere',
+  'predictedMostElsewhere',
+  'punctuationBefore',
+  'punctuationAfter',
+  'punctuationAfterPrevious',
+  'personName',
+  'city',
+  'cityShape',
+  'category',
+  'categoryType',
+  'possessive',
 ] as const;
 /** The hash of each template, by name. */
 const T = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, hashText(name)])) as Record<(typeof TEMPLATE_NAMES)[number], number>;
@@ -116,9 +156,51 @@ function hashOf(text: string): number {
 
 /** compromise's tags that say something about names and their context. */
 const TAG_FEATURES = [
-  'ProperNoun', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'Acronym', 'Noun', 'Plural',
-  'Singular', 'Possessive', 'Adjective', 'Demonym', 'Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Adverb',
-  'Value', 'Cardinal', 'Ordinal', 'Date', 'Month', 'WeekDay', 'Unit', 'Money', 'Percent', 'Abbreviation', 'Url', 'Hyphenated', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary',
+  'ProperNoun',
+  'Person',
+  'FirstName',
+  'LastName',
+  'MaleName',
+  'FemaleName',
+  'Honorific',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'Acronym',
+  'Noun',
+  'Plural',
+  'Singular',
+  'Possessive',
+  'Adjective',
+  'Demonym',
+  'Verb',
+  'PastTense',
+  'PresentTense',
+  'Gerund',
+  'Infinitive',
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'Value',
+  'Cardinal',
+  'Ordinal',
+  'Date',
+  'Month',
+  'WeekDay',
+  'Unit',
+  'Money',
+  'Percent',
+  'Abbreviation',
+  'Url',
+  'Hyphenated',
+  'QuestionWord',
+  'Copula',
+  'Modal',
+  'Auxiliary',
 ].map((tag) => [tag, hashText(tag)] as const);
 /** The features a tag gives: `own` to its token, `before` to the token after it ("the tag before"), `after` to the token before it. */
 interface TagFeatures {
@@ -311,7 +393,10 @@ export class Vocabulary {
     const { key, lower } = view;
     const features = [mix(T.bias, NONE), mix(T.word, view.wordHash), mix(T.lower, view.lowerHash), mix(T.shape, view.shape), mix(T.longShape, view.longShape)];
     for (let length = 1; length <= 4 && length < lower.length; length++) {
-      features.push(mix(PREFIX[length] as number, hashRange(lower, 0, length)), mix(SUFFIX[length] as number, hashRange(lower, lower.length - length, lower.length)));
+      features.push(
+        mix(PREFIX[length] as number, hashRange(lower, 0, length)),
+        mix(SUFFIX[length] as number, hashRange(lower, lower.length - length, lower.length)),
+      );
     }
     // "CCP's Central Committee": a possessive usually ends a name (compromise keeps the 's in the word).
     if (POSSESSIVE.test(view.text)) features.push(mix(T.possessive, NONE));
@@ -326,7 +411,9 @@ export class Vocabulary {
 }
 
 /** The features of each of compromise's tags that the features read, by tag. */
-const TAG_HASHES = new Map(TAG_FEATURES.map(([tag, hash]): [string, TagFeatures] => [tag, { own: mix(T.tag, hash), before: mix(T.tagBefore, hash), after: mix(T.tagAfter, hash) }]));
+const TAG_HASHES = new Map(
+  TAG_FEATURES.map(([tag, hash]): [string, TagFeatures] => [tag, { own: mix(T.tag, hash), before: mix(T.tagBefore, hash), after: mix(T.tagAfter, hash) }]),
+);
 
 function tokenView(token: Token, vocabulary: Vocabulary): TokenView {
   const tags: TagFeatures[] = [];
@@ -366,7 +453,12 @@ interface DocumentEvidence {
   capitalisedInProse: Set<string>;
 }
 
-function documentEvidence(sentences: readonly ModelSentence[], views: readonly (readonly TokenView[])[], cases: readonly string[], rules: ReadonlyMap<number, string>): DocumentEvidence {
+function documentEvidence(
+  sentences: readonly ModelSentence[],
+  views: readonly (readonly TokenView[])[],
+  cases: readonly string[],
+  rules: ReadonlyMap<number, string>,
+): DocumentEvidence {
   const evidence: DocumentEvidence = { ruleTypes: new Map(), lowerCase: new Set(), capitalisedInProse: new Set() };
   sentences.forEach((sentence, index) => {
     const prose = cases[index] === 'normal';
@@ -426,7 +518,9 @@ export function documentFeatures<Context>({ sentences, ruleMentions, vocabulary 
   const evidence = documentEvidence(sentences, views, cases, rules);
   return {
     words,
-    context: sentences.map((sentence, index) => contextFeatures(sink, sentence.tokens, views[index] as TokenView[], words[index] as WordView[], cases[index] as string, rules, evidence, vocabulary)),
+    context: sentences.map((sentence, index) =>
+      contextFeatures(sink, sentence.tokens, views[index] as TokenView[], words[index] as WordView[], cases[index] as string, rules, evidence, vocabulary),
+    ),
     forbidden: views.map(forbiddenLabels),
   };
 }
@@ -502,7 +596,10 @@ export const PREDICTED_ELSEWHERE_FEATURES = Uint32Array.from([...ELSEWHERE, ...M
  * bare mention in another ("Newmont"), and a headline in capitals is read
  * with what the body says.
  */
-export function predictedElsewhereFeatures(document: Pick<DocumentFeatures<unknown>, 'words'>, firstPass: readonly (readonly number[])[]): (PackedFeatures<Uint32Array> | null)[] {
+export function predictedElsewhereFeatures(
+  document: Pick<DocumentFeatures<unknown>, 'words'>,
+  firstPass: readonly (readonly number[])[],
+): (PackedFeatures<Uint32Array> | null)[] {
   const counts = new Map<string, number[]>();
   const typeAt = (sentence: number, at: number): number => {
     const label = LABELS[(firstPass[sentence] as readonly number[])[at] as number] as Label;
@@ -661,7 +758,12 @@ function definingNoun(tokens: readonly Token[], last: number): string {
   }
   if (!ARTICLES.has(word(at))) return '';
   at++;
-  for (let skipped = 0; skipped < 3 && at < tokens.length && MODIFIER_TAGS.some((tag) => (tokens[at] as Token).tags.has(tag)) && !(tokens[at] as Token).tags.has('Noun'); skipped++) at++;
+  for (
+    let skipped = 0;
+    skipped < 3 && at < tokens.length && MODIFIER_TAGS.some((tag) => (tokens[at] as Token).tags.has(tag)) && !(tokens[at] as Token).tags.has('Noun');
+    skipped++
+  )
+    at++;
   let noun = -1;
   while (at < tokens.length && (tokens[at] as Token).tags.has('Noun') && LOWER_CASE.test((tokens[at] as Token).text)) {
     noun = at;

@@ -48,7 +48,8 @@ export function allowedTransition(previous: number | null, next: number | null):
   const after = next === null ? null : (LABELS[next] as Label);
   const open = before !== null && (before.position === 'B' || before.position === 'I');
   if (after === null) return !open;
-  if (after.position === 'I' || after.position === 'L') return before !== null && (before.position === 'B' || before.position === 'I') && after.type === before.type;
+  if (after.position === 'I' || after.position === 'L')
+    return before !== null && (before.position === 'B' || before.position === 'I') && after.type === before.type;
   return !open;
 }
 

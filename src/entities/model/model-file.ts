@@ -49,7 +49,13 @@ export class ModelFileError extends Error {
  * Features whose weights all round to zero are left out. The same model
  * gives the same bytes.
  */
-export function encodeModel(features: Uint32Array, weights: Float64Array, transitions: Float64Array, lexicon: WorldLexicon, card: Record<string, unknown>): Buffer {
+export function encodeModel(
+  features: Uint32Array,
+  weights: Float64Array,
+  transitions: Float64Array,
+  lexicon: WorldLexicon,
+  card: Record<string, unknown>,
+): Buffer {
   const labelCount = LABELS.length;
   let largest = 0;
   for (const value of weights) largest = Math.max(largest, Math.abs(value));
@@ -115,8 +121,10 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   } catch {
     return fail('its header is not JSON');
   }
-  if (metadata.features !== FEATURE_SET_VERSION) fail(`it was trained for feature set ${metadata.features}, and this quarry makes feature set ${FEATURE_SET_VERSION}: train it again with \`quarry train\``);
-  if (JSON.stringify(metadata.labels) !== JSON.stringify(LABELS.map(labelName))) fail(`its labels (${metadata.labels.join(' ')}) are not the ones this quarry decodes`);
+  if (metadata.features !== FEATURE_SET_VERSION)
+    fail(`it was trained for feature set ${metadata.features}, and this quarry makes feature set ${FEATURE_SET_VERSION}: train it again with \`quarry train\``);
+  if (JSON.stringify(metadata.labels) !== JSON.stringify(LABELS.map(labelName)))
+    fail(`its labels (${metadata.labels.join(' ')}) are not the ones this quarry decodes`);
   at += headerLength;
   const hashes = new Uint32Array(littleEndian(bytes, at, featureCount * 4));
   at += featureCount * 4;
@@ -135,7 +143,8 @@ export function decodeModel(bytes: Buffer, source: string): EntityModel {
   // run reads at random, feature by feature, of floats.
   const weights = new Int16Array(featureCount * labelCount);
   for (let feature = 0; feature < featureCount; feature++) {
-    for (let entry = rowStarts[feature] as number; entry < (rowStarts[feature + 1] as number); entry++) weights[feature * labelCount + (labels[entry] as number)] = quantised[entry] as number;
+    for (let entry = rowStarts[feature] as number; entry < (rowStarts[feature + 1] as number); entry++)
+      weights[feature * labelCount + (labels[entry] as number)] = quantised[entry] as number;
   }
   at += entryCount * 2;
   let lexicon: WorldLexicon;

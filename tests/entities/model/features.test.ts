@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/entities/gazetteer.ts';
-import { ContextHashes, documentFeatures, modelSentences, NEIGHBOUR_OFFSETS, neighbourOf, sentenceFeatureHashes, Vocabulary, type DocumentFeatures, type FeatureInput, type WordView } from '../../../src/entities/model/features.ts';
+import {
+  ContextHashes,
+  documentFeatures,
+  modelSentences,
+  NEIGHBOUR_OFFSETS,
+  neighbourOf,
+  sentenceFeatureHashes,
+  Vocabulary,
+  type DocumentFeatures,
+  type FeatureInput,
+  type WordView,
+} from '../../../src/entities/model/features.ts';
 import { OUTSIDE } from '../../../src/entities/model/labels.ts';
 import { loadModel, SHIPPED_ENTITY_MODEL } from '../../../src/entities/model/model-file.ts';
 import { ContextScores, featureIds, labelDocument, withEmissions, WordScores } from '../../../src/entities/model/recognizer.ts';
@@ -14,7 +25,10 @@ const TEXT = 'Maria Lopez joined Acme Widgets in Springfield on Monday.\nAcme Wi
 
 function featuresOf(text: string, vocabulary: Vocabulary): DocumentFeatures {
   const document = documentOf(text);
-  return documentFeatures({ sentences: modelSentences(document.analyses), ruleMentions: findEntityMentions(document, document.analyses, gazetteer), vocabulary }, new ContextHashes());
+  return documentFeatures(
+    { sentences: modelSentences(document.analyses), ruleMentions: findEntityMentions(document, document.analyses, gazetteer), vocabulary },
+    new ContextHashes(),
+  );
 }
 
 describe('Vocabulary', () => {
@@ -69,8 +83,12 @@ describe('documentFeatures', () => {
     const lopez = secondSentence[3] as WordView;
     const acmeStart = packed.starts[0] as number;
     const lopezStart = packed.starts[3] as number;
-    expect([...packed.ids.subarray(lopezStart + lopez.features.length + 1, lopezStart + lopez.features.length + 3)]).toEqual([...(said.asNeighbour[1] as Uint32Array)]);
-    expect([...packed.ids.subarray(acmeStart + acme.features.length, acmeStart + acme.features.length + 1)]).not.toEqual([...(said.asNeighbour[0] as Uint32Array)]);
+    expect([...packed.ids.subarray(lopezStart + lopez.features.length + 1, lopezStart + lopez.features.length + 3)]).toEqual([
+      ...(said.asNeighbour[1] as Uint32Array),
+    ]);
+    expect([...packed.ids.subarray(acmeStart + acme.features.length, acmeStart + acme.features.length + 1)]).not.toEqual([
+      ...(said.asNeighbour[0] as Uint32Array),
+    ]);
   });
 });
 
@@ -101,7 +119,10 @@ describe('ContextScores', () => {
     const shipped = new WordScores(model.sequenceModel, model.features).of(word);
     expect(shipped).toBeInstanceOf(Int32Array);
     expect(shipped.some((score) => score !== 0)).toBe(true);
-    const halved = new SequenceModel(Float64Array.from(model.sequenceModel.weights, (weight) => weight / 2), model.sequenceModel.transitions);
+    const halved = new SequenceModel(
+      Float64Array.from(model.sequenceModel.weights, (weight) => weight / 2),
+      model.sequenceModel.transitions,
+    );
     const training = new WordScores(halved, model.features).of(word);
     expect(training).toBeInstanceOf(Float64Array);
     expect([...training]).toEqual([...shipped].map((score) => score / 2));
@@ -113,7 +134,11 @@ describe('ContextScores', () => {
     const emissions = new ContextScores(model.sequenceModel, model.features, cached);
     documentFeatures(input('Lopez met Widgets in Monday Springfield. German 1996 Acme.'), emissions);
     const warm = labelDocument(model.sequenceModel, model.features, documentFeatures(input(TEXT), emissions));
-    const fresh = labelDocument(model.sequenceModel, model.features, documentFeatures(input(TEXT), new ContextScores(model.sequenceModel, model.features, new WordScores(model.sequenceModel, model.features))));
+    const fresh = labelDocument(
+      model.sequenceModel,
+      model.features,
+      documentFeatures(input(TEXT), new ContextScores(model.sequenceModel, model.features, new WordScores(model.sequenceModel, model.features))),
+    );
     expect(warm).toEqual(fresh);
     expect(warm.flat().filter((label) => label !== OUTSIDE).length).toBeGreaterThan(4);
   });

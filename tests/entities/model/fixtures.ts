@@ -35,14 +35,35 @@ export function writeCorpus(documents: Record<string, [text: string, entities: A
 export const SMALL_NEWS: Record<string, [string, Annotation[]]> = {
   one: [
     'Maria Lopez joined Acme Widgets in Springfield on Monday.\nAcme Widgets said Lopez would run its German sales.\n',
-    [['person', 'Maria Lopez'], ['organization', 'Acme Widgets'], ['place', 'Springfield'], ['organization', 'Acme Widgets'], ['person', 'Lopez'], ['misc', 'German']],
+    [
+      ['person', 'Maria Lopez'],
+      ['organization', 'Acme Widgets'],
+      ['place', 'Springfield'],
+      ['organization', 'Acme Widgets'],
+      ['person', 'Lopez'],
+      ['misc', 'German'],
+    ],
   ],
   two: [
     'Tom Baker of Norland Energy visited Oslo.\nBaker said Norland Energy would open an office in Oslo next year.\n',
-    [['person', 'Tom Baker'], ['organization', 'Norland Energy'], ['place', 'Oslo'], ['person', 'Baker'], ['organization', 'Norland Energy'], ['place', 'Oslo']],
+    [
+      ['person', 'Tom Baker'],
+      ['organization', 'Norland Energy'],
+      ['place', 'Oslo'],
+      ['person', 'Baker'],
+      ['organization', 'Norland Energy'],
+      ['place', 'Oslo'],
+    ],
   ],
   three: [
     'Officials in Lagos met Ana Silva, who leads Blue River Group.\nSilva told reporters in Lagos that Blue River Group would grow.\n',
-    [['place', 'Lagos'], ['person', 'Ana Silva'], ['organization', 'Blue River Group'], ['person', 'Silva'], ['place', 'Lagos'], ['organization', 'Blue River Group']],
+    [
+      ['place', 'Lagos'],
+      ['person', 'Ana Silva'],
+      ['organization', 'Blue River Group'],
+      ['person', 'Silva'],
+      ['place', 'Lagos'],
+      ['organization', 'Blue River Group'],
+    ],
   ],
 };

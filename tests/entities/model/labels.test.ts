@@ -7,10 +7,22 @@ describe('BILOU labels', () => {
   it('has O first, then B I L U for each of person, place, organization and misc', () => {
     expect(LABELS.map(labelName)).toEqual([
       'O',
-      'B-person', 'I-person', 'L-person', 'U-person',
-      'B-place', 'I-place', 'L-place', 'U-place',
-      'B-organization', 'I-organization', 'L-organization', 'U-organization',
-      'B-misc', 'I-misc', 'L-misc', 'U-misc',
+      'B-person',
+      'I-person',
+      'L-person',
+      'U-person',
+      'B-place',
+      'I-place',
+      'L-place',
+      'U-place',
+      'B-organization',
+      'I-organization',
+      'L-organization',
+      'U-organization',
+      'B-misc',
+      'I-misc',
+      'L-misc',
+      'U-misc',
     ]);
     expect(labelIndex('L', 'organization')).toBe(11);
   });
@@ -47,7 +59,17 @@ describe('BILOU labels', () => {
       { first: 5, last: 7, type: 'misc' as const },
     ];
     const labels = encodeSpans(9, spans);
-    expect(labels.map((label) => labelName(LABELS[label] as (typeof LABELS)[number]))).toEqual(['B-person', 'L-person', 'O', 'U-place', 'O', 'B-misc', 'I-misc', 'L-misc', 'O']);
+    expect(labels.map((label) => labelName(LABELS[label] as (typeof LABELS)[number]))).toEqual([
+      'B-person',
+      'L-person',
+      'O',
+      'U-place',
+      'O',
+      'B-misc',
+      'I-misc',
+      'L-misc',
+      'O',
+    ]);
     expect(decodeSpans(labels)).toEqual(spans);
   });
 });

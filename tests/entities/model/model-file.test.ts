@@ -7,14 +7,22 @@ import { hashText } from '../../../src/entities/model/feature-hash.ts';
 import { buildWorldLexicon } from '../../../src/entities/model/world-lexicon.ts';
 
 const L = LABELS.length;
-const [OSLO, SAID, NEVER_USEFUL, CAPITALISED, UNKNOWN] = ['word=Oslo', 'word=said', 'never-useful', 'capitalised', 'unknown'].map((feature) => hashText(feature)) as [number, number, number, number, number];
+const [OSLO, SAID, NEVER_USEFUL, CAPITALISED, UNKNOWN] = ['word=Oslo', 'word=said', 'never-useful', 'capitalised', 'unknown'].map((feature) =>
+  hashText(feature),
+) as [number, number, number, number, number];
 const FEATURES = Uint32Array.from([OSLO, SAID, NEVER_USEFUL, CAPITALISED]);
 /** A sentence of one token per argument, each with the given feature hashes. */
 const sentence = (...tokens: number[][]): PackedFeatures<Uint32Array> => ({
   ids: Uint32Array.from(tokens.flat()),
   starts: Uint32Array.from([0, ...tokens.map((_, index) => tokens.slice(0, index + 1).flat().length)]),
 });
-const LEXICON = buildWorldLexicon([{ name: 'Oslo', population: 700_000 }, { name: 'New Glasgow', population: 9_000 }], ['Maria', 'Lopez']);
+const LEXICON = buildWorldLexicon(
+  [
+    { name: 'Oslo', population: 700_000 },
+    { name: 'New Glasgow', population: 9_000 },
+  ],
+  ['Maria', 'Lopez'],
+);
 
 function smallModel(): Buffer {
   const weights = new Float64Array(FEATURES.length * L);
@@ -32,8 +40,14 @@ describe('model files', () => {
     expect([...model.features.hashes]).toEqual([OSLO, SAID, CAPITALISED]);
     expect(model.features.get(NEVER_USEFUL)).toBe(-1);
     expect(model.metadata.card).toEqual({ note: 'test' });
-    expect([model.lexicon.cities.get('oslo'), model.lexicon.cities.get('new glasgow'), model.lexicon.cities.get('glasgow'), model.lexicon.cities.size]).toEqual([2, 0, undefined, 2]);
-    expect([model.lexicon.personNames.has('maria'), model.lexicon.personNames.has('lopez'), model.lexicon.personNames.has('oslo')]).toEqual([true, true, false]);
+    expect([model.lexicon.cities.get('oslo'), model.lexicon.cities.get('new glasgow'), model.lexicon.cities.get('glasgow'), model.lexicon.cities.size]).toEqual(
+      [2, 0, undefined, 2],
+    );
+    expect([model.lexicon.personNames.has('maria'), model.lexicon.personNames.has('lopez'), model.lexicon.personNames.has('oslo')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect([model.lexicon.openingWords.has('new'), model.lexicon.openingWords.has('oslo'), model.lexicon.longestCity]).toEqual([true, false, 2]);
     expect(model.metadata.features).toBe(FEATURE_SET_VERSION);
     const ids = featureIds(sentence([OSLO, UNKNOWN], [SAID], [CAPITALISED]), model.features);
@@ -51,7 +65,11 @@ describe('model files', () => {
   it.each([
     ['a file that is not a model', Buffer.from('name,type\n'), /not a usable quarry entity model: it does not start like one/],
     ['a cut file', smallModel().subarray(0, 200), /holds 200 bytes where its sizes say/],
-    ['a model of another feature set', Buffer.from(smallModel().toString('latin1').replace(`"features":${FEATURE_SET_VERSION}`, '"features":0'), 'latin1'), /trained for feature set 0/],
+    [
+      'a model of another feature set',
+      Buffer.from(smallModel().toString('latin1').replace(`"features":${FEATURE_SET_VERSION}`, '"features":0'), 'latin1'),
+      /trained for feature set 0/,
+    ],
   ])('%s is a ModelFileError naming the file', (_case, bytes, message) => {
     expect(() => decodeModel(bytes, 'some.model')).toThrow(ModelFileError);
     expect(() => decodeModel(bytes, 'some.model')).toThrow(message);
