@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { LAYOUT, type CodeLayout } from './layout.ts';
 
 /** The bundle `npm run build` writes into the compiled package, relative to `dist/`. */
 export const BUILT_BUNDLE = path.join('run', 'worker.bundle.mjs');
-/** From the sources, bundles are kept where build tools keep their caches (node_modules/.cache), one per pipeline fingerprint. */
+/** From the sources, bundles are kept where build tools keep their caches (node_modules/.cache), one per pipeline fingerprint and source folder. */
 const BUNDLE_CACHE = path.join(LAYOUT.root, 'node_modules', '.cache', 'quarry');
 /** A bundle of an older version of the code is removed once it is this old (a run still using it has long started its threads). */
 const STALE_MILLISECONDS = 24 * 60 * 60 * 1000;
@@ -124,6 +125,16 @@ export async function builtBundle(code: string): Promise<WorkerBundle> {
 }
 
 /**
+ * The file name of the sources' bundle: the code's fingerprint and where the sources lie, since the bundle names
+ * the source files by their absolute paths (ownImportMeta). A checkout moved or copied with its node_modules, or two
+ * checkouts sharing one, would otherwise run a bundle that looks for compromise and the data beside sources that
+ * are gone.
+ */
+export function bundleName(fingerprint: string, sources: string): string {
+  return `worker-${createHash('sha256').update(`${fingerprint}\n${sources}`).digest('hex').slice(0, 20)}.mjs`;
+}
+
+/**
  * The worker threads' code, bundled by esbuild into one JavaScript file.
  * Running the TypeScript through tsx in every thread cost each thread its
  * own loader thread and about 1.3 s of CPU to start (measured against the
@@ -135,7 +146,7 @@ export async function builtBundle(code: string): Promise<WorkerBundle> {
  */
 export async function workerBundle(directory = BUNDLE_CACHE): Promise<WorkerBundle> {
   if (!LAYOUT.fromSources) return builtBundle(LAYOUT.code);
-  const name = `worker-${(await pipelineFingerprint()).slice(0, 20)}.mjs`;
+  const name = bundleName(await pipelineFingerprint(), LAYOUT.code);
   const cached = path.join(directory, name);
   const found = await access(cached).then(
     () => true,

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { extractDocument, type ExtractOutcome, type ExtractTask } from '../../src/run/extract-document.ts';
 import { pipelineFingerprint } from '../../src/run/fingerprint.ts';
-import { builtBundle, workerBundle, WorkerBundleError } from '../../src/run/worker-bundle.ts';
+import { LAYOUT } from '../../src/run/layout.ts';
+import { builtBundle, bundleName, workerBundle, WorkerBundleError } from '../../src/run/worker-bundle.ts';
 import { DOCUMENT_STAGES } from '../../src/stages/index.ts';
 import { ROOT, temporaryDirectory } from '../helpers/run.ts';
 
@@ -44,7 +45,7 @@ describe('workerBundle', () => {
     const directory = await temporaryDirectory();
     const bundle = await workerBundle(directory);
     const file = fileURLToPath(bundle.url);
-    expect(file).toBe(path.join(directory, `worker-${(await pipelineFingerprint()).slice(0, 20)}.mjs`));
+    expect(file).toBe(path.join(directory, bundleName(await pipelineFingerprint(), LAYOUT.code)));
     const task = await sampleTask();
     const fromBundle = await extractInBundle(bundle.url, task);
     const fromSource = extractDocument(task, DOCUMENT_STAGES);
@@ -64,6 +65,14 @@ describe('workerBundle', () => {
     const second = await workerBundle(directory);
     expect(second.url).toBe(first.url);
     expect((await stat(fileURLToPath(second.url))).mtimeMs).toBe(aMinuteAgo.getTime());
+  });
+
+  it('names a bundle after the code and the folder of its sources, so a moved checkout makes its own', () => {
+    const name = bundleName('f'.repeat(64), '/home/a/quarry/src');
+    expect(name).toMatch(/^worker-[0-9a-f]{20}\.mjs$/);
+    expect(bundleName('f'.repeat(64), '/home/a/quarry/src')).toBe(name);
+    expect(bundleName('f'.repeat(64), '/home/b/quarry/src')).not.toBe(name);
+    expect(bundleName('e'.repeat(64), '/home/a/quarry/src')).not.toBe(name);
   });
 
   it('removes the bundles of older code once they are a day old, and keeps younger ones', async () => {
