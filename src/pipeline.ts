@@ -41,7 +41,8 @@ export interface RunOptions {
 /**
  * Runs the pipeline while holding the output folder's lock (a LockError when
  * another run holds it). First pass: documents stream from the source through
- * the document stages (in worker threads) and each result goes to the cache
+ * the document stages (in worker threads, or in the main thread as config.workers and the input size decide, see
+ * workerCount) and each result goes to the cache
  * folder, while the entity linker keeps only the clusters; unchanged
  * documents are taken from the cache. Second pass: the results are read back
  * in input order, their entities resolved, and streamed to the sinks. A
