@@ -5,6 +5,28 @@
  * unambiguous.
  */
 
+/** The units of time, each plural before its singular (a figure in them is a duration: TIME_UNITS). */
+const TIME_UNIT_WORDS = [
+  'centuries',
+  'century',
+  'decades',
+  'decade',
+  'years',
+  'year',
+  'months',
+  'month',
+  'weeks',
+  'week',
+  'days',
+  'day',
+  'hours',
+  'hour',
+  'minutes',
+  'minute',
+  'seconds',
+  'second',
+];
+
 /** Measure units after a number; the pattern tries the longest first, so "square kilometres" wins over "kilometres" and "km/h" over "km". */
 const MEASURE_UNITS = [
   'square kilometres',
@@ -107,24 +129,7 @@ const MEASURE_UNITS = [
   'km/h',
   'kph',
   'knots',
-  'centuries',
-  'century',
-  'decades',
-  'decade',
-  'years',
-  'year',
-  'months',
-  'month',
-  'weeks',
-  'week',
-  'days',
-  'day',
-  'hours',
-  'hour',
-  'minutes',
-  'minute',
-  'seconds',
-  'second',
+  ...TIME_UNIT_WORDS,
   'bytes',
   'gigabytes',
   'terabytes',
@@ -145,26 +150,7 @@ export const MEASURE_UNIT_WORD = `(?:${[...MEASURE_UNITS]
 export const DIGIT_ONLY_UNITS = new Set(['m', 'g', 'ha', 'ft', 'oz', 'lb', 'MW', 'GW', 'GB', 'TB', 'MB', 'kW', 'C', 'F', 'bp', 'bps']);
 
 /** Units of time: a figure in them is a duration. */
-export const TIME_UNITS = new Set([
-  'centuries',
-  'century',
-  'decades',
-  'decade',
-  'years',
-  'year',
-  'months',
-  'month',
-  'weeks',
-  'week',
-  'days',
-  'day',
-  'hours',
-  'hour',
-  'minutes',
-  'minute',
-  'seconds',
-  'second',
-]);
+export const TIME_UNITS: ReadonlySet<string> = new Set(TIME_UNIT_WORDS);
 
 /** Currency symbols and prefixes before a number, longest first, with their codes. */
 export const CURRENCY_SYMBOLS: [string, string][] = [
