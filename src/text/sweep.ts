@@ -346,6 +346,7 @@ export function compromiseBulkMatch(): BulkMatch {
 
 /** Makes fastBulkMatch compromise's bulk matcher (a compromise plugin), keeping compromise's own (compromiseBulkMatch). */
 export function installFastSweep(nlp: typeof compromise): void {
+  // Keeps compromise's own matcher before the plugin replaces it.
   compromiseBulkMatch();
   nlp.plugin({ methods: { one: { bulkMatch: fastBulkMatch } } } as unknown as Parameters<typeof nlp.plugin>[0]);
 }

@@ -58,20 +58,17 @@ const WORD_SCORES_KEPT = 50_000;
 export class WordScores {
   /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then each NEIGHBOUR_OFFSETS. */
   private readonly scores = new Map<Neighbour, Int32Array | Float64Array>();
-  private readonly integer: boolean;
 
   constructor(
     private readonly model: SequenceModel,
     private readonly table: FeatureTable,
-  ) {
-    this.integer = model.weights instanceof Int16Array;
-  }
+  ) {}
 
   of(word: Neighbour): Int32Array | Float64Array {
     let scores = this.scores.get(word);
     if (scores === undefined) {
       const length = (NEIGHBOUR_OFFSETS.length + 1) * LABEL_COUNT;
-      scores = this.integer ? new Int32Array(length) : new Float64Array(length);
+      scores = this.model.weights instanceof Int16Array ? new Int32Array(length) : new Float64Array(length);
       this.addRow(scores, 0, word.features);
       for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) this.addRow(scores, (index + 1) * LABEL_COUNT, word.asNeighbour[index] as Uint32Array);
       if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
