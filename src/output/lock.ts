@@ -78,12 +78,13 @@ export async function acquireOutputLock(folder: string): Promise<OutputLock> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, 'wx');
+      // Held from the moment the file exists: a Ctrl-C while its content is written must remove it too.
+      heldByThisProcess.add(file);
       try {
         await handle.writeFile(content);
       } finally {
         await handle.close();
       }
-      heldByThisProcess.add(file);
       let released = false;
       return {
         warning,
