@@ -1,6 +1,7 @@
 import type compromise from 'compromise';
 import type { PassageAnalysis, Span } from '../document.ts';
 import { loadCompromise } from './compromise.ts';
+import { installQuotedStopSplit } from './sentence-split.ts';
 import { installFastSweep } from './sweep.ts';
 
 // The analysis's record types belong to the document (the core); the extractors take them from here, with the analysis.
@@ -37,6 +38,8 @@ function taggerOf(): Tagger {
     const world = nlp.world() as unknown as { hooks: string[] };
     // The same tags, found faster (see sweep.ts).
     installFastSweep(nlp);
+    // Sentences that end inside a closing quotation mark end there (see sentence-split.ts).
+    installQuotedStopSplit(nlp);
     tagger = { nlp, world, steps: world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step)) };
   }
   return tagger;
