@@ -69,6 +69,8 @@ const MAX_LABEL_WORDS = 4;
 const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
 const MAX_HEADLINE_SPEAKER = 10;
+/** Longest apposition between a speaker after a quotation and its cue, in tokens (”, Robert McDuff, attorney for one of four groups to file suit over the law, said). */
+const MAX_APPOSITION = 20;
 
 /** Index of the first token that starts at or after `offset`. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -129,11 +131,13 @@ function speakerThenCueAfter(context: TokenContext, first: number): Attribution 
     // An apposition between the speaker and the cue: ”, Li Dayong, a spokeswoman, said.
     if ((tokens[speaker.last] as Token).post.trim() !== ',') return null;
     let close = speaker.last + 1;
-    while (close < speaker.last + MAX_HEADLINE_SPEAKER && tokens[close] !== undefined && !separated(tokens, close)) close++;
+    while (close < speaker.last + MAX_APPOSITION && tokens[close] !== undefined && !separated(tokens, close)) close++;
     if (tokens[close] === undefined || (tokens[close] as Token).post.trim() !== ',') return null;
     verb = close + 1;
   }
   verb = skipAdverbs(tokens, verb);
+  // ”, Sotomayor has said: the cue's auxiliary.
+  while (tokens[verb] !== undefined && (tokens[verb] as Token).tags.has('Auxiliary') && !separated(tokens, verb)) verb = skipAdverbs(tokens, verb + 1);
   const cue = cueAt(tokens, verb, text);
   return cue === null ? null : { rule: 'speaker-then-cue-after', speaker, cue, passive: false };
 }

@@ -201,8 +201,8 @@ export const CUE_WORDS: ReadonlyMap<string, CueSense> = lexicon();
 
 /**
  * Verbs that only attribute speech with a particle ("pointed out", "went
- * on", "put it"): alone they mean something else ("pointed at", "went
- * home", "put the case").
+ * on", "put it", "shot back"): alone they mean something else ("pointed
+ * at", "went home", "put the case", "shot the film").
  */
 const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
   ['point', 'out'],
@@ -217,6 +217,18 @@ const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
   ['put', 'it'],
   ['puts', 'it'],
   ['putting', 'it'],
+  // A retort: "Hillary shot back, “…”", "“…,” Trump fired back."
+  ['shoot', 'back'],
+  ['shoots', 'back'],
+  ['shot', 'back'],
+  ['shooting', 'back'],
+  ['fire', 'back'],
+  ['fires', 'back'],
+  ['fired', 'back'],
+  ['firing', 'back'],
+  ['hit', 'back'],
+  ['hits', 'back'],
+  ['hitting', 'back'],
 ]);
 
 /** Verbs of letting know: "lets them know that …" reports like "tells them that …". */

@@ -85,7 +85,19 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
   // "eight officials who said": the relative pronoun stands for the phrase right before it, without its modifiers.
   if (RELATIVE.has(word)) return { phrase: before - 1 >= floor ? phraseEndingAt(tokens, before - 1, floor, text, false) : null, passive };
   if (COORDINATORS.has(word)) return depth > 0 ? { phrase: null, passive } : coordinatedSubject(context, before, floor, passive);
+  // "went on to say", "wanted to tell them": an infinitive's subject is the subject of the verb it completes.
+  if (word === 'to') {
+    const governing = governingVerb(tokens, before - 1, floor);
+    if (governing !== -1) return { phrase: subjectOf(context, governing, depth).phrase, passive };
+  }
   return { phrase: clauseSubject(context, before, floor), passive };
+}
+
+/** The verb an infinitive completes, ending at `last` (past its particle: "went on to"), or -1. */
+function governingVerb(tokens: readonly Token[], last: number, floor: number): number {
+  let at = last;
+  if (at >= floor && ((tokens[at] as Token).tags.has('Particle') || wordForm((tokens[at] as Token).text) === 'on')) at--;
+  return at >= floor && !separated(tokens, at) && isFiniteVerb(tokens[at] as Token) ? at : -1;
 }
 
 /** The noun phrase that opens the clause ending at `before`, or the one right before `before`. */
@@ -163,14 +175,18 @@ function followsRelative(tokens: readonly Token[], index: number, after: number)
   return false;
 }
 
-/** "The official remarked that … and noted that …": the subject of the earlier cue, else of the earlier verb. */
+/**
+ * "The official remarked that … and noted that …": the subject of the
+ * earlier cue, else of the earlier verb. Whether the verb is passive is its
+ * own: "was joined on stage by Franken and joked" has an active "joked".
+ */
 function coordinatedSubject(context: TokenContext, conjunction: number, floor: number, passive: boolean): Subject {
   let earlierVerb = -1;
   for (let index = conjunction - 1; index >= floor; index--) {
-    if (cueAt(context.tokens, index, context.text) !== null) return subjectOf(context, index, 1);
+    if (cueAt(context.tokens, index, context.text) !== null) return { phrase: subjectOf(context, index, 1).phrase, passive };
     if (earlierVerb === -1 && isVerb(context.tokens[index] as Token)) earlierVerb = index;
   }
-  return earlierVerb === -1 ? { phrase: null, passive } : subjectOf(context, earlierVerb, 1);
+  return { phrase: earlierVerb === -1 ? null : subjectOf(context, earlierVerb, 1).phrase, passive };
 }
 
 /** A verb that can head a clause, not the particle of a phrasal verb ("shot back", "came out"). */
@@ -181,8 +197,8 @@ function isFiniteVerb(token: Token): boolean {
 /** Words that open a subordinate clause: its verb is not the one a later participle hangs on. */
 const SUBORDINATORS: ReadonlySet<string> = new Set([...SUBORDINATING, 'after', 'before', 'until', 'once']);
 
-/** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …". */
-const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+/** Words that attach a participle clause to the sentence's subject: ", saying …", "before asking her, …", "while chanting …", "upon saying". */
+const PARTICIPLE_LINKS: ReadonlySet<string> = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since', 'upon']);
 
 /**
  * Whether a gerund cue heads a participle clause, whose subject is the

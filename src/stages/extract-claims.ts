@@ -7,13 +7,14 @@ import {
   trailingAttributionInside,
   type Attribution,
 } from '../claims/attribution.ts';
+import { withEntityTags } from '../claims/entity-tags.ts';
 import { canSpeak, isNameWord, phraseStartingAt, type Phrase } from '../claims/phrases.ts';
 import { findQuotations, type Quotation } from '../claims/quotes.ts';
 import { findReportedSpeech } from '../claims/reported.ts';
 import { figureSentences } from '../claims/sentences.ts';
 import { Discourse, genderOf, namesOrganization, namesPeople, type Gender, type Referent, type Speaker } from '../claims/speakers.ts';
 import { subjectOf, type TokenContext } from '../claims/subjects.ts';
-import type { Claim, FigureExpression, PipelineDocument, Span } from '../document.ts';
+import type { Claim, EntityMention, FigureExpression, PipelineDocument, Span } from '../document.ts';
 import type { DocumentStage } from '../stage.ts';
 import type { PassageAnalysis, Token } from '../text/analysis.ts';
 import { SpanIndex } from '../text/spans.ts';
@@ -279,9 +280,12 @@ export function findClaims(document: PipelineDocument): Claim[] {
   let previousSpeaker: Speaker | null = null;
   /** Unattributed parts of a quotation running across paragraphs, waiting for the attribution of a later part. */
   let awaiting: Claim[] = [];
+  const mentionsOf = mentionsByPassage(document);
   document.passages.forEach((_passage, passageIndex) => {
-    const analysis = document.analyses[passageIndex];
-    if (analysis === undefined) return;
+    const tagged = document.analyses[passageIndex];
+    if (tagged === undefined) return;
+    // The recogniser's names over compromise's tags (see entity-tags.ts).
+    const analysis = withEntityTags(tagged, mentionsOf.get(passageIndex) ?? []);
     const context = passageContext(text, analysis);
     const passageQuotes = quotations.filter((quotation) => quotation.passageIndex === passageIndex);
     const quotedTokens = tokensInside(analysis.tokens, passageQuotes);
@@ -289,9 +293,10 @@ export function findClaims(document: PipelineDocument): Claim[] {
     const reader = new ReferentReader(discourse, context, passageIndex, quoted);
     // A paragraph of quotation alone goes on with the speaker of the paragraph before.
     const quoteOnly = passageQuotes.length > 0 && analysis.tokens.every((token) => quoted(token) || token.text === '');
-    // Reported speech read inside a quotation ("“According to X, …”") is that quotation.
+    // Reported speech read inside a quotation ("“According to X, …”") is that quotation; a reported clause cannot start
+    // inside a quotation and end outside it either (“…,” Walker said, according to an Associated Press account).
     const reported = reportedClaims(document, analysis, context, passageIndex, quoted).filter(
-      ({ claim }) => !passageQuotes.some((quotation) => quotation.start <= claim.start && claim.end <= quotation.end + 1),
+      ({ claim }) => !passageQuotes.some((quotation) => quotation.start <= claim.start && claim.start < quotation.end),
     );
     // A fragment quoted inside reported speech is part of that claim: one attribution, one row.
     const speech = quoteClaims(document, context, passageIndex, passageQuotes, quoted).filter(
@@ -353,6 +358,18 @@ export function findClaims(document: PipelineDocument): Claim[] {
     }
   });
   return deduplicate(claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind)));
+}
+
+/** The document's entity mentions by passage, each passage's in document order. */
+function mentionsByPassage(document: PipelineDocument): Map<number, EntityMention[]> {
+  const byPassage = new Map<number, EntityMention[]>();
+  for (const mention of document.mentions) {
+    const list = byPassage.get(mention.passageIndex);
+    if (list === undefined) byPassage.set(mention.passageIndex, [mention]);
+    else list.push(mention);
+  }
+  for (const list of byPassage.values()) list.sort((a, b) => a.start - b.start);
+  return byPassage;
 }
 
 /**

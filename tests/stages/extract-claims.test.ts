@@ -304,6 +304,10 @@ describe('findClaims: quotations are not reported speech as well', () => {
   it.each<[string, string]>([
     ['a cue and a comma introducing a quotation', 'From his heart, this policeman said, “My friend, I am ashamed of it.”'],
     ['a colon introducing a quotation', 'The minister said: “We will not give in to threats.”'],
+    [
+      'an attribution after the quotation and a source after that',
+      '“Delegates should be able to vote the way they see fit,” Walker said, according to an Associated Press account.',
+    ],
   ])('%s', (_name, text) => {
     expect(rows(text).filter(([kind]) => kind === 'reported')).toEqual([]);
   });
@@ -381,6 +385,56 @@ describe('findClaims: paragraphs with no words', () => {
     (document.analyses[1] as { tokens: unknown[] }).tokens = [];
     expect(findClaims(document).map((claim) => [claim.kind, claim.text, claim.speaker, claim.cue])).toEqual([
       ['quote', 'We will appeal the ruling today,', 'Li Dayong', 'said'],
+    ]);
+  });
+});
+
+describe('findClaims: how news words an attribution', () => {
+  it.each<[string, string, Row[]]>([
+    [
+      'a long apposition between the speaker and the cue',
+      '“The decision recognizes that freedom can be preserved,” Robert McDuff, attorney for one of four groups to file suit over the law, said.',
+      [['quote', 'The decision recognizes that freedom can be preserved,', 'Robert McDuff', 'said']],
+    ],
+    [
+      'an auxiliary before the cue',
+      '“I would hope that a wise woman would reach a better conclusion,” Sotomayor has said in speeches.',
+      [['quote', 'I would hope that a wise woman would reach a better conclusion,', 'Sotomayor', 'said']],
+    ],
+    [
+      'a retort with its particle, after and before the quotation',
+      'Bush interrupted him. "Jeb wants to be a tough guy tonight," Trump shot back.\nAfter Brown criticized her husband, Hillary shot back, “I could have stayed home and baked cookies.”',
+      [
+        ['quote', 'Jeb wants to be a tough guy tonight,', 'Trump', 'shot back'],
+        ['quote', 'I could have stayed home and baked cookies.', 'Hillary', 'shot back'],
+      ],
+    ],
+    [
+      'an infinitive cue takes the subject of the verb it completes',
+      'Trump joked that Brooklyn was his answer, but went on to say, “Like Oakland. Or Ferguson.”',
+      [['quote', 'Like Oakland. Or Ferguson.', 'Trump', 'say']],
+    ],
+    [
+      'a coordinated cue is active even after a passive verb',
+      'Silverman was joined on stage by Al Franken and joked, “You are being ridiculous.”',
+      [['quote', 'You are being ridiculous.', 'Silverman', 'joked']],
+    ],
+    [
+      'a participle after "upon" takes the subject of the sentence',
+      'Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”',
+      [['quote', 'Hillary heard the passion of the people.', 'Silverman', 'saying']],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('reads the entity recogniser’s names where the tagger misreads them ("Boreing" as a gerund)', () => {
+    const text = 'Boreing said the members will still meet for drinks.';
+    expect(rows(text)).toEqual([]);
+    const document = documentOf(text);
+    document.mentions.push({ start: 0, end: 7, passageIndex: 0, type: 'person', text: 'Boreing' });
+    expect(findClaims(document).map((claim) => [claim.kind, claim.text, claim.speaker, claim.cue])).toEqual([
+      ['reported', 'the members will still meet for drinks', 'Boreing', 'said'],
     ]);
   });
 });
