@@ -61,7 +61,7 @@ describe('createExtractor().extract', () => {
     expect(claims).toEqual([
       ['figure', figureClaim, 0, 73, 'Boris Johnson', 'person:boris-johnson', null],
       ['reported', 'the NHS would get £350 million a week', 35, 72, 'Boris Johnson', 'person:boris-johnson', 'said'],
-      ['quote', 'We will deliver 🙂,', 75, 93, 'Boris Johnson', 'person:boris-johnson', 'told'],
+      ['quote', 'We will deliver 🙂,', 75, 93, 'Johnson', 'person:boris-johnson', 'told'],
     ]);
     expect(result.claim_links.filter((link) => link.claim_id === 'doc-1#c0')).toEqual([
       { claim_id: 'doc-1#c0', role: 'speaker', target_id: 'person:boris-johnson' },

@@ -2,8 +2,8 @@
  * Who a speaker phrase refers to. The discourse keeps the people (and
  * groups and organizations) the text has introduced, in reading order; a
  * pronoun resolves to the nearest compatible one, preferring the subjects of
- * recent sentences, and a definite description ("the official") or a short
- * name ("Ms. Li") resolves to the fuller way the text first put it.
+ * recent sentences, and a definite description ("the official") resolves to
+ * the fuller way the text first put it; a name stands as written.
  */
 import type { Span } from '../document.ts';
 import { honorificGender, type Gender } from '../text/honorifics.ts';
@@ -301,12 +301,9 @@ export class Discourse {
   resolve(phrase: Phrase, sentence: number): Speaker | null {
     if (phrase.kind === 'pronoun') return this.resolvePronoun(phrase.head, sentence);
     const own: Speaker = { text: phrase.text, span: { start: phrase.start, end: phrase.end } };
-    if (phrase.kind === 'name') {
-      const words = nameWords(phrase.text);
-      const fuller = this.recent().find((referent) => referent.kind === 'person' && words.every((word) => nameWords(referent.text).includes(word)));
-      return fuller !== undefined && fuller.text.length > phrase.text.length ? { text: fuller.text, span: fuller.span } : own;
-    }
-    if (!phrase.definite) return own;
+    // A name is given as the text writes it there ("Trump" after "Donald Trump"): the speaker's entity link names the
+    // entity in full, and a reader checking the row finds these words at the speaker's span.
+    if (phrase.kind === 'name' || !phrase.definite) return own;
     // "the police officer" refers back to "a police officer", not to "a junior officer": every word of it must be there.
     const content = nameWords(phrase.text).slice(1);
     const antecedent = this.recent().find(

@@ -9,12 +9,13 @@ type SplitSentences = (text: string, world: unknown) => string[];
  * called ...`. compromise splits only where a stop is followed by
  * whitespace, so such a sentence runs on into the next one. A stop, the
  * closing marks, whitespace, and the next sentence opening with a capital
- * (or an opening mark and a capital). A quote that goes on after the stop
+ * (or an opening mark and a capital); the stop is looked behind, so a long
+ * run of stops costs no backtracking. A quote that goes on after the stop
  * (`"It is bad. We lose," he said`) does not match: its stop is followed by
  * a space, not by a closing mark. A lower-case word after the marks (`"Stop!"
  * he shouted`) goes on the same sentence.
  */
-const STOP_IN_CLOSING_QUOTE = /[.!?]+[”"’']+[)\]]*\s+(?=[“"‘'(]?\p{Lu})/gu;
+const STOP_IN_CLOSING_QUOTE = /(?<=[.!?])[”"’']+[)\]]*\s+(?=[“"‘'(]?\p{Lu})/gu;
 
 /** Splits one of compromise's sentences after each stop inside closing quotation marks (see STOP_IN_CLOSING_QUOTE); the pieces keep every character. */
 export function splitAfterQuotedStops(sentence: string): string[] {

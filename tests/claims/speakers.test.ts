@@ -30,10 +30,10 @@ const phrase = (text: string, start: number, fields: Partial<Phrase>): Phrase =>
 });
 
 describe('Discourse', () => {
-  it('resolves a short name to the fuller one introduced before, with its span', () => {
+  it('gives a short name as written, with its own span, though a fuller one was introduced before', () => {
     const discourse = new Discourse();
     discourse.add(referent('Li Dayong', 4, {}));
-    expect(discourse.resolve(phrase('Li', 60, {}), 2)).toEqual({ text: 'Li Dayong', span: { start: 4, end: 13 } });
+    expect(discourse.resolve(phrase('Li', 60, {}), 2)).toEqual({ text: 'Li', span: { start: 60, end: 62 } });
   });
 
   it('resolves "she" to the nearest person who is not male, preferring the subject of the latest sentence', () => {

@@ -33,9 +33,9 @@ describe('findClaims: where a speaker was taken from', () => {
       [['reported', 'many officials had quit', 'A senior official in Jiaozuo City', 'A senior official in Jiaozuo City', 0, 33]],
     ],
     [
-      'a short name points at the fuller mention it resolves to',
+      'a short name points at its own words',
       'Ms. Li Dayong runs the centre.\nMs. Li said that many people wanted to quit.',
-      [['reported', 'many people wanted to quit', 'Li Dayong', 'Li Dayong', 4, 13]],
+      [['reported', 'many people wanted to quit', 'Li', 'Li', 35, 37]],
     ],
     [
       'a speaker carried over to a quote-only paragraph',

@@ -30,9 +30,9 @@ describe('findClaims: quotes and their speakers', () => {
       [['reported', 'nobody had been hurt', 'A police officer in Lyon', 'said']],
     ],
     [
-      'a short name resolves to the full name',
+      'a short name stands as written (its entity link names it in full)',
       'Ms. Li Dayong runs the centre.\nMs. Li said that many people wanted to quit.',
-      [['reported', 'many people wanted to quit', 'Li Dayong', 'said']],
+      [['reported', 'many people wanted to quit', 'Li', 'said']],
     ],
     [
       'the subject is preferred over an object',
