@@ -13,7 +13,8 @@ describe('withEntityTags', () => {
   const analysis = analyzePassage(text, 0);
   const tagged = withEntityTags(analysis, [mention('Keating', text, 'person'), mention('Trump', text, 'person'), mention('Hastings', text, 'place')]);
   /** A word's tags, but TitleCase (compromise sets it on some capitalised words, not others). */
-  const tagsOf = (word: string): string[] => [...(tagged.tokens.find((token) => token.text.startsWith(word))?.tags ?? [])].filter((tag) => tag !== 'TitleCase').sort();
+  const tagsOf = (word: string): string[] =>
+    [...(tagged.tokens.find((token) => token.text.startsWith(word))?.tags ?? [])].filter((tag) => tag !== 'TitleCase').sort();
 
   it('tags a word inside a mention as a proper noun of the mention’s type, dropping what the tagger read', () => {
     expect([...(analysis.tokens[0]?.tags ?? [])]).toContain('Gerund');
