@@ -37,6 +37,8 @@ const words = (text: string): string[] => text.split(/\s+/u).filter((word) => /\
 
 /** Title Case: nearly every word that is not a small function word is capitalised (a title of a work, a headline). */
 const isTitle = (text: string): boolean => isTitleCase(titleWords(text), TITLE_CAPITALISED_SHARE, 2);
+/** A title as a work's name is written after a preposition: Title Case, or an article and one capitalised word ("in “The Revenant.”"). */
+const isWorkTitle = (text: string): boolean => isTitle(text) || (/^\W*(?:The|A|An)\s/u.test(text) && isTitleCase(titleWords(text), 1, 1));
 /** Share of a quoted title's content words that are capitalised. */
 const TITLE_CAPITALISED_SHARE = 0.8;
 
@@ -198,7 +200,7 @@ function quoteClaims(
     // An attribute value in markup that survived as text (tweet-date="…") is no one's words.
     if (TITLE_BEFORE.test(before) || /=\s*$/u.test(before)) continue;
     // A Title Case quotation after a preposition or a possessive names a work or a show ("on CBS's “Face the Nation,”").
-    if (WORK_BEFORE.test(before) && isTitle(text.slice(quotation.start, quotation.end))) continue;
+    if (WORK_BEFORE.test(before) && isWorkTitle(text.slice(quotation.start, quotation.end))) continue;
     let end = quotation.end;
     let attribution: Attribution | null = NAMING_BEFORE.test(before)
       ? null

@@ -290,6 +290,7 @@ describe('findClaims: not claims', () => {
     ['a thing someone named, without a naming verb', 'Benita reads to them from the “Advisory on Earnestly Preventing Unjust Cases” every week.'],
     ['a group called something', 'A group called “Friends of the Earth” held a rally on Monday.'],
     ['the title of a show after a possessive', 'In an interview on CBS’s “Face the Nation,” Speaker Paul Ryan said the shootings demand more listening.'],
+    ['a one-word title with its article after a preposition', 'Clinton remarked on the actor’s latest turn as a frontiersman in "The Revenant."'],
     ['an attribute value of markup left in the text', 'He posted it. <tweet tweet-date="that the youth are worse off than anyone else in the job market">'],
     [
       "a charge quoted in another clause than the subject's",
