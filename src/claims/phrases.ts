@@ -114,7 +114,8 @@ const MAX_PARENTHETICAL_TOKENS = 4;
  * is read as if it were not there.
  */
 export function parentheticalEndingAt(tokens: readonly Token[], last: number): number {
-  if (!(tokens[last]?.post ?? '').trimEnd().endsWith(')')) return -1;
+  // A comma may follow it: "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said".
+  if (!(tokens[last]?.post ?? '').replace(/[\s,]+$/u, '').endsWith(')')) return -1;
   for (let first = last; first >= Math.max(1, last - MAX_PARENTHETICAL_TOKENS + 1); first--) {
     if ((tokens[first] as Token).pre.includes('(')) return (tokens[first - 1] as Token).post.trim() === '' ? first : -1;
     if (first < last && /[()]/u.test((tokens[first] as Token).post)) return -1;

@@ -125,7 +125,22 @@ function clauseSubject(context: TokenContext, before: number, floor: number): Ph
   ) {
     return initial;
   }
-  return phraseEndingAt(tokens, before, clauseStart, text);
+  return phraseEndingAt(tokens, before, clauseStart, text) ?? capitalisedWordAlone(context, clauseStart, before);
+}
+
+/** Tags of words that are never a subject by themselves, whatever their capital. */
+const NEVER_A_SUBJECT = ['Pronoun', 'Determiner', 'Adverb', 'Conjunction', 'Preposition', 'QuestionWord', 'Auxiliary', 'Modal', 'Copula', 'Negative'];
+
+/**
+ * "Djokovic told a TV interviewer that …": a lone capitalised word that
+ * opens the clause right before its verb is the subject's name, though the
+ * tagger read it as an adjective or a verb (nothing else can be the subject
+ * there).
+ */
+function capitalisedWordAlone(context: TokenContext, clauseStart: number, before: number): Phrase | null {
+  const token = context.tokens[before] as Token;
+  if (clauseStart !== before || !/^\p{Lu}\p{Ll}/u.test(token.text) || NEVER_A_SUBJECT.some((tag) => token.tags.has(tag))) return null;
+  return phraseOfRange(context.tokens, before, before, context.text);
 }
 
 /**
@@ -138,9 +153,11 @@ function appositiveSubject(context: TokenContext, asideLast: number, floor: numb
   if (!commaAfter(tokens, asideLast)) return { phrase: null, passive };
   for (let comma = asideLast - 1; comma >= Math.max(floor, asideLast - MAX_ASIDE); comma--) {
     if (!separated(tokens, comma) || placeApposition(tokens, comma)) continue;
-    if (!commaAfter(tokens, comma)) return { phrase: null, passive };
+    // "Sen. Claire McCaskill (D-Mo.), who …, said": the subject stands before its party label.
+    const label = parentheticalEndingAt(tokens, comma);
+    if (!commaAfter(tokens, comma) && !(label !== -1 && (tokens[comma] as Token).post.trimEnd().endsWith(','))) return { phrase: null, passive };
     const aside = phraseStartingAt(tokens, comma + 1, asideLast, text);
-    const main = clauseSubject(context, comma, floor) ?? relativeAntecedentName(context, comma, floor);
+    const main = clauseSubject(context, label > floor ? label - 1 : comma, floor) ?? relativeAntecedentName(context, comma, floor);
     if (aside !== null && aside.last === asideLast && aside.kind === 'name' && main?.kind !== 'name') return { phrase: aside, passive };
     return { phrase: main, passive };
   }

@@ -421,6 +421,16 @@ describe('findClaims: how news words an attribution', () => {
       [['quote', 'You are being ridiculous.', 'Silverman', 'joked']],
     ],
     [
+      'a party label and a relative clause between the subject and the cue',
+      'Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be a stronger candidate.',
+      [['reported', 'Sanders has pushed her to be a stronger candidate', 'Claire McCaskill', 'said']],
+    ],
+    [
+      'a lone capitalised word the tagger read as an adjective, right before the cue',
+      'Djokovic told a TV interviewer that he is feeling “a lot of emotion” before the match.',
+      [['reported', 'he is feeling “a lot of emotion” before the match', 'Djokovic', 'told']],
+    ],
+    [
       'a participle after "upon" takes the subject of the sentence',
       'Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”',
       [['quote', 'Hillary heard the passion of the people.', 'Silverman', 'saying']],
@@ -431,7 +441,7 @@ describe('findClaims: how news words an attribution', () => {
 
   it('reads the entity recogniser’s names where the tagger misreads them ("Boreing" as a gerund)', () => {
     const text = 'Boreing said the members will still meet for drinks.';
-    expect(rows(text)).toEqual([]);
+    expect(rows(text)).toEqual([['reported', 'the members will still meet for drinks', null, 'said']]);
     const document = documentOf(text);
     document.mentions.push({ start: 0, end: 7, passageIndex: 0, type: 'person', text: 'Boreing' });
     expect(findClaims(document).map((claim) => [claim.kind, claim.text, claim.speaker, claim.cue])).toEqual([
