@@ -20,6 +20,7 @@ export type AttributionRule =
   | 'inverted-cue-before'
   | 'speaker-cue-before'
   | 'colon-introduction'
+  | 'dashed-name-colon'
   | 'headline-colon'
   | 'dash-speaker-after'
   | 'speaker-words-then-cue-after'
@@ -242,6 +243,22 @@ function headlineColon(context: TokenContext, paragraphFirst: number, last: numb
 }
 
 /**
+ * A HEADLINE OF THE ITEM - Jeffrey M. Jones: “…”: a capitalised name between
+ * a dash and the colon that introduces the quotation (digests that quote
+ * their sources under a headline).
+ */
+function dashedNameColon(context: TokenContext, last: number): Attribution | null {
+  const { tokens, text } = context;
+  let first = last;
+  while (first > 0 && last - first < MAX_LABEL_WORDS && !separated(tokens, first - 1)) first--;
+  const before = tokens[first - 1];
+  if (before === undefined || !/\s[-–—]\s*$/u.test(before.post)) return null;
+  const label = tokens.slice(first, last + 1);
+  if (!label.every((word) => /^\p{Lu}\p{Ll}/u.test(word.text) || /^\p{Lu}\.?$/u.test(word.text))) return null;
+  return { rule: 'dashed-name-colon', speaker: phraseOfRange(tokens, first, last, text), cue: null, passive: false };
+}
+
+/**
  * Finds the attribution of a quotation from the words right after its
  * closing mark, else right before its opening mark. `paragraphStart` is the
  * document offset where the quotation's paragraph starts.
@@ -265,7 +282,8 @@ export function attributeQuotation(context: TokenContext, quotation: Quotation, 
         cueBefore ??
         accordingToBefore(context, last, lead) ??
         headlineColon(context, paragraphFirst, last, lead) ??
-        (sentenceFirst === paragraphFirst ? null : headlineColon(context, sentenceFirst, last, lead))
+        (sentenceFirst === paragraphFirst ? null : headlineColon(context, sentenceFirst, last, lead)) ??
+        dashedNameColon(context, last)
       );
     }
     return accordingToBefore(context, last, lead) ?? invertedCueBefore(context, last, lead) ?? cueBefore ?? previousSentenceCue(context, last, lead);
@@ -286,10 +304,22 @@ function after(context: TokenContext, quotation: Quotation): Attribution | null 
   if (DASH.test(firstToken.text) && /^\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first + 1);
   if (/^\s*[―—–]\s*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return dashSpeakerAfter(context, first);
   if (!/^[\s,]*$/u.test(text.slice(quotation.close + 1, firstToken.start))) return null;
-  if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') return null;
+  if (/\.\s*$/u.test(text.slice(quotation.start, quotation.end)) && /^\p{Lu}/u.test(firstToken.text) && firstToken.text !== 'I') {
+    // “… .” Trump said. A stop where a comma belongs: a sentence of a name and its cue alone is still the attribution
+    // (not "The man quickly agreed.", which may answer the quotation).
+    const attribution = speakerThenCueAfter(context, first);
+    const { speaker, cue } = attribution ?? { speaker: null, cue: null };
+    return speaker?.kind === 'name' && cue !== null && cue.index === speaker.last + 1 && endsSentence(tokens, cue.last) ? attribution : null;
+  }
   return (
     cueThenSpeakerAfter(context, first) ?? speakerThenCueAfter(context, first) ?? accordingToAfter(context, first) ?? speakerWordsThenCueAfter(context, first)
   );
+}
+
+/** Whether token `index` is the last word of its sentence. */
+function endsSentence(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return next === undefined || next.sentence !== (tokens[index] as Token).sentence;
 }
 
 /** Tags of words that never stand in a speaker read off by position: they start a clause of their own. */

@@ -175,14 +175,31 @@ function isHeadInContext(tokens: readonly Token[], index: number): boolean {
     return token.tags.has('Adjective') && /^\p{Lu}/u.test(token.text) && next !== undefined && MODIFIER_PREPOSITIONS.has(next.text.toLowerCase());
   }
   if (token.tags.has('Adjective') && !token.tags.has('Comparative') && !token.tags.has('Superlative') && !nextContinues) {
-    return isDeterminer(previous) || (isNominal(previous) && previous.tags.has('Adjective'));
+    return isDeterminer(previous) || (isNominal(previous) && previous.tags.has('Adjective')) || dateModifier(tokens, index - 1);
   }
   return token.tags.has('PresentTense') && /s$/u.test(token.text) && previous.tags.has('Preposition') && !nextContinues;
 }
 
 /** Whether a token can sit in a phrase, counting the contextual head readings and participles used as adjectives ("the flooded town"). */
 function fitsPhrase(tokens: readonly Token[], index: number): boolean {
-  return isNominal(tokens[index] as Token) || isHeadInContext(tokens, index) || participleModifier(tokens, index);
+  return isNominal(tokens[index] as Token) || isHeadInContext(tokens, index) || participleModifier(tokens, index) || dateModifier(tokens, index);
+}
+
+/** A day or month between a determiner and a noun modifies the noun: "a Wednesday editorial", "his June speech". */
+function dateModifier(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  return (
+    (token.tags.has('WeekDay') || token.tags.has('Month')) &&
+    previous !== undefined &&
+    (isDeterminer(previous) || previous.tags.has('Possessive')) &&
+    !separated(tokens, index - 1) &&
+    next !== undefined &&
+    !separated(tokens, index) &&
+    (next.tags.has('Noun') || next.tags.has('Adjective')) &&
+    !next.tags.has('Date')
+  );
 }
 
 function participleModifier(tokens: readonly Token[], index: number): boolean {

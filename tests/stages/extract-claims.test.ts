@@ -431,6 +431,21 @@ describe('findClaims: how news words an attribution', () => {
       [['reported', 'he is feeling “a lot of emotion” before the match', 'Djokovic', 'told']],
     ],
     [
+      'a day between a determiner and the noun of the speaker',
+      '“There are invertebrates with more spine than Senator Grassley,” reads a Wednesday editorial in The Des Moines Register.',
+      [['quote', 'There are invertebrates with more spine than Senator Grassley,', 'a Wednesday editorial in The Des Moines Register', 'reads']],
+    ],
+    [
+      'a full stop where the comma belongs, then a sentence of speaker and cue alone',
+      'The nominee caused howls of outrage.\n“Russia, if you’re listening, I hope you’re able to find the emails.” Clinton said.',
+      [['quote', 'Russia, if you’re listening, I hope you’re able to find the emails.', 'Clinton', 'said']],
+    ],
+    [
+      'a name between a dash and a colon under a headline',
+      'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis of party affiliation shows a lot.”',
+      [['quote', 'Gallup’s analysis of party affiliation shows a lot.', 'Jeffrey M. Jones', null]],
+    ],
+    [
       'a participle after "upon" takes the subject of the sentence',
       'Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”',
       [['quote', 'Hillary heard the passion of the people.', 'Silverman', 'saying']],
