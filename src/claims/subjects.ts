@@ -41,7 +41,7 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'then']);
 const SUBORDINATING = ['because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas'];
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'so', 'yet', 'however', ...SUBORDINATING]);
 /** Longest aside between a subject and its verb, in tokens. */
-const MAX_ASIDE = 15;
+const MAX_ASIDE = 24;
 /** How far back a subject is looked for, in tokens. */
 const MAX_SUBJECT_DISTANCE = 40;
 

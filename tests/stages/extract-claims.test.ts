@@ -446,6 +446,11 @@ describe('findClaims: how news words an attribution', () => {
       [['quote', 'Gallup’s analysis of party affiliation shows a lot.', 'Jeffrey M. Jones', null]],
     ],
     [
+      'a long relative clause between the subject and its verb',
+      'Christie, who has campaigned heavily for GOP nominee Donald Trump since he suspended his own presidential campaign in February, blasted Clinton as a “disgrace” on Wednesday.',
+      [['quote', 'disgrace', 'Christie', 'blasted']],
+    ],
+    [
       'a participle after "upon" takes the subject of the sentence',
       'Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”',
       [['quote', 'Hillary heard the passion of the people.', 'Silverman', 'saying']],
