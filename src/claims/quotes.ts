@@ -44,11 +44,14 @@ function classify(text: string, at: number, paragraph: Span): Mark | null {
   const opensHere = OPENING_CONTEXT.test(before) && !/\s/u.test(after);
   const closesHere = !/\s/u.test(before) && CLOSING_CONTEXT.test(after);
   switch (character) {
+    // A curly mark typed the wrong way round is read by where it stands: ”Mr. Trump embodies …” opens, “… here,“ said closes.
     case '“':
+      return { at, double: true, role: closesHere && !opensHere ? 'close' : 'open' };
     case '„':
     case '«':
       return { at, double: true, role: 'open' };
     case '”':
+      return { at, double: true, role: opensHere && !closesHere ? 'open' : 'close' };
     case '»':
       return { at, double: true, role: 'close' };
     case '"':
