@@ -10,8 +10,16 @@ describe('findQuotations', () => {
     ['straight marks', 'He said: "The talks failed."', ['The talks failed.']],
     ['a quote split by its attribution is two quotes', '“Prices will rise,” she said, “and wages will not.”', ['Prices will rise,', 'and wages will not.']],
     ['a straight mark closed by a curly one', '"Ever since then, I knew,” he explained.', ['Ever since then, I knew,']],
-    ['a closing curly mark typed where a quotation opens', '”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge', ['Mr. Trump embodies the legacy of racism.']],
-    ['an opening curly mark typed where a quotation closes', '“That could create real problems for her here,“ said Jim Clyburn.', ['That could create real problems for her here,']],
+    [
+      'a closing curly mark typed where a quotation opens',
+      '”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge',
+      ['Mr. Trump embodies the legacy of racism.'],
+    ],
+    [
+      'an opening curly mark typed where a quotation closes',
+      '“That could create real problems for her here,“ said Jim Clyburn.',
+      ['That could create real problems for her here,'],
+    ],
     ['apostrophes inside words are not marks', '“I’m sure it’s over,” he said.', ['I’m sure it’s over,']],
     ['single marks nest inside double ones', '“They told us, ‘Leave now,’ and we left,” she said.', ['They told us, ‘Leave now,’ and we left,']],
     ['a plural possessive inside a quote is not a mark', '“The officers’ cars were new,” he said.', ['The officers’ cars were new,']],
