@@ -81,6 +81,8 @@ function complementStart(context: TokenContext, cue: Cue, last: number): number 
   let start = cue.last + 1;
   if (cue.sense.addressee && cue.last === cue.index) {
     const addressee = phraseStartingAt(tokens, start, last, text);
+    // "told the crowd, her voice drowned out by boos": what a comma sets off after the addressee is no reported clause.
+    if (addressee !== null && separated(tokens, addressee.last)) return null;
     if (addressee !== null) start = addressee.last + 1;
   }
   // "said in her opening remarks that": in a phrase of preposition and determiner, a noun the tagger reads as a verb ("remarks") is no verb.
@@ -292,7 +294,11 @@ function clauseAroundAttribution(
     // "…, it said in a trading update." / "…, officials said on Friday.": an adjunct may end the sentence.
     if (!commaAfter(tokens, attributionLast))
       return endsAttribution(context, cue, attributionLast + 1, last) ? clauseSpan(context, first, attributionFirst - 1) : null;
-    const after = clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
+    // The part after the attribution is the clause ("…, he said, they have been brainwashed") unless it opens with a
+    // participle or a preposition, which tell of the speaker ("Sales were great, he said, wiping sweat off his face").
+    const opener = tokens[attributionLast + 1] as Token;
+    const aboutSpeaker = opener.tags.has('Gerund') || /^\p{Ll}+ing$/u.test(opener.text) || opener.tags.has('Preposition');
+    const after = aboutSpeaker ? null : clauseSpan(context, attributionLast + 1, clauseEnd(context, attributionLast + 1, last));
     if (after !== null) return after;
   }
   return clauseSpan(context, first, attributionFirst - 1);

@@ -377,6 +377,21 @@ describe('findClaims: not reported speech', () => {
   it('"that" after an adjunct and before a verb is a relative pronoun, not a complementizer', () => {
     expect(rows('Angela Merkel told reporters after the meeting that was held in part on a pleasure boat.')).toEqual([]);
   });
+
+  it.each<[string, string, Row[]]>([
+    [
+      'a participle after a parenthetical attribution tells of the speaker; the clause is before it',
+      'Sales were great, he said, wiping sweat off his face.',
+      [['reported', 'Sales were great', null, 'said']],
+    ],
+    [
+      'a phrase after an attribution that follows a quotation',
+      '“We will not give in,” Fiorina told the crowd, her voice drowned out by waves of boos.',
+      [['quote', 'We will not give in,', 'Fiorina', 'told']],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
 });
 
 describe('findClaims: paragraphs with no words', () => {
