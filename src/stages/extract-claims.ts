@@ -21,11 +21,11 @@ import { SpanIndex } from '../text/spans.ts';
 import { isTitleCase, titleWords } from '../text/title-case.ts';
 
 /** Words before a quotation that make it a title or a phrase mentioned, not speech. */
-const TITLE_BEFORE = /(?:titled|entitled|named|headlined|so-called|known as|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
+const TITLE_BEFORE = /\b(?:titled|entitled|named|headlined|so-called|known as|slogan|phrase|words?|term|motto|banner)\s*[:,]?\s*$/iu;
 /** Words after which a quotation in Title Case is the name of a work: a preposition or a possessive. */
 const WORK_BEFORE = /(?:\b(?:of|on|in|from|to|for|at|about)|['’]s)\s*$/iu;
 /** Naming verbs before a quotation: speech only when someone is said to name it so ("what Trump called “fraud”"), not "a group called “…”". */
-const NAMING_BEFORE = /(?:called|dubbed|labell?ed|termed|branded)\s*[:,]?\s*$/iu;
+const NAMING_BEFORE = /\b(?:called|dubbed|labell?ed|termed|branded)\s*[:,]?\s*$/iu;
 /** An unattributed quotation shorter than this (in words) is a phrase or a scare quote. */
 const MIN_UNATTRIBUTED_WORDS = 5;
 /** How many characters before a quotation are read to tell a title or an embedded phrase. */

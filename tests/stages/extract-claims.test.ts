@@ -466,6 +466,11 @@ describe('findClaims: how news words an attribution', () => {
       [['quote', 'disgrace', 'Christie', 'blasted']],
     ],
     [
+      'a cue that ends in the letters of a naming verb ("recalled") is no naming verb',
+      'Douglas Brinkley, a historian who attended the session, recalled, “The president was furious.”',
+      [['quote', 'The president was furious.', 'Douglas Brinkley', 'recalled']],
+    ],
+    [
       'a participle after "upon" takes the subject of the sentence',
       'Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”',
       [['quote', 'Hillary heard the passion of the people.', 'Silverman', 'saying']],
