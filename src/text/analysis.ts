@@ -1,7 +1,7 @@
 import type compromise from 'compromise';
 import type { PassageAnalysis, Span } from '../document.ts';
 import { loadCompromise } from './compromise.ts';
-import { installQuotedStopSplit } from './sentence-split.ts';
+import { splitterWithQuotedStops, tokenizerOf, type SentenceSplitter } from './sentence-split.ts';
 import { installFastSweep } from './sweep.ts';
 
 // The analysis's record types belong to the document (the core); the extractors take them from here, with the analysis.
@@ -24,11 +24,15 @@ const NO_TAGS: ReadonlySet<string> = new Set();
  * change; tagging gets about a quarter faster.
  */
 const UNUSED_COMPUTE_STEPS = new Set(['chunks', 'freeze', 'typeahead']);
-/** compromise set up for our tagging, at the first text tagged (see loadCompromise): its world, and our compute steps. */
+/** compromise set up for our tagging, at the first text tagged (see loadCompromise): its world, and our compute steps and sentence splitter. */
 interface Tagger {
   nlp: typeof compromise;
   world: { hooks: string[] };
   steps: string[];
+  tokenizer: { splitSentences: SentenceSplitter };
+  /** compromise's splitter, and ours: sentences also end at a stop inside closing quotation marks (see sentence-split.ts). */
+  ownSplitter: SentenceSplitter;
+  splitter: SentenceSplitter;
 }
 let tagger: Tagger | null = null;
 
@@ -38,22 +42,35 @@ function taggerOf(): Tagger {
     const world = nlp.world() as unknown as { hooks: string[] };
     // The same tags, found faster (see sweep.ts).
     installFastSweep(nlp);
-    // Sentences that end inside a closing quotation mark end there (see sentence-split.ts).
-    installQuotedStopSplit(nlp);
-    tagger = { nlp, world, steps: world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step)) };
+    const tokenizer = tokenizerOf(nlp);
+    const ownSplitter = tokenizer.splitSentences;
+    tagger = {
+      nlp,
+      world,
+      steps: world.hooks.filter((step) => !UNUSED_COMPUTE_STEPS.has(step)),
+      tokenizer,
+      ownSplitter,
+      splitter: splitterWithQuotedStops(ownSplitter),
+    };
   }
   return tagger;
 }
 
-/** Tags a text with our compute steps; compromise's own defaults are restored at once, so other users of compromise in the process are not affected. */
+/**
+ * Tags a text with our compute steps and sentence splitter; compromise's own
+ * are restored at once, so other users of compromise in the process are not
+ * affected.
+ */
 function tag(text: string): ReturnType<typeof compromise> {
-  const { nlp, world, steps } = taggerOf();
+  const { nlp, world, steps, tokenizer, ownSplitter, splitter } = taggerOf();
   const defaults = world.hooks;
   world.hooks = steps;
+  tokenizer.splitSentences = splitter;
   try {
     return nlp(text);
   } finally {
     world.hooks = defaults;
+    tokenizer.splitSentences = ownSplitter;
   }
 }
 

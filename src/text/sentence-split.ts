@@ -1,8 +1,5 @@
 import type compromise from 'compromise';
 
-/** compromise's sentence splitter: the text's sentences, whose concatenation is the text. */
-type SplitSentences = (text: string, world: unknown) => string[];
-
 /**
  * The end of a sentence whose final stop is inside its closing quotation
  * mark, as American news writes it: `said Clinton "caused death." Sanders
@@ -32,15 +29,15 @@ export function splitAfterQuotedStops(sentence: string): string[] {
   return pieces;
 }
 
-/**
- * Makes compromise end a sentence at a stop inside closing quotation marks
- * too: its own splitter, then splitAfterQuotedStops on each sentence. Set on
- * compromise's tokenizer in place (a plugin would replace the tokenizer's
- * whole method table, not one method).
- */
-export function installQuotedStopSplit(nlp: typeof compromise): void {
-  // compromise's typings do not describe its internal methods; this is the shape it has at run time.
-  const { tokenize } = (nlp.world() as unknown as { methods: { one: { tokenize: { splitSentences: SplitSentences } } } }).methods.one;
-  const ownSplit = tokenize.splitSentences;
-  tokenize.splitSentences = (text, world) => ownSplit(text, world).flatMap(splitAfterQuotedStops);
+/** compromise's sentence splitter, as its tokenizer holds it. */
+export type SentenceSplitter = (text: string, world: unknown) => string[];
+
+/** compromise's tokenizer methods, where its sentence splitter is (its typings do not describe its internal methods). */
+export function tokenizerOf(nlp: typeof compromise): { splitSentences: SentenceSplitter } {
+  return (nlp.world() as unknown as { methods: { one: { tokenize: { splitSentences: SentenceSplitter } } } }).methods.one.tokenize;
+}
+
+/** compromise's own splitter, then splitAfterQuotedStops on each of its sentences. */
+export function splitterWithQuotedStops(own: SentenceSplitter): SentenceSplitter {
+  return (text, world) => own(text, world).flatMap(splitAfterQuotedStops);
 }

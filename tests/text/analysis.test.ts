@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePassage, analyzeText } from '../../src/text/analysis.ts';
+import { loadCompromise } from '../../src/text/compromise.ts';
 
 const DOCUMENT = 'Intro.\n\nMs. Li Dayong said that 16 million people quit. "It is true," she added! 😀 Falun Gong grew.';
 const PASSAGE_START = 8;
@@ -116,12 +117,21 @@ describe('analyzeText', () => {
 });
 
 describe('compromise defaults', () => {
-  it('are left as they were for other users of compromise in the process', async () => {
-    const { default: nlp } = await import('compromise');
+  // The compromise every module of ours tags with (loadCompromise), which another user in the process shares.
+  const nlp = loadCompromise();
+
+  it('are left as they were for other users of compromise in the process', () => {
     const hooks = (): string[] => [...(nlp.world() as unknown as { hooks: string[] }).hooks];
     const before = hooks();
     analyzePassage('Li Dayong spoke in Beijing.', 0);
     expect(hooks()).toEqual(before);
     expect(before).toContain('chunks');
+  });
+
+  it('keep compromise’s own sentence splitting for other users: a stop inside closing marks ends no sentence there', () => {
+    const text = 'Trump said Clinton "caused death." Sanders called Trump a "liar."';
+    analyzePassage(text, 0);
+    expect(nlp(text).sentences().out('array')).toEqual([text]);
+    expect(analyzePassage(text, 0).sentences).toHaveLength(2);
   });
 });
