@@ -6,7 +6,7 @@
  */
 import type { Token } from '../text/analysis.ts';
 import { cueAt, fragmentCueAt, wordForm, type Cue, type FragmentCue } from './cues.ts';
-import { commaAfter, parentheticalAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, MAX_ASIDE, parentheticalAfter, phraseEndingAt, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { isVerb, participleClause, participleSubject, sentenceStart, subjectOf, type TokenContext } from './subjects.ts';
 
@@ -70,8 +70,6 @@ const MAX_LABEL_WORDS = 4;
 const DASH = /^[―—–]$/u;
 /** Longest headline speaker before a colon, in tokens. */
 const MAX_HEADLINE_SPEAKER = 10;
-/** Longest apposition between a speaker after a quotation and its cue, in tokens (”, Robert McDuff, attorney for one of four groups to file suit over the law, said). */
-const MAX_APPOSITION = 20;
 
 /** Index of the first token that starts at or after `offset`. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -132,7 +130,7 @@ function speakerThenCueAfter(context: TokenContext, first: number): Attribution 
     // An apposition between the speaker and the cue: ”, Li Dayong, a spokeswoman, said.
     if ((tokens[speaker.last] as Token).post.trim() !== ',') return null;
     let close = speaker.last + 1;
-    while (close < speaker.last + MAX_APPOSITION && tokens[close] !== undefined && !separated(tokens, close)) close++;
+    while (close < speaker.last + MAX_ASIDE && tokens[close] !== undefined && !separated(tokens, close)) close++;
     if (tokens[close] === undefined || (tokens[close] as Token).post.trim() !== ',') return null;
     verb = close + 1;
   }

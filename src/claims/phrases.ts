@@ -108,6 +108,14 @@ export function onlyQuotationMarksAfter(tokens: readonly Token[], left: number):
 const MAX_PARENTHETICAL_TOKENS = 4;
 
 /**
+ * Longest aside set off by commas between a subject or speaker and its verb,
+ * in tokens: an apposition or a relative clause ("Christie, who has
+ * campaigned heavily for GOP nominee Donald Trump since he suspended his own
+ * presidential campaign in February, blasted").
+ */
+export const MAX_ASIDE = 24;
+
+/**
  * A short parenthetical label that ends at token `last` and follows a word
  * directly ("Jason Chaffetz (R-Utah) said"): the index of its first token,
  * or -1. The label qualifies the phrase before it, so a subject or speaker

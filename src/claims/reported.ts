@@ -6,7 +6,7 @@
 import type { Span } from '../document.ts';
 import type { Token } from '../text/analysis.ts';
 import { cueAt, participleOnMessage, wordForm, type Cue } from './cues.ts';
-import { commaAfter, onlyQuotationMarksAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
+import { commaAfter, MAX_ASIDE, onlyQuotationMarksAfter, phraseOfRange, phraseStartingAt, separated, type Phrase } from './phrases.ts';
 import { participleSubject, subjectOf, type TokenContext } from './subjects.ts';
 
 /** The names of the reported speech rules. */
@@ -190,9 +190,6 @@ function opensWithSubjectAndVerb(context: TokenContext, start: number, last: num
   while (verb < last && ((tokens[verb] as Token).tags.has('Adverb') || (tokens[verb] as Token).text === '') && !separated(tokens, verb)) verb++;
   return tokens[verb]?.tags.has('Verb') === true;
 }
-
-/** Longest aside between a reported clause's subject and its verb, in tokens. */
-const MAX_ASIDE = 15;
 
 /**
  * The last token of an aside that opens at `first` and closes with a comma:

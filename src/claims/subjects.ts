@@ -9,6 +9,7 @@ import type { Token } from '../text/analysis.ts';
 import { cueAt, participleOnMessage, wordForm, type Cue } from './cues.ts';
 import {
   commaAfter,
+  MAX_ASIDE,
   onlyQuotationMarksAfter,
   parentheticalEndingAt,
   phraseEndingAt,
@@ -40,8 +41,6 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'then']);
 /** Conjunctions that open a subordinate clause and may also open a subject's clause ("because officials said"). */
 const SUBORDINATING = ['because', 'while', 'as', 'when', 'although', 'though', 'since', 'if', 'whereas'];
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'so', 'yet', 'however', ...SUBORDINATING]);
-/** Longest aside between a subject and its verb, in tokens. */
-const MAX_ASIDE = 24;
 /** How far back a subject is looked for, in tokens. */
 const MAX_SUBJECT_DISTANCE = 40;
 
