@@ -95,7 +95,7 @@ export function subjectOf(context: TokenContext, verb: number, depth = 0): Subje
 /** The verb an infinitive completes, ending at `last` (past its particle: "went on to"), or -1. */
 function governingVerb(tokens: readonly Token[], last: number, floor: number): number {
   let at = last;
-  if (at >= floor && ((tokens[at] as Token).tags.has('Particle') || wordForm((tokens[at] as Token).text) === 'on')) at--;
+  if (at >= floor && (tokens[at] as Token).tags.has('Particle')) at--;
   return at >= floor && !separated(tokens, at) && isFiniteVerb(tokens[at] as Token) ? at : -1;
 }
 
