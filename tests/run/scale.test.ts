@@ -53,12 +53,25 @@ describe('inShard', () => {
 });
 
 describe('scale: workers, cache, shards', () => {
-  it('gives the same bytes with 0 and 2 workers', async () => {
+  it('gives the same tables and report with 0 and 2 workers', async () => {
+    // Four copies of the samples under other names: 20 documents, several for each worker.
+    const input = await temporaryDirectory();
+    for (const copy of [1, 2, 3, 4])
+      for (const file of await readdir(RAW)) await writeFile(path.join(input, `${copy}-${file}`), await readFile(path.join(RAW, file)));
     const inProcess = await temporaryDirectory();
     const pooled = await temporaryDirectory();
-    await runPipeline(resolveConfig({ input: [RAW], output: inProcess, workers: 0, report: false }));
-    await runPipeline(resolveConfig({ input: [RAW], output: pooled, workers: 2, report: false }));
+    await runPipeline(resolveConfig({ input: [input], output: inProcess, workers: 0 }));
+    const result = await runPipeline(resolveConfig({ input: [input], output: pooled, workers: 2 }));
+    expect([result.workerThreads, result.documents.ok]).toEqual([2, 20]);
     expectSameBytes(await tables(pooled), await tables(inProcess));
+    const report = async (output: string): Promise<Map<string, Buffer>> => {
+      const files = (await readdir(path.join(output, 'report'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+      const paths = files.map((entry) => path.relative(output, path.join(entry.parentPath, entry.name))).sort();
+      return new Map(await Promise.all(paths.map(async (file) => [file, await readFile(path.join(output, file))] as const)));
+    };
+    const pages = await report(inProcess);
+    expect(pages.size).toBe(21);
+    expectSameBytes(await report(pooled), pages);
   });
 
   it("reports the run's CPU time, all threads of the process over the run and nothing before it", async () => {
@@ -161,11 +174,12 @@ describe('scale: workers, cache, shards', () => {
     expect(refused.stderr).toContain('is not the output folder of a quarry extract run');
   });
 
-  it('fails a JSONL record whose id an earlier document took, and keeps the first', async () => {
+  it.each([0, 2])('fails a JSONL record whose id an earlier document took, and keeps the first (%i workers)', async (workers) => {
     const input = await temporaryDirectory();
     await writeFile(path.join(input, 'feed.jsonl'), '{"id":"same","text":"Li Dayong spoke."}\n{"id":"same","text":"Gao spoke."}\n');
     const output = await temporaryDirectory();
-    const result = await runPipeline(resolveConfig({ input: [input], output, workers: 0, report: false }));
+    const result = await runPipeline(resolveConfig({ input: [input], output, workers, report: false }));
+    expect(result.workerThreads).toBe(workers);
     expect(result.documents).toEqual({ ok: 1, failed: 1, skipped: 0 });
     const rows = (await readFile(path.join(output, 'documents.jsonl'), 'utf8'))
       .trim()
