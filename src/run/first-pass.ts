@@ -78,7 +78,8 @@ export async function firstPass(
   };
 
   /** One document's clusters, from the cache or extracted (and cached), handed to the linker. */
-  const extractOrReuse = async (document: LoadedDocument, key: string): Promise<void> => {
+  const extractOrReuse = async (document: LoadedDocument, entry: IndexedResult): Promise<void> => {
+    const { key } = entry;
     let clusters: EntityCluster[] | null = settings.fresh ? null : await phases.timeAsync('cache_read', () => cache.clusters(key));
     if (clusters === null) {
       const outcome = await runner.run({ document, config }).catch((error: Error): ExtractOutcome => {
@@ -100,6 +101,7 @@ export async function firstPass(
         pass.stageMilliseconds[stage] = (pass.stageMilliseconds[stage] ?? 0) + milliseconds;
       pass.serializeMilliseconds += outcome.serializeMilliseconds;
       clusters = outcome.clusters;
+      entry.madeInThisRun = true;
       pass.extracted++;
     } else pass.cached++;
     phases.time('link_entities', () => linker.add(clusters));
@@ -116,8 +118,9 @@ export async function firstPass(
       phases.addSince('read_inputs', reading);
       const loaded = loadedFields(document);
       const key = ResultCache.key({ ...settings.extractionKey, document: loaded });
-      pass.entries.push({ key, order: document.order });
-      const job = extractOrReuse(loaded, key).catch((error: unknown) => {
+      const entry: IndexedResult = { key, order: document.order };
+      pass.entries.push(entry);
+      const job = extractOrReuse(loaded, entry).catch((error: unknown) => {
         failure ??= error;
       });
       pending.add(job);

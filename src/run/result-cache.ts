@@ -37,7 +37,8 @@ function splitEntry(text: string): { head: z.infer<typeof CacheHead>; body: stri
  * the clusters and checks the hash (a re-run of an unchanged corpus parses
  * no result): a file that is cut, garbled or altered is no entry, so its
  * document is extracted again and the file replaced. The second pass reads
- * the whole result back and checks it against the DocumentResult schema.
+ * the whole result back and checks it against the DocumentResult schema,
+ * unless the run made it (see IndexedResult.madeInThisRun).
  */
 export class ResultCache {
   /** Bucket folders known to exist, so a run makes each at most once. */
@@ -76,8 +77,11 @@ export class ResultCache {
     await writeAtomically(file, serialized);
   }
 
-  /** A whole cached result, as written and passing its schema, or null when there is no such entry. */
-  async get(key: string): Promise<DocumentResult | null> {
+  /**
+   * A whole cached result, as written and passing its schema, or null when there is no such entry. With `checkSchema:
+   * false` (a result made and validated in this run) the file's hash alone vouches for it.
+   */
+  async get(key: string, { checkSchema = true }: { checkSchema?: boolean } = {}): Promise<DocumentResult | null> {
     const entry = splitEntry(await this.read(key));
     if (entry === null) return null;
     let value: unknown;
@@ -87,7 +91,7 @@ export class ResultCache {
       return null;
     }
     // The parsed value itself, not zod's copy of it: its keys stay in the order they were written, and so do the tables' columns.
-    return DocumentResult.safeParse(value).success ? (value as DocumentResult) : null;
+    return !checkSchema || DocumentResult.safeParse(value).success ? (value as DocumentResult) : null;
   }
 
   /** The entity clusters of a cached result whose file is as written (its result's line matches the hash), or null when there is no such entry. */

@@ -18,6 +18,11 @@ export const RESULT_INDEX_FILE = '.quarry-results.jsonl';
 export interface IndexedResult {
   key: string;
   order: readonly [number, number];
+  /**
+   * Made in this run, from rows the validate stage passed: its cache file's hash is enough to trust it when it is
+   * read back (its schema is checked only for a result from an earlier run). Not written to the index.
+   */
+  madeInThisRun?: boolean;
 }
 
 /** A document's result in a cache folder, with its place in the input order. */

@@ -79,7 +79,7 @@ export async function writeResults(
 
 /** A result from its cache: it was written or found there, as written, earlier in the run, so a missing or changed one was removed or altered meanwhile. */
 async function readCachedResult(entry: ResultEntry): Promise<DocumentResult> {
-  const result = await entry.cache.get(entry.key);
+  const result = await entry.cache.get(entry.key, { checkSchema: entry.madeInThisRun !== true });
   if (result === null)
     throw new Error(
       `a cached result (${entry.key}) vanished from the cache folder during the run, or its result no longer passes its schema; run again with --fresh to extract every document again`,

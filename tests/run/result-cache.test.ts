@@ -76,6 +76,11 @@ describe('ResultCache', () => {
     await cache.write(key, `${JSON.stringify({ clusters: forged.clusters, sha256: createHash('sha256').update(body).digest('hex') })}\n${body}\n`);
     expect(await cache.clusters(key)).toEqual(forged.clusters);
     expect(await cache.get(key)).toBeNull();
+    // A result the run made itself is vouched for by its hash alone; an altered line still is no entry.
+    expect((await cache.get(key, { checkSchema: false }))?.figures).toEqual([{ value: 'not a figure' }]);
+    const file = entryFile(cache.directory, key);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('not a figure', 'not a number'));
+    expect(await cache.get(key, { checkSchema: false })).toBeNull();
   });
 
   it('prunes every entry not kept, and counts them', async () => {
