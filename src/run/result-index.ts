@@ -19,8 +19,9 @@ export interface IndexedResult {
   key: string;
   order: readonly [number, number];
   /**
-   * Made in this run, from rows the validate stage passed: its cache file's hash is enough to trust it when it is
-   * read back (its schema is checked only for a result from an earlier run). Not written to the index.
+   * Made in this run (from rows the validate stage passed, or with none for a document that failed): its cache file's
+   * hash is enough to trust it when it is read back; the schema is checked only for a result of an earlier run. Not
+   * written to the index.
    */
   madeInThisRun?: boolean;
 }
