@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,13 @@ export async function temporaryDirectory(prefix = 'quarry-test-'): Promise<strin
 }
 
 /** One sentence with something for every table: a person, an organization, a figure, a date and a claim. */
+/** Every file of a folder and its subfolders, by relative path (sorted), with its content. */
+export async function filesOf(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
+}
+
 export const SENTENCE = 'Ms. Li Dayong of the Global Service Centre said that 47 practitioners were released on January 7, 2016.';
 
 /** A fresh input folder holding one short document, one.txt (SENTENCE). */

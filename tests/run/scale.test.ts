@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { mergeShards } from '../../src/run/merge-shards.ts';
 import { inShard, parseShard } from '../../src/run/shard.ts';
-import { ROOT, runMain, temporaryDirectory } from '../helpers/run.ts';
+import { filesOf, ROOT, runMain, temporaryDirectory } from '../helpers/run.ts';
 
 const RAW = path.join(ROOT, 'data', 'raw');
 
@@ -64,14 +64,9 @@ describe('scale: workers, cache, shards', () => {
     const result = await runPipeline(resolveConfig({ input: [input], output: pooled, workers: 2 }));
     expect([result.workerThreads, result.documents.ok]).toEqual([2, 20]);
     expectSameBytes(await tables(pooled), await tables(inProcess));
-    const report = async (output: string): Promise<Map<string, Buffer>> => {
-      const files = (await readdir(path.join(output, 'report'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-      const paths = files.map((entry) => path.relative(output, path.join(entry.parentPath, entry.name))).sort();
-      return new Map(await Promise.all(paths.map(async (file) => [file, await readFile(path.join(output, file))] as const)));
-    };
-    const pages = await report(inProcess);
-    expect(pages.size).toBe(21);
-    expectSameBytes(await report(pooled), pages);
+    const pages = await filesOf(path.join(inProcess, 'report'));
+    expect(Object.keys(pages)).toHaveLength(21);
+    expect(await filesOf(path.join(pooled, 'report'))).toEqual(pages);
   });
 
   it("reports the run's CPU time, all threads of the process over the run and nothing before it", async () => {

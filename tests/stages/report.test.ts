@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
@@ -7,19 +7,12 @@ import { rowsByDocument, writeReport } from '../../src/report/index.ts';
 import type { ReportTables } from '../../src/report/read-tables.ts';
 import type { DocumentRows } from '../../src/run/document-result.ts';
 import { report } from '../../src/stages/report.ts';
-import { temporaryDirectory } from '../helpers/run.ts';
+import { filesOf, temporaryDirectory } from '../helpers/run.ts';
 import { sampleTables } from '../report/fixtures.ts';
 
 /** The tables as the pipeline streams them to its sinks: each document's rows, in order. */
 function resultsOf(tables: ReportTables): DocumentRows[] {
   return [...rowsByDocument(tables).values()];
-}
-
-/** Every file of a folder, by relative path, with its content. */
-async function filesOf(folder: string): Promise<Record<string, string>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
-  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
 }
 
 describe('the report stage', () => {
