@@ -1,3 +1,5 @@
+import { wordCache } from './word-cache.ts';
+
 /** Lower case without diacritics ("São" -> "sao"): the common ground of the comparison keys below. */
 function folded(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -73,15 +75,13 @@ export function tokenKey(token: string): string {
       .replace(/['’]s?$/u, '')
       .replace(/[.’']/gu, '');
     // Words repeat: the rules and the model's features ask for the same keys, and Unicode normalisation costs more than a lookup.
-    if (tokenKeys.size >= TOKEN_KEYS_KEPT) tokenKeys.clear();
     tokenKeys.set(token, key);
   }
   return key;
 }
 
-/** Keys of the words seen last, up to a bound so a long run's vocabulary never fills the memory. */
-const tokenKeys = new Map<string, string>();
-const TOKEN_KEYS_KEPT = 50_000;
+/** Keys of the words seen last (see wordCache). */
+const tokenKeys = wordCache<string, string>();
 
 /** The token keys of a name, split as the tagger splits text: at spaces and hyphens ("Coca-Cola" -> coca, cola). */
 export function phraseKeys(name: string): string[] {

@@ -4,6 +4,7 @@ import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { tokenKey } from '../../text/names.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { sentenceCase } from '../../text/title-case.ts';
+import { wordCache } from '../../text/word-cache.ts';
 import { NAME_CONNECTORS } from '../../text/vocabulary.ts';
 import { LOWER_CASE_SUFFIXES, NAME_PARTICLES } from '../rules.ts';
 import { hashRange, hashText, mix } from './feature-hash.ts';
@@ -319,9 +320,6 @@ function punctuationView(text: string): PunctuationView {
 
 const NO_FEATURES = new Uint32Array(0);
 
-/** Distinct words kept before the cache starts again (a long run meets ever new names and numbers; memory stays flat). */
-const WORD_VIEWS_KEPT = 50_000;
-
 /**
  * What the features know of words: the gazetteer (with the user's
  * lexicons), the cities and name words stored in the model, and each
@@ -329,7 +327,8 @@ const WORD_VIEWS_KEPT = 50_000;
  * tokens of a document cost a lookup.
  */
 export class Vocabulary {
-  private readonly views = new Map<string, WordView>();
+  /** The views of the words seen last (see wordCache). */
+  private readonly views = wordCache<string, WordView>();
 
   constructor(
     readonly gazetteer: Gazetteer,
@@ -340,7 +339,6 @@ export class Vocabulary {
     let view = this.views.get(text);
     if (view === undefined) {
       view = this.viewOf(text);
-      if (this.views.size >= WORD_VIEWS_KEPT) this.views.clear();
       this.views.set(text, view);
     }
     return view;

@@ -2,6 +2,7 @@ import type { EntityMention, PipelineDocument } from '../../document.ts';
 import type { EntityType } from '../../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { nameKey } from '../../text/names.ts';
+import { wordCache } from '../../text/word-cache.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
@@ -42,9 +43,6 @@ export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): 
   return packFeatures(tokens, (length) => new Int32Array(length));
 }
 
-/** Distinct words whose scores are kept before the cache starts again (memory stays flat on a long run). */
-const WORD_SCORES_KEPT = 50_000;
-
 /**
  * Each distinct word's emission scores from its own features
  * (WordView.features) and from those it gives its neighbours
@@ -56,8 +54,12 @@ const WORD_SCORES_KEPT = 50_000;
  * are read from all over the heap); a model in training keeps doubles.
  */
 export class WordScores {
-  /** Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then each NEIGHBOUR_OFFSETS. */
-  private readonly scores = new Map<Neighbour, Int32Array | Float64Array>();
+  /**
+   * Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then
+   * each NEIGHBOUR_OFFSETS. Bounded as the vocabulary is (see wordCache): a view the vocabulary let go is not asked
+   * for again, so its row is soon the least recently used.
+   */
+  private readonly scores = wordCache<Neighbour, Int32Array | Float64Array>();
 
   constructor(
     private readonly model: SequenceModel,
@@ -71,7 +73,6 @@ export class WordScores {
       scores = this.model.weights instanceof Int16Array ? new Int32Array(length) : new Float64Array(length);
       this.addRow(scores, 0, word.features);
       for (let index = 0; index < NEIGHBOUR_OFFSETS.length; index++) this.addRow(scores, (index + 1) * LABEL_COUNT, word.asNeighbour[index] as Uint32Array);
-      if (this.scores.size >= WORD_SCORES_KEPT) this.scores.clear();
       this.scores.set(word, scores);
     }
     return scores;

@@ -1,0 +1,18 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Distinct words a word cache keeps: the ones used last (lru-cache evicts the least recently used).
+ *
+ * News repeats its words, so the tagger's token keys, the entity features' word views and the model's word scores
+ * are each computed once per distinct word and looked up after. A long run meets ever new names and numbers, so the
+ * caches are bounded: 400 bench articles have about 19,000 distinct words and 1,600 about 37,500, and with 50,000 a
+ * cache (about 2 KB a word in the entity caches) kept growing over the whole run. At 16,384 a run's caches are full
+ * after a few hundred articles and stay so; words are missed on 5.0% of tokens, against 3.9% for a cache that never
+ * forgets (the first sight of each word), on the 1,600 articles.
+ */
+export const WORDS_KEPT = 16_384;
+
+/** A cache of what is computed from a word (or from an object that stands for one), bounded by WORDS_KEPT. */
+export function wordCache<K extends object | string, V extends object | string>(): LRUCache<K, V> {
+  return new LRUCache<K, V>({ max: WORDS_KEPT });
+}
