@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 /**
  * Distinct words a word cache keeps: the ones used last (lru-cache evicts the least recently used).
  *
- * News repeats its words, so the tagger's token keys, the entity features' word views and the model's word scores
+ * News repeats its words, so the name rules' token keys (names.ts), the entity features' word views and the model's word scores
  * are each computed once per distinct word and looked up after. A long run meets ever new names and numbers, so the
  * caches are bounded: 400 bench articles have about 19,000 distinct words and 1,600 about 37,500, and with 50,000 a
  * cache (about 2 KB a word in the entity caches) kept growing over the whole run: a worker's heap kept 61 MB after

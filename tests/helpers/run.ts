@@ -17,7 +17,6 @@ export async function temporaryDirectory(prefix = 'quarry-test-'): Promise<strin
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-/** One sentence with something for every table: a person, an organization, a figure, a date and a claim. */
 /** Every file of a folder and its subfolders, by relative path (sorted), with its content. */
 export async function filesOf(folder: string): Promise<Record<string, string>> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -25,6 +24,7 @@ export async function filesOf(folder: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
 }
 
+/** One sentence with something for every table: a person, an organization, a figure, a date and a claim. */
 export const SENTENCE = 'Ms. Li Dayong of the Global Service Centre said that 47 practitioners were released on January 7, 2016.';
 
 /** A fresh input folder holding one short document, one.txt (SENTENCE). */
