@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 /**
  * Distinct words a word cache keeps: the ones used last (lru-cache evicts the least recently used).
  *
- * News repeats its words, so the name rules' token keys (names.ts), the entity features' word views and the model's word scores
- * are each computed once per distinct word and looked up after. A long run meets ever new names and numbers, so the
+ * News repeats its words, so the name rules' token keys (names.ts) and the entity features' word views are each
+ * computed once per distinct word and looked up after (the model's word scores live as long as their word's view). A long run meets ever new names and numbers, so the
  * caches are bounded: 400 bench articles have about 19,000 distinct words and 1,600 about 37,500, and with 50,000 a
  * cache (about 2 KB a word in the entity caches) kept growing over the whole run: a worker's heap kept 61 MB after
  * 400 articles and 115 MB after 1,600, against 62 and 71 MB at 16,384. At 16,384 a run's caches are full after a few

@@ -2,7 +2,6 @@ import type { EntityMention, PipelineDocument } from '../../document.ts';
 import type { EntityType } from '../../schemas/index.ts';
 import type { PassageAnalysis, Token } from '../../text/analysis.ts';
 import { nameKey } from '../../text/names.ts';
-import { wordCache } from '../../text/word-cache.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { EntityRecognizer } from '../recognizer.ts';
 import { cleanEntitySpan, findEntityMentions } from '../rules.ts';
@@ -56,10 +55,9 @@ export function appendFeatures(sentence: PackedFeatures, more: PackedFeatures): 
 export class WordScores {
   /**
    * Keyed by the vocabulary's view of the word (one object per distinct word): no string to hash. Rows: own, then
-   * each NEIGHBOUR_OFFSETS. Bounded as the vocabulary is (see wordCache): a view the vocabulary let go is not asked
-   * for again, so its row is soon the least recently used.
+   * each NEIGHBOUR_OFFSETS. Weakly: a row lives as long as its view, which the vocabulary's cache bounds.
    */
-  private readonly scores = wordCache<Neighbour, Int32Array | Float64Array>();
+  private readonly scores = new WeakMap<Neighbour, Int32Array | Float64Array>();
 
   constructor(
     private readonly model: SequenceModel,
