@@ -81,7 +81,7 @@ export function tokenKey(token: string): string {
 }
 
 /** Keys of the words seen last (see wordCache). */
-const tokenKeys = wordCache<string, string>();
+const tokenKeys = wordCache<string>();
 
 /** The token keys of a name, split as the tagger splits text: at spaces and hyphens ("Coca-Cola" -> coca, cola). */
 export function phraseKeys(name: string): string[] {

@@ -4,8 +4,8 @@ import { LRUCache } from 'lru-cache';
  * Distinct words a word cache keeps: the ones used last (lru-cache evicts the least recently used).
  *
  * News repeats its words, so the name rules' token keys (names.ts) and the entity features' word views are each
- * computed once per distinct word and looked up after (the model's word scores live as long as their word's view). A long run meets ever new names and numbers, so the
- * caches are bounded: 400 bench articles have about 19,000 distinct words and 1,600 about 37,500, and with 50,000 a
+ * computed once per distinct word and looked up after (the model's word scores live as long as their word's view).
+ * A long run meets ever new names and numbers, so the caches are bounded: 400 bench articles have about 19,000 distinct words and 1,600 about 37,500, and with 50,000 a
  * cache (about 2 KB a word in the entity caches) kept growing over the whole run: a worker's heap kept 61 MB after
  * 400 articles and 115 MB after 1,600, against 62 and 71 MB at 16,384. At 16,384 a run's caches are full after a few
  * hundred articles and stay so; in a simulation over the 1,600 articles' words, a word is missed on 5.0% of tokens,
@@ -16,7 +16,7 @@ import { LRUCache } from 'lru-cache';
  */
 export const WORDS_KEPT = 16_384;
 
-/** A cache of what is computed from a word (or from an object that stands for one), bounded by WORDS_KEPT. */
-export function wordCache<K extends object | string, V extends object | string>(): LRUCache<K, V> {
-  return new LRUCache<K, V>({ max: WORDS_KEPT });
+/** A cache of what is computed from a word, bounded by WORDS_KEPT. */
+export function wordCache<V extends object | string>(): LRUCache<string, V> {
+  return new LRUCache<string, V>({ max: WORDS_KEPT });
 }

@@ -328,7 +328,7 @@ const NO_FEATURES = new Uint32Array(0);
  */
 export class Vocabulary {
   /** The views of the words seen last (see wordCache). */
-  private readonly views = wordCache<string, WordView>();
+  private readonly views = wordCache<WordView>();
 
   constructor(
     readonly gazetteer: Gazetteer,
